@@ -1,0 +1,32 @@
+import { resolve } from 'node:path'
+import react from '@vitejs/plugin-react'
+import { defineConfig } from 'electron-vite'
+
+const shared = { '@shared': resolve(__dirname, 'src/shared') }
+
+export default defineConfig({
+  main: {
+    resolve: { alias: shared },
+    build: {
+      externalizeDeps: true, // every "dependencies" entry stays require()d (better-sqlite3 must never be bundled)
+      rolldownOptions: {
+        external: ['better-sqlite3'],
+        input: {
+          index: resolve(__dirname, 'src/main/index.ts'),
+          'web-host': resolve(__dirname, 'src/main/backend/web-host-main.ts'),
+          cli: resolve(__dirname, 'src/main/cli/main.ts'),
+          'import-worker': resolve(__dirname, 'src/main/importers/worker/import-worker.ts'),
+        },
+      },
+    },
+  },
+  preload: {
+    resolve: { alias: shared },
+    build: { externalizeDeps: false }, // a sandboxed preload can only require('electron'): bundle the rest
+  },
+  renderer: {
+    resolve: { alias: { ...shared, '@renderer': resolve(__dirname, 'src/renderer/src') } },
+    plugins: [react()],
+    build: { minify: true },
+  },
+})

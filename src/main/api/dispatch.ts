@@ -1,0 +1,68 @@
+import type { ApiMethod, ArgsOf, Envelope, ResultOf } from '@shared/contract'
+import type { BackendContext } from '../backend/context'
+import { toApiError } from './errors'
+import type { ApiHandlers, CallContext } from './handler-types'
+import { handlers as allHandlers } from './handlers'
+
+const METHODS = new Set<string>(Object.keys(allHandlers))
+
+export function isApiMethod(name: string): name is ApiMethod {
+  return METHODS.has(name)
+}
+
+/**
+ * The single entry every transport calls (IPC, HTTP, CLI): look the method up, validate the argument, run it, and
+ * answer with an Envelope. Never throws: unknown methods and bad arguments are `invalid_args` envelopes.
+ */
+export async function dispatch(
+  backend: BackendContext,
+  method: string,
+  args: unknown,
+  call: CallContext = {},
+  table: ApiHandlers = allHandlers,
+): Promise<Envelope<unknown>> {
+  try {
+    if (!Object.hasOwn(table, method)) {
+      return {
+        ok: false,
+        error: {
+          code: 'invalid_args',
+          message: `Unknown API method "${String(method).slice(0, 80)}".`,
+        },
+      }
+    }
+    const handler = table[method as ApiMethod] as unknown as {
+      schema: { parse(v: unknown): unknown }
+      run: (a: unknown, b: BackendContext, c: CallContext) => unknown
+    }
+    const parsed = handler.schema.parse(args ?? {})
+    const value = await handler.run(parsed, backend, call)
+    return { ok: true, value: value === undefined ? null : value }
+  } catch (error) {
+    return {
+      ok: false,
+      error: toApiError(error, (e) => backend.log.error(`${String(method)} failed`, e)),
+    }
+  }
+}
+
+/** Typed convenience for in-process callers (CLI, tests): unwraps the envelope or throws ApiCallError. */
+export async function call<M extends ApiMethod>(
+  backend: BackendContext,
+  method: M,
+  args: ArgsOf<M>,
+): Promise<ResultOf<M>> {
+  const envelope = await dispatch(backend, method, args)
+  if (envelope.ok) return envelope.value as ResultOf<M>
+  throw new ApiCallError(envelope.error.code, envelope.error.message)
+}
+
+export class ApiCallError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message)
+    this.name = 'ApiCallError'
+  }
+}

@@ -1,0 +1,87 @@
+import { existsSync, mkdirSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
+import { join } from 'node:path'
+import type { ApiEventName, ApiEvents, Envelope } from '@shared/contract'
+import { dispatch } from '../api/dispatch'
+import type { CallContext } from '../api/handler-types'
+import { type Db, openDb } from '../db/connection'
+import { JobRunner } from '../jobs/job-runner'
+import { createLogger, type Logger } from '../platform/logger'
+import { DATABASE_FILE } from '../platform/paths'
+import type { BackendContext, ImportLimits } from './context'
+import { EventBus } from './event-bus'
+
+export const DEFAULT_LIMITS: ImportLimits = {
+  maxFileBytes: 200 * 1024 * 1024,
+  timeoutMs: 60_000,
+  maxZipBytes: 500 * 1024 * 1024,
+  maxZipEntries: 10_000,
+  workers: Math.max(1, Math.min(4, availableParallelism() - 1)),
+}
+
+export type BackendOptions = {
+  libraryDir: string
+  version?: string
+  log?: Logger
+  limits?: Partial<ImportLimits>
+  importRoots?: string[]
+  exportRoots?: string[]
+  workerScript?: string
+  electronBinding?: string
+  /** Hook run once the database is open (backups, integrity checks); may set `corrupt`. */
+  afterOpen?: (backend: BackendContext) => void
+}
+
+export type Backend = {
+  context: BackendContext
+  /** The one entry point of every transport. Never throws. */
+  dispatch(method: string, args: unknown, call?: CallContext): Promise<Envelope<unknown>>
+  on<E extends ApiEventName>(event: E, listener: (payload: ApiEvents[E]) => void): () => void
+  onAny(listener: (event: ApiEventName, payload: unknown) => void): () => void
+  close(): Promise<void>
+}
+
+/** Open a library folder and build the handler context for it. Electron-free: runs under plain Node. */
+export function createBackend(options: BackendOptions): Backend {
+  mkdirSync(options.libraryDir, { recursive: true })
+  const databaseFile = join(options.libraryDir, DATABASE_FILE)
+  const log = options.log ?? createLogger()
+  const events = new EventBus()
+  const jobs = new JobRunner(events)
+  const db: Db = openDb(databaseFile, { electronBinding: options.electronBinding })
+  const context: BackendContext = {
+    db,
+    version: options.version ?? '0.1.0',
+    libraryDir: options.libraryDir,
+    databaseFile,
+    events,
+    jobs,
+    log,
+    limits: { ...DEFAULT_LIMITS, ...options.limits },
+    importRoots: options.importRoots,
+    exportRoots: options.exportRoots,
+    workerScript:
+      options.workerScript && existsSync(options.workerScript) ? options.workerScript : undefined,
+    corrupt: null,
+    changed: (tables) => events.emit('library.changed', { tables }),
+  }
+  options.afterOpen?.(context)
+  let closed = false
+  return {
+    context,
+    dispatch: (method, args, call) => dispatch(context, method, args, call),
+    on: (event, listener) => events.on(event, listener),
+    onAny: (listener) => events.onAny(listener),
+    async close() {
+      if (closed) return
+      closed = true
+      await jobs.stopAll()
+      try {
+        context.db.pragma('wal_checkpoint(TRUNCATE)')
+      } catch {
+        // A read-only or damaged library cannot checkpoint; closing is still safe.
+      }
+      context.db.close()
+    },
+  }
+}

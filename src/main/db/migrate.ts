@@ -1,0 +1,56 @@
+/**
+ * Schema migrations: numbered, statically imported, forward-only.
+ *
+ * How to add a migration:
+ * 1. Create `migrations/NNNN-verb-noun.ts` (NNNN = last number + 10) exporting `migrateNNNN(db: Db): void`.
+ * 2. Append it to MIGRATIONS below (the list must stay increasing; a test checks it).
+ * 3. Add `tests/integration/db/migration_NNNN.test.ts`: migrate to the previous version, seed, migrate, assert.
+ * All pending steps run in ONE transaction that also sets `user_version`, so a crash leaves the old version intact.
+ */
+import type { Db } from './connection'
+import { migrate0010 } from './migrations/0010-create-library'
+
+export type Migration = { version: number; name: string; up: (db: Db) => void }
+
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 10, name: 'create-library', up: migrate0010 },
+]
+
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0
+
+export class NewerLibraryError extends Error {
+  constructor(
+    readonly found: number,
+    readonly known: number,
+  ) {
+    super(
+      `This library was written by a newer version of Lectern (schema ${found}; this version knows up to ${known}). ` +
+        'Update Lectern to open it; the file has not been changed.',
+    )
+    this.name = 'NewerLibraryError'
+  }
+}
+
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number
+}
+
+/** Versions that `migrate` would apply, in order (empty when up to date). Throws NewerLibraryError. */
+export function pendingMigrations(db: Db, target = LATEST_VERSION): Migration[] {
+  const current = schemaVersion(db)
+  if (current > LATEST_VERSION) throw new NewerLibraryError(current, LATEST_VERSION)
+  return MIGRATIONS.filter((m) => m.version > current && m.version <= target)
+}
+
+/** Bring the schema up to `target` (default: latest). Returns the versions applied. */
+export function migrate(db: Db, target = LATEST_VERSION): number[] {
+  const pending = pendingMigrations(db, target)
+  if (pending.length === 0) return []
+  db.transaction(() => {
+    for (const m of pending) {
+      m.up(db)
+      db.pragma(`user_version = ${m.version | 0}`)
+    }
+  })()
+  return pending.map((m) => m.version)
+}

@@ -1,0 +1,2 @@
+// Import worker entry (placeholder until the importers land).
+export {}

@@ -1,0 +1,58 @@
+import type { DocumentId, QuoteId } from './common'
+
+export type ExportFormat =
+  | 'md'
+  | 'txt'
+  | 'html'
+  | 'docx'
+  | 'csv'
+  | 'json'
+  | 'csl-json'
+  | 'bibtex'
+  | 'ris'
+  | 'w3c'
+
+export type CitationStyle =
+  | 'apa'
+  | 'mla'
+  | 'chicago-author-date'
+  | 'chicago-note'
+  | 'harvard'
+  | 'ieee'
+  | 'vancouver'
+
+/** Which quotes go into an export ("the basket"). Exactly one field. */
+export type QuoteSelection =
+  | { quoteIds: QuoteId[] }
+  | { tag: string }
+  | { documentId: DocumentId }
+  | { comparisonId: number }
+  | { all: true }
+
+export type ExportArgs = { selection: QuoteSelection; format: ExportFormat; style?: CitationStyle }
+
+export type ExportPreview = {
+  /** Text content; for binary formats (docx) a base64 string, with `encoding: 'base64'`. */
+  content: string
+  encoding: 'utf8' | 'base64'
+  mime: string
+  /** A sanitised default file name. */
+  fileName: string
+  quoteCount: number
+}
+
+export type ExportApi = {
+  /** Render the export in memory (for preview and clipboard). Zero quotes is `invalid_args` with a clear message. */
+  'export.render': (args: ExportArgs) => ExportPreview
+  /** Write atomically to `path`; an existing file is a `conflict` unless `overwrite`. */
+  'export.save': (args: ExportArgs & { path: string; overwrite?: boolean }) => {
+    path: string
+    bytes: number
+  }
+  /** Citation of one quote (in-text and reference entry) in a style, as plain text and HTML. */
+  'export.cite': (args: { quoteId: QuoteId; style: CitationStyle }) => {
+    inText: string
+    reference: string
+    referenceHtml: string
+  }
+}

@@ -1,0 +1,78 @@
+import type { DocumentId, PartialDate, QuoteId, Timestamp } from './common'
+import type { TagRef } from './documents'
+
+/** Named highlight colours; the labels (meanings) are the user's to rename. */
+export type QuoteColor = 'yellow' | 'green' | 'blue' | 'pink' | 'purple' | 'orange'
+
+/** Where the quote's anchor stands after the document text last changed. */
+export type QuotePlacement = 'exact' | 'moved' | 'fuzzy' | 'unplaced'
+
+export type Quote = {
+  id: QuoteId
+  documentId: DocumentId
+  /** W3C TextQuoteSelector: the exact passage and up to 32 characters of context either side. */
+  exact: string
+  prefix: string
+  suffix: string
+  /** W3C TextPositionSelector over the document's plain text; null when unplaced. */
+  start: number | null
+  end: number | null
+  /** 1-based page for paged formats, else null. */
+  page: number | null
+  /** 1-based paragraph number in the document's text (blank-line separated), for citations without pages. */
+  paragraph: number | null
+  note: string
+  color: QuoteColor
+  placement: QuotePlacement
+  tags: TagRef[]
+  createdAt: Timestamp
+  updatedAt: Timestamp
+  /** Denormalised for lists and citations. */
+  document: {
+    title: string
+    authors: string[]
+    publishedAt: PartialDate | null
+    source: string | null
+  }
+}
+
+export type NewQuote = {
+  documentId: DocumentId
+  /** Either the exact passage (must occur in the text; the occurrence nearest `start` wins when given) … */
+  text?: string
+  /** … or character offsets into the document's text. */
+  start?: number
+  end?: number
+  note?: string
+  color?: QuoteColor
+  tags?: string[]
+}
+
+export type QuoteListArgs = {
+  documentId?: DocumentId
+  tag?: string
+  placement?: QuotePlacement
+  ids?: QuoteId[]
+  offset?: number
+  limit?: number
+}
+
+export type QuotesApi = {
+  'quotes.create': (args: NewQuote) => Quote
+  'quotes.get': (args: { id: QuoteId }) => Quote
+  'quotes.list': (args: QuoteListArgs) => { total: number; quotes: Quote[] }
+  'quotes.update': (args: {
+    id: QuoteId
+    note?: string
+    color?: QuoteColor
+    tags?: string[]
+  }) => Quote
+  'quotes.delete': (args: { ids: QuoteId[] }) => { deleted: number; undoToken: string }
+  'quotes.restore': (args: { undoToken: string }) => { restored: number }
+  /** The user's labels for the highlight colours. */
+  'quotes.colors': (args: Record<string, never>) => { color: QuoteColor; label: string }[]
+  'quotes.setColorLabel': (args: {
+    color: QuoteColor
+    label: string
+  }) => { color: QuoteColor; label: string }[]
+}

@@ -1,0 +1,18 @@
+/**
+ * Desktop affordances that differ per platform (Electron dialogs vs. the web host). Separate from the API on purpose:
+ * the API is the same everywhere, these are not.
+ */
+export type Shell = {
+  /** Ask the user for files (or a folder) to import; resolves to paths the backend may read, or [] when cancelled. */
+  pickImportPaths(options: { folder: boolean }): Promise<string[]>
+  /** Ask where to save an export; resolves to a path or null when cancelled. */
+  pickSavePath(options: { defaultName: string }): Promise<string | null>
+  /** Show a file in the system file manager. */
+  revealInFolder(path: string): Promise<void>
+  /** Open an http(s)/mailto link in the system browser after an allowlist check. */
+  openExternal(url: string): Promise<void>
+  /** Paths of files dropped on the window (Electron's webUtils.getPathForFile); [] in the browser. */
+  pathsForDroppedFiles(files: File[]): string[]
+  /** Menu commands forwarded from the native menu ("import", "find", "export", "preferences"). */
+  onMenuCommand(listener: (command: string) => void): () => void
+}
