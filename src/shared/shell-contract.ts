@@ -11,8 +11,11 @@ export type Shell = {
   revealInFolder(path: string): Promise<void>
   /** Open an http(s)/mailto link in the system browser after an allowlist check. */
   openExternal(url: string): Promise<void>
-  /** Paths of files dropped on the window (Electron's webUtils.getPathForFile); [] in the browser. */
-  pathsForDroppedFiles(files: File[]): string[]
+  /**
+   * Paths the backend may import for files dropped on the window: Electron's webUtils.getPathForFile; in the
+   * browser the files are uploaded to the web host, which stages them.
+   */
+  stageDroppedFiles(files: File[]): Promise<string[]>
   /** Menu commands forwarded from the native menu ("import", "find", "export", "preferences"). */
   onMenuCommand(listener: (command: string) => void): () => void
 }

@@ -1,0 +1,33 @@
+import type { ApiTransport } from '@shared/contract'
+import { createHttpTransport } from './http-transport'
+
+const TOKEN_KEY = 'lectern.token'
+
+/** The web host hands the page its token in `?token=`; keep it for reloads, then drop it from the address bar. */
+function webToken(): string {
+  const url = new URL(window.location.href)
+  const fromUrl = url.searchParams.get('token')
+  if (fromUrl) {
+    sessionStorage.setItem(TOKEN_KEY, fromUrl)
+    url.searchParams.delete('token')
+    window.history.replaceState(null, '', url.pathname + url.search + url.hash)
+    return fromUrl
+  }
+  return sessionStorage.getItem(TOKEN_KEY) ?? ''
+}
+
+let transport: ApiTransport | null = null
+
+/** The one API transport of this page: Electron's preload when present, else the loopback web host. */
+export function getApi(): ApiTransport {
+  transport ??= window.api ?? createHttpTransport(window.location.origin, webToken())
+  return transport
+}
+
+/** The web host's token (empty inside Electron): needed by the upload endpoint. */
+export function webHostToken(): string {
+  const api = getApi() as ApiTransport & { token?: string }
+  return api.token ?? ''
+}
+
+export { ApiCallError } from './api-call-error'
