@@ -57,9 +57,18 @@ export function toApiError(error: unknown, log: (e: unknown) => void = () => {})
       message: 'The library could not be written (disk full or unwritable); nothing was changed.',
     }
   }
+  if (typeof sqliteCode === 'string' && sqliteCode.startsWith('SQLITE_READONLY')) {
+    // A library found damaged at open is held read-only (src/main/db/open-library.ts).
+    log(error)
+    return {
+      code: 'conflict',
+      message:
+        'The library is read-only because it is damaged; restore it from a backup (lectern restore).',
+    }
+  }
   if (
     typeof sqliteCode === 'string' &&
-    (sqliteCode === 'SQLITE_CORRUPT' || sqliteCode === 'SQLITE_NOTADB')
+    (sqliteCode.startsWith('SQLITE_CORRUPT') || sqliteCode === 'SQLITE_NOTADB')
   ) {
     log(error)
     return {

@@ -4,8 +4,10 @@ import { join } from 'node:path'
 import type { ApiEventName, ApiEvents, Envelope } from '@shared/contract'
 import { dispatch } from '../api/dispatch'
 import type { CallContext } from '../api/handler-types'
-import { type Db, openDb } from '../db/connection'
+import { backupDirFor } from '../db/backup'
+import { type OpenCheck, openLibrary } from '../db/open-library'
 import { JobRunner } from '../jobs/job-runner'
+import { type BackupSettings, startMaintenance, stopMaintenance } from '../library/maintenance'
 import { createLogger, type Logger } from '../platform/logger'
 import { DATABASE_FILE } from '../platform/paths'
 import type { BackendContext, ImportLimits } from './context'
@@ -28,6 +30,10 @@ export type BackendOptions = {
   exportRoots?: string[]
   workerScript?: string
   electronBinding?: string
+  /** Integrity check at open: `quick` (default) or `skip` for short-lived read-only callers (see open-library.ts). */
+  checkAtOpen?: OpenCheck
+  /** Rolling verified backups: how many to keep, and the start-up interval in hours (null: never automatic). */
+  backups?: BackupSettings
   /** Hook run once the database is open (backups, integrity checks); may set `corrupt`. */
   afterOpen?: (backend: BackendContext) => void
 }
@@ -48,9 +54,15 @@ export function createBackend(options: BackendOptions): Backend {
   const log = options.log ?? createLogger()
   const events = new EventBus()
   const jobs = new JobRunner(events)
-  const db: Db = openDb(databaseFile, { electronBinding: options.electronBinding })
+  // Checks the file before writing anything; a damaged library opens read-only with `corrupt` set.
+  const opened = openLibrary(databaseFile, {
+    log,
+    backupDir: backupDirFor(options.libraryDir),
+    electronBinding: options.electronBinding,
+    check: options.checkAtOpen,
+  })
   const context: BackendContext = {
-    db,
+    db: opened.db,
     version: options.version ?? '0.1.0',
     libraryDir: options.libraryDir,
     databaseFile,
@@ -62,9 +74,10 @@ export function createBackend(options: BackendOptions): Backend {
     exportRoots: options.exportRoots,
     workerScript:
       options.workerScript && existsSync(options.workerScript) ? options.workerScript : undefined,
-    corrupt: null,
+    corrupt: opened.corrupt,
     changed: (tables) => events.emit('library.changed', { tables }),
   }
+  startMaintenance(context, { ...options.backups, electronBinding: options.electronBinding })
   options.afterOpen?.(context)
   let closed = false
   return {
@@ -76,6 +89,7 @@ export function createBackend(options: BackendOptions): Backend {
       if (closed) return
       closed = true
       await jobs.stopAll()
+      await stopMaintenance(context)
       try {
         context.db.pragma('wal_checkpoint(TRUNCATE)')
       } catch {

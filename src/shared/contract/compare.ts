@@ -10,7 +10,10 @@ export type CompareColumn = {
   text: string
   /** e.g. "Xinhua. China, Kenya agree … (2025-04-24), p. 3" */
   sourceLine: string
+  /** In-text citation with locator in the requested style (a footnote text for note styles). */
   inText: string
+  /** The document's reference-list entry in the requested style. */
+  reference: string
   /** Diff of this column against the first column (the first column's own is all `same`). */
   diff: DiffSegment[]
   /** 0..1 word-level similarity to the first column. */
@@ -21,6 +24,7 @@ export type Comparison = {
   columns: CompareColumn[]
   /** Similarity of each pair, [i][j]. */
   similarity: number[][]
+  style: CitationStyle
 }
 
 export type SimilarPassage = {
@@ -32,8 +36,10 @@ export type SimilarPassage = {
   start: number
   end: number
   page: number | null
-  /** 0..1 alignment score against the quote. */
+  paragraph: number | null
+  /** 0..1 alignment score against the quote (word similarity of the best-aligned passage). */
   score: number
+  /** Quote → passage: 'removed' words are only in the quote, 'added' only in the passage. */
   diff: DiffSegment[]
 }
 
@@ -43,13 +49,22 @@ export type ComparisonSet = {
   note: string
   quoteIds: QuoteId[]
   createdAt: string
+  updatedAt: string
 }
 
 export type CompareApi = {
+  /** 2–4 distinct quotes as columns, in the given order (reorder or swap by calling again). Default style APA. */
   'compare.quotes': (args: { quoteIds: QuoteId[]; style?: CitationStyle }) => Comparison
-  /** Passages in other documents that report the same words or close variants. */
-  'compare.similar': (args: { quoteId: QuoteId; limit?: number }) => { passages: SimilarPassage[] }
+  /**
+   * Passages in other documents that report the same words or close variants, best first (`score` ≥ 0.4).
+   * `terms` are the distinctive words used to find candidates in the full-text index.
+   */
+  'compare.similar': (args: { quoteId: QuoteId; limit?: number }) => {
+    passages: SimilarPassage[]
+    terms: string[]
+  }
   'comparisons.list': (args: Record<string, never>) => ComparisonSet[]
+  /** Create a named set, or replace set `id`'s name, note and quotes. */
   'comparisons.save': (args: {
     id?: number
     name: string

@@ -29,6 +29,7 @@ export type QuoteSelection =
   | { comparisonId: number }
   | { all: true }
 
+/** `style` defaults to APA; it is accepted with every format and ignored where it does not apply (CSL-JSON, BibTeX, RIS, W3C). */
 export type ExportArgs = { selection: QuoteSelection; format: ExportFormat; style?: CitationStyle }
 
 export type ExportPreview = {
@@ -44,8 +45,12 @@ export type ExportPreview = {
 export type ExportApi = {
   /** Render the export in memory (for preview and clipboard). Zero quotes is `invalid_args` with a clear message. */
   'export.render': (args: ExportArgs) => ExportPreview
-  /** Write atomically to `path`; an existing file is a `conflict` unless `overwrite`. */
-  'export.save': (args: ExportArgs & { path: string; overwrite?: boolean }) => {
+  /**
+   * Write atomically to `path` (a file path, or an existing folder: then the file is named from `fileName` or the
+   * default name, sanitised, and always lands inside that folder). An existing file is a `conflict` unless
+   * `overwrite`; an unwritable target is `invalid_args` with the reason, and no partial file is left.
+   */
+  'export.save': (args: ExportArgs & { path: string; fileName?: string; overwrite?: boolean }) => {
     path: string
     bytes: number
   }

@@ -33,12 +33,16 @@ export type Quote = {
     authors: string[]
     publishedAt: PartialDate | null
     source: string | null
+    url: string | null
   }
 }
 
 export type NewQuote = {
   documentId: DocumentId
-  /** Either the exact passage (must occur in the text; the occurrence nearest `start` wins when given) … */
+  /**
+   * Either the exact passage (must occur in the text; runs of whitespace may differ; the occurrence nearest `start`
+   * wins when given) …
+   */
   text?: string
   /** … or character offsets into the document's text. */
   start?: number
@@ -67,6 +71,7 @@ export type QuotesApi = {
     color?: QuoteColor
     tags?: string[]
   }) => Quote
+  /** Delete with undo: the rows go to the trash; `quotes.restore` with the token puts them back with the same ids. */
   'quotes.delete': (args: { ids: QuoteId[] }) => { deleted: number; undoToken: string }
   'quotes.restore': (args: { undoToken: string }) => { restored: number }
   /** The user's labels for the highlight colours. */

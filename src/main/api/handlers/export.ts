@@ -1,8 +1,54 @@
+import type { CitationStyle, ExportFormat, QuoteSelection } from '@shared/contract'
+import { z } from 'zod'
+import { citeQuotes } from '../../citations/cite-quotes'
+import { CITATION_STYLES } from '../../citations/csl-engine'
+import { runsToHtml } from '../../export/escape'
+import { EXPORT_FORMATS, renderExport } from '../../export/render-export'
+import { htmlToRuns } from '../../export/rich-text'
+import { saveExport } from '../../export/save-export'
+import { getQuote } from '../../quotes/quote-rows'
 import { defineHandlers } from '../handler-types'
-import { notImplemented } from '../not-implemented'
+import { documentId, MAX_NAME, name, path, quoteId } from '../schemas'
+
+const style = z.enum(CITATION_STYLES as [CitationStyle, ...CitationStyle[]])
+const format = z.enum(EXPORT_FORMATS as [ExportFormat, ...ExportFormat[]])
+const selection: z.ZodType<QuoteSelection> = z.union([
+  // An empty list passes here so the handler can say clearly that there is nothing to export.
+  z.object({ quoteIds: z.array(quoteId).max(10_000) }).strict(),
+  z.object({ tag: name }).strict(),
+  z.object({ documentId }).strict(),
+  z.object({ comparisonId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER) }).strict(),
+  z.object({ all: z.literal(true) }).strict(),
+])
+const exportArgs = { selection, format, style: style.optional() }
 
 export const exportHandlers = defineHandlers({
-  'export.render': notImplemented('export.render'),
-  'export.save': notImplemented('export.save'),
-  'export.cite': notImplemented('export.cite'),
+  'export.render': {
+    schema: z.object(exportArgs).strict(),
+    run: async (args, backend) => (await renderExport(backend.db, args)).preview,
+  },
+  'export.save': {
+    schema: z
+      .object({
+        ...exportArgs,
+        path,
+        fileName: z.string().max(MAX_NAME * 5).optional(),
+        overwrite: z.boolean().optional(),
+      })
+      .strict(),
+    run: (args, backend) => saveExport(backend, args),
+  },
+  'export.cite': {
+    schema: z.object({ quoteId, style }).strict(),
+    run: (args, backend) => {
+      const quote = getQuote(backend.db, args.quoteId)
+      const cited = citeQuotes(backend.db, [quote], args.style)
+      const reference = cited.references[0]
+      return {
+        inText: cited.quotes[0]?.inText ?? '',
+        reference: reference?.text ?? '',
+        referenceHtml: reference ? runsToHtml(htmlToRuns(reference.html)) : '',
+      }
+    },
+  },
 })

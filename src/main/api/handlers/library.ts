@@ -1,10 +1,21 @@
+import { z } from 'zod'
+import {
+  backupNow,
+  checkLibrary,
+  libraryInfo,
+  listLibraryBackups,
+  restoreLibrary,
+} from '../../library/maintenance'
 import { defineHandlers } from '../handler-types'
-import { notImplemented } from '../not-implemented'
+import { empty, path } from '../schemas'
 
 export const libraryHandlers = defineHandlers({
-  'library.info': notImplemented('library.info'),
-  'library.check': notImplemented('library.check'),
-  'library.backup': notImplemented('library.backup'),
-  'library.backups': notImplemented('library.backups'),
-  'library.restore': notImplemented('library.restore'),
+  'library.info': { schema: empty, run: (_args, backend) => libraryInfo(backend) },
+  'library.check': { schema: empty, run: (_args, backend) => checkLibrary(backend) },
+  'library.backup': { schema: empty, run: (_args, backend) => backupNow(backend) },
+  'library.backups': { schema: empty, run: (_args, backend) => listLibraryBackups(backend) },
+  'library.restore': {
+    schema: z.object({ file: path.optional() }).strict(),
+    run: ({ file }, backend) => restoreLibrary(backend, file),
+  },
 })

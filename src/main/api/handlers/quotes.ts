@@ -1,13 +1,103 @@
+import type { QuoteColor, QuotePlacement } from '@shared/contract'
+import { z } from 'zod'
+import { colorLabels, setColorLabel } from '../../quotes/color-labels'
+import { getQuote, listQuotes, QUOTE_COLORS } from '../../quotes/quote-rows'
+import {
+  createQuote,
+  deleteQuotes,
+  restoreQuotes,
+  updateQuote,
+} from '../../quotes/quote-service'
 import { defineHandlers } from '../handler-types'
-import { notImplemented } from '../not-implemented'
+import {
+  documentId,
+  empty,
+  limit,
+  MAX_TEXT,
+  name,
+  offset,
+  quoteId,
+  text,
+} from '../schemas'
+
+const color = z.enum(QUOTE_COLORS as [QuoteColor, ...QuoteColor[]])
+const placement = z.enum(['exact', 'moved', 'fuzzy', 'unplaced'] satisfies QuotePlacement[])
+const tagNames = z.array(name).max(100)
+const charOffset = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER)
 
 export const quotesHandlers = defineHandlers({
-  'quotes.create': notImplemented('quotes.create'),
-  'quotes.get': notImplemented('quotes.get'),
-  'quotes.list': notImplemented('quotes.list'),
-  'quotes.update': notImplemented('quotes.update'),
-  'quotes.delete': notImplemented('quotes.delete'),
-  'quotes.restore': notImplemented('quotes.restore'),
-  'quotes.colors': notImplemented('quotes.colors'),
-  'quotes.setColorLabel': notImplemented('quotes.setColorLabel'),
+  'quotes.create': {
+    schema: z
+      .object({
+        documentId,
+        text: z.string().max(MAX_TEXT).optional(),
+        start: charOffset.optional(),
+        end: charOffset.optional(),
+        note: text.optional(),
+        color: color.optional(),
+        tags: tagNames.optional(),
+      })
+      .strict(),
+    run: (args, backend) => {
+      const quote = createQuote(backend.db, args)
+      backend.changed(['quotes', ...(args.tags?.length ? (['tags'] as const) : [])])
+      return quote
+    },
+  },
+  'quotes.get': {
+    schema: z.object({ id: quoteId }).strict(),
+    run: (args, backend) => getQuote(backend.db, args.id),
+  },
+  'quotes.list': {
+    schema: z
+      .object({
+        documentId: documentId.optional(),
+        tag: name.optional(),
+        placement: placement.optional(),
+        ids: z.array(quoteId).max(10_000).optional(),
+        offset: offset.optional(),
+        limit: limit(10_000).optional(),
+      })
+      .strict(),
+    run: (args, backend) => listQuotes(backend.db, args),
+  },
+  'quotes.update': {
+    schema: z
+      .object({
+        id: quoteId,
+        note: text.optional(),
+        color: color.optional(),
+        tags: tagNames.optional(),
+      })
+      .strict(),
+    run: (args, backend) => {
+      const quote = updateQuote(backend.db, args)
+      backend.changed(['quotes', ...(args.tags ? (['tags'] as const) : [])])
+      return quote
+    },
+  },
+  'quotes.delete': {
+    schema: z.object({ ids: z.array(quoteId).min(1).max(10_000) }).strict(),
+    run: (args, backend) => {
+      const result = deleteQuotes(backend.db, args.ids)
+      backend.changed(['quotes', 'tags'])
+      return result
+    },
+  },
+  'quotes.restore': {
+    schema: z.object({ undoToken: z.string().min(1).max(100) }).strict(),
+    run: (args, backend) => {
+      const { restored } = restoreQuotes(backend.db, args.undoToken)
+      backend.changed(['quotes', 'tags'])
+      return { restored }
+    },
+  },
+  'quotes.colors': {
+    schema: empty,
+    run: (_args, backend) => colorLabels(backend.db),
+  },
+  'quotes.setColorLabel': {
+    schema: z.object({ color, label: name }).strict(),
+    run: (args, backend) => setColorLabel(backend.db, args.color, args.label),
+  },
 })

@@ -1,12 +1,81 @@
+import { z } from 'zod'
+import {
+  addTagsToDocuments,
+  deleteTag,
+  listTags,
+  mergeTags,
+  removeTagsFromDocuments,
+  renameTag,
+  setTagColor,
+} from '../../library/tags.service'
+import { assertWritable } from '../../library/write-guard'
 import { defineHandlers } from '../handler-types'
-import { notImplemented } from '../not-implemented'
+import { documentId, empty, name, tagId } from '../schemas'
+
+const documentIds = z.array(documentId).min(1).max(100_000)
+const names = z.array(name).min(1).max(100)
+
+/** `#rgb`, `#rrggbb` or a palette word such as `teal`; null clears the colour. */
+const color = z
+  .string()
+  .max(32)
+  .regex(/^(#[0-9a-fA-F]{3}|#[0-9a-fA-F]{6}|[a-z]{3,20})$/, 'expected #rrggbb or a colour name')
+  .nullable()
 
 export const tagsHandlers = defineHandlers({
-  'tags.list': notImplemented('tags.list'),
-  'tags.addToDocuments': notImplemented('tags.addToDocuments'),
-  'tags.removeFromDocuments': notImplemented('tags.removeFromDocuments'),
-  'tags.rename': notImplemented('tags.rename'),
-  'tags.merge': notImplemented('tags.merge'),
-  'tags.setColor': notImplemented('tags.setColor'),
-  'tags.delete': notImplemented('tags.delete'),
+  'tags.list': { schema: empty, run: (_args, backend) => listTags(backend.db) },
+  'tags.addToDocuments': {
+    schema: z.object({ documentIds, names }).strict(),
+    run: ({ documentIds, names }, backend) => {
+      assertWritable(backend)
+      const result = addTagsToDocuments(backend.db, documentIds, names)
+      backend.changed(['tags', 'documents'])
+      return result
+    },
+  },
+  'tags.removeFromDocuments': {
+    schema: z.object({ documentIds, names }).strict(),
+    run: ({ documentIds, names }, backend) => {
+      assertWritable(backend)
+      const result = removeTagsFromDocuments(backend.db, documentIds, names)
+      if (result.changed > 0) backend.changed(['tags', 'documents'])
+      return result
+    },
+  },
+  'tags.rename': {
+    schema: z.object({ id: tagId, name }).strict(),
+    run: ({ id, name }, backend) => {
+      assertWritable(backend)
+      const tag = renameTag(backend.db, id, name)
+      backend.changed(['tags', 'documents', 'quotes'])
+      return tag
+    },
+  },
+  'tags.merge': {
+    schema: z.object({ from: z.array(tagId).min(1).max(1000), into: tagId }).strict(),
+    run: ({ from, into }, backend) => {
+      assertWritable(backend)
+      const tag = mergeTags(backend.db, from, into)
+      backend.changed(['tags', 'documents', 'quotes'])
+      return tag
+    },
+  },
+  'tags.setColor': {
+    schema: z.object({ id: tagId, color }).strict(),
+    run: ({ id, color }, backend) => {
+      assertWritable(backend)
+      const tag = setTagColor(backend.db, id, color)
+      backend.changed(['tags', 'documents', 'quotes'])
+      return tag
+    },
+  },
+  'tags.delete': {
+    schema: z.object({ id: tagId }).strict(),
+    run: ({ id }, backend) => {
+      assertWritable(backend)
+      const result = deleteTag(backend.db, id)
+      if (result.deleted) backend.changed(['tags', 'documents', 'quotes'])
+      return result
+    },
+  },
 })

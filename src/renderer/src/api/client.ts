@@ -1,4 +1,5 @@
-import type { ApiTransport } from '@shared/contract'
+import type { ApiErrorCode, ApiTransport } from '@shared/contract'
+import { ApiCallError } from './api-call-error'
 import { createHttpTransport } from './http-transport'
 
 const TOKEN_KEY = 'lectern.token'
@@ -18,9 +19,29 @@ function webToken(): string {
 
 let transport: ApiTransport | null = null
 
+/**
+ * The preload rejects failed calls with a plain `{ code, message }` (contextBridge strips custom Error fields):
+ * turn that back into an ApiCallError so both transports fail the same way.
+ */
+function fromPreload(preload: ApiTransport): ApiTransport {
+  return {
+    invoke: (method, args) =>
+      preload.invoke(method, args).catch((error: unknown) => {
+        const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown }
+        throw new ApiCallError(
+          (typeof code === 'string' ? code : 'internal') as ApiErrorCode,
+          typeof message === 'string' ? message : 'The call failed.',
+        )
+      }),
+    on: (event, listener) => preload.on(event, listener),
+  }
+}
+
 /** The one API transport of this page: Electron's preload when present, else the loopback web host. */
 export function getApi(): ApiTransport {
-  transport ??= window.api ?? createHttpTransport(window.location.origin, webToken())
+  transport ??= window.api
+    ? fromPreload(window.api)
+    : createHttpTransport(window.location.origin, webToken())
   return transport
 }
 

@@ -44,13 +44,15 @@ export function createHttpTransport(
         headers: { 'Content-Type': 'application/json', 'X-Lectern-Token': token },
         body: JSON.stringify(args ?? {}),
       })
-      if (!response.ok) {
+      const envelope = (await response.json().catch(() => null)) as Envelope<ResultOf<M>> | null
+      if (!response.ok || !envelope) {
+        // Refusals (wrong token, foreign origin, oversized body) carry an envelope with the reason when they can.
+        const reason = envelope && !envelope.ok ? ` ${envelope.error.message}` : ''
         throw new ApiCallError(
           'internal',
-          `The Lectern host refused the call (HTTP ${response.status}).`,
+          `The Lectern host refused the call (HTTP ${response.status}).${reason}`,
         )
       }
-      const envelope = (await response.json()) as Envelope<ResultOf<M>>
       if (envelope.ok) return envelope.value
       throw new ApiCallError(envelope.error.code, envelope.error.message)
     },

@@ -1,0 +1,71 @@
+/**
+ * Citations for quotes: each quote's in-text citation with its locator (page when the document has pages, else
+ * paragraph) and the reference list of the documents they come from, in one CSL style.
+ */
+import type { CitationStyle, Quote } from '@shared/contract'
+import { notFound } from '../api/errors'
+import type { Db } from '../db/connection'
+import { type CiteRequest, formatCitations, type Locator } from './csl-engine'
+import { type CitableDocument, type CslItem, cslIdOf, loadCitableDocuments, toCslItem } from './csl-item'
+
+export type QuoteCitation = {
+  quote: Quote
+  document: CitableDocument
+  item: CslItem
+  locator: Locator | null
+  inText: string
+  inTextHtml: string
+}
+
+export type CitedQuotes = {
+  style: CitationStyle
+  quotes: QuoteCitation[]
+  /** CSL items of the cited documents, once each, in first-cited order. */
+  items: CslItem[]
+  references: { itemId: string; text: string; html: string }[]
+}
+
+/** The locator a quote is cited with: its page when known, else its paragraph. */
+export function locatorOf(quote: Pick<Quote, 'page' | 'paragraph'>): Locator | null {
+  if (quote.page !== null) return { label: 'page', value: quote.page }
+  if (quote.paragraph !== null) return { label: 'paragraph', value: quote.paragraph }
+  return null
+}
+
+/** Cite these quotes (in this order) in `style`. Their documents are read from the library. */
+export function citeQuotes(db: Db, quotes: readonly Quote[], style: CitationStyle): CitedQuotes {
+  const documents = loadCitableDocuments(
+    db,
+    quotes.map((q) => q.documentId),
+  )
+  const items: CslItem[] = []
+  const itemByDoc = new Map<number, CslItem>()
+  for (const q of quotes) {
+    if (itemByDoc.has(q.documentId)) continue
+    const doc = documents.get(q.documentId)
+    if (!doc) throw notFound('document', q.documentId)
+    const item = toCslItem(doc)
+    itemByDoc.set(q.documentId, item)
+    items.push(item)
+  }
+  const requests: CiteRequest[] = quotes.map((q) => ({
+    itemId: cslIdOf(q.documentId),
+    locator: locatorOf(q),
+  }))
+  const text = formatCitations(items, requests, style, 'text')
+  const html = formatCitations(items, requests, style, 'html')
+  const htmlById = new Map(html.references.map((r) => [r.itemId, r.text]))
+  return {
+    style,
+    items,
+    quotes: quotes.map((quote, i) => ({
+      quote,
+      document: documents.get(quote.documentId) as CitableDocument,
+      item: itemByDoc.get(quote.documentId) as CslItem,
+      locator: requests[i]?.locator ?? null,
+      inText: text.inText[i] ?? '',
+      inTextHtml: html.inText[i] ?? '',
+    })),
+    references: text.references.map((r) => ({ ...r, html: htmlById.get(r.itemId) ?? '' })),
+  }
+}

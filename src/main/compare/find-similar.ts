@@ -1,0 +1,120 @@
+/**
+ * "Find the same statement elsewhere": candidate documents from the full-text index (the quote's most distinctive
+ * words, OR-ed, ranked by bm25, the quote's own document excluded), then the best-aligned passage in each candidate
+ * (word-level alignment), scored by word similarity and returned with its offsets, page and word diff.
+ */
+import type { DocumentId, Quote, SimilarPassage } from '@shared/contract'
+import type { Db } from '../db/connection'
+import { pageAt, paragraphAt } from '../quotes/text-anchor'
+import { alignWords, tokenize } from './word-align'
+import { similarityOf, wordDiff } from './word-diff'
+
+/** Words too common to say anything about a statement. */
+const STOPWORDS = new Set(
+  `a about above after again against all am an and any are as at be because been before being below between both
+  but by can could did do does doing down during each few for from further had has have having he her here hers
+  herself him himself his how i if in into is it its itself just me more most my myself no nor not now of off on
+  once only or other our ours ourselves out over own same she should so some such than that the their theirs them
+  themselves then there these they this those through to too under until up very was we were what when where
+  which while who whom why will with would you your yours yourself yourselves s t don ll re ve m d o y let us also
+  get got going go one well said says say like`
+    .split(/\s+/)
+    .filter(Boolean),
+)
+
+const MAX_TERMS = 12
+const MAX_CANDIDATES = 40
+/** Longest quote text aligned (characters); longer quotes are cut, which is plenty to find the passage. */
+const MAX_QUOTE_CHARS = 2_000
+/** Passages scoring below this word similarity are not "the same statement". */
+export const MIN_SCORE = 0.4
+
+/** Per connection: an fts5vocab view of the documents index, for document frequencies of terms. */
+const vocabReady = new WeakSet<Db>()
+function ensureVocab(db: Db): void {
+  if (vocabReady.has(db)) return
+  db.exec(
+    "CREATE VIRTUAL TABLE IF NOT EXISTS temp.lectern_documents_vocab USING fts5vocab(main, 'documents_fts', 'row')",
+  )
+  vocabReady.add(db)
+}
+
+/** The quote's words that are rarest in the library (by document frequency), at most MAX_TERMS. */
+export function distinctiveTerms(db: Db, text: string): string[] {
+  const words = [...new Set(tokenize(text).map((t) => t.word))]
+    // FTS5's unicode61 splits on apostrophes: "president's" is indexed as "president" and "s".
+    .flatMap((w) => w.split("'"))
+    .filter((w) => w.length >= 3 && !STOPWORDS.has(w))
+  const unique = [...new Set(words)]
+  if (unique.length === 0) return []
+  ensureVocab(db)
+  const df = db.prepare('SELECT doc FROM temp.lectern_documents_vocab WHERE term = ?')
+  return unique
+    .map((term) => ({ term, doc: (df.get(term) as { doc: number } | undefined)?.doc ?? 0 }))
+    .filter((t) => t.doc > 0)
+    .sort((a, b) => a.doc - b.doc || b.term.length - a.term.length)
+    .slice(0, MAX_TERMS)
+    .map((t) => t.term)
+}
+
+type CandidateRow = {
+  id: number
+  title: string
+  source: string | null
+  published_at: string | null
+  text: string
+  page_starts: string | null
+}
+
+function parsePageStarts(value: string | null): number[] | null {
+  if (value === null) return null
+  try {
+    const parsed: unknown = JSON.parse(value)
+    return Array.isArray(parsed) && parsed.every((n) => typeof n === 'number') ? parsed : null
+  } catch {
+    return null
+  }
+}
+
+/** Passages in other documents that report the quote's words or close variants, best first. */
+export function findSimilar(db: Db, quote: Quote, limit = 10): SimilarPassage[] {
+  const quoteText = quote.exact.slice(0, MAX_QUOTE_CHARS)
+  const terms = distinctiveTerms(db, quoteText)
+  if (terms.length === 0) return []
+  // Terms are folded letters and digits only, so quoting them is all the escaping FTS5 needs.
+  const match = `text : (${terms.map((t) => `"${t}"`).join(' OR ')})`
+  const candidates = db
+    .prepare(
+      `SELECT d.id, d.title, d.source, d.published_at, d.text, d.page_starts
+         FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid
+        WHERE documents_fts MATCH ? AND documents_fts.rowid != ?
+        ORDER BY bm25(documents_fts) LIMIT ?`,
+    )
+    .all(match, quote.documentId, MAX_CANDIDATES) as CandidateRow[]
+
+  const passages: SimilarPassage[] = []
+  for (const doc of candidates) {
+    let best: { start: number; end: number; score: number } | null = null
+    for (const a of alignWords(doc.text, quoteText, 0.6, 3)) {
+      const score = similarityOf(wordDiff(quoteText, doc.text.slice(a.start, a.end)))
+      if (!best || score > best.score) best = { start: a.start, end: a.end, score }
+    }
+    if (!best || best.score < MIN_SCORE) continue
+    const text = doc.text.slice(best.start, best.end)
+    passages.push({
+      documentId: doc.id as DocumentId,
+      title: doc.title,
+      source: doc.source,
+      publishedAt: doc.published_at,
+      text,
+      start: best.start,
+      end: best.end,
+      page: pageAt(parsePageStarts(doc.page_starts), best.start),
+      paragraph: paragraphAt(doc.text, best.start),
+      score: best.score,
+      diff: wordDiff(quoteText, text),
+    })
+  }
+  passages.sort((a, b) => b.score - a.score || a.documentId - b.documentId)
+  return passages.slice(0, limit)
+}

@@ -1,0 +1,44 @@
+/** Word-level differences (jsdiff `diffWords`) and the similarity figure derived from them. */
+import type { DiffSegment } from '@shared/contract'
+import { diffWords } from 'diff'
+
+/** Words and punctuation marks, as a reader counts them. */
+const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu
+
+export const countWords = (text: string): number => text.match(TOKEN)?.length ?? 0
+
+/**
+ * Segments that turn `from` into `to`: 'same' is shared wording, 'removed' is only in `from`, 'added' only in `to`.
+ * Adjacent segments of one kind are merged.
+ */
+export function wordDiff(from: string, to: string): DiffSegment[] {
+  const segments: DiffSegment[] = []
+  for (const change of diffWords(from, to)) {
+    const kind: DiffSegment['kind'] = change.added ? 'added' : change.removed ? 'removed' : 'same'
+    const last = segments[segments.length - 1]
+    if (last && last.kind === kind) last.text += change.value
+    else segments.push({ text: change.value, kind })
+  }
+  return segments
+}
+
+/** 0..1 Dice coefficient over words: twice the shared words over the words of both texts. */
+export function similarityOf(segments: readonly DiffSegment[]): number {
+  let same = 0
+  let from = 0
+  let to = 0
+  for (const s of segments) {
+    const n = countWords(s.text)
+    if (s.kind === 'same') {
+      same += n
+      from += n
+      to += n
+    } else if (s.kind === 'removed') from += n
+    else to += n
+  }
+  if (from + to === 0) return 1
+  return Math.round(((2 * same) / (from + to)) * 1000) / 1000
+}
+
+/** Similarity of two texts. */
+export const similarity = (a: string, b: string): number => similarityOf(wordDiff(a, b))

@@ -1,0 +1,57 @@
+/** Everything an export format writes: the basket's quotes with their citations and the reference list. */
+import type { CitationStyle } from '@shared/contract'
+import { type CitedQuotes, citeQuotes, type QuoteCitation } from '../citations/cite-quotes'
+import { STYLES } from '../citations/csl-engine'
+import type { Db } from '../db/connection'
+import type { Basket } from './basket'
+import { htmlToRuns, type Run } from './rich-text'
+
+export type ExportEntry = QuoteCitation & { inTextRuns: Run[] }
+export type ExportReference = { itemId: string; text: string; runs: Run[] }
+
+export type ExportModel = {
+  title: string
+  style: CitationStyle
+  styleLabel: string
+  /** Note styles (Chicago notes) cite in footnotes rather than in the text. */
+  noteStyle: boolean
+  /** ISO instant; injectable so golden files are stable. */
+  exportedAt: string
+  entries: ExportEntry[]
+  items: CitedQuotes['items']
+  references: ExportReference[]
+}
+
+export const DEFAULT_STYLE: CitationStyle = 'apa'
+
+export function buildExportModel(
+  db: Db,
+  basket: Basket,
+  style: CitationStyle = DEFAULT_STYLE,
+  now: Date = new Date(),
+): ExportModel {
+  const cited = citeQuotes(db, basket.quotes, style)
+  return {
+    title: basket.title,
+    style,
+    styleLabel: STYLES[style].label,
+    noteStyle: STYLES[style].note,
+    exportedAt: now.toISOString(),
+    entries: cited.quotes.map((q) => ({ ...q, inTextRuns: htmlToRuns(q.inTextHtml) })),
+    items: cited.items,
+    references: cited.references.map((r) => ({
+      itemId: r.itemId,
+      text: r.text,
+      runs: htmlToRuns(r.html),
+    })),
+  }
+}
+
+/** "para. 9" / "p. 3" / "" — the quote's own locator, for formats that list it apart from the citation. */
+export function locatorLabel(entry: QuoteCitation): string {
+  if (!entry.locator) return ''
+  return `${entry.locator.label === 'page' ? 'p.' : 'para.'} ${entry.locator.value}`
+}
+
+/** The export date as YYYY-MM-DD. */
+export const exportDate = (model: ExportModel): string => model.exportedAt.slice(0, 10)

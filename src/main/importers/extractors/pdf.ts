@@ -1,0 +1,274 @@
+/**
+ * PDF via pdf.js (legacy build for Node; STACK.md §7.1, SECURITY.md §2): never eval, never scripting, no XFA.
+ * Text per page with page boundaries (pageStarts), lines rebuilt from item positions, two-column pages read column
+ * by column, hyphenated line breaks joined, paragraphs separated by blank lines. Title/Author/CreationDate from
+ * the info dictionary and XMP. A PDF without a text layer is imported with a "no text layer (scanned?)" warning.
+ */
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import { parseDate } from '../dates'
+import { ImportError } from '../errors'
+import { normaliseLanguage } from '../html-metadata'
+import { oneLine } from '../normalise'
+import type { ExtractedDocument } from '../types'
+import { blankDocument, type Extractor, guessCitationType } from './common'
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs')
+let pdfjs: Promise<PdfJs> | null = null
+const loadPdfJs = (): Promise<PdfJs> => {
+  pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs')
+  return pdfjs
+}
+
+/** pdf.js's data folders (CMaps for CJK text, standard font metrics), resolved from the installed package. */
+function pdfjsData(): { cMapUrl?: string; standardFontDataUrl?: string } {
+  try {
+    const root = dirname(createRequire(__filename).resolve('pdfjs-dist/package.json'))
+    return { cMapUrl: join(root, 'cmaps/'), standardFontDataUrl: join(root, 'standard_fonts/') }
+  } catch {
+    return {}
+  }
+}
+
+/** One positioned run of text, as pdf.js gives it. */
+type Run = { str: string; x: number; y: number; width: number; size: number; eol: boolean }
+
+/** Runs on one baseline with small gaps between them. */
+type Fragment = { text: string; x: number; right: number; y: number; size: number }
+
+const JUNK_TITLE = /^(?:untitled|microsoft word - |document\d*$|slide \d+$|\s*$)|\.(?:docx?|pdf|tex|dvi|indd|qxd|rtf|odt)$/i
+
+function toRuns(items: unknown[]): Run[] {
+  const runs: Run[] = []
+  for (const item of items) {
+    const it = item as { str?: unknown; transform?: number[]; width?: number; height?: number; hasEOL?: boolean }
+    if (typeof it.str !== 'string' || !Array.isArray(it.transform)) continue
+    const [a = 0, b = 0, c = 0, d = 0, e = 0, f = 0] = it.transform
+    const size = Math.hypot(c, d) || Math.hypot(a, b) || it.height || 10
+    runs.push({ str: it.str, x: e, y: f, width: it.width ?? 0, size, eol: it.hasEOL === true })
+  }
+  return runs
+}
+
+/** Group runs (in content-stream order) into fragments: same baseline, gaps under ~1.5 em. */
+function toFragments(runs: Run[]): Fragment[] {
+  const fragments: Fragment[] = []
+  let current: Fragment | null = null
+  let breakNext = false
+  for (const run of runs) {
+    if (run.str.length === 0) {
+      if (run.eol) breakNext = true
+      continue
+    }
+    const size = run.size
+    if (
+      current &&
+      !breakNext &&
+      Math.abs(run.y - current.y) <= Math.max(1, 0.35 * Math.max(size, current.size)) &&
+      run.x >= current.right - size * 0.5 &&
+      run.x - current.right <= 1.5 * Math.max(size, current.size)
+    ) {
+      const gap = run.x - current.right
+      const needsSpace = gap > 0.15 * size && !current.text.endsWith(' ') && !run.str.startsWith(' ')
+      current.text += (needsSpace ? ' ' : '') + run.str
+      current.right = Math.max(current.right, run.x + run.width)
+      current.size = Math.max(current.size, size)
+    } else {
+      current = { text: run.str, x: run.x, right: run.x + run.width, y: run.y, size }
+      fragments.push(current)
+    }
+    breakNext = run.eol
+  }
+  return fragments.filter((f) => f.text.trim().length > 0)
+}
+
+/**
+ * Reading order. Single-column pages keep the content-stream order (authoring tools write it in reading order).
+ * When many fragments sit wholly in the left half and many wholly in the right half, the page has two columns:
+ * read top-down, and between full-width blocks read the left column, then the right one.
+ */
+function readingOrder(fragments: Fragment[], pageWidth: number): Fragment[] {
+  if (fragments.length < 10) return fragments
+  const mid = pageWidth / 2
+  const left = fragments.filter((f) => f.right <= mid + 2)
+  const right = fragments.filter((f) => f.x >= mid - 2)
+  const share = fragments.length * 0.25
+  if (left.length < Math.max(5, share) || right.length < Math.max(5, share)) return fragments
+  const byTop = [...fragments].sort((p, q) => q.y - p.y || p.x - q.x)
+  const ordered: Fragment[] = []
+  let leftBlock: Fragment[] = []
+  let rightBlock: Fragment[] = []
+  const flush = (): void => {
+    ordered.push(...leftBlock, ...rightBlock)
+    leftBlock = []
+    rightBlock = []
+  }
+  for (const f of byTop) {
+    if (f.right <= mid + 2) leftBlock.push(f)
+    else if (f.x >= mid - 2) rightBlock.push(f)
+    else {
+      flush()
+      ordered.push(f)
+    }
+  }
+  flush()
+  return ordered
+}
+
+/** Join fragments into lines and paragraphs: hyphenated breaks joined, blank line between paragraphs. */
+function pageText(fragments: Fragment[]): string {
+  // Merge fragments of one visual line (same baseline, left to right) first.
+  type Line = { text: string; y: number; x: number; right: number; size: number }
+  const lines: Line[] = []
+  for (const f of fragments) {
+    const last = lines[lines.length - 1]
+    if (last && Math.abs(f.y - last.y) <= 0.35 * Math.max(f.size, last.size) && f.x >= last.right - 1 && f.x - last.right < 1.5 * f.size) {
+      last.text += (last.text.endsWith(' ') || f.text.startsWith(' ') ? '' : ' ') + f.text
+      last.right = f.right
+    } else lines.push({ text: f.text, y: f.y, x: f.x, right: f.right, size: f.size })
+  }
+  const widest = lines.reduce((w, l) => Math.max(w, l.right - l.x), 0)
+  let out = ''
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as Line
+    const text = line.text.replace(/\s+/g, ' ').trim()
+    if (!text) continue
+    if (out.length === 0) {
+      out = text
+      continue
+    }
+    const prev = lines[i - 1] as Line
+    const gap = prev.y - line.y
+    const lineHeight = Math.max(prev.size, line.size)
+    const newBlock =
+      gap < -lineHeight || // moved up: a new column or block
+      gap > 1.6 * lineHeight ||
+      Math.abs(line.size - prev.size) > 0.2 * lineHeight ||
+      /^(?:[•●▪◦‣∙*–-]\s|\(?\d{1,3}[.)]\s|\(?[a-z][.)]\s)/.test(text) ||
+      (prev.right - prev.x < widest * 0.7 && /[.:!?;"”)]$/.test(out))
+    if (newBlock) out += `\n\n${text}`
+    else if (/\p{L}-$/u.test(out) && /^\p{Ll}/u.test(text)) out = out.slice(0, -1) + text
+    else out += ` ${text}`
+  }
+  return out
+}
+
+/** The biggest text near the top of page 1: the title when the info dictionary has none. */
+function titleFromFirstPage(fragments: Fragment[]): string | null {
+  const candidates = fragments.slice(0, 40).filter((f) => /\p{L}/u.test(f.text))
+  if (candidates.length === 0) return null
+  const biggest = Math.max(...candidates.map((f) => f.size))
+  const body = candidates.map((f) => f.size).sort((a, b) => a - b)[Math.floor(candidates.length / 2)] ?? biggest
+  if (biggest < body * 1.15) return null
+  const parts: string[] = []
+  let started = false
+  for (const f of candidates) {
+    if (Math.abs(f.size - biggest) < 0.5) {
+      parts.push(f.text.trim())
+      started = true
+    } else if (started) break
+  }
+  const title = oneLine(parts.join(' '), 300)
+  return title.length >= 3 ? title : null
+}
+
+const splitAuthors = (value: string): string[] =>
+  value
+    .split(/\s*(?:;|\band\b|&|,(?=\s*\p{Lu}\p{Ll}+\s+\p{Lu}))\s*/u)
+    .map((s) => oneLine(s, 200))
+    .filter((s) => s.length > 1)
+
+export const extractPdf: Extractor = async ({ bytes, path }) => {
+  const doc: ExtractedDocument = blankDocument('pdf', path)
+  doc.citationType = 'report'
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024)).toString('latin1')
+  if (!head.includes('%PDF-')) throw new ImportError('not a PDF (no %PDF header)')
+
+  const { getDocument, InvalidPDFException } = await loadPdfJs()
+  const task = getDocument({
+    data: new Uint8Array(bytes), // pdf.js may detach the buffer it is given: hand it a copy
+    isEvalSupported: false,
+    enableXfa: false,
+    maxImageSize: 25_000_000,
+    disableFontFace: true,
+    useSystemFonts: false,
+    stopAtErrors: false,
+    verbosity: 0,
+    cMapPacked: true,
+    ...pdfjsData(),
+  })
+  try {
+    let pdf: Awaited<typeof task.promise>
+    try {
+      pdf = await task.promise
+    } catch (error) {
+      if ((error as { name?: string } | null)?.name === 'PasswordException') throw new ImportError('the PDF is password-protected')
+      if (error instanceof InvalidPDFException)
+        throw new ImportError(`damaged or invalid PDF (${oneLine(error.message, 120)})`)
+      throw error
+    }
+    const pages: string[] = []
+    let firstPageFragments: Fragment[] = []
+    let emptyPages = 0
+    for (let n = 1; n <= pdf.numPages; n++) {
+      let text = ''
+      try {
+        const page = await pdf.getPage(n)
+        const content = await page.getTextContent()
+        const [x0 = 0, , x1 = 612] = page.view
+        const fragments = toFragments(toRuns(content.items))
+        if (n === 1) firstPageFragments = fragments
+        text = pageText(readingOrder(fragments, x1 - x0))
+        page.cleanup()
+      } catch (error) {
+        doc.warnings.push(`page ${n} could not be read (${oneLine(error instanceof Error ? error.message : String(error), 100)})`)
+      }
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are removed from text
+      text = text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').trim()
+      if (!text) emptyPages++
+      pages.push(text)
+    }
+
+    const pageStarts: number[] = []
+    let offset = 0
+    const parts: string[] = []
+    for (const [i, text] of pages.entries()) {
+      if (i > 0 && offset > 0) {
+        parts.push('\n\n')
+        offset += 2
+      }
+      pageStarts.push(offset)
+      parts.push(text)
+      offset += text.length
+    }
+    doc.text = parts.join('')
+    doc.pageStarts = pageStarts
+    if (doc.text.trim().length === 0) doc.warnings.push('no text layer (scanned?)')
+    else if (emptyPages > 0 && emptyPages >= pdf.numPages / 2)
+      doc.warnings.push(`${emptyPages} of ${pdf.numPages} pages have no text layer (scanned?)`)
+
+    const { info, metadata } = await pdf.getMetadata().catch(() => ({ info: {}, metadata: null }))
+    const dict = (info ?? {}) as Record<string, unknown>
+    const field = (key: string): string | null => {
+      const v = dict[key]
+      return typeof v === 'string' && v.trim() ? v.trim() : null
+    }
+    const xmp = (key: string): string | null => {
+      const v = (metadata as { get?: (k: string) => unknown } | null)?.get?.(key)
+      if (typeof v === 'string') return v.trim() || null
+      if (Array.isArray(v)) return v.filter((x) => typeof x === 'string').join('; ') || null
+      return null
+    }
+    const candidates = [field('Title'), xmp('dc:title')].filter((t): t is string => !!t && !JUNK_TITLE.test(t))
+    doc.title = oneLine(candidates[0] ?? titleFromFirstPage(firstPageFragments) ?? doc.title, 500)
+    const author = field('Author') ?? xmp('dc:creator')
+    doc.authors = author ? splitAuthors(author) : []
+    doc.publishedAt =
+      parseDate(field('CreationDate')) ?? parseDate(xmp('xmp:createdate')) ?? parseDate(xmp('dc:date'))
+    doc.language = normaliseLanguage(field('Language') ?? xmp('dc:language'))
+    doc.citationType = guessCitationType(doc.title, 'report')
+    return doc
+  } finally {
+    await task.destroy()
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * The one shape every extractor produces, and the messages the import worker exchanges with the pool.
+ * Plain JSON only: these objects cross a worker_threads boundary by structured clone.
+ */
+import type {
+  CitationType,
+  DocumentFormat,
+  PartialDate,
+  TocEntry,
+} from '@shared/contract'
+
+/** What an extractor knows about a file once it has read it. */
+export type ExtractedDocument = {
+  format: DocumentFormat
+  title: string
+  authors: string[]
+  publishedAt: PartialDate | null
+  /** Publisher, site or outlet ("BBC News", "The White House"). */
+  source: string | null
+  url: string | null
+  /** BCP 47 tag when the file says (`en`, `en-GB`). */
+  language: string | null
+  /** Plain text: what search, quotes and offsets refer to. NULs stripped, line endings `\n`. */
+  text: string
+  /** Sanitized display HTML, or null when the text is shown as paragraphs. */
+  html: string | null
+  /** Offset in `text` where each page starts (PDF), else null. */
+  pageStarts: number[] | null
+  /** Table of contents (EPUB, long HTML), offsets into `text`. */
+  toc: TocEntry[] | null
+  /** Things the reader should know ("no text layer (scanned?)"). */
+  warnings: string[]
+  citationType: CitationType
+  containerTitle: string | null
+  publisher: string | null
+  doi: string | null
+  /** Tags the file itself declares (Markdown front matter). */
+  tags: string[]
+}
+
+/** An extracted document plus what the pipeline derives from it (computed off the main thread). */
+export type ExtractedFile = ExtractedDocument & {
+  /** sha256 of the normalised text (see normalise.ts); of the file bytes when there is no text. */
+  contentHash: string
+  wordCount: number
+  /** Bytes actually read. */
+  size: number
+  /** Pages (PDF) for throughput figures; 1 for other formats. */
+  pages: number
+}
+
+/** The limits an extraction runs under (a subset of ImportLimits; plain data so it crosses to workers). */
+export type ExtractLimits = {
+  maxFileBytes: number
+  maxZipBytes: number
+  maxZipEntries: number
+}
+
+/** Why a file failed; `limit` names the limit that was hit, when one was. */
+export type ExtractFailure = { reason: string; limit?: LimitName; skip?: boolean }
+
+export type LimitName = 'maxFileBytes' | 'timeoutMs' | 'maxZipBytes' | 'maxZipEntries' | 'memory'
+
+/** Pool → worker. */
+export type WorkerRequest = { id: number; path: string; limits: ExtractLimits }
+
+/** Worker → pool. */
+export type WorkerResponse =
+  | { id: number; ok: true; file: ExtractedFile }
+  | { id: number; ok: false; failure: ExtractFailure }

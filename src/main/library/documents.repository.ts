@@ -1,0 +1,182 @@
+/**
+ * SQL over `documents` for the library views. Lists never read `text`, `html` or the other large columns: a page of
+ * ids comes from an index walk, then only that page's summary columns, tags and quote counts are read, so a list
+ * stays fast at 100,000 documents (see migration 0020 for the sort indexes).
+ */
+import type {
+  DocumentId,
+  DocumentMetadata,
+  DocumentSortKey,
+  PartialDate,
+  TagId,
+  TagRef,
+} from '@shared/contract'
+import type { Db } from '../db/connection'
+import { type DocumentRow, type DocumentSummaryRow, SUMMARY_COLUMNS } from './document-rows'
+import { all, get, run, type Sql, type SqlValue, sql } from './sql'
+
+export type DocumentFilter = {
+  tags?: readonly string[]
+  source?: string
+  after?: PartialDate
+  before?: PartialDate
+}
+
+/** Sort expressions, one per key; a switch over the closed union keeps user text out of the SQL. */
+function sortExpression(key: DocumentSortKey): Sql {
+  switch (key) {
+    case 'title':
+      return sql.trusted('d.title COLLATE NOCASE')
+    case 'authors':
+      return sql.trusted('d.authors COLLATE NOCASE')
+    case 'publishedAt':
+      return sql.trusted('d.published_at')
+    case 'source':
+      return sql.trusted('d.source COLLATE NOCASE')
+    case 'wordCount':
+      return sql.trusted('d.word_count')
+    case 'importedAt':
+      return sql.trusted('d.imported_at')
+  }
+}
+
+/**
+ * Upper bound for an inclusive `before` on partial dates: `before 2025-04` must keep `2025-04-30`, so compare
+ * against `2025-04~` ('~' sorts after every digit and '-').
+ */
+const inclusiveUpper = (date: PartialDate): string => `${date}~`
+
+function whereClause(filter: DocumentFilter): Sql {
+  const parts: Sql[] = []
+  for (const tag of new Set(filter.tags ?? [])) {
+    // One indexed IN per tag (document_tags_by_tag); together they intersect: every tag must be present.
+    parts.push(
+      sql`d.id IN (SELECT dt.document_id FROM document_tags dt JOIN tags t ON t.id = dt.tag_id WHERE t.name = ${tag})`,
+    )
+  }
+  if (filter.source !== undefined) parts.push(sql`d.source = ${filter.source} COLLATE NOCASE`)
+  if (filter.after !== undefined) parts.push(sql`d.published_at >= ${filter.after}`)
+  if (filter.before !== undefined)
+    parts.push(sql`d.published_at < ${inclusiveUpper(filter.before)}`)
+  return parts.length > 0 ? sql`WHERE ${sql.join(parts, ' AND ')}` : sql.empty
+}
+
+const idList = (ids: readonly number[]): string => JSON.stringify(ids)
+
+export const documentsRepository = Object.freeze({
+  /** Documents matching the filter, regardless of paging. */
+  count(db: Db, filter: DocumentFilter): number {
+    return get<{ n: number }>(
+      db,
+      sql`SELECT count(*) AS n FROM documents d ${whereClause(filter)}`,
+    )!.n
+  },
+
+  /** One page of ids in the requested order (ties broken by id, in the same direction). */
+  pageIds(
+    db: Db,
+    filter: DocumentFilter,
+    sort: DocumentSortKey,
+    order: 'asc' | 'desc',
+    offset: number,
+    limit: number,
+  ): DocumentId[] {
+    const direction = order === 'desc' ? sql.trusted('DESC') : sql.trusted('ASC')
+    const rows = all<{ id: DocumentId }>(
+      db,
+      sql`SELECT d.id FROM documents d ${whereClause(filter)}
+          ORDER BY ${sortExpression(sort)} ${direction}, d.id ${direction}
+          LIMIT ${limit} OFFSET ${offset}`,
+    )
+    return rows.map((r) => r.id)
+  },
+
+  /** Summary columns of the given documents (any order). */
+  summaries(db: Db, ids: readonly number[]): DocumentSummaryRow[] {
+    if (ids.length === 0) return []
+    return all<DocumentSummaryRow>(
+      db,
+      sql`SELECT ${sql.trusted(SUMMARY_COLUMNS)} FROM documents d
+          WHERE d.id IN (SELECT value FROM json_each(${idList(ids)}))`,
+    )
+  },
+
+  /** Tags of each given document, by name. */
+  tagsOf(db: Db, ids: readonly number[]): Map<number, TagRef[]> {
+    const map = new Map<number, TagRef[]>()
+    if (ids.length === 0) return map
+    const rows = all<{ document_id: number; id: TagId; name: string; color: string | null }>(
+      db,
+      sql`SELECT dt.document_id, t.id, t.name, t.color FROM document_tags dt JOIN tags t ON t.id = dt.tag_id
+          WHERE dt.document_id IN (SELECT value FROM json_each(${idList(ids)}))
+          ORDER BY t.name COLLATE NOCASE`,
+    )
+    for (const row of rows) {
+      const list = map.get(row.document_id) ?? []
+      list.push({ id: row.id, name: row.name, color: row.color })
+      map.set(row.document_id, list)
+    }
+    return map
+  },
+
+  /** Number of quotes of each given document (documents without quotes are absent). */
+  quoteCounts(db: Db, ids: readonly number[]): Map<number, number> {
+    if (ids.length === 0) return new Map()
+    const rows = all<{ document_id: number; n: number }>(
+      db,
+      sql`SELECT document_id, count(*) AS n FROM quotes
+          WHERE document_id IN (SELECT value FROM json_each(${idList(ids)})) GROUP BY document_id`,
+    )
+    return new Map(rows.map((r) => [r.document_id, r.n]))
+  },
+
+  getRow(db: Db, id: number): DocumentRow | undefined {
+    return get<DocumentRow>(db, sql`SELECT * FROM documents WHERE id = ${id}`)
+  },
+
+  /** The subset of `ids` that exist. */
+  existingIds(db: Db, ids: readonly number[]): Set<number> {
+    if (ids.length === 0) return new Set()
+    const rows = all<{ id: number }>(
+      db,
+      sql`SELECT id FROM documents WHERE id IN (SELECT value FROM json_each(${idList(ids)}))`,
+    )
+    return new Set(rows.map((r) => r.id))
+  },
+
+  /** Write the given metadata fields (and `updated_at`). FTS rows follow through the `documents_au` trigger. */
+  updateMetadata(db: Db, id: number, patch: Partial<DocumentMetadata>, now: string): void {
+    const sets: Sql[] = []
+    const set = (column: string, value: SqlValue): void => {
+      sets.push(sql`${sql.trusted(column)} = ${value}`)
+    }
+    if (patch.title !== undefined) set('title', patch.title)
+    if (patch.authors !== undefined) set('authors', JSON.stringify(patch.authors))
+    if (patch.publishedAt !== undefined) set('published_at', patch.publishedAt)
+    if (patch.source !== undefined) set('source', patch.source)
+    if (patch.url !== undefined) set('url', patch.url)
+    if (patch.language !== undefined) set('language', patch.language)
+    if (patch.citationType !== undefined) set('citation_type', patch.citationType)
+    if (patch.containerTitle !== undefined) set('container_title', patch.containerTitle)
+    if (patch.publisher !== undefined) set('publisher', patch.publisher)
+    if (patch.doi !== undefined) set('doi', patch.doi)
+    if (patch.accessedAt !== undefined) set('accessed_at', patch.accessedAt)
+    if (sets.length === 0) return
+    set('updated_at', now)
+    run(db, sql`UPDATE documents SET ${sql.join(sets, ', ')} WHERE id = ${id}`)
+  },
+
+  /** Distinct sources with counts, most documents first. */
+  sources(db: Db): { source: string; count: number }[] {
+    return all<{ source: string; count: number }>(
+      db,
+      sql`SELECT source, count(*) AS count FROM documents WHERE source IS NOT NULL AND source <> ''
+          GROUP BY source COLLATE NOCASE ORDER BY count DESC, source COLLATE NOCASE`,
+    )
+  },
+
+  /** Total number of documents. */
+  total(db: Db): number {
+    return get<{ n: number }>(db, sql`SELECT count(*) AS n FROM documents`)!.n
+  },
+})

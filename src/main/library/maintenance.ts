@@ -1,0 +1,326 @@
+/**
+ * Library housekeeping around an open backend: the daily verified backup at start, explicit backups, restore,
+ * the integrity check and the info panel. Per-backend state (settings, the backup in flight) is kept beside the
+ * context, so `close()` can wait for a running backup instead of cutting it off.
+ */
+import { statSync } from 'node:fs'
+import { isAbsolute, relative, resolve } from 'node:path'
+import type { BackupInfo, CheckReport, LibraryInfo, LibraryTable } from '@shared/contract'
+import { conflict, DomainError, invalidArgs, notFound } from '../api/errors'
+import type { BackendContext } from '../backend/context'
+import {
+  type BackupEntry,
+  BackupVerificationError,
+  backupDirFor,
+  createBackup,
+  DEFAULT_KEEP,
+  discardStaged,
+  listBackups,
+  stageRestore,
+  swapInRestore,
+} from '../db/backup'
+import { checkDatabase } from '../db/integrity'
+import { schemaVersion } from '../db/migrate'
+import { clearCorruptMarker, markDamaged, openLibrary } from '../db/open-library'
+import { purgeDocumentTrash } from './trash'
+
+export type BackupSettings = {
+  /** Rolling backups to keep (default 7). */
+  keep?: number
+  /** Make a backup at start when the newest is older than this many hours (default 24); null turns it off. */
+  autoIntervalHours?: number | null
+}
+
+export type MaintenanceOptions = BackupSettings & {
+  electronBinding?: string
+  /** How long deleted documents stay restorable (default 24 hours). */
+  trashHours?: number
+}
+
+type State = {
+  keep: number
+  autoIntervalHours: number | null
+  electronBinding?: string
+  backupDir: string
+  inflight: Promise<unknown> | null
+}
+
+const states = new WeakMap<BackendContext, State>()
+
+const ALL_TABLES: LibraryTable[] = ['documents', 'tags', 'quotes', 'searches', 'comparisons']
+
+function stateOf(context: BackendContext): State {
+  let state = states.get(context)
+  if (!state) {
+    state = {
+      keep: DEFAULT_KEEP,
+      autoIntervalHours: null,
+      backupDir: backupDirFor(context.libraryDir),
+      inflight: null,
+    }
+    states.set(context, state)
+  }
+  return state
+}
+
+/** Run `task` after any backup already running, and track it so close() can wait. */
+function serialised<T>(state: State, task: () => Promise<T>): Promise<T> {
+  const previous = state.inflight ?? Promise.resolve()
+  const next = previous.catch(() => undefined).then(task)
+  // The tracker never rejects (callers handle `next`), so a failed backup is not an unhandled rejection.
+  const tracked: Promise<unknown> = next.then(
+    () => undefined,
+    () => undefined,
+  )
+  void tracked.then(() => {
+    if (state.inflight === tracked) state.inflight = null
+  })
+  state.inflight = tracked
+  return next
+}
+
+function isEmpty(context: BackendContext): boolean {
+  const row = context.db
+    .prepare('SELECT (SELECT count(*) FROM documents) + (SELECT count(*) FROM quotes) AS n')
+    .get() as { n: number }
+  return row.n === 0
+}
+
+/** Whether a start-up backup is due: the newest rolling backup is older than the interval (or missing). */
+export function isBackupDue(dir: string, intervalHours: number, now: Date = new Date()): boolean {
+  const newest = listBackups(dir).find((b) => b.kind === 'rolling')
+  if (!newest) return true
+  return now.getTime() - Date.parse(newest.createdAt) >= intervalHours * 3_600_000
+}
+
+/**
+ * Set up housekeeping for a freshly opened backend: purge expired trash and, when due, start the daily backup in
+ * the background (the backend answers calls meanwhile). Never writes to a library marked damaged.
+ */
+export function startMaintenance(context: BackendContext, options: MaintenanceOptions = {}): void {
+  const state = stateOf(context)
+  state.keep = Math.max(1, Math.floor(options.keep ?? DEFAULT_KEEP))
+  state.autoIntervalHours = options.autoIntervalHours === undefined ? 24 : options.autoIntervalHours
+  state.electronBinding = options.electronBinding
+  if (context.corrupt) return
+  try {
+    const cutoff = new Date(Date.now() - (options.trashHours ?? 24) * 3_600_000).toISOString()
+    purgeDocumentTrash(context.db, cutoff)
+  } catch (error) {
+    context.log.warn('Could not purge old trash', error)
+  }
+  const interval = state.autoIntervalHours
+  if (interval === null) return
+  try {
+    if (isEmpty(context) || !isBackupDue(state.backupDir, interval)) return
+  } catch (error) {
+    context.log.warn('Could not decide whether a backup is due', error)
+    return
+  }
+  serialised(state, async () => {
+    const entry = await createBackup(context.db, {
+      dir: state.backupDir,
+      keep: state.keep,
+      electronBinding: state.electronBinding,
+    })
+    context.log.info('Daily backup written and verified', entry.file)
+  }).catch((error: unknown) => context.log.error('Daily backup failed', error))
+}
+
+/** Wait for a backup in flight (on close). */
+export async function stopMaintenance(context: BackendContext): Promise<void> {
+  const state = states.get(context)
+  while (state?.inflight) await state.inflight.catch(() => undefined)
+}
+
+const toInfo = (entry: BackupEntry): BackupInfo => ({
+  file: entry.file,
+  createdAt: entry.createdAt,
+  bytes: entry.bytes,
+})
+
+/** Write a verified backup now. Refused while the library is marked damaged (it would back up the damage). */
+export async function backupNow(context: BackendContext): Promise<BackupInfo> {
+  if (context.corrupt) {
+    throw conflict(
+      'The library is damaged, so it is not backed up (that would rotate out a good backup). Restore it first.',
+    )
+  }
+  const state = stateOf(context)
+  try {
+    const entry = await serialised(state, () =>
+      createBackup(context.db, {
+        dir: state.backupDir,
+        keep: state.keep,
+        electronBinding: state.electronBinding,
+      }),
+    )
+    return toInfo(entry)
+  } catch (error) {
+    if (error instanceof BackupVerificationError) {
+      throw new DomainError(
+        'internal',
+        `The backup did not verify and was discarded; earlier backups are unchanged. ${error.message}`,
+      )
+    }
+    throw error
+  }
+}
+
+export function listLibraryBackups(context: BackendContext): BackupInfo[] {
+  return listBackups(stateOf(context).backupDir).map(toInfo)
+}
+
+/**
+ * Which file `restore` should read. A bare name means a file in the backup folder. When the backend limits file
+ * access (the web host sets `importRoots`), only files in the backup folder are accepted.
+ */
+function resolveBackupFile(context: BackendContext, file: string): string {
+  const dir = stateOf(context).backupDir
+  const bare = !file.includes('/') && !file.includes('\\')
+  const full = bare ? resolve(dir, file) : resolve(file)
+  const rel = relative(dir, full)
+  const inside = rel !== '' && !rel.startsWith('..') && !isAbsolute(rel)
+  if ((bare || context.importRoots) && !inside) {
+    throw invalidArgs('Choose one of the library’s own backups (see library.backups).')
+  }
+  return full
+}
+
+/**
+ * Replace the library with a backup that verifies: `file`, or else the newest good one. The current file is kept
+ * aside (`library.sqlite.damaged-<stamp>` when it was damaged, `.replaced-<stamp>` otherwise).
+ */
+export async function restoreLibrary(context: BackendContext, file?: string): Promise<BackupInfo> {
+  if (context.jobs.list().length > 0) {
+    throw conflict('An import is still running; cancel it or wait for it before restoring.')
+  }
+  const state = stateOf(context)
+  await stopMaintenance(context)
+  const candidates: BackupEntry[] = file
+    ? [
+        {
+          file: resolveBackupFile(context, file),
+          name: file,
+          kind: 'rolling',
+          createdAt: new Date().toISOString(),
+          bytes: 0,
+        },
+      ]
+    : listBackups(state.backupDir)
+  if (candidates.length === 0) {
+    throw notFound('backup', `in ${state.backupDir} (none has been made yet)`)
+  }
+  let staged: { incoming: string; entry: BackupEntry } | undefined
+  const failures: string[] = []
+  for (const candidate of candidates) {
+    try {
+      staged = {
+        incoming: stageRestore(candidate.file, context.databaseFile, state.electronBinding),
+        entry: candidate,
+      }
+      break
+    } catch (error) {
+      const why =
+        error instanceof BackupVerificationError
+          ? error.problems[0]
+          : (error as NodeJS.ErrnoException).code === 'ENOENT'
+            ? 'no such file'
+            : 'it could not be read'
+      failures.push(`${candidate.name}: ${why}`)
+      context.log.warn(`Backup ${candidate.file} cannot be restored`, why)
+    }
+  }
+  if (!staged) {
+    const message = file
+      ? `Cannot restore ${file}: ${failures[0]?.split(': ').slice(1).join(': ') ?? 'it does not verify'}.`
+      : `No backup verifies (${failures.slice(0, 3).join('; ')}).`
+    throw new DomainError(file ? 'invalid_args' : 'not_found', message)
+  }
+  const wasCorrupt = context.corrupt !== null
+  try {
+    if (!wasCorrupt) context.db.pragma('wal_checkpoint(TRUNCATE)')
+  } catch {
+    // A damaged file may refuse to checkpoint; it is being replaced anyway.
+  }
+  context.db.close()
+  try {
+    swapInRestore(staged.incoming, context.databaseFile, wasCorrupt ? 'damaged' : 'replaced')
+  } catch (error) {
+    discardStaged(staged.incoming)
+    // Reopen whatever is in place so the backend stays usable, then report.
+    const reopened = openLibrary(context.databaseFile, {
+      log: context.log,
+      backupDir: state.backupDir,
+      electronBinding: state.electronBinding,
+    })
+    context.db = reopened.db
+    context.corrupt = reopened.corrupt
+    throw error
+  }
+  const opened = openLibrary(context.databaseFile, {
+    log: context.log,
+    backupDir: state.backupDir,
+    electronBinding: state.electronBinding,
+  })
+  context.db = opened.db
+  context.corrupt = opened.corrupt
+  if (!opened.corrupt) clearCorruptMarker(context.databaseFile)
+  context.changed(ALL_TABLES)
+  const bytes = staged.entry.bytes
+  return {
+    file: staged.entry.file,
+    createdAt: staged.entry.createdAt,
+    bytes: bytes > 0 ? bytes : safeSize(staged.entry.file),
+  }
+}
+
+function safeSize(file: string): number {
+  try {
+    return statSync(file).size
+  } catch {
+    return 0
+  }
+}
+
+/** SQLite integrity_check plus the FTS5 rank-1 checks. Damage found here makes the library read-only. */
+export function checkLibrary(context: BackendContext): CheckReport {
+  const problems = checkDatabase(context.db, { mode: 'full', fts: true })
+  if (problems.length > 0 && !context.corrupt) {
+    // Only damage to the file itself locks the library; FTS-only problems are repaired by a rebuild.
+    const fileDamaged = !problems.every((p) => p.startsWith('full-text index'))
+    if (fileDamaged) {
+      context.corrupt = markDamaged(context.db, context.databaseFile, problems, context.log)
+    }
+  }
+  if (context.corrupt && problems.length === 0) {
+    problems.push(`the library is marked damaged: ${context.corrupt.message}`)
+  }
+  return { ok: problems.length === 0, problems }
+}
+
+export function libraryInfo(context: BackendContext): LibraryInfo {
+  const count = (table: 'documents' | 'quotes'): number => {
+    try {
+      const row = context.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }
+      return row.n
+    } catch {
+      return 0
+    }
+  }
+  let version = 0
+  try {
+    version = schemaVersion(context.db)
+  } catch {
+    version = 0
+  }
+  return {
+    version: context.version,
+    libraryDir: context.libraryDir,
+    databaseFile: context.databaseFile,
+    schemaVersion: version,
+    documentCount: count('documents'),
+    quoteCount: count('quotes'),
+    corrupt: context.corrupt,
+  }
+}

@@ -1,0 +1,152 @@
+/**
+ * The one folding and tokenizing rule of Lectern search, identical to the FTS5 index's
+ * `unicode61 remove_diacritics 2` (the table is measured from SQLite, see tools/gen-unicode61-table.ts).
+ * The query parser, the passage highlighter and find-in-document all tokenize through here, so "Café", "cafe" and
+ * "CAFÉ" are one term everywhere, and an apostrophe (' or ’) splits words exactly as it does in the index.
+ */
+import { UNICODE61_RUNS } from './unicode61-table'
+
+const SEPARATOR = -1
+const REMOVED = -2
+
+/** BMP lookup (-1 separator, -2 removed, else folded code point) plus run arrays for the astral planes. */
+const bmp = new Int32Array(0x10000)
+const astralStarts: number[] = []
+const astralKinds: number[] = [] // SEPARATOR, REMOVED, 0 = kept, 1 = mapped by delta
+const astralDeltas: number[] = []
+
+function decode(): void {
+  let cp = 0
+  for (const item of UNICODE61_RUNS.split(',')) {
+    const match = /^([skr]|m(-?[0-9a-z]+)\.)([0-9a-z]+)$/.exec(item)
+    if (!match) throw new Error(`bad unicode61 table item ${item}`)
+    const kind = match[1]?.[0]
+    const delta = match[2] ? Number.parseInt(match[2], 36) : 0
+    const length = Number.parseInt(match[3] ?? '0', 36)
+    for (let i = 0; i < length && cp + i < 0x10000; i++) {
+      const c = cp + i
+      bmp[c] = kind === 's' ? SEPARATOR : kind === 'r' ? REMOVED : kind === 'k' ? c : c + delta
+    }
+    if (cp + length > 0x10000) {
+      astralStarts.push(Math.max(cp, 0x10000))
+      astralKinds.push(kind === 's' ? SEPARATOR : kind === 'r' ? REMOVED : kind === 'k' ? 0 : 1)
+      astralDeltas.push(delta)
+    }
+    cp += length
+  }
+}
+decode()
+
+/** How the index treats one code point: -1 separator, -2 token character dropped by folding, else its folded form. */
+export function foldCodePoint(cp: number): number {
+  if (cp < 0x10000) return bmp[cp] ?? SEPARATOR
+  let lo = 0
+  let hi = astralStarts.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1
+    if ((astralStarts[mid] ?? 0) <= cp) lo = mid
+    else hi = mid - 1
+  }
+  const kind = astralKinds[lo] ?? SEPARATOR
+  if (kind === SEPARATOR || kind === REMOVED) return kind
+  return kind === 0 ? cp : cp + (astralDeltas[lo] ?? 0)
+}
+
+/** One indexed word: its folded form and where it sits in the original text (UTF-16 offsets, end exclusive). */
+export type Token = { term: string; start: number; end: number }
+
+/**
+ * Split text into folded terms with their offsets, exactly as the FTS5 index does (forEachToken streams them).
+ */
+export function tokenize(text: string): Token[] {
+  const out: Token[] = []
+  forEachToken(text, (term, start, end) => {
+    out.push({ term, start, end })
+  })
+  return out
+}
+
+/**
+ * Streaming form of tokenize: no array, no Token objects. Pure-ASCII words (most of most texts) are sliced from the
+ * input instead of being rebuilt code point by code point, which keeps this at ~150 MB/s.
+ */
+export function forEachToken(
+  text: string,
+  onToken: (term: string, start: number, end: number) => void,
+): void {
+  const length = text.length
+  let codes: number[] | null = null // folded code points, once the current word has left ASCII
+  let done = '' // folded text of a very long word flushed from `codes`, so fromCodePoint's argument list stays small
+  let upper = false
+  let start = -1
+  let i = 0
+  const emit = (end: number) => {
+    if (codes) {
+      const term = done + String.fromCodePoint(...codes)
+      if (term.length > 0) onToken(term, start, end)
+    } else {
+      const word = text.slice(start, end)
+      onToken(upper ? word.toLowerCase() : word, start, end)
+    }
+    codes = null
+    done = ''
+    upper = false
+    start = -1
+  }
+  while (i < length) {
+    const unit = text.charCodeAt(i)
+    if (unit < 0x80) {
+      const folded = bmp[unit] ?? SEPARATOR
+      if (folded === SEPARATOR) {
+        if (start >= 0) emit(i)
+      } else {
+        if (start < 0) start = i
+        if (codes) codes.push(folded)
+        else if (folded !== unit) upper = true
+      }
+      i++
+      continue
+    }
+    let cp = unit
+    let width = 1
+    if (unit >= 0xd800 && unit < 0xdc00 && i + 1 < length) {
+      const low = text.charCodeAt(i + 1)
+      if (low >= 0xdc00 && low < 0xe000) {
+        cp = 0x10000 + ((unit - 0xd800) << 10) + (low - 0xdc00)
+        width = 2
+      }
+    }
+    // A lone surrogate is not text.
+    const folded = cp >= 0xd800 && cp < 0xe000 ? SEPARATOR : foldCodePoint(cp)
+    if (folded === SEPARATOR) {
+      if (start >= 0) emit(i)
+    } else {
+      if (start < 0) start = i
+      if (!codes) {
+        codes = []
+        for (let k = start; k < i; k++) codes.push(bmp[text.charCodeAt(k)] ?? 0)
+      }
+      if (folded !== REMOVED) codes.push(folded)
+      if (codes.length > 4096) {
+        done += String.fromCodePoint(...codes)
+        codes = []
+      }
+    }
+    i += width
+  }
+  if (start >= 0) emit(length)
+}
+
+/** The folded terms of a string, in order. */
+export function terms(text: string): string[] {
+  const out: string[] = []
+  forEachToken(text, (term) => {
+    out.push(term)
+  })
+  return out
+}
+
+/** Fold a string the index's way but keep its non-token characters (for comparing tag names, languages…). */
+export function foldLoose(text: string): string {
+  return terms(text).join(' ')
+}

@@ -1,0 +1,168 @@
+/**
+ * Passages ("snippets"): the best few places in a text where the query's words occur, with the words marked by the
+ * MARK_START/MARK_END sentinels (never HTML), and the page each passage is on. Matching runs through fold.ts, the
+ * index's own tokenizer, so what is marked is exactly what the index matched (accents, case, apostrophes included).
+ */
+import { MARK_END, MARK_START, type SearchPassage } from '@shared/contract'
+import { forEachToken } from './fold'
+import type { MarkTerm } from './query-compiler'
+
+/** A matched word or phrase: character offsets into the text, and which query term it was. */
+export type Match = { start: number; end: number; mark: number }
+
+export type PassageOptions = {
+  /** At most this many passages (default 3). */
+  max?: number
+  /** Target passage length in characters (default 240). */
+  length?: number
+  /**
+   * Only the first this many characters are scanned (default 2,000,000): a book-length text still answers in a few
+   * milliseconds; matches further in are found by the search but not shown as passages.
+   */
+  scanLimit?: number
+}
+
+/** Every occurrence of the marked words and phrases in `text`, in order. */
+export function findMatches(text: string, marks: MarkTerm[], scanLimit = Number.POSITIVE_INFINITY): Match[] {
+  const out: Match[] = []
+  if (marks.length === 0) return out
+  const longest = Math.max(...marks.map((m) => m.terms.length))
+  // Ring buffer of the last `longest` tokens, for phrases.
+  const ringTerms: string[] = new Array(longest).fill('')
+  const ringStarts: number[] = new Array(longest).fill(0)
+  let seen = 0
+  const byLast = new Map<string, number[]>()
+  const prefixMarks: number[] = []
+  marks.forEach((m, index) => {
+    if (m.prefix) prefixMarks.push(index)
+    else {
+      const last = m.terms[m.terms.length - 1] ?? ''
+      const list = byLast.get(last) ?? []
+      list.push(index)
+      byLast.set(last, list)
+    }
+  })
+  const text2 = scanLimit < text.length ? text.slice(0, scanLimit) : text
+  forEachToken(text2, (term, start, end) => {
+    const slot = seen % longest
+    ringTerms[slot] = term
+    ringStarts[slot] = start
+    seen++
+    const candidates = byLast.get(term)
+    const check = (index: number) => {
+      const mark = marks[index]
+      if (!mark) return
+      const n = mark.terms.length
+      if (n > seen) return
+      for (let k = 0; k < n - 1; k++) {
+        const at = (seen - n + k) % longest
+        if (ringTerms[at] !== mark.terms[k]) return
+      }
+      const first = (seen - n) % longest
+      out.push({ start: ringStarts[first] ?? start, end, mark: index })
+    }
+    if (candidates) for (const index of candidates) check(index)
+    for (const index of prefixMarks) {
+      const mark = marks[index]
+      const last = mark?.terms[mark.terms.length - 1] ?? ''
+      if (term.startsWith(last)) check(index)
+    }
+  })
+  // A phrase ending at the same word as a single term starts earlier: keep offsets in order, longest first.
+  return out.sort((a, b) => a.start - b.start || b.end - a.end)
+}
+
+/** 1-based page holding `offset`, from the page start offsets (page n starts at pageStarts[n-1]). */
+export function pageAt(pageStarts: readonly number[] | null, offset: number): number | null {
+  if (!pageStarts || pageStarts.length === 0) return null
+  let lo = 0
+  let hi = pageStarts.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1
+    if ((pageStarts[mid] ?? 0) <= offset) lo = mid
+    else hi = mid - 1
+  }
+  return lo + 1
+}
+
+/** The sentinels themselves must never come from document text, and passages read as one line. */
+function clean(text: string): string {
+  return text.replace(/[\uE000\uE001]/g, '').replace(/\s+/g, ' ')
+}
+
+/** Cut `text` to [from, to), widened to word boundaries, with the matches inside marked. */
+export function markedSlice(text: string, from: number, to: number, matches: Match[]): string {
+  let start = from
+  let end = to
+  if (start > 0) {
+    const space = text.lastIndexOf(' ', start)
+    if (space >= 0 && start - space < 20) start = space + 1
+  }
+  if (end < text.length) {
+    const space = text.indexOf(' ', end)
+    if (space >= 0 && space - end < 20) end = space
+  }
+  let out = start > 0 ? '…' : ''
+  let at = start
+  for (const m of matches) {
+    if (m.start < at || m.end > end) continue
+    out += clean(text.slice(at, m.start))
+    out += MARK_START + clean(text.slice(m.start, m.end)) + MARK_END
+    at = m.end
+  }
+  out += clean(text.slice(at, end))
+  if (end < text.length) out += '…'
+  return out.trim()
+}
+
+/**
+ * Up to `max` passages, best first: windows holding the most distinct query terms, then the most matches. A text with
+ * no match in it (the hit came from its title or author) gets its opening as the one passage, unmarked.
+ */
+export function bestPassages(
+  text: string,
+  marks: MarkTerm[],
+  pageStarts: readonly number[] | null,
+  options: PassageOptions = {},
+): SearchPassage[] {
+  const max = options.max ?? 3
+  const length = options.length ?? 240
+  const matches = findMatches(text, marks, options.scanLimit ?? 2_000_000)
+  if (matches.length === 0) {
+    if (text.length === 0) return []
+    return [{ text: markedSlice(text, 0, Math.min(text.length, length), []), page: pageAt(pageStarts, 0) }]
+  }
+  // Score a window starting a little before each match.
+  type Window = { from: number; to: number; score: number; first: number }
+  const windows: Window[] = []
+  let j = 0
+  for (let i = 0; i < matches.length; i++) {
+    const m = matches[i]
+    if (!m) continue
+    const from = Math.max(0, m.start - Math.floor(length / 4))
+    const to = Math.min(text.length, from + length)
+    if (j < i) j = i
+    while (j + 1 < matches.length && (matches[j + 1]?.end ?? 0) <= to) j++
+    const distinct = new Set<number>()
+    for (let k = i; k <= j; k++) distinct.add(matches[k]?.mark ?? -1)
+    windows.push({ from, to, score: distinct.size * 100 + (j - i + 1), first: m.start })
+  }
+  windows.sort((a, b) => b.score - a.score || a.from - b.from)
+  const chosen: Window[] = []
+  for (const w of windows) {
+    if (chosen.length >= max) break
+    if (chosen.some((c) => w.from < c.to && c.from < w.to)) continue
+    chosen.push(w)
+  }
+  return chosen.map((w) => ({
+    text: markedSlice(text, w.from, w.to, matches),
+    page: pageAt(pageStarts, w.first),
+  }))
+}
+
+/** Mark every match in a short text (a quote or a note) without cutting it; null when nothing matches. */
+export function markWhole(text: string, marks: MarkTerm[]): string | null {
+  const matches = findMatches(text, marks)
+  if (matches.length === 0) return null
+  return markedSlice(text, 0, text.length, matches)
+}

@@ -1,0 +1,216 @@
+/**
+ * AST → an FTS5 MATCH string plus SQL conditions with bound parameters. Every term reaches FTS5 inside a double-quoted
+ * string (with `"` doubled, though folded terms never contain one), so no user text is ever read as FTS5 syntax;
+ * every other value is a bound parameter (sql tagged template). Structure:
+ *
+ * - The positive text at the top level of the query becomes the one MATCH expression that drives the query and
+ *   gives bm25 its ranking; `-word` next to it becomes FTS5 `NOT`.
+ * - Filters (tag:, type:, dates…) become SQL conditions on the document row.
+ * - Anything FTS5 cannot say (a lone `-word`, `tag:x OR climate`) becomes a SQL condition with a MATCH subquery.
+ *
+ * The same AST compiles for quotes (quotes_fts over the exact text and note): words search the quote, `title:` /
+ * `author:` / `source:` and filters apply to the quote's document (tags: the quote's own or its document's).
+ */
+import { type Sql, sql } from '../library/sql'
+import type { Filter, NearNode, QueryNode, TextColumn, TextNode } from './query-ast'
+
+export type Target = 'documents' | 'quotes'
+
+/** The compiled query: rows must match `match` (when not null) and every `where` condition. */
+export type CompiledQuery = { match: string | null; where: Sql[] }
+
+/** Looks tag names up (folded; `prefix` while typing); an empty list means no such tag. */
+export type TagResolver = (name: string, prefix: boolean) => number[]
+
+type Part = { fts: string | null; sql: Sql[] }
+
+/** `"term one two"` with the last term a prefix when asked: the FTS5 string syntax, safely quoted. */
+export function ftsPhrase(node: Pick<TextNode, 'terms' | 'prefix'>): string {
+  const body = node.terms.map((t) => t.replaceAll('"', '""')).join(' ')
+  return `"${body}"${node.prefix ? '*' : ''}`
+}
+
+function columnSpec(column: TextColumn | null): string {
+  // Column names come from the closed TextColumn union, never from user text.
+  return column ? `{${column}} : ` : ''
+}
+
+export function ftsText(node: TextNode): string {
+  return `${columnSpec(node.column)}${ftsPhrase(node)}`
+}
+
+export function ftsNear(node: NearNode): string {
+  return `${columnSpec(node.column)}NEAR(${node.groups.map(ftsPhrase).join(' ')}, ${Math.trunc(node.distance)})`
+}
+
+const TRUE = sql`1`
+const FALSE = sql`0`
+
+export class QueryCompiler {
+  constructor(
+    private readonly target: Target,
+    private readonly tags: TagResolver,
+  ) {}
+
+  compile(root: QueryNode): CompiledQuery {
+    const part = this.part(root.kind === 'and' ? root : { kind: 'and', children: [root] })
+    return { match: part.fts, where: part.sql }
+  }
+
+  /** Rows of the target matching an FTS expression over the documents index. */
+  private inDocuments(fts: string): Sql {
+    return this.target === 'documents'
+      ? sql`d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ${fts})`
+      : sql`q.document_id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ${fts})`
+  }
+
+  /** Rows of the target matching an FTS expression over the target's own index. */
+  private inOwnIndex(fts: string): Sql {
+    return this.target === 'documents'
+      ? this.inDocuments(fts)
+      : sql`q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ${fts})`
+  }
+
+  private part(node: QueryNode): Part {
+    switch (node.kind) {
+      case 'text':
+      case 'near': {
+        const fts = node.kind === 'text' ? ftsText(node) : ftsNear(node)
+        // For quotes, title:/author:/source: are about the quote's document.
+        if (this.target === 'quotes' && node.column) return { fts: null, sql: [this.inDocuments(fts)] }
+        return { fts, sql: [] }
+      }
+      case 'filter':
+        return { fts: null, sql: [this.filter(node.filter)] }
+      case 'not':
+        return { fts: null, sql: [sql`NOT ${this.condition(this.part(node.child))}`] }
+      case 'or': {
+        const parts = node.children.map((c) => this.part(c))
+        if (parts.every((p) => p.fts !== null && p.sql.length === 0)) {
+          return { fts: `(${parts.map((p) => p.fts).join(' OR ')})`, sql: [] }
+        }
+        return {
+          fts: null,
+          sql: [
+            sql`(${sql.join(
+              parts.map((p) => this.condition(p)),
+              ' OR ',
+            )})`,
+          ],
+        }
+      }
+      case 'and': {
+        const positive: string[] = []
+        const negative: string[] = []
+        const conditions: Sql[] = []
+        for (const child of node.children) {
+          if (child.kind === 'not') {
+            const inner = this.part(child.child)
+            if (inner.fts !== null && inner.sql.length === 0) negative.push(inner.fts)
+            else conditions.push(sql`NOT ${this.condition(inner)}`)
+            continue
+          }
+          const p = this.part(child)
+          if (p.fts !== null) positive.push(p.fts)
+          conditions.push(...p.sql)
+        }
+        if (positive.length === 0) {
+          // FTS5 has no lone NOT: exclusions become "not among the matches of …".
+          for (const n of negative) conditions.push(sql`NOT ${this.inOwnIndex(n)}`)
+          return { fts: null, sql: conditions }
+        }
+        let fts = positive.length === 1 ? (positive[0] ?? '') : `(${positive.join(' AND ')})`
+        if (negative.length > 0) fts = `${fts} NOT (${negative.join(' OR ')})`
+        return { fts, sql: conditions }
+      }
+    }
+  }
+
+  /** One SQL condition equivalent to a part. */
+  private condition(part: Part): Sql {
+    const all = part.fts !== null ? [this.inOwnIndex(part.fts), ...part.sql] : part.sql
+    if (all.length === 0) return TRUE
+    if (all.length === 1) return all[0] ?? TRUE
+    return sql`(${sql.join(all, ' AND ')})`
+  }
+
+  private filter(filter: Filter): Sql {
+    const doc = this.target === 'documents' ? sql`d.id` : sql`q.document_id`
+    const column = (name: 'format' | 'language' | 'published_at') =>
+      this.target === 'documents'
+        ? sql.trusted(`d.${name}`)
+        : sql.trusted(`(SELECT ${name} FROM documents WHERE id = q.document_id)`)
+    switch (filter.type) {
+      case 'tag': {
+        const ids = this.tags(filter.name, filter.prefix === true)
+        if (ids.length === 0) return FALSE
+        const list = sql.join(
+          ids.map((id) => sql`${id}`),
+          ', ',
+        )
+        const onDocument = sql`EXISTS (SELECT 1 FROM document_tags dt WHERE dt.document_id = ${doc} AND dt.tag_id IN (${list}))`
+        if (this.target === 'documents') return onDocument
+        return sql`(${onDocument} OR EXISTS (SELECT 1 FROM quote_tags qt WHERE qt.quote_id = q.id AND qt.tag_id IN (${list})))`
+      }
+      case 'format':
+        return sql`${column('format')} = ${filter.format}`
+      case 'lang': {
+        const lang = filter.language
+        return sql`(lower(${column('language')}) = ${lang} OR substr(lower(${column('language')}), 1, ${lang.length + 1}) IN (${`${lang}-`}, ${`${lang}_`}))`
+      }
+      case 'date': {
+        // Partial dates compare as text: '2024-04-24' >= '2024-04'; the upper bound '2024-04\uffff' takes the whole
+        // month. Bounds are inclusive, like documents.list's after/before.
+        const from = filter.date
+        const to = `${filter.date}\uffff`
+        const published = column('published_at')
+        if (filter.op === 'after') return sql`${published} >= ${from}`
+        if (filter.op === 'before') return sql`${published} <= ${to}`
+        return sql`(${published} >= ${from} AND ${published} <= ${to})`
+      }
+      case 'has':
+        if (this.target === 'quotes') return filter.what === 'quotes' ? TRUE : sql`q.note <> ''`
+        return filter.what === 'quotes'
+          ? sql`EXISTS (SELECT 1 FROM quotes hq WHERE hq.document_id = d.id)`
+          : sql`EXISTS (SELECT 1 FROM quotes hq WHERE hq.document_id = d.id AND hq.note <> '')`
+    }
+  }
+}
+
+/** A word or phrase to mark in passages, from the positive (not excluded) text of a query. */
+export type MarkTerm = { terms: string[]; prefix: boolean }
+
+/**
+ * The text a passage should mark: words and phrases that are not excluded. `column` keeps only those that search
+ * the body (no `title:` etc.), which is what passages show.
+ */
+export function markTerms(root: QueryNode | null): MarkTerm[] {
+  const out: MarkTerm[] = []
+  const seen = new Set<string>()
+  const add = (node: TextNode) => {
+    if (node.column !== null) return
+    const key = `${node.terms.join(' ')}${node.prefix ? '*' : ''}`
+    if (seen.has(key)) return
+    seen.add(key)
+    out.push({ terms: node.terms, prefix: node.prefix })
+  }
+  const walk = (node: QueryNode) => {
+    switch (node.kind) {
+      case 'text':
+        add(node)
+        return
+      case 'near':
+        if (node.column === null) for (const g of node.groups) add(g)
+        return
+      case 'and':
+      case 'or':
+        for (const c of node.children) walk(c)
+        return
+      default:
+        // Excluded text and filters are not marked.
+        return
+    }
+  }
+  if (root) walk(root)
+  return out
+}

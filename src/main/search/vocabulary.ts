@@ -1,0 +1,221 @@
+/**
+ * "Did you mean": spelling corrections from the library's own vocabulary.
+ *
+ * Decision (numbers from the issue's measurements and scripts/bench/search.ts at 100,000 documents): FTS5
+ * vocabulary + edit distance found the intended word for 93–100 % of misspellings, FlexSearch's fuzzy matching for
+ * 20 %, MiniSearch 77–87 %. So corrections come from an edit-distance scan of the vocabulary, not FlexSearch.
+ * The vocabulary is a snapshot table (`search_vocab`, migration 0030) because reading it from the FTS index
+ * (`documents_vocab`, fts5vocab) walks every doclist: ~0.9 s at 100,000 documents. The snapshot is refreshed lazily,
+ * only when a correction is needed: documents added or changed since (`search_vocab_pending`, kept by triggers) are
+ * tokenized here with the index's own rules; after a bulk import the snapshot is rebuilt from the index instead.
+ * Deleted documents leave their words behind (harmless: a candidate is only offered if the index still has it).
+ */
+import type { Db } from '../db/connection'
+import { forEachToken } from './fold'
+
+/** Above this many pending documents (and 5 % of the library) a full rebuild from the index is cheaper. */
+const INCREMENTAL_LIMIT = 1000
+const MIN_TERM = 2
+const MAX_TERM = 40
+
+type Snapshot = {
+  generation: string
+  docs: Map<string, number>
+  byLength: Map<number, string[]>
+}
+
+const snapshots = new WeakMap<Db, Snapshot>()
+
+function readGeneration(db: Db): string {
+  const row = db.prepare("SELECT data FROM search_cache WHERE key = 'vocab.generation'").get() as
+    | { data: string }
+    | undefined
+  return row?.data ?? '0'
+}
+
+function keep(term: string): boolean {
+  return term.length >= MIN_TERM && term.length <= MAX_TERM && !/^\d+$/.test(term)
+}
+
+/**
+ * Bring `search_vocab` up to date with the index. Returns false when the library cannot be written right now
+ * (read-only, damaged, or another process holds the write lock): the stored snapshot is then used as it is.
+ */
+export function refreshVocabulary(db: Db): boolean {
+  const flagged = db.prepare("SELECT 1 FROM search_cache WHERE key = 'vocab.rebuild'").get()
+  const pending = db
+    .prepare('SELECT count(*) FROM (SELECT 1 FROM search_vocab_pending LIMIT ?)')
+    .pluck()
+    .get(INCREMENTAL_LIMIT + 1) as number
+  if (!flagged && pending === 0) return true
+  const total = db.prepare('SELECT max(id) FROM documents').pluck().get() as number | null
+  const rebuild =
+    flagged !== undefined || (pending > INCREMENTAL_LIMIT && pending * 20 > (total ?? 0))
+  const previousTimeout = db.pragma('busy_timeout', { simple: true }) as number
+  try {
+    // Never wait for another writer here: a spelling hint is not worth a stalled search.
+    db.pragma('busy_timeout = 0')
+    if (rebuild) rebuildFromIndex(db)
+    else applyPending(db)
+    return true
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? ''
+    if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_READONLY')) return false
+    if (code === 'SQLITE_LOCKED') return false
+    throw error
+  } finally {
+    db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(previousTimeout))}`)
+  }
+}
+
+function bumpGeneration(db: Db): void {
+  db.prepare(
+    `INSERT INTO search_cache(key, data) VALUES ('vocab.generation', '1')
+     ON CONFLICT(key) DO UPDATE SET data = CAST(CAST(data AS INTEGER) + 1 AS TEXT)`,
+  ).run()
+}
+
+function rebuildFromIndex(db: Db): void {
+  db.transaction(() => {
+    db.exec('DELETE FROM search_vocab')
+    db.prepare(
+      `INSERT INTO search_vocab(term, docs)
+       SELECT term, doc FROM documents_vocab
+       WHERE length(term) BETWEEN ? AND ? AND term GLOB '*[^0-9]*'`,
+    ).run(MIN_TERM, MAX_TERM)
+    db.exec('DELETE FROM search_vocab_pending')
+    db.exec("DELETE FROM search_cache WHERE key = 'vocab.rebuild'")
+    bumpGeneration(db)
+  })()
+}
+
+function applyPending(db: Db): void {
+  const rows = db
+    .prepare(
+      `SELECT p.document_id AS id, d.title, d.authors, coalesce(d.source, '') AS source, d.text
+       FROM search_vocab_pending p JOIN documents d ON d.id = p.document_id LIMIT ?`,
+    )
+    .all(INCREMENTAL_LIMIT) as { id: number; title: string; authors: string; source: string; text: string }[]
+  const counts = new Map<string, number>()
+  for (const row of rows) {
+    const seen = new Set<string>()
+    const visit = (term: string) => {
+      if (keep(term)) seen.add(term)
+    }
+    for (const field of [row.title, row.authors, row.source, row.text]) forEachToken(field, visit)
+    for (const term of seen) counts.set(term, (counts.get(term) ?? 0) + 1)
+  }
+  db.transaction(() => {
+    const upsert = db.prepare(
+      `INSERT INTO search_vocab(term, docs) VALUES (?, ?)
+       ON CONFLICT(term) DO UPDATE SET docs = docs + excluded.docs`,
+    )
+    for (const [term, n] of counts) upsert.run(term, n)
+    const done = db.prepare('DELETE FROM search_vocab_pending WHERE document_id = ?')
+    for (const row of rows) done.run(row.id)
+    // Rows whose document is gone (deleted between the triggers and now) are dropped by the foreign key already.
+    bumpGeneration(db)
+  })()
+}
+
+/** The in-memory vocabulary for this connection, refreshed when another writer moved the generation on. */
+export function vocabulary(db: Db): Snapshot {
+  refreshVocabulary(db)
+  const generation = readGeneration(db)
+  const cached = snapshots.get(db)
+  if (cached && cached.generation === generation) return cached
+  const docs = new Map<string, number>()
+  const byLength = new Map<number, string[]>()
+  for (const [term, n] of db.prepare('SELECT term, docs FROM search_vocab').raw().iterate() as Iterable<
+    [string, number]
+  >) {
+    docs.set(term, n)
+    const list = byLength.get(term.length)
+    if (list) list.push(term)
+    else byLength.set(term.length, [term])
+  }
+  const snapshot = { generation, docs, byLength }
+  snapshots.set(db, snapshot)
+  return snapshot
+}
+
+/**
+ * Optimal-string-alignment distance (Levenshtein plus adjacent transpositions: "raliway" → "railway" is 1),
+ * or `max + 1` as soon as it must exceed `max`.
+ */
+export function editDistance(a: string, b: string, max: number): number {
+  if (a === b) return 0
+  const la = a.length
+  const lb = b.length
+  if (Math.abs(la - lb) > max) return max + 1
+  let prevPrev = new Array<number>(lb + 1).fill(0)
+  let prev = Array.from({ length: lb + 1 }, (_, j) => j)
+  let current = new Array<number>(lb + 1).fill(0)
+  for (let i = 1; i <= la; i++) {
+    current[0] = i
+    let rowMin = i
+    const ca = a.charCodeAt(i - 1)
+    for (let j = 1; j <= lb; j++) {
+      const cb = b.charCodeAt(j - 1)
+      let v = Math.min(
+        (prev[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (prev[j - 1] ?? 0) + (ca === cb ? 0 : 1),
+      )
+      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) {
+        v = Math.min(v, (prevPrev[j - 2] ?? 0) + 1)
+      }
+      current[j] = v
+      if (v < rowMin) rowMin = v
+    }
+    if (rowMin > max) return max + 1
+    const t = prevPrev
+    prevPrev = prev
+    prev = current
+    current = t
+  }
+  return prev[lb] ?? max + 1
+}
+
+export type Correction = { term: string; docs: number; distance: number }
+
+/** Words up to 4 letters allow one edit, longer ones two. */
+function allowedEdits(word: string): number {
+  return word.length <= 4 ? 1 : 2
+}
+
+/**
+ * Ranking of candidates: fewer edits first, then more documents — but a candidate one edit further away wins when it
+ * is at least 50× more common (a rare word at distance 1 is usually another misspelling in the library).
+ */
+function better(a: Correction, b: Correction): number {
+  const score = (c: Correction) => c.distance - Math.log10(c.docs + 1) / Math.log10(50)
+  return score(a) - score(b) || b.docs - a.docs || (a.term < b.term ? -1 : 1)
+}
+
+/** Up to `limit` corrections for one folded word, best first. */
+export function corrections(snapshot: Snapshot, word: string, limit = 3): Correction[] {
+  const max = allowedEdits(word)
+  const found: Correction[] = []
+  for (let length = word.length - max; length <= word.length + max; length++) {
+    const list = snapshot.byLength.get(length)
+    if (!list) continue
+    for (const term of list) {
+      if (term === word) continue
+      const d = editDistance(word, term, max)
+      if (d <= max) found.push({ term, docs: snapshot.docs.get(term) ?? 0, distance: d })
+    }
+  }
+  found.sort(better)
+  return found.slice(0, limit)
+}
+
+/**
+ * Whether `word` looks misspelt given its best correction: unknown to the library, or rare (≤ 3 documents) while a
+ * close word is 50× more common.
+ */
+export function looksMisspelt(docs: number, best: Correction | undefined): boolean {
+  if (!best) return false
+  if (docs === 0) return true
+  return docs <= 3 && best.docs >= 50 * docs
+}

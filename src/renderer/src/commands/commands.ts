@@ -1,0 +1,119 @@
+import type { QuoteId, QuoteSelection } from '@shared/contract'
+import { pickAndImport } from '../features/import/import-controller'
+import { appStore, goBack, setReaderFontSize, showView, toast, undoLast } from '../state/app-state'
+import { type Command, registerCommands } from './registry'
+
+/** Open the export dialog for a basket of quotes. */
+export function openExport(selection: QuoteSelection, title: string): void {
+  appStore.set({ exportRequest: { selection, title } })
+}
+
+/** Open the export dialog for the selected quotes, or for every quote when none is selected. */
+export function requestExport(quoteIds: readonly QuoteId[]): void {
+  if (quoteIds.length > 0) {
+    openExport(
+      { quoteIds: [...quoteIds] },
+      `${quoteIds.length} selected ${quoteIds.length === 1 ? 'quote' : 'quotes'}`,
+    )
+  } else {
+    openExport({ all: true }, 'all quotes')
+  }
+}
+
+/** Compare 2–4 quotes side by side. */
+export function requestCompare(quoteIds: readonly QuoteId[]): void {
+  if (quoteIds.length < 2 || quoteIds.length > 4) {
+    toast('Select two to four quotes in the Quotes panel to compare them.')
+    return
+  }
+  showView({ kind: 'compare', quoteIds: [...quoteIds], setId: null })
+}
+
+const commands: Command[] = [
+  {
+    id: 'import',
+    label: 'Import files…',
+    keybindings: ['Mod+O'],
+    worksInTextFields: true,
+    run: () => pickAndImport(false),
+  },
+  {
+    id: 'importFolder',
+    label: 'Import folder…',
+    keybindings: ['Mod+Shift+O'],
+    worksInTextFields: true,
+    run: () => pickAndImport(true),
+  },
+  {
+    id: 'focusSearch',
+    label: 'Search the library',
+    keybindings: ['Mod+K', '/'],
+    worksInTextFields: false,
+    run: () => appStore.set((state) => ({ focusSearchNonce: state.focusSearchNonce + 1 })),
+  },
+  {
+    id: 'find',
+    label: 'Find',
+    keybindings: ['Mod+F'],
+    worksInTextFields: true,
+    run: ({ state }) => {
+      if (state.view.kind === 'reader') appStore.set({ findOpen: true })
+      else appStore.set({ focusSearchNonce: state.focusSearchNonce + 1 })
+    },
+  },
+  {
+    id: 'export',
+    label: 'Export quotes…',
+    keybindings: ['Mod+E'],
+    worksInTextFields: true,
+    run: ({ state }) => requestExport(state.selectedQuotes),
+  },
+  {
+    id: 'compare',
+    label: 'Compare selected quotes',
+    keybindings: ['Mod+Shift+M'],
+    worksInTextFields: true,
+    run: ({ state }) => requestCompare(state.selectedQuotes),
+  },
+  {
+    id: 'showLibrary',
+    label: 'Back to the library',
+    keybindings: ['Alt+ArrowLeft'],
+    when: ({ state }) => state.view.kind === 'reader' || state.view.kind === 'compare',
+    run: () => goBack(),
+  },
+  {
+    id: 'undo',
+    label: 'Undo',
+    keybindings: ['Mod+Z'],
+    when: ({ state }) => state.undoStack.length > 0,
+    run: () => {
+      void undoLast()
+    },
+  },
+  {
+    id: 'fontBigger',
+    label: 'Larger text',
+    keybindings: ['Mod+=', 'Mod++'],
+    worksInTextFields: true,
+    when: ({ state }) => state.view.kind === 'reader',
+    run: ({ state }) => setReaderFontSize(state.readerFontSize + 1),
+  },
+  {
+    id: 'fontSmaller',
+    label: 'Smaller text',
+    keybindings: ['Mod+-'],
+    worksInTextFields: true,
+    when: ({ state }) => state.view.kind === 'reader',
+    run: ({ state }) => setReaderFontSize(state.readerFontSize - 1),
+  },
+  {
+    id: 'preferences',
+    label: 'Preferences…',
+    keybindings: ['Mod+,'],
+    worksInTextFields: true,
+    run: () => appStore.set({ preferencesOpen: true }),
+  },
+]
+
+registerCommands(commands)

@@ -1,0 +1,41 @@
+/** Small display helpers shared by features. */
+
+/** `2025-04-24` → `24 Apr 2025`, `2025-04` → `Apr 2025`, `2025` → `2025`. */
+export function formatPartialDate(date: string | null | undefined): string {
+  if (!date) return ''
+  const match = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(date)
+  if (!match) return date
+  const [, year, month, day] = match
+  if (!month) return year ?? date
+  const monthName = MONTHS[Number(month) - 1] ?? month
+  return day ? `${Number(day)} ${monthName} ${year}` : `${monthName} ${year}`
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+
+/** An ISO timestamp as a short local date. */
+export function formatTimestamp(timestamp: string): string {
+  const date = new Date(timestamp)
+  return Number.isNaN(date.getTime()) ? '' : date.toLocaleDateString()
+}
+
+/** `1234567` → `1,234,567`. */
+export function formatCount(count: number): string {
+  return count.toLocaleString('en-US')
+}
+
+/** "Name, Name & Name" with a cap. */
+export function formatAuthors(authors: readonly string[], max = 3): string {
+  if (authors.length <= max) return authors.join(', ')
+  return `${authors.slice(0, max).join(', ')} et al.`
+}
+
+/** The last part of a path, for import reports. */
+export function baseName(path: string): string {
+  const parts = path.split(/[\\/]/)
+  return parts[parts.length - 1] || path
+}
+
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${formatCount(count)} ${count === 1 ? one : many}`
+}

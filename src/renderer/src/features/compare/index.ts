@@ -1,0 +1,3 @@
+export { CompareView } from './CompareView'
+export { SavedComparisons } from './SavedComparisons'
+export { SimilarDialog } from './SimilarDialog'

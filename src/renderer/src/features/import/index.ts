@@ -1,0 +1,3 @@
+export { DropZone } from './DropZone'
+export { ImportTray } from './ImportTray'
+export { listenForJobs } from './import-controller'

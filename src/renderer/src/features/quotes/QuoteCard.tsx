@@ -1,0 +1,93 @@
+import type { Quote } from '@shared/contract'
+import type { ReactNode } from 'react'
+import { formatPartialDate } from '../../components/format'
+import { TagChip } from '../../components/TagChip'
+
+export type QuoteAction = 'jump' | 'edit' | 'copy' | 'similar' | 'compareWith' | 'delete'
+
+type QuoteCardProps = {
+  quote: Quote
+  selected: boolean
+  onToggle: () => void
+  onAction: (action: QuoteAction) => void
+}
+
+/** One quote: its words, where they come from, tags and note, with what can be done to it. */
+export function QuoteCard({ quote, selected, onToggle, onAction }: QuoteCardProps): ReactNode {
+  const source = [quote.document.source, formatPartialDate(quote.document.publishedAt)]
+    .filter(Boolean)
+    .join(', ')
+  const menuId = `quote-menu-${quote.id}`
+  return (
+    <article
+      className={`quote-card quote-${quote.color}${selected ? ' is-selected' : ''}`}
+      aria-label={`Quote from ${quote.document.title}`}
+    >
+      <div className="quote-card-top">
+        <input
+          type="checkbox"
+          aria-label={`Select quote: ${quote.exact.slice(0, 60)}`}
+          checked={selected}
+          onChange={onToggle}
+        />
+        <blockquote className="quote-text">{quote.exact}</blockquote>
+      </div>
+      <p className="quote-source">
+        <span className="quote-title">{quote.document.title}</span>
+        {source && <span className="muted"> — {source}</span>}
+        {quote.page !== null && <span className="muted">, p. {quote.page}</span>}
+      </p>
+      {quote.placement === 'unplaced' && (
+        <p className="unplaced-note">Unplaced: its passage is no longer in the document’s text.</p>
+      )}
+      {quote.note && <p className="quote-note">{quote.note}</p>}
+      <div className="quote-card-bottom">
+        <div className="tag-list">
+          {quote.tags.map((tag) => (
+            <TagChip key={tag.id} name={tag.name} color={tag.color} />
+          ))}
+        </div>
+        <div className="quote-card-actions">
+          <button
+            type="button"
+            className="small"
+            onClick={() => onAction('jump')}
+            disabled={quote.placement === 'unplaced'}
+          >
+            Go to passage
+          </button>
+          <button
+            type="button"
+            className="icon-button"
+            popoverTarget={menuId}
+            aria-label="More actions for this quote"
+          >
+            ⋯
+          </button>
+          <div id={menuId} popover="auto" className="menu" role="menu">
+            {(['edit', 'copy', 'similar', 'compareWith', 'delete'] as const).map((action) => (
+              <button
+                key={action}
+                type="button"
+                role="menuitem"
+                popoverTarget={menuId}
+                popoverTargetAction="hide"
+                onClick={() => onAction(action)}
+              >
+                {MENU_LABEL[action]}
+              </button>
+            ))}
+          </div>
+        </div>
+      </div>
+    </article>
+  )
+}
+
+const MENU_LABEL: Record<Exclude<QuoteAction, 'jump'>, string> = {
+  edit: 'Edit colour, tags, note…',
+  copy: 'Copy with citation',
+  similar: 'Find the same statement elsewhere',
+  compareWith: 'Add to comparison',
+  delete: 'Delete quote',
+}

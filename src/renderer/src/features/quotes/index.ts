@@ -1,0 +1,1 @@
+export { QuotesPanel } from './QuotesPanel'

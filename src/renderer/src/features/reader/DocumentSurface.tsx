@@ -1,0 +1,211 @@
+import type { DocumentDetail, Quote, QuoteColor } from '@shared/contract'
+import { type ReactNode, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
+import { SafeHtmlFrame } from '../../safe-html'
+import { clearHighlights, paintHighlight } from './highlights'
+import { TextBody } from './TextBody'
+import { buildTextMap, type TextMap } from './text-map'
+
+/** A passage the user selected, in text offsets, with where it sits on screen (viewport pixels). */
+export type TextSelection = {
+  start: number
+  end: number
+  exact: string
+  rect: { top: number; left: number; bottom: number; right: number }
+}
+
+export type FindState = { matches: { start: number; end: number }[]; current: number }
+
+type Surface = {
+  target: Document
+  root: HTMLElement
+  map: TextMap
+  frame: HTMLIFrameElement | null
+}
+
+type DocumentSurfaceProps = {
+  detail: DocumentDetail
+  fontSize: number
+  quotes: Quote[]
+  find: FindState | null
+  target: { start: number; end: number; nonce: number } | null
+  onSelection: (selection: TextSelection | null) => void
+}
+
+const COLORS: QuoteColor[] = ['yellow', 'green', 'blue', 'pink', 'purple', 'orange']
+const HIGHLIGHT_NAMES = [
+  ...COLORS.map((color) => `quote-${color}`),
+  'find-match',
+  'find-current',
+  'flash',
+]
+
+/**
+ * The document itself: sanitized HTML in the isolated frame, or plain text as paragraphs. Quotes and find matches
+ * are painted over it, selections are turned into text offsets, and targets are scrolled into view.
+ */
+export function DocumentSurface({
+  detail,
+  fontSize,
+  quotes,
+  find,
+  target,
+  onSelection,
+}: DocumentSurfaceProps): ReactNode {
+  const scrollRef = useRef<HTMLDivElement>(null)
+  const textRef = useRef<HTMLElement>(null)
+  const [surface, setSurface] = useState<Surface | null>(null)
+  const { text, html } = detail
+
+  // Plain text: the article is ours, map it once it is in the DOM.
+  useLayoutEffect(() => {
+    if (html !== null || !textRef.current) return
+    const root = textRef.current
+    setSurface({ target: document, root, map: buildTextMap(root, text), frame: null })
+    return () => {
+      clearHighlights(document, HIGHLIGHT_NAMES)
+      setSurface(null)
+    }
+  }, [html, text])
+
+  const onFrameReady = useCallback(
+    (frameDocument: Document | null) => {
+      if (!frameDocument) {
+        setSurface(null)
+        return
+      }
+      const frame = scrollRef.current?.querySelector('iframe') ?? null
+      const root = frameDocument.body
+      setSurface({ target: frameDocument, root, map: buildTextMap(root, text), frame })
+    },
+    [text],
+  )
+
+  // Selections → text offsets.
+  const selectionRef = useRef(onSelection)
+  selectionRef.current = onSelection
+  useEffect(() => {
+    if (!surface) return
+    let frameRequest = 0
+    const read = (): void => {
+      frameRequest = 0
+      const selection = surface.target.getSelection()
+      if (!selection || selection.isCollapsed || selection.rangeCount === 0) {
+        selectionRef.current(null)
+        return
+      }
+      const range = selection.getRangeAt(0)
+      if (!surface.root.contains(range.commonAncestorContainer)) {
+        selectionRef.current(null)
+        return
+      }
+      const offsets = surface.map.offsetsOf(range)
+      if (!offsets) {
+        selectionRef.current(null)
+        return
+      }
+      const box = range.getBoundingClientRect()
+      const shift = surface.frame?.getBoundingClientRect() ?? { top: 0, left: 0 }
+      selectionRef.current({
+        ...offsets,
+        exact: text.slice(offsets.start, offsets.end),
+        rect: {
+          top: box.top + shift.top,
+          bottom: box.bottom + shift.top,
+          left: box.left + shift.left,
+          right: box.right + shift.left,
+        },
+      })
+    }
+    const onChange = (): void => {
+      if (!frameRequest) frameRequest = requestAnimationFrame(read)
+    }
+    surface.target.addEventListener('selectionchange', onChange)
+    return () => {
+      surface.target.removeEventListener('selectionchange', onChange)
+      if (frameRequest) cancelAnimationFrame(frameRequest)
+    }
+  }, [surface, text])
+
+  // Quote highlights, one named highlight per colour.
+  useEffect(() => {
+    if (!surface) return
+    for (const color of COLORS) {
+      const ranges: Range[] = []
+      for (const quote of quotes) {
+        if (quote.color !== color || quote.start === null || quote.end === null) continue
+        const range = surface.map.rangeOf(quote.start, quote.end)
+        if (range) ranges.push(range)
+      }
+      paintHighlight(surface.target, `quote-${color}`, ranges)
+    }
+  }, [surface, quotes])
+
+  // Find matches; the current one is scrolled into view.
+  useEffect(() => {
+    if (!surface) return
+    const matches = find?.matches ?? []
+    const ranges = matches.flatMap((match) => {
+      const range = surface.map.rangeOf(match.start, match.end)
+      return range ? [range] : []
+    })
+    paintHighlight(surface.target, 'find-match', ranges)
+    const current = find ? matches[find.current] : undefined
+    const currentRange = current ? surface.map.rangeOf(current.start, current.end) : null
+    paintHighlight(surface.target, 'find-current', currentRange ? [currentRange] : [])
+    if (currentRange) scrollIntoView(surface, currentRange, scrollRef.current)
+  }, [surface, find])
+
+  // A jump target (quote or search hit): scroll there and flash it briefly.
+  useEffect(() => {
+    if (!surface || !target) return
+    const range = surface.map.rangeOf(target.start, target.end)
+    if (!range) return
+    scrollIntoView(surface, range, scrollRef.current)
+    paintHighlight(surface.target, 'flash', [range])
+    const timer = setTimeout(() => paintHighlight(surface.target, 'flash', []), 1600)
+    return () => clearTimeout(timer)
+  }, [surface, target])
+
+  // Scrolling moves the selection away from its button: hide the button until the next selection change.
+  useEffect(() => {
+    if (!surface) return
+    const scroller: EventTarget | null = surface.frame
+      ? surface.target.defaultView
+      : scrollRef.current
+    const onScroll = (): void => selectionRef.current(null)
+    scroller?.addEventListener('scroll', onScroll, { passive: true })
+    return () => scroller?.removeEventListener('scroll', onScroll)
+  }, [surface])
+
+  return (
+    <div
+      ref={scrollRef}
+      className={html === null ? 'document-scroll' : 'document-scroll document-scroll-frame'}
+      style={{ fontSize: `${fontSize}px` }}
+    >
+      {html === null ? (
+        <TextBody text={text} ref={textRef} />
+      ) : (
+        <SafeHtmlFrame
+          html={html}
+          language={detail.language}
+          title={`Text of ${detail.title}`}
+          fontSize={fontSize}
+          onReady={onFrameReady}
+        />
+      )}
+    </div>
+  )
+}
+
+function scrollIntoView(surface: Surface, range: Range, container: HTMLElement | null): void {
+  const box = range.getBoundingClientRect()
+  if (surface.frame) {
+    const view = surface.target.defaultView
+    view?.scrollBy({ top: box.top - view.innerHeight / 3 })
+    return
+  }
+  if (!container) return
+  const frame = container.getBoundingClientRect()
+  container.scrollBy({ top: box.top - frame.top - container.clientHeight / 3 })
+}

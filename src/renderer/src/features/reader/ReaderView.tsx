@@ -1,0 +1,223 @@
+import type { DocumentId, DocumentMetadata, QuoteColor } from '@shared/contract'
+import { type ReactNode, useCallback, useState } from 'react'
+import { errorMessage, mutate, useApiQuery } from '../../api/use-api-query'
+import { ErrorNotice } from '../../components/ErrorNotice'
+import { formatAuthors, formatPartialDate, plural } from '../../components/format'
+import { TagChip } from '../../components/TagChip'
+import { useQuoteColors } from '../../components/use-quote-colors'
+import { appStore, goBack, setReaderFontSize, toast, useAppState } from '../../state/app-state'
+import { DocumentSurface, type FindState, type TextSelection } from './DocumentSurface'
+import { FindBar } from './FindBar'
+import { MetadataPanel } from './MetadataPanel'
+import { SaveQuoteDialog } from './SaveQuoteDialog'
+
+type ReaderViewProps = {
+  documentId: DocumentId
+  target: { start: number; end: number; nonce: number } | null
+}
+
+/** The reader: one document in readable typography, its quotes highlighted, with quoting, find and details. */
+export function ReaderView({ documentId, target }: ReaderViewProps): ReactNode {
+  const document = useApiQuery('documents.get', { id: documentId })
+  const quotes = useApiQuery('quotes.list', { documentId, limit: 5000 })
+  const tags = useApiQuery('tags.list', {})
+  const colors = useQuoteColors()
+  const fontSize = useAppState((state) => state.readerFontSize)
+  const findOpen = useAppState((state) => state.findOpen)
+  const findInitial = useAppState((state) => state.findInitial)
+  const metadataOpen = useAppState((state) => state.metadataOpen)
+
+  const [selection, setSelection] = useState<TextSelection | null>(null)
+  const [pending, setPending] = useState<TextSelection | null>(null)
+  const [saving, setSaving] = useState(false)
+  const [saveError, setSaveError] = useState<string | null>(null)
+  const [find, setFind] = useState<FindState | null>(null)
+  const [metaSaving, setMetaSaving] = useState(false)
+  const [metaError, setMetaError] = useState<string | null>(null)
+
+  const onSelection = useCallback((next: TextSelection | null) => setSelection(next), [])
+
+  const saveQuote = async (choice: {
+    color: QuoteColor
+    tags: string[]
+    note: string
+  }): Promise<void> => {
+    if (!pending) return
+    setSaving(true)
+    setSaveError(null)
+    try {
+      await mutate(
+        'quotes.create',
+        {
+          documentId,
+          text: pending.exact,
+          start: pending.start,
+          end: pending.end,
+          color: choice.color,
+          tags: choice.tags,
+          note: choice.note,
+        },
+        ['quotes', 'tags', 'documents'],
+      )
+      setPending(null)
+      setSelection(null)
+      toast('Quote saved.')
+    } catch (error) {
+      setSaveError(errorMessage(error))
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  const saveMetadata = async (patch: Partial<DocumentMetadata>): Promise<void> => {
+    setMetaSaving(true)
+    setMetaError(null)
+    try {
+      await mutate('documents.update', { id: documentId, patch }, ['documents', 'quotes'])
+      appStore.set({ metadataOpen: false })
+      toast('Details saved.')
+    } catch (error) {
+      setMetaError(errorMessage(error))
+    } finally {
+      setMetaSaving(false)
+    }
+  }
+
+  const detail = document.data
+  return (
+    <section className="reader" aria-label="Reader">
+      <header className="reader-header">
+        <button type="button" className="back-button" onClick={goBack}>
+          ← Back
+        </button>
+        <div className="reader-heading">
+          <h1>{detail?.title ?? (document.isLoading ? 'Opening…' : '')}</h1>
+          {detail && (
+            <p className="byline">
+              {[
+                formatAuthors(detail.authors),
+                detail.source,
+                formatPartialDate(detail.publishedAt),
+                plural(detail.wordCount, 'word'),
+              ]
+                .filter(Boolean)
+                .join(' · ')}
+            </p>
+          )}
+          {detail && detail.tags.length > 0 && (
+            <div className="tag-list">
+              {detail.tags.map((tag) => (
+                <TagChip key={tag.id} name={tag.name} color={tag.color} />
+              ))}
+            </div>
+          )}
+        </div>
+        <div className="reader-tools" role="toolbar" aria-label="Reading tools">
+          <button
+            type="button"
+            aria-label="Smaller text"
+            title="Smaller text (Ctrl+−)"
+            onClick={() => setReaderFontSize(fontSize - 1)}
+          >
+            A−
+          </button>
+          <button
+            type="button"
+            aria-label="Larger text"
+            title="Larger text (Ctrl+=)"
+            onClick={() => setReaderFontSize(fontSize + 1)}
+          >
+            A+
+          </button>
+          <button
+            type="button"
+            aria-pressed={findOpen}
+            title="Find in document (Ctrl+F)"
+            onClick={() => appStore.set({ findOpen: !findOpen, findInitial: '' })}
+          >
+            Find
+          </button>
+          <button
+            type="button"
+            aria-pressed={metadataOpen}
+            onClick={() => appStore.set({ metadataOpen: !metadataOpen })}
+            disabled={!detail}
+          >
+            Details
+          </button>
+        </div>
+      </header>
+      {findOpen && (
+        <FindBar
+          key={`${documentId}:${findInitial}`}
+          documentId={documentId}
+          initialQuery={findInitial}
+          onChange={setFind}
+          onClose={() => appStore.set({ findOpen: false })}
+        />
+      )}
+      {detail?.warnings && detail.warnings.length > 0 && (
+        <p className="reader-warning">{detail.warnings.join(' ')}</p>
+      )}
+      <div className="reader-body">
+        {document.error && !detail ? (
+          <ErrorNotice error={document.error} onRetry={document.refetch} />
+        ) : detail ? (
+          <DocumentSurface
+            detail={detail}
+            fontSize={fontSize}
+            quotes={quotes.data?.quotes ?? []}
+            find={findOpen ? find : null}
+            target={target}
+            onSelection={onSelection}
+          />
+        ) : (
+          <p className="loading">Opening the document…</p>
+        )}
+        {metadataOpen && detail && (
+          <MetadataPanel
+            key={detail.updatedAt}
+            detail={detail}
+            saving={metaSaving}
+            error={metaError}
+            onSave={(patch) => void saveMetadata(patch)}
+            onClose={() => appStore.set({ metadataOpen: false })}
+          />
+        )}
+      </div>
+      {selection && !pending && (
+        <div
+          className="selection-action"
+          style={{
+            top: Math.max(8, selection.rect.top - 44),
+            left: Math.max(8, (selection.rect.left + selection.rect.right) / 2 - 60),
+          }}
+        >
+          <button
+            type="button"
+            className="primary"
+            // Keep the selection: a mousedown on a button would otherwise collapse it first.
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={() => {
+              setSaveError(null)
+              setPending(selection)
+            }}
+          >
+            Save quote
+          </button>
+        </div>
+      )}
+      {pending && (
+        <SaveQuoteDialog
+          exact={pending.exact}
+          colors={colors}
+          tagNames={(tags.data ?? []).map((tag) => tag.name)}
+          saving={saving}
+          error={saveError}
+          onSave={(choice) => void saveQuote(choice)}
+          onCancel={() => setPending(null)}
+        />
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,1 @@
+export { TagsSidebar } from './TagsSidebar'

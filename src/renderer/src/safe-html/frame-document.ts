@@ -1,0 +1,53 @@
+import { FRAME_CSP } from './purify-config'
+
+/**
+ * Typography of the document frame. Only inline styles may apply inside it (its CSP), so the reader's look lives
+ * here. Highlights use the CSS Custom Highlight API, which marks ranges without touching the sanitized DOM.
+ */
+const FRAME_STYLE = `
+:root { color-scheme: light dark; --reader-size: 19px; }
+html { font-size: var(--reader-size); }
+body {
+  margin: 0; padding: 2rem 1.5rem 40vh;
+  font-family: Charter, 'Bitstream Charter', 'Sitka Text', Cambria, 'Iowan Old Style', Georgia, serif;
+  line-height: 1.6; color: #1f1d1a; background: #fffdf8;
+  overflow-wrap: break-word;
+}
+article { max-width: 38em; margin: 0 auto; }
+h1, h2, h3, h4, h5, h6 { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; line-height: 1.25; margin: 1.6em 0 0.6em; }
+h1 { font-size: 1.6em; } h2 { font-size: 1.35em; } h3 { font-size: 1.15em; } h4, h5, h6 { font-size: 1em; }
+p { margin: 0 0 1em; }
+blockquote { margin: 1em 0; padding-left: 1em; border-left: 3px solid #c9c2b5; color: #4a453d; }
+pre, code { font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace; font-size: 0.85em; }
+pre { overflow-x: auto; padding: 0.75em; background: #f3efe6; border-radius: 4px; }
+table { border-collapse: collapse; margin: 1em 0; font-size: 0.9em; }
+th, td { border: 1px solid #d8d1c4; padding: 0.3em 0.6em; text-align: left; vertical-align: top; }
+img { max-width: 100%; height: auto; }
+img[data-blocked-src] { width: 8em; height: auto; opacity: 0.6; }
+a { color: #1d5fa8; }
+hr { border: none; border-top: 1px solid #d8d1c4; margin: 2em 0; }
+::highlight(quote-yellow) { background-color: rgba(250, 214, 70, 0.55); }
+::highlight(quote-green) { background-color: rgba(110, 200, 120, 0.45); }
+::highlight(quote-blue) { background-color: rgba(100, 170, 240, 0.45); }
+::highlight(quote-pink) { background-color: rgba(245, 130, 180, 0.45); }
+::highlight(quote-purple) { background-color: rgba(170, 130, 230, 0.45); }
+::highlight(quote-orange) { background-color: rgba(250, 160, 70, 0.5); }
+::highlight(find-match) { background-color: rgba(255, 235, 59, 0.9); color: #000; }
+::highlight(find-current) { background-color: #ff9632; color: #000; }
+::highlight(flash) { background-color: rgba(255, 150, 50, 0.6); }
+@media (prefers-color-scheme: dark) {
+  body { color: #e6e1d8; background: #1c1b19; }
+  blockquote { border-color: #57524a; color: #c8c1b5; }
+  pre { background: #2a2825; }
+  th, td { border-color: #4a463f; }
+  a { color: #8cb8ef; }
+  ::highlight(quote-yellow) { background-color: rgba(200, 160, 20, 0.5); }
+  ::highlight(find-match) { background-color: rgba(180, 150, 20, 0.8); color: #fff; }
+}
+`
+
+/** The complete srcdoc for sanitized body HTML: its own CSP first, then the reader styles, then the content. */
+export function buildFrameDocument(sanitizedBody: string, language: string | null): string {
+  const lang = language && /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(language) ? language : 'en'
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${FRAME_CSP}"><meta name="referrer" content="no-referrer"><style>${FRAME_STYLE}</style></head><body><article>${sanitizedBody}</article></body></html>`
+}

@@ -1,0 +1,35 @@
+import type { Config } from 'dompurify'
+
+/**
+ * DOMPurify configuration for document bodies (SECURITY.md §3.1): HTML only (no SVG/MathML), no active or
+ * style-bearing elements, and links limited to http(s), mailto and in-page anchors.
+ */
+export const PURIFY_CONFIG = {
+  USE_PROFILES: { html: true },
+  FORBID_TAGS: [
+    'style',
+    'form',
+    'input',
+    'button',
+    'iframe',
+    'frame',
+    'object',
+    'embed',
+    'base',
+    'meta',
+    'link',
+    'noscript',
+    'map',
+    'area',
+    'template',
+  ],
+  FORBID_ATTR: ['style', 'srcset', 'ping', 'formaction', 'background', 'poster'],
+  ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|#|app-doc:)/i,
+} satisfies Config
+
+/** Shown instead of any image the document would load from elsewhere (a grey box; nothing is fetched). */
+export const BLOCKED_IMAGE =
+  'data:image/svg+xml,%3Csvg xmlns="http://www.w3.org/2000/svg" width="160" height="90"%3E%3Crect width="160" height="90" fill="%23ccc"/%3E%3C/svg%3E'
+
+/** CSP of the document frame: nothing may load except inline styles and data: images. */
+export const FRAME_CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'"
