@@ -4,7 +4,18 @@ const { existsSync } = require('node:fs')
 const { join } = require('node:path')
 
 exports.default = async function checkNativeStaged() {
-  const binding = join(__dirname, '..', 'native', 'electron', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node')
+  const binding = join(
+    __dirname,
+    '..',
+    'native',
+    'electron',
+    'better-sqlite3',
+    'build',
+    'Release',
+    'better_sqlite3.node',
+  )
   if (!existsSync(binding))
-    throw new Error(`Electron build of better-sqlite3 not staged (${binding}): run npm run native:electron first.`)
+    throw new Error(
+      `Electron build of better-sqlite3 not staged (${binding}): run npm run native:electron first.`,
+    )
 }

@@ -37,7 +37,9 @@ let electronVersion
 let sqlitePackage
 let prebuildBin
 try {
-  electronVersion = JSON.parse(readFileSync(require.resolve('electron/package.json'), 'utf8')).version
+  electronVersion = JSON.parse(
+    readFileSync(require.resolve('electron/package.json'), 'utf8'),
+  ).version
   sqlitePackage = require.resolve('better-sqlite3/package.json')
   prebuildBin = require.resolve('prebuild-install/bin.js')
 } catch (error) {
@@ -53,11 +55,23 @@ const env = { ...process.env }
 for (const key of Object.keys(env)) if (/^npm_config_nodedir$/i.test(key)) delete env[key]
 const result = spawnSync(
   process.execPath,
-  [prebuildBin, '--runtime', 'electron', '--target', electronVersion, '--arch', process.arch, '--platform', process.platform],
+  [
+    prebuildBin,
+    '--runtime',
+    'electron',
+    '--target',
+    electronVersion,
+    '--arch',
+    process.arch,
+    '--platform',
+    process.platform,
+  ],
   { cwd: stageDir, env, encoding: 'utf8', timeout: 120_000 },
 )
 if (result.status !== 0 || !existsSync(binding)) {
-  const detail = `${result.stderr ?? ''}${result.stdout ?? ''}`.trim().split('\n').pop() || `exit ${result.status}`
+  const detail =
+    `${result.stderr ?? ''}${result.stdout ?? ''}`.trim().split('\n').pop() ||
+    `exit ${result.status}`
   warn(`prebuild-install for Electron ${electronVersion} failed: ${detail}`)
 }
 
@@ -65,8 +79,11 @@ if (result.status !== 0 || !existsSync(binding)) {
 try {
   require(binding)
   rmSync(join(stageDir, 'build'), { recursive: true, force: true })
-  warn('the staged file loads in plain Node, so it is a Node build, not an Electron one; removed it')
+  warn(
+    'the staged file loads in plain Node, so it is a Node build, not an Electron one; removed it',
+  )
 } catch (error) {
-  if (!/NODE_MODULE_VERSION/.test(String(error.message))) warn(`the staged file does not load: ${error.message}`)
+  if (!/NODE_MODULE_VERSION/.test(String(error.message)))
+    warn(`the staged file does not load: ${error.message}`)
 }
 process.stdout.write(`Staged better-sqlite3 for Electron ${electronVersion}: ${binding}\n`)

@@ -38,14 +38,24 @@ if (typeof binary !== 'string' || !existsSync(binary)) {
 }
 
 if (!existsSync(join(root, 'out', 'main', 'index.js'))) {
-  const build = spawnSync(process.execPath, [require.resolve('electron-vite/bin/electron-vite.js'), 'build'], {
-    cwd: root,
-    stdio: 'inherit',
-  })
+  const build = spawnSync(
+    process.execPath,
+    [require.resolve('electron-vite/bin/electron-vite.js'), 'build'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  )
   if (build.status !== 0) process.exit(build.status ?? 1)
 }
-if (!existsSync(join(root, 'native', 'electron', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node')))
-  process.stderr.write('warning: run `npm run native:electron` first, or the app cannot open its library.\n')
+if (
+  !existsSync(
+    join(root, 'native', 'electron', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'),
+  )
+)
+  process.stderr.write(
+    'warning: run `npm run native:electron` first, or the app cannot open its library.\n',
+  )
 
 const child = spawn(binary, [root, ...process.argv.slice(2)], { stdio: 'inherit' })
 child.on('exit', (code, signal) => process.exit(signal ? 1 : (code ?? 0)))

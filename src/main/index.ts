@@ -23,6 +23,7 @@ import {
   shell,
 } from 'electron'
 import { type Backend, createBackend } from './backend/create-backend'
+import { backupDirFor } from './db/backup'
 import { resolveLibraryDir } from './platform/paths'
 import { createApiBridge } from './shell/api-bridge'
 import { APP_ENTRY_URL, APP_SCHEME, createAppProtocolHandler } from './shell/app-protocol'
@@ -89,7 +90,9 @@ function hardenWebContents(): void {
 }
 
 function registerIpc(open: Backend): void {
-  const bridge = createApiBridge((method, args) => open.dispatch(method, args), grants)
+  const bridge = createApiBridge((method, args) => open.dispatch(method, args), grants, {
+    backupDir: backupDirFor(open.context.libraryDir),
+  })
   ipcMain.handle(IPC.apiInvoke, guardIpc(bridge))
   const handlers = createShellHandlers(
     {
@@ -98,7 +101,7 @@ function registerIpc(open: Backend): void {
       showSaveDialog: (options) =>
         mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options),
       showItemInFolder: (path) => shell.showItemInFolder(path),
-      openExternal: (url) => openExternalLink(url, shell),
+      openLink: (url) => openExternalLink(url, shell),
       documentsDir: app.getPath('documents'),
     },
     grants,

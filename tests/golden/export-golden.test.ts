@@ -27,13 +27,21 @@ async function seedQuotes(ids: Record<string, DocumentId>): Promise<void> {
     note: 'Compare with the Durango remarks: same line, different words.',
     tags: ['campaign 2012', 'misquote check'],
   })
-  await make(ids.durango, "Your President wants to make sure that he's fighting every single day for you.", {
-    color: 'green',
-    tags: ['campaign 2012', 'misquote check'],
-  })
-  await make(ids.racine, "We've got to get this man back in office for four more years, and we're going to do it.", {
-    tags: ['campaign 2012'],
-  })
+  await make(
+    ids.durango,
+    "Your President wants to make sure that he's fighting every single day for you.",
+    {
+      color: 'green',
+      tags: ['campaign 2012', 'misquote check'],
+    },
+  )
+  await make(
+    ids.racine,
+    "We've got to get this man back in office for four more years, and we're going to do it.",
+    {
+      tags: ['campaign 2012'],
+    },
+  )
   await make(
     ids['boys-and-girls-club'],
     "And it just shows you that just because you're powerful or you're wealthy, that's not what's important.",
@@ -44,9 +52,13 @@ async function seedQuotes(ids: Record<string, DocumentId>): Promise<void> {
     "North Korea's nuclear ballistic missile programs pose a great threat to the peace and security of the world",
     { color: 'pink' },
   )
-  await make(ids['ballet-gala'], "In many cases, a child's first inspiration through the arts can be a life-changing experience.", {
-    color: 'purple',
-  })
+  await make(
+    ids['ballet-gala'],
+    "In many cases, a child's first inspiration through the arts can be a life-changing experience.",
+    {
+      color: 'purple',
+    },
+  )
   // Fixed timestamps, so the JSON, CSV and Web Annotation goldens are stable.
   lib.context.db
     .prepare(
@@ -88,17 +100,31 @@ function expectGolden(name: string, actual: string): void {
 
 describe('golden exports', () => {
   it('every style, as Markdown', async () => {
-    for (const style of CITATION_STYLES) expectGolden(`quotes.${style}.md.golden`, await render('md', style))
+    for (const style of CITATION_STYLES)
+      expectGolden(`quotes.${style}.md.golden`, await render('md', style))
   })
 
-  const formats: ExportFormat[] = ['txt', 'html', 'csv', 'json', 'csl-json', 'bibtex', 'ris', 'w3c', 'docx']
+  const formats: ExportFormat[] = [
+    'txt',
+    'html',
+    'csv',
+    'json',
+    'csl-json',
+    'bibtex',
+    'ris',
+    'w3c',
+    'docx',
+  ]
   it.each(formats)('format %s (APA)', async (format) => {
     expectGolden(`quotes.apa.${format}.golden`, await render(format, 'apa'))
   })
 
-  it.each(['chicago-note', 'ieee'] as const)('note and numeric styles in HTML, text and Word (%s)', async (style) => {
-    for (const format of ['html', 'txt', 'docx'] as const) {
-      expectGolden(`quotes.${style}.${format}.golden`, await render(format, style))
-    }
-  })
+  it.each(['chicago-note', 'ieee'] as const)(
+    'note and numeric styles in HTML, text and Word (%s)',
+    async (style) => {
+      for (const format of ['html', 'txt', 'docx'] as const) {
+        expectGolden(`quotes.${style}.${format}.golden`, await render(format, style))
+      }
+    },
+  )
 })

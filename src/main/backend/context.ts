@@ -12,6 +12,8 @@ export type ImportLimits = {
   maxZipEntries: number
   /** Worker threads for parsing; 0 parses in-process (tests, tiny machines). */
   workers: number
+  /** Memory ceiling of one import worker in MB (V8 old generation); default derived from maxFileBytes. */
+  workerMemoryMb?: number
 }
 
 /** Everything a handler may use. Built once per open library by createBackend. */

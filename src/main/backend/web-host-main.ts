@@ -2,7 +2,8 @@
  * Loopback web host entry (`node out/main/web-host.js`, `npm run web`): the built renderer and the API on
  * 127.0.0.1 for a browser on this machine. Never part of the packaged desktop app. No Electron here.
  *
- *   node out/main/web-host.js [--port N] [--library DIR] [--import-root DIR]... [--token T] [--debug-metrics]
+ *   node out/main/web-host.js [--port N] [--library DIR] [--import-root DIR]... [--export-root DIR]... [--token T]
+ *                             [--debug-metrics]
  *
  * The first stdout line is the address to open: `Lectern is running at http://127.0.0.1:PORT/?token=TOKEN`.
  */
@@ -14,6 +15,7 @@ const USAGE = `Usage: node out/main/web-host.js [options]
   --port N            port on 127.0.0.1 (default 4173, or any free port when that one is taken; 0 = any)
   --library DIR       library folder (default: $LECTERN_LIBRARY, else the per-OS app-data folder)
   --import-root DIR   a folder the browser may import from (repeatable); uploads are always allowed
+  --export-root DIR   a folder export.save may write to (repeatable; default <library>/exports)
   --token T           the access token (default: $LECTERN_WEB_TOKEN, else random per start)
   --debug-metrics     expose GET /api/debug/event-loop (token-protected) for load tests
   --help              show this help`
@@ -50,6 +52,7 @@ async function main(): Promise<void> {
       port,
       libraryDir: resolveLibraryDir(values.library),
       importRoots: values['import-root'] ?? [],
+      exportRoots: values['export-root'],
       token,
       rendererDir,
       workerScript,
@@ -87,6 +90,7 @@ function parseOptions() {
       port: { type: 'string' },
       library: { type: 'string' },
       'import-root': { type: 'string', multiple: true },
+      'export-root': { type: 'string', multiple: true },
       token: { type: 'string' },
       'debug-metrics': { type: 'boolean' },
       help: { type: 'boolean' },

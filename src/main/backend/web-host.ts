@@ -35,6 +35,8 @@ export const DEFAULT_WEB_PORT = 4173
 export const DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024
 /** Folder under the library where uploads are staged for import. */
 export const INCOMING_DIR = 'incoming'
+/** Default folder under the library that `export.save` may write to through the web host. */
+export const EXPORTS_DIR = 'exports'
 
 const MAX_URL_LENGTH = 8192
 const MAX_EVENT_STREAMS = 64
@@ -47,6 +49,11 @@ export type WebHostOptions = {
   libraryDir: string
   /** Folders whose files `documents.import` may read; `<library>/incoming` (uploads) is always added. */
   importRoots?: string[]
+  /**
+   * Folders `export.save` may write to; default `<library>/exports`. (The browser saves exports as downloads; this
+   * only keeps a page from making the host write anywhere else.)
+   */
+  exportRoots?: string[]
   /** The per-run secret; random (32 bytes) when absent. */
   token?: string
   /** The built renderer (`out/renderer`): the only folder static files come from. */
@@ -73,6 +80,41 @@ export type WebHost = {
   backend: Backend
   /** Stop accepting requests, end event streams, close the backend (checkpoints the WAL). Idempotent. */
   close(): Promise<void>
+}
+
+/** Per-method dispatch durations for the debug endpoint (bounded: the last 20,000 samples per method). */
+function createServiceTimes() {
+  const samples = new Map<string, number[]>()
+  const at = (sorted: number[], q: number): number =>
+    Math.round((sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0) * 100) /
+    100
+  return {
+    record(method: string, ms: number): void {
+      let list = samples.get(method)
+      if (!list) {
+        list = []
+        samples.set(method, list)
+      }
+      if (list.length >= 20_000) list.shift()
+      list.push(ms)
+    },
+    summary(): Record<string, { n: number; p50: number; p95: number; max: number }> {
+      const out: Record<string, { n: number; p50: number; p95: number; max: number }> = {}
+      for (const [method, list] of samples) {
+        const sorted = [...list].sort((a, b) => a - b)
+        out[method] = {
+          n: sorted.length,
+          p50: at(sorted, 0.5),
+          p95: at(sorted, 0.95),
+          max: at(sorted, 1),
+        }
+      }
+      return out
+    },
+    reset(): void {
+      samples.clear()
+    },
+  }
 }
 
 /** Paths of the built files next to a main-process bundle in `out/main/` (used by the entries and `lectern web`). */
@@ -131,6 +173,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const incomingDir = join(libraryDir, INCOMING_DIR)
   mkdirSync(incomingDir, { recursive: true })
   const importRoots = [...(options.importRoots ?? []).map((root) => resolve(root)), incomingDir]
+  const exportRoots = (options.exportRoots ?? [join(libraryDir, EXPORTS_DIR)]).map((root) =>
+    resolve(root),
+  )
 
   const backend = createBackend({
     libraryDir,
@@ -138,12 +183,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     limits: options.limits,
     version: options.version,
     importRoots,
+    exportRoots,
     workerScript: options.workerScript,
     afterOpen: options.afterOpen,
   })
 
   const loopDelay = options.debugMetrics ? monitorEventLoopDelay({ resolution: 10 }) : null
   loopDelay?.enable()
+  const serviceTimes = options.debugMetrics ? createServiceTimes() : null
 
   const streams = new Set<ServerResponse>()
   let port = 0
@@ -247,7 +294,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     res.once('close', () => {
       if (!res.writableFinished) controller.abort()
     })
+    const started = performance.now()
     const envelope = await backend.dispatch(method, args, { signal: controller.signal })
+    serviceTimes?.record(method, performance.now() - started)
     if (!res.destroyed) sendJson(res, 200, envelope)
   }
 
@@ -340,8 +389,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       p99Ms: ms(loopDelay.percentile(99)),
       maxMs: ms(loopDelay.max),
       rssBytes: process.memoryUsage().rss,
+      /** Time spent inside dispatch per method (ms), i.e. service time without queueing. */
+      methods: serviceTimes?.summary() ?? {},
     }
-    if (url.searchParams.get('reset') === '1') loopDelay.reset()
+    if (url.searchParams.get('reset') === '1') {
+      loopDelay.reset()
+      serviceTimes?.reset()
+    }
     sendJson(res, 200, { ok: true, value })
   }
 

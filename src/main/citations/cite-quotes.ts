@@ -5,8 +5,15 @@
 import type { CitationStyle, Quote } from '@shared/contract'
 import { notFound } from '../api/errors'
 import type { Db } from '../db/connection'
+import { htmlToRuns, runsText } from './rich-text'
 import { type CiteRequest, formatCitations, type Locator } from './csl-engine'
-import { type CitableDocument, type CslItem, cslIdOf, loadCitableDocuments, toCslItem } from './csl-item'
+import {
+  type CitableDocument,
+  type CslItem,
+  cslIdOf,
+  loadCitableDocuments,
+  toCslItem,
+} from './csl-item'
 
 export type QuoteCitation = {
   quote: Quote
@@ -24,6 +31,8 @@ export type CitedQuotes = {
   items: CslItem[]
   references: { itemId: string; text: string; html: string }[]
 }
+
+const htmlToText = (html: string): string => runsText(htmlToRuns(html))
 
 /** The locator a quote is cited with: its page when known, else its paragraph. */
 export function locatorOf(quote: Pick<Quote, 'page' | 'paragraph'>): Locator | null {
@@ -52,8 +61,12 @@ export function citeQuotes(db: Db, quotes: readonly Quote[], style: CitationStyl
     itemId: cslIdOf(q.documentId),
     locator: locatorOf(q),
   }))
-  const text = formatCitations(items, requests, style, 'text')
+  // One engine run, in HTML; the plain text is read from the same output (citeproc is the slow part of an export).
   const html = formatCitations(items, requests, style, 'html')
+  const text = {
+    inText: html.inText.map(htmlToText),
+    references: html.references.map((r) => ({ itemId: r.itemId, text: htmlToText(r.text) })),
+  }
   const htmlById = new Map(html.references.map((r) => [r.itemId, r.text]))
   return {
     style,

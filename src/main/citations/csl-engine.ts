@@ -45,18 +45,11 @@ export const STYLES: Readonly<
 
 export const CITATION_STYLES = Object.keys(STYLES) as CitationStyle[]
 
-type CiteprocCitation = {
-  citationID: string
-  citationItems: { id: string; locator?: string; label?: string }[]
-  properties: { noteIndex: number }
-}
 type BibliographyMeta = { bibstart: string; bibend: string; entry_ids: string[][] }
+type CiteprocItem = { id: string; locator?: string; label?: string }
 type CiteprocEngine = {
-  rebuildProcessorState(
-    citations: CiteprocCitation[],
-    format: string,
-    uncited: string[],
-  ): [string, number, string][]
+  updateItems(ids: string[]): void
+  makeCitationCluster(items: CiteprocItem[]): string
   makeBibliography(): [BibliographyMeta, string[]] | false
 }
 type CslPluginConfig = {
@@ -99,6 +92,12 @@ const clean = (s: string): string => s.replace(/\s+$/u, '').replace(/^\s+/u, '')
 /**
  * Format in-text citations and the reference list for `items` in one engine run. `format` 'text' gives plain
  * text; 'html' gives citeproc's HTML, in which field values are escaped.
+ *
+ * Batch mode (citeproc's `updateItems` + `makeCitationCluster`): the registry holds every item, in first-cited
+ * order, so names and years are disambiguated across the whole basket and numeric styles number by first citation;
+ * each cluster is then formatted on its own. `rebuildProcessorState`, which also tracks note positions ("ibid."),
+ * took 17 s for 2,000 quotes in a note style; this takes a fraction of that. The bundled note style
+ * (chicago-note-bibliography) writes the same short note at every position, so nothing is lost.
  */
 export function formatCitations(
   items: readonly CslItem[],
@@ -108,19 +107,22 @@ export function formatCitations(
 ): FormattedCitations {
   const { template, locale } = STYLES[style]
   const engine = cslConfig().engine([...items], template, locale, format)
-  const citations: CiteprocCitation[] = requests.map((r, i) => ({
-    citationID: `c${i + 1}`,
-    citationItems: [
-      r.locator
+  const order = [...new Set([...requests.map((r) => r.itemId), ...items.map((i) => i.id)])]
+  engine.updateItems(order)
+  // The same item and locator always format the same way: format each distinct pair once.
+  const cache = new Map<string, string>()
+  const inText = requests.map((r) => {
+    const key = `${r.itemId}\u0000${r.locator?.label ?? ''}\u0000${r.locator?.value ?? ''}`
+    let text = cache.get(key)
+    if (text === undefined) {
+      const item: CiteprocItem = r.locator
         ? { id: r.itemId, locator: String(r.locator.value), label: r.locator.label }
-        : { id: r.itemId },
-    ],
-    properties: { noteIndex: i + 1 },
-  }))
-  const cited = new Set(requests.map((r) => r.itemId))
-  const uncited = items.map((i) => i.id).filter((id) => !cited.has(id))
-  const rendered = engine.rebuildProcessorState(citations, format, uncited)
-  const inText = rendered.map((r) => clean(r[2]))
+        : { id: r.itemId }
+      text = clean(engine.makeCitationCluster([item]))
+      cache.set(key, text)
+    }
+    return text
+  })
   const bibliography = engine.makeBibliography()
   const references: { itemId: string; text: string }[] = []
   if (bibliography) {

@@ -188,10 +188,7 @@ function parseAuthorList(value: string): string[] {
 }
 
 /** Citation fields of these documents, keyed by id. */
-export function loadCitableDocuments(
-  db: Db,
-  ids: readonly number[],
-): Map<number, CitableDocument> {
+export function loadCitableDocuments(db: Db, ids: readonly number[]): Map<number, CitableDocument> {
   const rows = db
     .prepare(
       `SELECT id, title, authors, published_at, source, url, language, citation_type, container_title, publisher,

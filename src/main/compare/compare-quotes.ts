@@ -18,7 +18,8 @@ export const MAX_COLUMNS = 4
 
 /** "Michelle Obama. Remarks by the First Lady … (2012-10-22), para. 3": who, what, when, where in it. */
 export function sourceLine(quote: Quote): string {
-  const who = quote.document.authors.length > 0 ? quote.document.authors.join(', ') : quote.document.source
+  const who =
+    quote.document.authors.length > 0 ? quote.document.authors.join(', ') : quote.document.source
   const when = quote.document.publishedAt ? ` (${quote.document.publishedAt})` : ''
   const locator = locatorOf(quote)
   const where = locator ? `, ${locator.label === 'page' ? 'p.' : 'para.'} ${locator.value}` : ''
@@ -63,8 +64,7 @@ export function compareQuotes(
       text: quote.exact,
       sourceLine: sourceLine(quote),
       inText: cited.quotes[i]?.inText ?? '',
-      reference:
-        cited.references.find((r) => r.itemId === cited.quotes[i]?.item.id)?.text ?? '',
+      reference: cited.references.find((r) => r.itemId === cited.quotes[i]?.item.id)?.text ?? '',
       diff,
       similarity: matrix[0]?.[i] ?? 1,
     }

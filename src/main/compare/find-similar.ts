@@ -6,8 +6,8 @@
 import type { DocumentId, Quote, SimilarPassage } from '@shared/contract'
 import type { Db } from '../db/connection'
 import { pageAt, paragraphAt } from '../quotes/text-anchor'
-import { alignWords, tokenize } from './word-align'
-import { similarityOf, wordDiff } from './word-diff'
+import { alignWords, densestWindows, tokenize } from './word-align'
+import { similarityOf, wordDiff, wordOverlap } from './word-diff'
 
 /** Words too common to say anything about a statement. */
 const STOPWORDS = new Set(
@@ -26,7 +26,7 @@ const MAX_TERMS = 12
 const MAX_CANDIDATES = 40
 /** Longest quote text aligned (characters); longer quotes are cut, which is plenty to find the passage. */
 const MAX_QUOTE_CHARS = 2_000
-/** Passages scoring below this word similarity are not "the same statement". */
+/** Passages scoring below this are not "the same statement" (score: mean of ordered and unordered word similarity). */
 export const MIN_SCORE = 0.4
 
 /** Per connection: an fts5vocab view of the documents index, for document frequencies of terms. */
@@ -95,8 +95,16 @@ export function findSimilar(db: Db, quote: Quote, limit = 10): SimilarPassage[] 
   const passages: SimilarPassage[] = []
   for (const doc of candidates) {
     let best: { start: number; end: number; score: number } | null = null
-    for (const a of alignWords(doc.text, quoteText, 0.6, 3)) {
-      const score = similarityOf(wordDiff(quoteText, doc.text.slice(a.start, a.end)))
+    const spans = [
+      ...alignWords(doc.text, quoteText, 0.5, 3),
+      ...densestWindows(doc.text, quoteText, 3),
+    ]
+    for (const a of spans) {
+      const passage = doc.text.slice(a.start, a.end)
+      // Ordered similarity (jsdiff) marks reworded and reordered passages down; word overlap keeps a reordered
+      // misquote from vanishing. The mean of the two is the score.
+      const ordered = similarityOf(wordDiff(quoteText, passage))
+      const score = Math.round(((ordered + wordOverlap(quoteText, passage)) / 2) * 1000) / 1000
       if (!best || score > best.score) best = { start: a.start, end: a.end, score }
     }
     if (!best || best.score < MIN_SCORE) continue

@@ -42,3 +42,26 @@ export function similarityOf(segments: readonly DiffSegment[]): number {
 
 /** Similarity of two texts. */
 export const similarity = (a: string, b: string): number => similarityOf(wordDiff(a, b))
+
+const foldedWords = (text: string): string[] =>
+  (text.match(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu) ?? []).map((w) =>
+    w.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/’/g, "'"),
+  )
+
+/** 0..1 Dice coefficient over the words as multisets, ignoring order, case and accents. */
+export function wordOverlap(a: string, b: string): number {
+  const wa = foldedWords(a)
+  const wb = foldedWords(b)
+  if (wa.length + wb.length === 0) return 1
+  const counts = new Map<string, number>()
+  for (const w of wa) counts.set(w, (counts.get(w) ?? 0) + 1)
+  let shared = 0
+  for (const w of wb) {
+    const c = counts.get(w) ?? 0
+    if (c > 0) {
+      shared++
+      counts.set(w, c - 1)
+    }
+  }
+  return (2 * shared) / (wa.length + wb.length)
+}

@@ -74,8 +74,10 @@ export function resolveBasket(db: Db, selection: QuoteSelection): Basket {
 }
 
 function emptyMessage(selection: QuoteSelection): string {
-  if ('tag' in selection) return `There is nothing to export: no quote carries the tag ${quoted(selection.tag)}.`
-  if ('documentId' in selection) return 'There is nothing to export: that document has no quotes yet.'
+  if ('tag' in selection)
+    return `There is nothing to export: no quote carries the tag ${quoted(selection.tag)}.`
+  if ('documentId' in selection)
+    return 'There is nothing to export: that document has no quotes yet.'
   if ('comparisonId' in selection) {
     return 'There is nothing to export: the quotes of that comparison set have all been deleted.'
   }

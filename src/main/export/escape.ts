@@ -2,7 +2,7 @@
  * Escaping for every text format Lectern writes. Quote text, notes, titles and citation fields are untrusted: an
  * export must show them as text, never as markup, links or spreadsheet formulas (SECURITY.md §5).
  */
-import type { Run } from './rich-text'
+import type { Run } from '../citations/rich-text'
 
 const HTML_ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -13,7 +13,8 @@ const HTML_ESCAPES: Record<string, string> = {
 }
 
 /** Text → HTML text or attribute value. */
-export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c)
+export const escapeHtml = (text: string): string =>
+  text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c)
 
 /** Runs → HTML with only our own tags. */
 export function runsToHtml(runs: readonly Run[]): string {
@@ -46,7 +47,9 @@ export function escapeMarkdown(text: string): string {
       line
         .replace(MD_INLINE, (c) => `\\${c}`)
         .replace(MD_LINE_START, (_m, space: string, mark: string) =>
-          /^\d/.test(mark) ? `${space}${mark.slice(0, -1)}\\${mark.slice(-1)}` : `${space}\\${mark}`,
+          /^\d/.test(mark)
+            ? `${space}${mark.slice(0, -1)}\\${mark.slice(-1)}`
+            : `${space}\\${mark}`,
         ),
     )
     .join('\n')

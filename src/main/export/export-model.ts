@@ -4,7 +4,7 @@ import { type CitedQuotes, citeQuotes, type QuoteCitation } from '../citations/c
 import { STYLES } from '../citations/csl-engine'
 import type { Db } from '../db/connection'
 import type { Basket } from './basket'
-import { htmlToRuns, type Run } from './rich-text'
+import { htmlToRuns, type Run } from '../citations/rich-text'
 
 export type ExportEntry = QuoteCitation & { inTextRuns: Run[] }
 export type ExportReference = { itemId: string; text: string; runs: Run[] }
@@ -15,6 +15,8 @@ export type ExportModel = {
   styleLabel: string
   /** Note styles (Chicago notes) cite in footnotes rather than in the text. */
   noteStyle: boolean
+  /** "Bibliography" for note styles, "References" otherwise. */
+  referencesHeading: string
   /** ISO instant; injectable so golden files are stable. */
   exportedAt: string
   entries: ExportEntry[]
@@ -36,6 +38,7 @@ export function buildExportModel(
     style,
     styleLabel: STYLES[style].label,
     noteStyle: STYLES[style].note,
+    referencesHeading: STYLES[style].note ? 'Bibliography' : 'References',
     exportedAt: now.toISOString(),
     entries: cited.quotes.map((q) => ({ ...q, inTextRuns: htmlToRuns(q.inTextHtml) })),
     items: cited.items,

@@ -1,7 +1,11 @@
 /** Safe file names for exports (sanitize-filename: control and reserved characters, `.`/`..`, CON…, 255 bytes). */
 import sanitize from 'sanitize-filename'
 
-const MAX_NAME_BYTES = 255
+/**
+ * File systems allow 255 bytes per name, but the atomic write first creates `<name>.<up to 10 digits>` beside the
+ * target: keep room for that suffix.
+ */
+const MAX_NAME_BYTES = 240
 
 /** Cut a string to at most `max` UTF-8 bytes without splitting a character. */
 function truncateBytes(text: string, max: number): string {
@@ -18,7 +22,7 @@ function truncateBytes(text: string, max: number): string {
 
 /**
  * A file name that is safe in any folder on any OS, ending in `.ext`: sanitised, never empty, never `.`/`..` or a
- * reserved device name, at most 255 bytes including the extension.
+ * reserved device name, at most 240 bytes including the extension (room for the atomic write's temp suffix).
  */
 export function safeFileName(wanted: string, ext: string, fallback = 'lectern-export'): string {
   const suffix = `.${ext}`

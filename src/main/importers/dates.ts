@@ -58,8 +58,9 @@ export function dateAtStart(value: string): Match | null {
   for (const { re, make } of PATTERNS) {
     const m = re.exec(value)
     if (!m) continue
+    // The first pattern that matches decides: "2025-02-30" is no date, not the year 2025.
     const date = make(m)
-    if (date) return { date, length: m[0].length, precision: precisionOf(date) }
+    return date ? { date, length: m[0].length, precision: precisionOf(date) } : null
   }
   return null
 }

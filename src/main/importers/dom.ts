@@ -16,7 +16,9 @@ export interface DomElement extends DomNode {
   innerHTML: string
   readonly outerHTML: string
   readonly children: ArrayLike<DomElement>
+  readonly parentElement: DomElement | null
   getAttribute(name: string): string | null
+  setAttribute(name: string, value: string): void
   hasAttribute(name: string): boolean
   querySelector(selectors: string): DomElement | null
   querySelectorAll(selectors: string): ArrayLike<DomElement>

@@ -43,6 +43,8 @@ export function contentHash(text: string, bytes: Uint8Array): string {
   return hash.digest('hex')
 }
 
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u
+
 /** Whitespace-separated words that contain a letter or digit. */
 export function wordCount(text: string): number {
   let count = 0
@@ -56,8 +58,10 @@ export function wordCount(text: string): number {
       hasAlnum = false
     } else {
       inWord = true
-      if (!hasAlnum && (c > 0x7f || (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122)))
-        hasAlnum = true
+      if (!hasAlnum) {
+        if (c < 0x80) hasAlnum = (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122)
+        else hasAlnum = LETTER_OR_DIGIT.test(text[i] as string)
+      }
     }
   }
   if (inWord && hasAlnum) count++

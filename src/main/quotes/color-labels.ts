@@ -37,7 +37,10 @@ function stored(db: Db): Partial<Record<QuoteColor, string>> {
 /** Every colour with its current label, in a fixed order. */
 export function colorLabels(db: Db): { color: QuoteColor; label: string }[] {
   const labels = stored(db)
-  return QUOTE_COLORS.map((color) => ({ color, label: labels[color] ?? DEFAULT_COLOR_LABELS[color] }))
+  return QUOTE_COLORS.map((color) => ({
+    color,
+    label: labels[color] ?? DEFAULT_COLOR_LABELS[color],
+  }))
 }
 
 /** Rename one colour's meaning; returns all labels. */

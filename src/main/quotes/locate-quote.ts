@@ -16,7 +16,10 @@ const MAX_ERROR_RATE = 0.25
 const LONG_QUOTE = 1_500
 const HEAD_TAIL = 400
 
-/** 0..1: how well `context` matches the text right before (or after) a position, by edit distance. */
+/**
+ * 0..1: how well `context` matches the text right before (or after) a position, by edit distance. A match that
+ * sits further from the position counts the distance as errors, so only context that touches the position scores.
+ */
 function contextScore(text: string, context: string, at: number, side: 'before' | 'after'): number {
   if (context.length === 0) return 1
   const window =
@@ -25,8 +28,11 @@ function contextScore(text: string, context: string, at: number, side: 'before' 
       : text.slice(at, at + context.length + 4)
   if (window.length === 0) return 0
   if (side === 'before' ? window.endsWith(context) : window.startsWith(context)) return 1
-  const matches = approxSearch(window, context, context.length)
-  const errors = matches.reduce((min, m) => Math.min(min, m.errors), context.length)
+  let errors = context.length
+  for (const m of approxSearch(window, context, context.length)) {
+    const gap = side === 'before' ? window.length - m.end : m.start
+    errors = Math.min(errors, m.errors + gap)
+  }
   return 1 - errors / context.length
 }
 
@@ -52,7 +58,13 @@ function locateExact(text: string, quote: TextQuote, hint: number | null): Locat
   return { start: best.start, end: best.start + quote.exact.length, kind: 'exact' }
 }
 
-type Scored = { start: number; end: number; quoteScore: number; contextScore: number; score: number }
+type Scored = {
+  start: number
+  end: number
+  quoteScore: number
+  contextScore: number
+  score: number
+}
 
 function scoreCandidates(
   text: string,
@@ -76,7 +88,10 @@ function scoreCandidates(
 }
 
 /** Approximate spans of a long quote: a fuzzy head, then a fuzzy tail at about the right distance after it. */
-function longQuoteSpans(text: string, exact: string): { start: number; end: number; errors: number }[] {
+function longQuoteSpans(
+  text: string,
+  exact: string,
+): { start: number; end: number; errors: number }[] {
   const head = exact.slice(0, HEAD_TAIL)
   const tail = exact.slice(-HEAD_TAIL)
   const maxErrors = Math.floor(HEAD_TAIL * MAX_ERROR_RATE)

@@ -107,7 +107,12 @@ function tagsOf(db: Db, ids: readonly number[]): Map<number, TagRef[]> {
         WHERE qt.quote_id IN (SELECT value FROM json_each(?))
         ORDER BY t.name COLLATE NOCASE`,
     )
-    .all(JSON.stringify(ids)) as { quoteId: number; id: number; name: string; color: string | null }[]
+    .all(JSON.stringify(ids)) as {
+    quoteId: number
+    id: number
+    name: string
+    color: string | null
+  }[]
   for (const r of rows) {
     const list = byQuote.get(r.quoteId) ?? []
     list.push({ id: r.id as TagId, name: r.name, color: r.color })

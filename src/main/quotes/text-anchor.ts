@@ -59,7 +59,11 @@ export function pageAt(pageStarts: readonly number[] | null, offset: number): nu
 export function occurrences(text: string, needle: string, max = 10_000): number[] {
   const found: number[] = []
   if (needle.length === 0) return found
-  for (let i = text.indexOf(needle); i >= 0 && found.length < max; i = text.indexOf(needle, i + 1)) {
+  for (
+    let i = text.indexOf(needle);
+    i >= 0 && found.length < max;
+    i = text.indexOf(needle, i + 1)
+  ) {
     found.push(i)
   }
   return found

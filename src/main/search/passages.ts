@@ -22,50 +22,53 @@ export type PassageOptions = {
   scanLimit?: number
 }
 
-/** Every occurrence of the marked words and phrases in `text`, in order. */
-export function findMatches(text: string, marks: MarkTerm[], scanLimit = Number.POSITIVE_INFINITY): Match[] {
+/** Every occurrence of the marked words and phrases in `text`, in order (overlaps possible: longest first). */
+export function findMatches(
+  text: string,
+  marks: MarkTerm[],
+  scanLimit = Number.POSITIVE_INFINITY,
+): Match[] {
   const out: Match[] = []
   if (marks.length === 0) return out
-  const longest = Math.max(...marks.map((m) => m.terms.length))
-  // Ring buffer of the last `longest` tokens, for phrases.
+  let longest = 1
+  for (const m of marks) longest = Math.max(longest, m.terms.length)
+  // The last `longest` tokens, for phrases.
   const ringTerms: string[] = new Array(longest).fill('')
-  const ringStarts: number[] = new Array(longest).fill(0)
+  const ringStarts = new Int32Array(longest)
   let seen = 0
+  // Marks by their last term (exact), and the prefix marks (checked against every token).
   const byLast = new Map<string, number[]>()
-  const prefixMarks: number[] = []
+  const prefixes: { index: number; last: string }[] = []
   marks.forEach((m, index) => {
-    if (m.prefix) prefixMarks.push(index)
+    const last = m.terms[m.terms.length - 1] ?? ''
+    if (m.prefix) prefixes.push({ index, last })
     else {
-      const last = m.terms[m.terms.length - 1] ?? ''
-      const list = byLast.get(last) ?? []
-      list.push(index)
-      byLast.set(last, list)
+      const list = byLast.get(last)
+      if (list) list.push(index)
+      else byLast.set(last, [index])
     }
   })
-  const text2 = scanLimit < text.length ? text.slice(0, scanLimit) : text
-  forEachToken(text2, (term, start, end) => {
+  /** Whether mark `index` ends at the token just seen; if so record it. */
+  const check = (index: number, end: number): void => {
+    const terms = (marks[index] as MarkTerm).terms
+    const n = terms.length
+    if (n > seen) return
+    for (let k = 0; k < n - 1; k++) {
+      if (ringTerms[(seen - n + k) % longest] !== terms[k]) return
+    }
+    out.push({ start: ringStarts[(seen - n) % longest] as number, end, mark: index })
+  }
+  const scanned = scanLimit < text.length ? text.slice(0, scanLimit) : text
+  forEachToken(scanned, (term, start, end) => {
     const slot = seen % longest
     ringTerms[slot] = term
     ringStarts[slot] = start
     seen++
-    const candidates = byLast.get(term)
-    const check = (index: number) => {
-      const mark = marks[index]
-      if (!mark) return
-      const n = mark.terms.length
-      if (n > seen) return
-      for (let k = 0; k < n - 1; k++) {
-        const at = (seen - n + k) % longest
-        if (ringTerms[at] !== mark.terms[k]) return
-      }
-      const first = (seen - n) % longest
-      out.push({ start: ringStarts[first] ?? start, end, mark: index })
-    }
-    if (candidates) for (const index of candidates) check(index)
-    for (const index of prefixMarks) {
-      const mark = marks[index]
-      const last = mark?.terms[mark.terms.length - 1] ?? ''
-      if (term.startsWith(last)) check(index)
+    const exact = byLast.get(term)
+    if (exact !== undefined) for (const index of exact) check(index, end)
+    for (let p = 0; p < prefixes.length; p++) {
+      const prefix = prefixes[p] as { index: number; last: string }
+      if (term.startsWith(prefix.last)) check(prefix.index, end)
     }
   })
   // A phrase ending at the same word as a single term starts earlier: keep offsets in order, longest first.
@@ -130,7 +133,12 @@ export function bestPassages(
   const matches = findMatches(text, marks, options.scanLimit ?? 2_000_000)
   if (matches.length === 0) {
     if (text.length === 0) return []
-    return [{ text: markedSlice(text, 0, Math.min(text.length, length), []), page: pageAt(pageStarts, 0) }]
+    return [
+      {
+        text: markedSlice(text, 0, Math.min(text.length, length), []),
+        page: pageAt(pageStarts, 0),
+      },
+    ]
   }
   // Score a window starting a little before each match.
   type Window = { from: number; to: number; score: number; first: number }

@@ -77,7 +77,8 @@ export class QueryCompiler {
       case 'near': {
         const fts = node.kind === 'text' ? ftsText(node) : ftsNear(node)
         // For quotes, title:/author:/source: are about the quote's document.
-        if (this.target === 'quotes' && node.column) return { fts: null, sql: [this.inDocuments(fts)] }
+        if (this.target === 'quotes' && node.column)
+          return { fts: null, sql: [this.inDocuments(fts)] }
         return { fts, sql: [] }
       }
       case 'filter':

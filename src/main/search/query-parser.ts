@@ -277,7 +277,8 @@ class Parser {
 
   private parseGroup(depth: number): QueryNode | null {
     if (depth >= MAX_DEPTH) {
-      if (!this.depthNoted) this.problem(`Brackets nested deeper than ${MAX_DEPTH} levels were flattened.`)
+      if (!this.depthNoted)
+        this.problem(`Brackets nested deeper than ${MAX_DEPTH} levels were flattened.`)
       this.depthNoted = true
       // Parse the content at the same depth; its ')' (if any) closes nothing and is skipped quietly.
       const inner = this.parseOr(depth)
@@ -287,7 +288,8 @@ class Parser {
     const inner = this.parseOr(depth + 1)
     if (this.peek()?.t === 'rparen') this.i++
     else this.problem('A “(” was never closed; the brackets were closed at the end.', true)
-    if (!inner && !this.depthNoted) this.problem('Empty brackets “()” were ignored.', this.peek() === undefined)
+    if (!inner && !this.depthNoted)
+      this.problem('Empty brackets “()” were ignored.', this.peek() === undefined)
     return inner
   }
 
@@ -303,8 +305,10 @@ class Parser {
   private textFromWord(word: string, prefix: boolean, column: TextColumn | null): TextNode | null {
     const found = foldTerms(word)
     if (found.length === 0) {
-      if (word.length > 0) this.problem(`${shown(word)} has no letters or digits to search for; it was ignored.`)
-      else if (prefix && !this.options.asYouType) this.problem('A lone “*” was ignored: write it after the start of a word, like rail*.')
+      if (word.length > 0)
+        this.problem(`${shown(word)} has no letters or digits to search for; it was ignored.`)
+      else if (prefix && !this.options.asYouType)
+        this.problem('A lone “*” was ignored: write it after the start of a word, like rail*.')
       return null
     }
     if (!this.countLeaf()) return null
@@ -316,7 +320,10 @@ class Parser {
     column: TextColumn | null,
   ): TextNode | null {
     if (!lexeme.closed) {
-      this.problem(`A quote was never closed; searched for ${shown(lexeme.text)} as a phrase.`, true)
+      this.problem(
+        `A quote was never closed; searched for ${shown(lexeme.text)} as a phrase.`,
+        true,
+      )
     }
     const found = foldTerms(lexeme.text)
     if (found.length === 0) {
@@ -380,30 +387,40 @@ class Parser {
     }
     switch (kind.kind) {
       case 'tag':
-        if (value.length === 0) return quiet('tag: needs a tag name, like tag:climate or tag:"sea level".')
-        return typing || star ? { type: 'tag', name: value, prefix: true } : { type: 'tag', name: value }
+        if (value.length === 0)
+          return quiet('tag: needs a tag name, like tag:climate or tag:"sea level".')
+        return typing || star
+          ? { type: 'tag', name: value, prefix: true }
+          : { type: 'tag', name: value }
       case 'type': {
         const format = FORMATS[value.toLowerCase()]
         if (!format) {
-          return quiet(`Unknown document type ${shown(value)}: use type:pdf, html, epub, docx, md or txt.`)
+          return quiet(
+            `Unknown document type ${shown(value)}: use type:pdf, html, epub, docx, md or txt.`,
+          )
         }
         return { type: 'format', format }
       }
       case 'lang': {
         const language = value.toLowerCase()
         if (!/^[a-z]{2,8}(?:[-_][a-z0-9]{1,8})*$/.test(language)) {
-          return quiet(`Unknown language ${shown(value)}: use a language code, like lang:en or lang:fr.`)
+          return quiet(
+            `Unknown language ${shown(value)}: use a language code, like lang:en or lang:fr.`,
+          )
         }
         return { type: 'lang', language }
       }
       case 'date':
         if (!validPartialDate(value)) {
-          return quiet(`${name}: needs a date as YYYY, YYYY-MM or YYYY-MM-DD (like ${name}:2024-04-24), not ${shown(value)}.`)
+          return quiet(
+            `${name}: needs a date as YYYY, YYYY-MM or YYYY-MM-DD (like ${name}:2024-04-24), not ${shown(value)}.`,
+          )
         }
         return { type: 'date', op: kind.op, date: value }
       case 'has': {
         const what = value.toLowerCase()
-        if (what === 'quotes' || what === 'quote' || what === 'highlights') return { type: 'has', what: 'quotes' }
+        if (what === 'quotes' || what === 'quote' || what === 'highlights')
+          return { type: 'has', what: 'quotes' }
         if (what === 'notes' || what === 'note') return { type: 'has', what: 'notes' }
         return quiet(`Unknown has:${value}: use has:quotes or has:notes.`)
       }
@@ -442,7 +459,11 @@ class Parser {
     const value = lexeme.attached ? this.peek() : undefined
     if (value?.t === 'word') {
       this.i++
-      return this.textFromWord(`${lexeme.name} ${value.text}`, value.star || this.typing(value), null)
+      return this.textFromWord(
+        `${lexeme.name} ${value.text}`,
+        value.star || this.typing(value),
+        null,
+      )
     }
     return this.textFromWord(lexeme.name, false, null)
   }
@@ -493,7 +514,9 @@ class Parser {
     }
     if (!closed) this.problem('NEAR( was never closed; it was closed at the end.', true)
     if (ignored) {
-      this.problem('NEAR( … ) takes words and "phrases" and a distance, like NEAR(coal "power plant", 10); other parts were ignored.')
+      this.problem(
+        'NEAR( … ) takes words and "phrases" and a distance, like NEAR(coal "power plant", 10); other parts were ignored.',
+      )
     }
     if (groups.length === 0) return null
     if (groups.length === 1) return groups[0] ?? null
@@ -505,7 +528,11 @@ class Parser {
 function example(kind: FieldKind): string {
   switch (kind.kind) {
     case 'column':
-      return kind.column === 'title' ? 'title:climate' : kind.column === 'authors' ? 'author:smith' : 'source:bbc'
+      return kind.column === 'title'
+        ? 'title:climate'
+        : kind.column === 'authors'
+          ? 'author:smith'
+          : 'source:bbc'
     case 'tag':
       return 'tag:climate'
     case 'type':
@@ -557,7 +584,9 @@ export function parseQuery(input: string, options: ParseOptions = {}): ParsedQue
   const problems: string[] = []
   if (text.length > MAX_QUERY_CHARS) {
     text = text.slice(0, MAX_QUERY_CHARS)
-    problems.push(`The query was cut to its first ${MAX_QUERY_CHARS.toLocaleString('en')} characters.`)
+    problems.push(
+      `The query was cut to its first ${MAX_QUERY_CHARS.toLocaleString('en')} characters.`,
+    )
   }
   // Control characters and the marker sentinels are not searchable text.
   text = text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\uE000\uE001]/g, ' ')

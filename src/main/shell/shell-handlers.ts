@@ -18,7 +18,7 @@ export type ShellServices = {
     defaultPath: string
   }): Promise<{ canceled: boolean; filePath?: string }>
   showItemInFolder(path: string): void
-  openExternal(url: string): Promise<boolean>
+  openLink(url: string): Promise<boolean>
   /** Folder the save dialog starts in (the user's Documents). */
   documentsDir: string
 }
@@ -102,7 +102,7 @@ export function createShellHandlers(
     },
     [IPC.openExternal]: async (arg) => {
       const url = allowedExternalUrl(schemas.url.parse(arg))
-      return url ? services.openExternal(url) : false
+      return url ? services.openLink(url) : false
     },
     [IPC.grantDropped]: async (arg) => {
       // The preload resolved these with webUtils.getPathForFile from real dropped File objects.

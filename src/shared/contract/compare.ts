@@ -37,7 +37,7 @@ export type SimilarPassage = {
   end: number
   page: number | null
   paragraph: number | null
-  /** 0..1 alignment score against the quote (word similarity of the best-aligned passage). */
+  /** 0..1 against the quote: mean of ordered word similarity (jsdiff) and word overlap of the best-aligned passage. */
   score: number
   /** Quote → passage: 'removed' words are only in the quote, 'added' only in the passage. */
   diff: DiffSegment[]

@@ -14,7 +14,10 @@ export type SearchArgs = {
   offset?: number
   /** `relevance` (bm25, title > authors/source > body) or `newest` (published date, then relevance). */
   sort?: 'relevance' | 'newest'
-  /** Treat the last word as a prefix (search as you type). */
+  /**
+   * Search as you type: the last word is a prefix and an unfinished tail (open quote or bracket, dangling OR) is not
+   * reported. Large result sets are ranked over a bounded candidate set (see src/main/search/search-service.ts).
+   */
   asYouType?: boolean
   /** Include quote and note hits as their own result types (default true). */
   includeQuotes?: boolean
@@ -40,10 +43,14 @@ export type SearchHit = {
   score: number
 }
 
+/**
+ * A spelling correction: `word` (as folded by search) → `replacement`, and `query`, the user's query with this and
+ * every other misspelt word corrected (suggestions[0].query is the "did you mean" query).
+ */
 export type Suggestion = { word: string; replacement: string; query: string }
 
 export type SearchResult = {
-  /** Documents (and quotes) matching, regardless of limit. */
+  /** Documents, quotes and notes matching, regardless of limit and offset. Quote and note hits come first. */
   total: number
   hits: SearchHit[]
   /** "Did you mean" corrections from the library's own vocabulary when the query looks misspelled. */
@@ -53,14 +60,27 @@ export type SearchResult = {
   tookMs: number
 }
 
+export type InDocumentArgs = { documentId: DocumentId; query: string; prefix?: boolean }
+
+export type InDocumentResult = {
+  matches: { start: number; end: number; page: number | null }[]
+  /** More than 10,000 matches: only the first 10,000 are listed. */
+  truncated: boolean
+  /** Set when the query could not be read as written. */
+  message?: string
+}
+
+/** `count` is the `total` the search reports now (documents plus quotes and notes). */
 export type SavedSearch = { id: number; name: string; query: string; count: number }
 
 export type SearchApi = {
   'search.query': (args: SearchArgs) => SearchResult
-  /** Matches inside one document with the same folding rules as search: offsets into its text. */
-  'search.inDocument': (args: { documentId: DocumentId; query: string }) => {
-    matches: { start: number; end: number; page: number | null }[]
-  }
+  /**
+   * Matches inside one document with the same parser and folding rules as search: offsets into its text (UTF-16,
+   * end exclusive), in order, at most 10,000. `prefix` (default true) matches the last word as a prefix, like a
+   * find bar as you type.
+   */
+  'search.inDocument': (args: InDocumentArgs) => InDocumentResult
   'searches.list': (args: Record<string, never>) => SavedSearch[]
   'searches.save': (args: { name: string; query: string }) => SavedSearch
   'searches.delete': (args: { id: number }) => { deleted: boolean }

@@ -153,7 +153,11 @@ describe('quotes.list / update / delete / restore', () => {
     expect(byTag.quotes.map((q) => q.id).sort()).toEqual([a, b].sort())
     const byIds = await call(lib.context, 'quotes.list', { ids: [b, c, a] as QuoteId[] })
     expect(byIds.quotes.map((q) => q.id)).toEqual([b, c, a])
-    const paged = await call(lib.context, 'quotes.list', { ids: [b, c, a] as QuoteId[], limit: 1, offset: 1 })
+    const paged = await call(lib.context, 'quotes.list', {
+      ids: [b, c, a] as QuoteId[],
+      limit: 1,
+      offset: 1,
+    })
     expect(paged).toMatchObject({ total: 3 })
     expect(paged.quotes.map((q) => q.id)).toEqual([c])
     const unplaced = await call(lib.context, 'quotes.list', { placement: 'unplaced' })
@@ -185,7 +189,7 @@ describe('quotes.list / update / delete / restore', () => {
     await expect(call(lib.context, 'quotes.get', { id: a as QuoteId })).rejects.toMatchObject({
       code: 'not_found',
     })
-    const trash = lib.context.db.prepare("SELECT kind FROM trash WHERE token = ?").get(undoToken)
+    const trash = lib.context.db.prepare('SELECT kind FROM trash WHERE token = ?').get(undoToken)
     expect(trash).toEqual({ kind: 'quotes' })
     // A tag used only by a deleted quote may be deleted meanwhile: the undo brings it back by name.
     lib.context.db.prepare("DELETE FROM tags WHERE name = 'Colorado'").run()
@@ -202,15 +206,22 @@ describe('quotes.list / update / delete / restore', () => {
 
   it('keeps colour labels in settings, renamable', async () => {
     const colors = await call(lib.context, 'quotes.colors', {})
-    expect(colors.map((c) => c.color)).toEqual(['yellow', 'green', 'blue', 'pink', 'purple', 'orange'])
+    expect(colors.map((c) => c.color)).toEqual([
+      'yellow',
+      'green',
+      'blue',
+      'pink',
+      'purple',
+      'orange',
+    ])
     const renamed = await call(lib.context, 'quotes.setColorLabel', {
       color: 'pink',
       label: 'Possible misquote',
     })
     expect(renamed.find((c) => c.color === 'pink')?.label).toBe('Possible misquote')
-    expect((await call(lib.context, 'quotes.colors', {})).find((c) => c.color === 'pink')?.label).toBe(
-      'Possible misquote',
-    )
+    expect(
+      (await call(lib.context, 'quotes.colors', {})).find((c) => c.color === 'pink')?.label,
+    ).toBe('Possible misquote')
     await expect(
       call(lib.context, 'quotes.setColorLabel', { color: 'green', label: '   ' }),
     ).rejects.toMatchObject({ code: 'invalid_args' })

@@ -48,7 +48,7 @@ describe('reanchorQuotes', () => {
 
   it('moves a quote when a paragraph is inserted before it', async () => {
     const q = await call(lib.context, 'quotes.create', { documentId: doc, text: PASSAGE })
-    const at = original.indexOf('We\'ve got 15 more days.')
+    const at = original.indexOf("We've got 15 more days.")
     const edited = original.slice(0, at) + INSERTED + original.slice(at)
     const result = reimport(edited)
     expect(result.counts.moved).toBe(1)

@@ -90,7 +90,7 @@ describe('folding matches the FTS5 index (unicode61 remove_diacritics 2)', () =>
 
   it('folds case, accents and typographic apostrophes the same way', () => {
     expect(terms('Café CAFÉ cafe\u0301 Naïve')).toEqual(['cafe', 'cafe', 'cafe', 'naive'])
-    expect(terms('don’t don\'t')).toEqual(['don', 't', 'don', 't'])
+    expect(terms("don’t don't")).toEqual(['don', 't', 'don', 't'])
     expect(terms('Mombasa–Nairobi')).toEqual(['mombasa', 'nairobi'])
   })
 

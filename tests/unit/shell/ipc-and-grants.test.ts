@@ -69,7 +69,9 @@ describe('API bridge (desktop)', () => {
   const backend = tempBackend()
   afterAll(() => backend.dispose())
   const grants = { open: new PathGrants(), save: new PathGrants() }
-  const bridge = createApiBridge((method, args) => backend.dispatch(method, args), grants)
+  const bridge = createApiBridge((method, args) => backend.dispatch(method, args), grants, {
+    backupDir: '/srv/library/backups',
+  })
 
   it('passes ordinary calls to the real dispatch', async () => {
     expect(await bridge('jobs.list', {})).toEqual({ ok: true, value: [] })
@@ -90,6 +92,12 @@ describe('API bridge (desktop)', () => {
     expect(await bridge('library.restore', { file: '/tmp/evil.sqlite' })).toMatchObject(refused)
     expect(
       await bridge('export.save', { quoteIds: [1], format: 'markdown', path: '/etc/cron.d/x' }),
+    ).toMatchObject(refused)
+    // The library's own backups, by name or by path, need no grant (the engine keeps bare names in that folder).
+    for (const file of ['library.sqlite.1.bak', '/srv/library/backups/library.sqlite.1.bak'])
+      expect(JSON.stringify(await bridge('library.restore', { file }))).not.toMatch(/not chosen/)
+    expect(
+      await bridge('library.restore', { file: '/srv/library/backups/../x.sqlite' }),
     ).toMatchObject(refused)
     grants.open.grant(['/srv/granted'])
     const passed = await bridge('documents.import', { paths: ['/srv/granted/a.txt'] })
@@ -119,7 +127,7 @@ describe('shell affordances', () => {
       })),
       showSaveDialog: vi.fn(async () => ({ canceled: false, filePath: join(dir.dir, 'out.md') })),
       showItemInFolder: vi.fn(),
-      openExternal: vi.fn(async () => true),
+      openLink: vi.fn(async () => true),
       documentsDir: dir.dir,
       ...answers,
     }
@@ -172,7 +180,7 @@ describe('shell affordances', () => {
     const { services, handlers } = setup()
     expect(await handlers[IPC.openExternal]('javascript:alert(1)')).toBe(false)
     expect(await handlers[IPC.openExternal]('https://example.org/')).toBe(true)
-    expect(services.openExternal).toHaveBeenCalledExactlyOnceWith('https://example.org/')
+    expect(services.openLink).toHaveBeenCalledExactlyOnceWith('https://example.org/')
     await handlers[IPC.revealInFolder]('/no/such/file')
     await handlers[IPC.revealInFolder](join(dir.dir, 'folder', 'a.txt'))
     expect(services.showItemInFolder).toHaveBeenCalledExactlyOnceWith(

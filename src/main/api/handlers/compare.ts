@@ -2,11 +2,7 @@ import type { CitationStyle } from '@shared/contract'
 import { z } from 'zod'
 import { CITATION_STYLES } from '../../citations/csl-engine'
 import { compareQuotes, MAX_COLUMNS, MIN_COLUMNS } from '../../compare/compare-quotes'
-import {
-  deleteComparison,
-  listComparisons,
-  saveComparison,
-} from '../../compare/comparison-sets'
+import { deleteComparison, listComparisons, saveComparison } from '../../compare/comparison-sets'
 import { distinctiveTerms, findSimilar } from '../../compare/find-similar'
 import { getQuote } from '../../quotes/quote-rows'
 import { defineHandlers } from '../handler-types'

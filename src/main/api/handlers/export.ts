@@ -4,7 +4,7 @@ import { citeQuotes } from '../../citations/cite-quotes'
 import { CITATION_STYLES } from '../../citations/csl-engine'
 import { runsToHtml } from '../../export/escape'
 import { EXPORT_FORMATS, renderExport } from '../../export/render-export'
-import { htmlToRuns } from '../../export/rich-text'
+import { htmlToRuns } from '../../citations/rich-text'
 import { saveExport } from '../../export/save-export'
 import { getQuote } from '../../quotes/quote-rows'
 import { defineHandlers } from '../handler-types'
@@ -32,7 +32,10 @@ export const exportHandlers = defineHandlers({
       .object({
         ...exportArgs,
         path,
-        fileName: z.string().max(MAX_NAME * 5).optional(),
+        fileName: z
+          .string()
+          .max(MAX_NAME * 5)
+          .optional(),
         overwrite: z.boolean().optional(),
       })
       .strict(),

@@ -2,23 +2,9 @@ import type { QuoteColor, QuotePlacement } from '@shared/contract'
 import { z } from 'zod'
 import { colorLabels, setColorLabel } from '../../quotes/color-labels'
 import { getQuote, listQuotes, QUOTE_COLORS } from '../../quotes/quote-rows'
-import {
-  createQuote,
-  deleteQuotes,
-  restoreQuotes,
-  updateQuote,
-} from '../../quotes/quote-service'
+import { createQuote, deleteQuotes, restoreQuotes, updateQuote } from '../../quotes/quote-service'
 import { defineHandlers } from '../handler-types'
-import {
-  documentId,
-  empty,
-  limit,
-  MAX_TEXT,
-  name,
-  offset,
-  quoteId,
-  text,
-} from '../schemas'
+import { documentId, empty, limit, MAX_TEXT, name, offset, quoteId, text } from '../schemas'
 
 const color = z.enum(QUOTE_COLORS as [QuoteColor, ...QuoteColor[]])
 const placement = z.enum(['exact', 'moved', 'fuzzy', 'unplaced'] satisfies QuotePlacement[])

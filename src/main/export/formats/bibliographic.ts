@@ -55,7 +55,10 @@ export function citationKeys(items: readonly CslItem[]): Map<string, string> {
     }
     const n = seen.get(b) ?? 0
     seen.set(b, n + 1)
-    keys.set(item.id, `${b}${String.fromCharCode(97 + (n % 26))}${n >= 26 ? Math.floor(n / 26) : ''}`)
+    keys.set(
+      item.id,
+      `${b}${String.fromCharCode(97 + (n % 26))}${n >= 26 ? Math.floor(n / 26) : ''}`,
+    )
   })
   return keys
 }

@@ -12,8 +12,8 @@ import {
   Paragraph,
   TextRun,
 } from 'docx'
-import { exportDate, type ExportModel } from '../export-model'
-import type { Run } from '../rich-text'
+import { type ExportModel, exportDate } from '../export-model'
+import type { Run } from '../../citations/rich-text'
 
 const textRuns = (runs: readonly Run[], size?: number): TextRun[] =>
   runs.map(
@@ -37,7 +37,8 @@ function quoteParagraphs(text: string, footnote: number | null): Paragraph[] {
     const children: (TextRun | FootnoteReferenceRun)[] = lines.map(
       (line, j) => new TextRun({ text: line, italics: true, break: j > 0 ? 1 : undefined }),
     )
-    if (footnote !== null && i === paras.length - 1) children.push(new FootnoteReferenceRun(footnote))
+    if (footnote !== null && i === paras.length - 1)
+      children.push(new FootnoteReferenceRun(footnote))
     return new Paragraph({ children, indent: { left: 720, right: 720 }, spacing: { before: 240 } })
   })
 }
@@ -93,7 +94,7 @@ export async function renderDocx(model: ExportModel): Promise<Buffer> {
       )
     }
   })
-  body.push(new Paragraph({ text: 'References', heading: HeadingLevel.HEADING_1 }))
+  body.push(new Paragraph({ text: model.referencesHeading, heading: HeadingLevel.HEADING_1 }))
   for (const ref of model.references) {
     body.push(
       new Paragraph({

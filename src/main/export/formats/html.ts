@@ -3,7 +3,7 @@
  * citation, then the reference list. All text is escaped; citeproc's formatting is rebuilt from parsed runs.
  */
 import { escapeHtml, runsToHtml } from '../escape'
-import { exportDate, type ExportModel } from '../export-model'
+import { type ExportModel, exportDate } from '../export-model'
 
 const paragraphs = (text: string): string =>
   text
@@ -54,7 +54,7 @@ export function renderHtml(model: ExportModel): string {
     })
     parts.push('</ol>')
   }
-  parts.push('<h2>References</h2>', '<div class="references">')
+  parts.push(`<h2>${model.referencesHeading}</h2>`, '<div class="references">')
   for (const ref of model.references) parts.push(`<p>${runsToHtml(ref.runs)}</p>`)
   parts.push('</div>', '</body>', '</html>')
   return `${parts.join('\n')}\n`

@@ -1,6 +1,6 @@
 /** Markdown export: each quote as a block quote with its citation, then the reference list. Everything escaped. */
 import { escapeMarkdown, runsToMarkdown } from '../escape'
-import { exportDate, type ExportModel } from '../export-model'
+import { type ExportModel, exportDate } from '../export-model'
 
 const blockquote = (text: string): string =>
   escapeMarkdown(text.trim())
@@ -21,7 +21,8 @@ export function renderMarkdown(model: ExportModel): string {
     } else {
       out.push(blockquote(entry.quote.exact), '>', `> — ${runsToMarkdown(entry.inTextRuns)}`, '')
     }
-    if (entry.quote.note.trim()) out.push(`**Note:** ${escapeMarkdown(entry.quote.note.trim())}`, '')
+    if (entry.quote.note.trim())
+      out.push(`**Note:** ${escapeMarkdown(entry.quote.note.trim())}`, '')
     if (entry.quote.tags.length > 0) {
       out.push(`**Tags:** ${entry.quote.tags.map((t) => escapeMarkdown(t.name)).join(', ')}`, '')
     }
@@ -32,7 +33,7 @@ export function renderMarkdown(model: ExportModel): string {
     })
     out.push('')
   }
-  out.push('## References', '')
+  out.push(`## ${model.referencesHeading}`, '')
   for (const ref of model.references) out.push(runsToMarkdown(ref.runs), '')
   return `${out.join('\n').trimEnd()}\n`
 }

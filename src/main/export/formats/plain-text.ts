@@ -1,5 +1,5 @@
 /** Plain-text export: numbered quotes in typographic quotation marks, their citations, then the references. */
-import { exportDate, type ExportModel } from '../export-model'
+import { type ExportModel, exportDate } from '../export-model'
 
 const indent = (text: string, pad: string): string =>
   text
@@ -34,7 +34,7 @@ export function renderPlainText(model: ExportModel): string {
     })
     out.push('')
   }
-  out.push('References', '')
+  out.push(model.referencesHeading, '')
   for (const ref of model.references) out.push(ref.text, '')
   return `${out.join('\n').trimEnd()}\n`
 }

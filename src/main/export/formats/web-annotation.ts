@@ -19,7 +19,8 @@ export function renderWebAnnotation(model: ExportModel): string {
     if (q.note.trim()) {
       body.push({ type: 'TextualBody', value: q.note, format: 'text/plain', purpose: 'commenting' })
     }
-    for (const tag of q.tags) body.push({ type: 'TextualBody', value: tag.name, purpose: 'tagging' })
+    for (const tag of q.tags)
+      body.push({ type: 'TextualBody', value: tag.name, purpose: 'tagging' })
     const selector: Record<string, unknown>[] = [
       { type: 'TextQuoteSelector', exact: q.exact, prefix: q.prefix, suffix: q.suffix },
     ]

@@ -53,7 +53,8 @@ export function flattenHtml(html: string): string {
   return html
     .replace(/<(script|style|template|noscript|title|head)\b[\s\S]*?<\/\1\s*>/gi, ' ')
     .replace(/<!--[\s\S]*?-->/g, ' ')
-    .replace(/<\/?([a-zA-Z][a-zA-Z0-9:-]*)\b[^>]*>/g, (_all, name: string) => (BLOCK.test(name) ? '<br><br>' : ''))
+    .replace(/<\/?([a-zA-Z][a-zA-Z0-9:-]*)\b[^>]*>/g, (_all, name: string) => (BLOCK.test(name) ? '\u0001' : ''))
+    .replace(/\s*(?:\u0001\s*)+/g, '<br><br>') // runs of block boundaries are one paragraph break
 }
 
 const TITLE_SEPARATORS = /\s+[|–—·•:-]\s+/

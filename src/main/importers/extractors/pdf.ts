@@ -56,8 +56,10 @@ function toFragments(runs: Run[]): Fragment[] {
   let current: Fragment | null = null
   let breakNext = false
   for (const run of runs) {
-    if (run.str.length === 0) {
+    if (run.str.trim().length === 0) {
+      // pdf.js bridges gaps with space items as wide as the gap (even across columns): note the space, keep geometry.
       if (run.eol) breakNext = true
+      else if (current && !current.text.endsWith(' ') && run.str.length > 0) current.text += ' '
       continue
     }
     const size = run.size
@@ -74,6 +76,7 @@ function toFragments(runs: Run[]): Fragment[] {
       current.right = Math.max(current.right, run.x + run.width)
       current.size = Math.max(current.size, size)
     } else {
+      if (current) current.text = current.text.trimEnd()
       current = { text: run.str, x: run.x, right: run.x + run.width, y: run.y, size }
       fragments.push(current)
     }
@@ -144,7 +147,8 @@ function pageText(fragments: Fragment[]): string {
       gap < -lineHeight || // moved up: a new column or block
       gap > 1.6 * lineHeight ||
       Math.abs(line.size - prev.size) > 0.2 * lineHeight ||
-      /^(?:[•●▪◦‣∙*–-]\s|\(?\d{1,3}[.)]\s|\(?[a-z][.)]\s)/.test(text) ||
+      /^(?:[•●▪◦‣∙*–-]\s|\(?\d{1,3}(?:\.\d{1,3})*[.)]?\s|\(?[a-z][.)]\s)/.test(text) ||
+      /(?:\.\s?){4,}\s*\w+$/.test(prev.text) || // a table-of-contents line with dot leaders
       (prev.right - prev.x < widest * 0.7 && /[.:!?;"”)]$/.test(out))
     if (newBlock) out += `\n\n${text}`
     else if (/\p{L}-$/u.test(out) && /^\p{Ll}/u.test(text)) out = out.slice(0, -1) + text
@@ -158,8 +162,8 @@ function titleFromFirstPage(fragments: Fragment[]): string | null {
   const candidates = fragments.slice(0, 40).filter((f) => /\p{L}/u.test(f.text))
   if (candidates.length === 0) return null
   const biggest = Math.max(...candidates.map((f) => f.size))
-  const body = candidates.map((f) => f.size).sort((a, b) => a - b)[Math.floor(candidates.length / 2)] ?? biggest
-  if (biggest < body * 1.15) return null
+  // A page set in one size has no typographic title.
+  if (candidates.length > 3 && !candidates.some((f) => f.size < biggest / 1.15)) return null
   const parts: string[] = []
   let started = false
   for (const f of candidates) {

@@ -1,2 +1,23 @@
-// Import worker entry (placeholder until the importers land).
-export {}
+/**
+ * Import worker entry (built to out/main/import-worker.js). Receives one file path at a time from the pool,
+ * extracts it and answers with the ExtractedFile or a failure. The pool enforces the time limit (terminate) and
+ * the memory ceiling (`resourceLimits`); nothing here trusts the file.
+ */
+import { parentPort } from 'node:worker_threads'
+import { toFailure } from '../errors'
+import { extractFile } from '../extract'
+import type { WorkerRequest, WorkerResponse } from '../types'
+
+const port = parentPort
+if (port) {
+  port.on('message', async (request: WorkerRequest) => {
+    let response: WorkerResponse
+    try {
+      const file = await extractFile(request.path, request.limits)
+      response = { id: request.id, ok: true, file }
+    } catch (error) {
+      response = { id: request.id, ok: false, failure: toFailure(error) }
+    }
+    port.postMessage(response)
+  })
+}

@@ -29,7 +29,10 @@ export function measureUnicode61(from = 0, to = 0x110000): Int32Array {
       }
     })()
     const terms = new Map<number, string[]>()
-    for (const row of db.prepare('SELECT doc, term FROM v').all() as { doc: number; term: string }[]) {
+    for (const row of db.prepare('SELECT doc, term FROM v').all() as {
+      doc: number
+      term: string
+    }[]) {
       const list = terms.get(row.doc) ?? []
       list.push(row.term)
       terms.set(row.doc, list)
@@ -37,7 +40,7 @@ export function measureUnicode61(from = 0, to = 0x110000): Int32Array {
     db.close()
     for (let cp = Math.max(1, base); cp < end; cp++) {
       const found = terms.get(cp)
-      if (!found || found.length !== 1) continue
+      if (found?.length !== 1) continue
       const middle = [...(found[0] ?? '').slice(1, -1)]
       if (middle.length > 1) throw new Error(`U+${cp.toString(16)} folds to several characters`)
       classes[cp - from] = middle.length === 0 ? -2 : (middle[0]?.codePointAt(0) ?? -1)

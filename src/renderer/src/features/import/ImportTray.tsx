@@ -47,7 +47,16 @@ export function ImportTray(): ReactNode {
   }
 
   const { report, status, error } = current
-  const failed = report?.results.filter((result) => result.status === 'failed') ?? []
+  const failed: ImportFileResult[] = [
+    ...(current.uploadFailures ?? []).map(
+      (failure): ImportFileResult => ({
+        path: failure.name,
+        status: 'failed',
+        error: failure.reason,
+      }),
+    ),
+    ...(report?.results.filter((result) => result.status === 'failed') ?? []),
+  ]
   const duplicates = report?.results.filter((result) => result.status === 'duplicate') ?? []
   const skipped = report?.results.filter((result) => result.status === 'skipped') ?? []
   const headline =
@@ -81,7 +90,7 @@ export function ImportTray(): ReactNode {
             report.updated > 0 && `${formatCount(report.updated)} updated`,
             report.duplicates > 0 && plural(report.duplicates, 'duplicate'),
             report.skipped > 0 && `${formatCount(report.skipped)} skipped`,
-            report.failed > 0 && `${formatCount(report.failed)} failed`,
+            failed.length > 0 && `${formatCount(failed.length)} failed`,
           ]
             .filter(Boolean)
             .join(', ')}

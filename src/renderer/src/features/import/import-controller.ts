@@ -15,7 +15,21 @@ export type ImportState =
       status: JobOutcome['status']
       report: ImportReport | null
       error: string | null
+      /** Files the browser could not hand to the host (upload refused), reported with the import's failures. */
+      uploadFailures?: UploadFailure[]
     }
+
+export type UploadFailure = { name: string; reason: string }
+
+/** The web shell's partial-upload error: some files uploaded (`paths`), others refused (`failures`). */
+function partialUpload(error: unknown): { paths: string[]; failures: UploadFailure[] } | null {
+  if (!error || typeof error !== 'object') return null
+  const { paths, failures } = error as { paths?: unknown; failures?: unknown }
+  if (!Array.isArray(paths) || !Array.isArray(failures)) return null
+  return { paths: paths as string[], failures: failures as UploadFailure[] }
+}
+
+let pendingUploadFailures: UploadFailure[] = []
 
 export const importStore = createStore<{ current: ImportState }>({ current: { phase: 'idle' } })
 
@@ -54,8 +68,10 @@ function settle(outcome: JobOutcome): void {
       status: outcome.status,
       report: outcome.result ?? null,
       error: outcome.error ?? null,
+      uploadFailures: pendingUploadFailures,
     },
   })
+  pendingUploadFailures = []
   queryCache.invalidate(['documents', 'tags', 'quotes'])
 }
 
@@ -65,9 +81,21 @@ function isBusy(): boolean {
 }
 
 /** Import the given paths (already readable by the backend). */
-export async function importPaths(paths: string[]): Promise<void> {
+export async function importPaths(paths: string[], uploadFailures: UploadFailure[] = []): Promise<void> {
+  pendingUploadFailures = uploadFailures
   if (paths.length === 0) {
-    importStore.set({ current: { phase: 'idle' } })
+    importStore.set({
+      current:
+        uploadFailures.length > 0
+          ? {
+              phase: 'finished',
+              status: 'failed',
+              report: null,
+              error: 'None of the files could be read.',
+              uploadFailures,
+            }
+          : { phase: 'idle' },
+    })
     return
   }
   try {
@@ -105,10 +133,9 @@ export function pickAndImport(folder: boolean): void {
   importStore.set({ current: { phase: 'preparing' } })
   getShell()
     .pickImportPaths({ folder })
-    .then(importPaths, (error: unknown) =>
-      importStore.set({
-        current: { phase: 'finished', status: 'failed', report: null, error: errorMessage(error) },
-      }),
+    .then(
+      (paths) => importPaths(paths),
+      (error: unknown) => failedToStage(error),
     )
 }
 
@@ -119,10 +146,20 @@ export async function importDropped(files: File[]): Promise<void> {
   try {
     await importPaths(await getShell().stageDroppedFiles(files))
   } catch (error) {
-    importStore.set({
-      current: { phase: 'finished', status: 'failed', report: null, error: errorMessage(error) },
-    })
+    await failedToStage(error)
   }
+}
+
+/** Picked files could not all be staged: import the ones that were, and report the others. */
+async function failedToStage(error: unknown): Promise<void> {
+  const partial = partialUpload(error)
+  if (partial) {
+    await importPaths(partial.paths, partial.failures)
+    return
+  }
+  importStore.set({
+    current: { phase: 'finished', status: 'failed', report: null, error: errorMessage(error) },
+  })
 }
 
 /** Stop the running import; what finished stays in the library. */

@@ -6,6 +6,7 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 import {
   type KeyboardEvent,
   type MouseEvent,
+  memo,
   type ReactNode,
   useEffect,
   useId,
@@ -36,6 +37,8 @@ const COLUMNS: Column[] = [
 
 type LibraryTableProps = {
   rows: PagedRows<DocumentSummary>
+  /** Changes when the filter or sort changes: the list then starts again from the top. */
+  listKey: string
   sort: DocumentSortKey
   order: 'asc' | 'desc'
   selected: ReadonlySet<DocumentId>
@@ -51,6 +54,7 @@ type LibraryTableProps = {
  */
 export function LibraryTable({
   rows,
+  listKey,
   sort,
   order,
   selected,
@@ -69,7 +73,7 @@ export function LibraryTable({
     count: total,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    overscan: 8,
     // The sticky header row sits above the rows inside the same scroll box.
     scrollMargin: ROW_HEIGHT,
     scrollPaddingStart: ROW_HEIGHT,
@@ -88,6 +92,14 @@ export function LibraryTable({
     if (active >= total && total > 0) setActive(total - 1)
   }, [active, total])
 
+  const firstKey = useRef(listKey)
+  useEffect(() => {
+    if (firstKey.current === listKey) return
+    firstKey.current = listKey
+    scrollRef.current?.scrollTo({ top: 0 })
+    setActive(0)
+  }, [listKey])
+
   const selectRange = (from: number, to: number, additive: boolean): void => {
     const [low, high] = from < to ? [from, to] : [to, from]
     const next = new Set(additive ? selected : [])
@@ -100,6 +112,12 @@ export function LibraryTable({
     else next.add(id)
     onSelect(next)
   }
+
+  // Stable callbacks for the memoised rows, always calling the latest handlers.
+  const latest = useRef({ toggle, onOpen })
+  latest.current = { toggle, onOpen }
+  const toggleRef = useRef((id: DocumentId) => latest.current.toggle(id))
+  const openRef = useRef((id: DocumentId) => latest.current.onOpen(id))
 
   const onRowClick = (event: MouseEvent, index: number, id: DocumentId): void => {
     setActive(index)
@@ -243,8 +261,8 @@ export function LibraryTable({
                 <LibraryRowCells
                   row={row}
                   selected={isSelected}
-                  onToggle={() => toggle(row.id)}
-                  onOpen={() => onOpen(row.id)}
+                  onToggle={toggleRef.current}
+                  onOpen={openRef.current}
                 />
               ) : (
                 <div role="gridcell" className="row-placeholder">
@@ -262,11 +280,17 @@ export function LibraryTable({
 type LibraryRowCellsProps = {
   row: DocumentSummary
   selected: boolean
-  onToggle: () => void
-  onOpen: () => void
+  onToggle: (id: DocumentId) => void
+  onOpen: (id: DocumentId) => void
 }
 
-function LibraryRowCells({ row, selected, onToggle, onOpen }: LibraryRowCellsProps): ReactNode {
+/** Memoised: scrolling re-renders the grid every frame, but a row only when its data or selection changes. */
+const LibraryRowCells = memo(function LibraryRowCells({
+  row,
+  selected,
+  onToggle,
+  onOpen,
+}: LibraryRowCellsProps): ReactNode {
   const byline = [formatAuthors(row.authors, 2), row.source].filter(Boolean).join(' · ')
   return (
     <>
@@ -277,7 +301,7 @@ function LibraryRowCells({ row, selected, onToggle, onOpen }: LibraryRowCellsPro
           aria-label={`Select ${row.title}`}
           checked={selected}
           onClick={(event) => event.stopPropagation()}
-          onChange={onToggle}
+          onChange={() => onToggle(row.id)}
         />
       </div>
       <div role="gridcell" className="cell-title">
@@ -288,7 +312,7 @@ function LibraryRowCells({ row, selected, onToggle, onOpen }: LibraryRowCellsPro
           title={row.title}
           onClick={(event) => {
             event.stopPropagation()
-            onOpen()
+            onOpen(row.id)
           }}
         >
           {row.title}
@@ -320,4 +344,4 @@ function LibraryRowCells({ row, selected, onToggle, onOpen }: LibraryRowCellsPro
       </div>
     </>
   )
-}
+})

@@ -145,6 +145,7 @@ export function LibraryView(): ReactNode {
       ) : (
         <LibraryTable
           rows={rows}
+          listKey={JSON.stringify(args)}
           sort={filter.sort}
           order={filter.order}
           selected={selected}

@@ -7,7 +7,7 @@ import { Marked } from '../../components/Marked'
 import { setQuery, toast, useAppState } from '../../state/app-state'
 import { useStore } from '../../state/store'
 import { openHit, RESULTS_ID, resultOptionId } from './open-hit'
-import { refreshSearch, searchStore } from './search-controller'
+import { PAGE, refreshSearch, searchStore } from './search-controller'
 
 const TYPE_LABEL: Record<SearchHit['type'], string> = {
   document: 'Document',
@@ -116,7 +116,7 @@ export function SearchResults(): ReactNode {
         <button
           type="button"
           className="show-more"
-          onClick={() => refreshSearch({ limit: limit + 50 })}
+          onClick={() => refreshSearch({ limit: limit + PAGE })}
         >
           Show more
         </button>

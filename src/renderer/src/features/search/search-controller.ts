@@ -16,18 +16,22 @@ export type SearchState = {
   sort: 'relevance' | 'newest'
 }
 
+/** Results shown at first (and added by "Show more"): enough to scan, few enough to render on every keystroke. */
+export const PAGE = 30
+
 export const searchStore = createStore<SearchState>({
   shownQuery: '',
   result: null,
   error: null,
   isSearching: false,
   active: 0,
-  limit: 50,
+  limit: PAGE,
   sort: 'relevance',
 })
 
-/** Keystrokes closer together than this are merged into one request. */
-const DEBOUNCE_MS = 25
+/** Keystrokes closer together than this are merged into one request (typing bursts, key repeat); while a request is
+ * in flight, further keystrokes wait for it and only the newest query is sent next. */
+const DEBOUNCE_MS = 8
 
 let timer: ReturnType<typeof setTimeout> | null = null
 let inFlight = false
@@ -98,7 +102,7 @@ export function startInstantSearch(): () => void {
     const { query } = appStore.get()
     if (query === lastQuery) return
     lastQuery = query
-    searchStore.set({ limit: 50 })
+    searchStore.set({ limit: PAGE })
     schedule()
   })
   const offChanges = getApi().on('library.changed', () => {

@@ -68,10 +68,16 @@ export function TagsSidebar(): ReactNode {
                 style={safeColor(tag.color) ? { background: safeColor(tag.color) } : undefined}
               />
               <span className="sidebar-label">{tag.name}</span>
-              <span className="sidebar-count">
-                {formatCount(tag.documentCount)}
-                {tag.quoteCount > 0 && ` · ${formatCount(tag.quoteCount)}q`}
-              </span>
+              {(tag.documentCount > 0 || tag.quoteCount === 0) && (
+                <span className="sidebar-count">{formatCount(tag.documentCount)}</span>
+              )}
+              {tag.quoteCount > 0 && (
+                <span className="sidebar-count">
+                  <span aria-hidden="true">❝</span>
+                  {formatCount(tag.quoteCount)}
+                  <span className="visually-hidden"> quotes</span>
+                </span>
+              )}
             </button>
             <button
               type="button"

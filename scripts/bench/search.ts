@@ -1,0 +1,280 @@
+/**
+ * Search benchmark (issue 5): a 100,000-document library built from the BBC and White House corpora (replicated with
+ * distinct ids, cached under the temp folder), Lectern's search against the baseline "FTS5 naive" (bm25 + snippet()
+ * over all matches) measured in the same run.
+ *
+ *   npx tsx --tsconfig tsconfig.node.json scripts/bench/search.ts [--count N] [--reps N]
+ *
+ * Reports full-query and per-keystroke p50/p95, the "did you mean" hit rate over misspellings, cold start of the CLI
+ * (`node out/main/cli.js search`, process start to results) and RSS. The corpus comes from LECTERN_CORPUS or
+ * ../shared/corpus; without it the benchmark says so and exits 0.
+ */
+import { spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { openDb } from '../../src/main/db/connection'
+import { terms } from '../../src/main/search/fold'
+import { searchLibrary } from '../../src/main/search/search-service'
+import { refreshVocabulary, vocabulary } from '../../src/main/search/vocabulary'
+import type { SearchArgs } from '../../src/shared/contract'
+import { buildLibrary, corpusDir, loadCorpus } from './search/corpus'
+import { naiveSearch } from './search/naive'
+import { FULL_QUERIES, MISSPELLINGS, TYPED_QUERIES } from './search/queries'
+
+const here = dirname(fileURLToPath(import.meta.url))
+const repo = resolve(here, '../..')
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(name)
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback
+}
+
+function pct(samples: number[], p: number): number {
+  if (samples.length === 0) return Number.NaN
+  const sorted = [...samples].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN
+}
+
+const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(1).padStart(7) : '    n/a')
+
+function time(fn: () => unknown): number {
+  const t = performance.now()
+  fn()
+  return performance.now() - t
+}
+
+/** Deterministic pseudo-random numbers (mulberry32). */
+function random(seed: number): () => number {
+  let a = seed
+  return () => {
+    a = (a + 0x6d2b79f5) | 0
+    let t = Math.imul(a ^ (a >>> 15), 1 | a)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+type Measured = {
+  documents: number
+  vocabularyRebuildMs: number | null
+  full: { ours: number[]; naive: number[]; slowest: [string, number][] }
+  typing: { ours: number[]; naive: number[]; slowest: [string, number][]; keystrokes: number }
+  fuzzy: { hand: [number, number]; generated: [number, number]; misses: string[] }
+  rssMb: number
+}
+
+/** Runs in a child process so the RSS is that of a process that only opened the library and searched. */
+function measure(file: string, reps: number): Measured {
+  const db = openDb(file)
+  const documents = db.prepare('SELECT count(*) FROM documents').pluck().get() as number
+  // The vocabulary snapshot is built once after a bulk import (lazily, at the first "did you mean").
+  const pending = db.prepare('SELECT count(*) FROM search_vocab_pending').pluck().get() as number
+  const flagged = db.prepare("SELECT 1 FROM search_cache WHERE key = 'vocab.rebuild'").get()
+  const vocabularyRebuildMs = pending > 0 || flagged ? time(() => refreshVocabulary(db)) : null
+
+  const label = (q: SearchArgs) => `${q.query}${q.sort === 'newest' ? ' (newest)' : ''}`
+  // Warm-up: page cache and statement cache, as in a running app.
+  for (const q of FULL_QUERIES) {
+    searchLibrary(db, { ...q, limit: 20 })
+    naiveSearch(db, q.query, false)
+  }
+  const full = { ours: [] as number[], naive: [] as number[], worst: new Map<string, number>() }
+  for (let r = 0; r < reps; r++) {
+    for (const q of FULL_QUERIES) {
+      const ms = time(() => searchLibrary(db, { ...q, limit: 20 }))
+      full.ours.push(ms)
+      full.worst.set(label(q), Math.max(full.worst.get(label(q)) ?? 0, ms))
+      if (q.sort !== 'newest') {
+        let ran = true
+        const naiveMs = time(() => {
+          ran = naiveSearch(db, q.query, false) !== null
+        })
+        if (ran) full.naive.push(naiveMs)
+      }
+    }
+  }
+
+  const typing = { ours: [] as number[], naive: [] as number[], worst: new Map<string, number>() }
+  let keystrokes = 0
+  for (let r = 0; r < Math.max(1, Math.ceil(reps / 2)); r++) {
+    for (const q of TYPED_QUERIES) {
+      for (let i = 1; i <= q.length; i++) {
+        const typed = q.slice(0, i)
+        const ms = time(() => searchLibrary(db, { query: typed, asYouType: true, limit: 20 }))
+        typing.ours.push(ms)
+        keystrokes++
+        typing.worst.set(typed, Math.max(typing.worst.get(typed) ?? 0, ms))
+        let ran = true
+        const naiveMs = time(() => {
+          ran = naiveSearch(db, typed, true) !== null
+        })
+        if (ran) typing.naive.push(naiveMs)
+      }
+    }
+  }
+
+  // "Did you mean": hand-picked misspellings, and generated ones (one random edit of a common word).
+  const vocab = vocabulary(db)
+  const hit = (typed: string, intended: string): boolean => {
+    const result = searchLibrary(db, { query: typed, limit: 20 })
+    const word = terms(typed)[0] ?? ''
+    return result.suggestions.find((s) => s.word === word)?.replacement === intended
+  }
+  const misses: string[] = []
+  let handHits = 0
+  let handTotal = 0
+  for (const [typed, intended] of MISSPELLINGS) {
+    if (!vocab.docs.has(intended)) continue
+    handTotal++
+    if (hit(typed, intended)) handHits++
+    else misses.push(`${typed}→${intended}`)
+  }
+  const next = random(7)
+  const common = [...vocab.docs]
+    .filter(([t, n]) => n >= documents / 200 && t.length >= 6 && /^[a-z]+$/.test(t))
+    .map(([t]) => t)
+    .sort()
+  let genHits = 0
+  let genTotal = 0
+  const letters = 'abcdefghijklmnopqrstuvwxyz'
+  while (genTotal < 100 && common.length > 0) {
+    const word = common[Math.floor(next() * common.length)] ?? ''
+    const at = 1 + Math.floor(next() * (word.length - 2))
+    const letter = letters[Math.floor(next() * 26)] ?? 'e'
+    const kind = Math.floor(next() * 4)
+    const typed =
+      kind === 0
+        ? word.slice(0, at) + word.slice(at + 1)
+        : kind === 1
+          ? word.slice(0, at) + letter + word.slice(at)
+          : kind === 2
+            ? word.slice(0, at) + letter + word.slice(at + 1)
+            : word.slice(0, at) + (word[at + 1] ?? '') + (word[at] ?? '') + word.slice(at + 2)
+    if (typed === word || vocab.docs.has(typed)) continue // an edit that makes another real word is no typo
+    genTotal++
+    if (hit(typed, word)) genHits++
+    else if (misses.length < 30) misses.push(`${typed}→${word}`)
+  }
+  const top = (m: Map<string, number>) =>
+    [...m].sort((a, b) => b[1] - a[1]).slice(0, 5) as [string, number][]
+  const rssMb = process.memoryUsage().rss / 1024 / 1024
+  db.close()
+  return {
+    documents,
+    vocabularyRebuildMs,
+    full: { ours: full.ours, naive: full.naive, slowest: top(full.worst) },
+    typing: { ours: typing.ours, naive: typing.naive, slowest: top(typing.worst), keystrokes },
+    fuzzy: { hand: [handHits, handTotal], generated: [genHits, genTotal], misses },
+    rssMb,
+  }
+}
+
+/** Process start → results, with peak RSS, via /usr/bin/time. */
+function coldStart(argv: string[]): { ms: number; rssMb: number; ok: boolean } {
+  const useTime = existsSync('/usr/bin/time')
+  const t = performance.now()
+  const r = useTime
+    ? spawnSync('/usr/bin/time', ['-f', 'RSS %M', process.execPath, ...argv], { encoding: 'utf8' })
+    : spawnSync(process.execPath, argv, { encoding: 'utf8' })
+  const ms = performance.now() - t
+  const rss = /RSS (\d+)/.exec(r.stderr ?? '')
+  return { ms, rssMb: rss ? Number(rss[1]) / 1024 : Number.NaN, ok: r.status === 0 }
+}
+
+function main(): void {
+  const count = arg('--count', 100_000)
+  const reps = arg('--reps', 5)
+  if (process.argv.includes('--measure')) {
+    const file = process.argv[process.argv.indexOf('--measure') + 1] ?? ''
+    process.stdout.write(`${JSON.stringify(measure(file, reps))}\n`)
+    return
+  }
+  const corpus = corpusDir()
+  if (!corpus) {
+    process.stdout.write(
+      'search bench: corpus not found (set LECTERN_CORPUS or put it at ../shared/corpus); skipped.\n',
+    )
+    return
+  }
+  process.stdout.write(
+    `search bench: corpus ${corpus}; library of ${count.toLocaleString('en')} documents\n`,
+  )
+  const lib = buildLibrary(
+    count,
+    () => loadCorpus(corpus),
+    (s) => process.stdout.write(`${s}\n`),
+  )
+  process.stdout.write(
+    `  library ${lib.file} (${lib.built ? 'built now' : 'cached'}; build took ${lib.seconds.toFixed(0)} s)\n`,
+  )
+  const child = spawnSync(
+    process.execPath,
+    [
+      ...process.execArgv,
+      fileURLToPath(import.meta.url),
+      '--measure',
+      lib.file,
+      '--reps',
+      String(reps),
+    ],
+    { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+  )
+  if (child.status !== 0) {
+    process.stderr.write(child.stderr)
+    process.exit(1)
+  }
+  const m = JSON.parse(child.stdout.trim().split('\n').pop() ?? '{}') as Measured
+  const row = (name: string, ours: number[], naive: number[], goal: number) => {
+    const o95 = pct(ours, 95)
+    const n95 = pct(naive, 95)
+    process.stdout.write(
+      `  ${name.padEnd(22)} Lectern p50 ${fmt(pct(ours, 50))} p95 ${fmt(o95)} ms | FTS5 naive p50 ${fmt(pct(naive, 50))} p95 ${fmt(n95)} ms | naive/Lectern p95 ×${(n95 / o95).toFixed(1)} | goal p95 ≤ ${goal} ms ${o95 <= goal ? 'MET' : 'MISSED'}\n`,
+    )
+  }
+  process.stdout.write(
+    `\n  ${m.documents.toLocaleString('en')} documents; ${m.full.ours.length} full queries, ${m.typing.keystrokes} keystrokes\n`,
+  )
+  row('full query', m.full.ours, m.full.naive, 15)
+  row('per keystroke', m.typing.ours, m.typing.naive, 30)
+  process.stdout.write(
+    `  slowest full queries (ms): ${m.full.slowest.map(([q, ms]) => `${q} ${ms.toFixed(0)}`).join(', ')}\n` +
+      `  slowest keystrokes (ms): ${m.typing.slowest.map(([q, ms]) => `"${q}" ${ms.toFixed(0)}`).join(', ')}\n`,
+  )
+  const [hh, ht] = m.fuzzy.hand
+  const [gh, gt] = m.fuzzy.generated
+  const all = ((hh + gh) / Math.max(1, ht + gt)) * 100
+  process.stdout.write(
+    `  did you mean: ${hh}/${ht} hand-picked, ${gh}/${gt} generated → ${all.toFixed(0)} % (goal ≥ 90 % ${all >= 90 ? 'MET' : 'MISSED'}; FTS5 naive has none)\n` +
+      (m.fuzzy.misses.length ? `    misses: ${m.fuzzy.misses.slice(0, 12).join(', ')}\n` : '') +
+      (m.vocabularyRebuildMs !== null
+        ? `  vocabulary snapshot built once after the import: ${m.vocabularyRebuildMs.toFixed(0)} ms\n`
+        : ''),
+  )
+  process.stdout.write(
+    `  RSS of the measuring process after all queries: ${m.rssMb.toFixed(0)} MB (goal ≤ 400 MB ${m.rssMb <= 400 ? 'MET' : 'MISSED'})\n`,
+  )
+
+  const cli = join(repo, 'out', 'main', 'cli.js')
+  const naiveScript = `const D=require(${JSON.stringify(join(repo, 'node_modules', 'better-sqlite3'))});const db=new D(process.argv[1],{readonly:true});const q='"climate" "change"';db.prepare('SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?').get(q);console.log(JSON.stringify(db.prepare("SELECT rowid, bm25(documents_fts,10,4,4,1) r, snippet(documents_fts,3,'[',']','…',24) s FROM documents_fts WHERE documents_fts MATCH ? ORDER BY r LIMIT 20").all(q)).length)`
+  const base = [0, 1, 2].map(() => coldStart(['-e', naiveScript, lib.file]))
+  process.stdout.write(
+    `  cold start, FTS5 naive (node -e: open + count + bm25/snippet): ${base.map((b) => b.ms.toFixed(0)).join(' / ')} ms, RSS ${base.map((b) => b.rssMb.toFixed(0)).join(' / ')} MB\n`,
+  )
+  if (existsSync(cli)) {
+    const runs = ['climate change', 'president obama', '"health care"', 'mombasa', 'Mombassa'].map(
+      (q) => coldStart([cli, '--library', lib.dir, 'search', q, '--json', '--limit', '20']),
+    )
+    const worst = Math.max(...runs.map((r) => r.ms))
+    const rss = Math.max(...runs.map((r) => r.rssMb))
+    process.stdout.write(
+      `  cold start, lectern search (node out/main/cli.js, process start to results and exit): ${runs.map((r) => `${r.ms.toFixed(0)}${r.ok ? '' : ' FAILED'}`).join(' / ')} ms; worst ${worst.toFixed(0)} ms (goal ≤ 500 ms ${worst <= 500 ? 'MET' : 'MISSED'}); peak RSS ${rss.toFixed(0)} MB\n`,
+    )
+  } else {
+    process.stdout.write(
+      '  cold start of the CLI: out/main/cli.js not built (npm run build); skipped\n',
+    )
+  }
+}
+
+main()

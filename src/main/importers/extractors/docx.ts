@@ -1,0 +1,69 @@
+/**
+ * DOCX: the bounded ZIP pre-pass (zip-guard.ts), then mammoth (headings, lists, tables, emphasis kept), display HTML
+ * sanitized, plain text derived from it. Metadata from `docProps/core.xml`. Images are not extracted (no remote or
+ * embedded loads in the reader): only their alt text is kept as a placeholder.
+ */
+import JSZip from 'jszip'
+import mammoth from 'mammoth'
+import { parseDate } from '../dates'
+import { firstText, parseXmlDocument } from '../dom'
+import { ImportError } from '../errors'
+import { normaliseLanguage } from '../html-metadata'
+import { htmlToText } from '../html-to-text'
+import { oneLine } from '../normalise'
+import { sanitizeHtml } from '../sanitize'
+import { textMetadata } from '../text-metadata'
+import type { ExtractedDocument } from '../types'
+import { surveyZip } from '../zip-guard'
+import { blankDocument, type Extractor, guessCitationType } from './common'
+import { stripDoctype } from './epub'
+
+const JUNK_TITLE = /^(?:untitled|document\d*|title|microsoft word.*)$/i
+
+export const extractDocx: Extractor = async ({ bytes, path, limits }) => {
+  const doc: ExtractedDocument = blankDocument('docx', path)
+  const survey = await surveyZip(bytes, 'DOCX', limits)
+  if (!survey.names.includes('word/document.xml'))
+    throw new ImportError('not a valid DOCX: the archive has no word/document.xml')
+  if (survey.entityDeclarations.length > 0)
+    throw new ImportError('DOCX rejected: its XML declares entities (never expanded; possible entity-expansion attack)')
+
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  let html: string
+  try {
+    const result = await mammoth.convertToHtml(
+      { buffer },
+      {
+        convertImage: mammoth.images.imgElement(async () => ({ src: '' })), // mammoth adds the alt text itself
+        includeDefaultStyleMap: true,
+      },
+    )
+    html = result.value
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error)
+    throw new ImportError(`cannot read DOCX: ${oneLine(message ?? 'unknown error', 200)}`)
+  }
+  doc.html = sanitizeHtml(html)
+  const converted = htmlToText(doc.html)
+  doc.text = converted.text
+  if (!doc.text.trim()) throw new ImportError('no text in the DOCX')
+
+  const zip = await JSZip.loadAsync(bytes, { checkCRC32: false })
+  const coreXml = await zip.file('docProps/core.xml')?.async('string')
+  const core = coreXml ? parseXmlDocument(stripDoctype(coreXml)) : null
+  const coreTitle = core ? firstText(core, 'dc:title') : null
+  const fromText = textMetadata(doc.text)
+  const heading = converted.headings.find((h) => h.level === 1) ?? converted.headings[0]
+  doc.title = oneLine(
+    (coreTitle && !JUNK_TITLE.test(coreTitle) ? coreTitle : null) ?? heading?.title ?? fromText.title ?? doc.title,
+    500,
+  )
+  const creator = core ? firstText(core, 'dc:creator') : null
+  doc.authors = creator ? creator.split(/\s*;\s*/).map((a) => oneLine(a, 200)).filter(Boolean) : []
+  doc.publishedAt = fromText.publishedAt ?? parseDate(core ? firstText(core, 'dcterms:created') : null)
+  doc.language = normaliseLanguage(core ? firstText(core, 'dc:language') : null)
+  doc.citationType = guessCitationType(doc.title, 'document')
+  if (converted.headings.length >= 3)
+    doc.toc = converted.headings.map((h) => ({ title: h.title, level: h.level, offset: h.offset }))
+  return doc
+}

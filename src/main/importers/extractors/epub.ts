@@ -1,0 +1,202 @@
+/**
+ * EPUB: the bounded ZIP pre-pass (zip-guard.ts), then JSZip; META-INF/container.xml → OPF → spine order. Metadata
+ * from `dc:title`, `dc:creator`, `dc:date`, `dc:publisher`, `dc:language`; chapters kept with their headings in one
+ * sanitized HTML document; the table of contents from the EPUB 3 nav document or the EPUB 2 NCX, as text offsets.
+ * Hrefs are resolved against the archive root and anything that escapes it is ignored.
+ */
+import { posix } from 'node:path'
+import JSZip from 'jszip'
+import type { TocEntry } from '@shared/contract'
+import { parseDate } from '../dates'
+import { byTag, type DomDocument, type DomElement, firstText, parseHtmlDocument, parseXmlDocument } from '../dom'
+import { ImportError } from '../errors'
+import { normaliseLanguage } from '../html-metadata'
+import { htmlToText } from '../html-to-text'
+import { oneLine } from '../normalise'
+import { sanitizeHtml } from '../sanitize'
+import type { ExtractedDocument } from '../types'
+import { surveyZip } from '../zip-guard'
+import { blankDocument, type Extractor } from './common'
+
+/** Drop a DOCTYPE and its internal subset: entity declarations are never honoured. */
+export function stripDoctype(xml: string): string {
+  return xml.replace(/<!DOCTYPE(?:[^>[]|\[[\s\S]*?\])*>/i, '')
+}
+
+/** Resolve an href inside the archive; null when it escapes the root or is not a local path. */
+export function resolveHref(baseDir: string, href: string): { path: string; fragment: string } | null {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(href)) return null
+  const [rawPath = '', fragment = ''] = href.split('#', 2)
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(rawPath.split('?')[0] ?? '')
+  } catch {
+    return null
+  }
+  if (decoded.includes('\\')) return null
+  const joined = decoded ? posix.normalize(posix.join(baseDir, decoded)) : ''
+  if (joined.startsWith('../') || joined === '..' || joined.startsWith('/')) return null
+  return { path: joined, fragment }
+}
+
+type ManifestItem = { href: string; mediaType: string; properties: string }
+
+async function readEntry(zip: JSZip, path: string): Promise<string | null> {
+  const file = zip.file(path)
+  return file ? stripDoctype(await file.async('string')) : null
+}
+
+/** The level of a TOC link: how many list items (nav) or navPoints (NCX) enclose it, found by walking up. */
+function depthOf(el: DomElement, container: string, stopAt: string): number {
+  let depth = 0
+  let node = el.parentElement
+  for (let guard = 0; node && guard < 10_000; guard++) {
+    const name = node.localName?.toLowerCase() ?? node.tagName.toLowerCase()
+    if (name === container) depth++
+    if (name === stopAt) break
+    node = node.parentElement
+  }
+  return Math.max(1, depth)
+}
+
+type RawTocEntry = { title: string; level: number; target: { path: string; fragment: string } }
+
+function navToc(nav: DomDocument, baseDir: string): RawTocEntry[] {
+  const navs = byTag(nav, 'nav')
+  const toc = navs.find((n) => (n.getAttribute('epub:type') ?? '').split(/\s+/).includes('toc')) ?? navs[0]
+  if (!toc) return []
+  const entries: RawTocEntry[] = []
+  for (const a of byTag(toc, 'a')) {
+    const target = resolveHref(baseDir, a.getAttribute('href') ?? '')
+    const title = oneLine(a.textContent ?? '', 300)
+    if (target && title) entries.push({ title, level: depthOf(a, 'li', 'nav'), target })
+  }
+  return entries
+}
+
+function ncxToc(ncx: DomDocument, baseDir: string): RawTocEntry[] {
+  const entries: RawTocEntry[] = []
+  for (const point of byTag(ncx, 'navPoint')) {
+    const label = point.getElementsByTagName('text')[0]?.textContent ?? ''
+    const src = point.getElementsByTagName('content')[0]?.getAttribute('src') ?? ''
+    const target = resolveHref(baseDir, src)
+    const title = oneLine(label, 300)
+    if (target && title) entries.push({ title, level: depthOf(point, 'navpoint', 'navmap'), target })
+  }
+  return entries
+}
+
+export const extractEpub: Extractor = async ({ bytes, path, limits }) => {
+  const doc: ExtractedDocument = blankDocument('epub', path)
+  doc.citationType = 'book'
+  const survey = await surveyZip(bytes, 'EPUB', limits)
+  if (survey.entityDeclarations.length > 0)
+    doc.warnings.push('XML entity declarations were ignored (never expanded)')
+
+  const zip = await JSZip.loadAsync(bytes, { checkCRC32: false })
+  const container = await readEntry(zip, 'META-INF/container.xml')
+  if (container === null) throw new ImportError('not a valid EPUB: META-INF/container.xml is missing')
+  const opfPath = parseXmlDocument(container).getElementsByTagName('rootfile')[0]?.getAttribute('full-path')
+  const opfTarget = opfPath ? resolveHref('', opfPath) : null
+  if (!opfTarget) throw new ImportError('not a valid EPUB: the container names no package (OPF) file')
+  const opfXml = await readEntry(zip, opfTarget.path)
+  if (opfXml === null) throw new ImportError(`not a valid EPUB: the package file ${opfTarget.path} is missing`)
+  const opf = parseXmlDocument(opfXml)
+  const opfDir = posix.dirname(opfTarget.path) === '.' ? '' : posix.dirname(opfTarget.path)
+
+  const title = firstText(opf, 'dc:title')
+  const creators = byTag(opf, 'dc:creator')
+  const authors = creators.filter((c) => {
+    const role = c.getAttribute('opf:role') ?? c.getAttribute('role')
+    return !role || role === 'aut'
+  })
+  doc.authors = (authors.length > 0 ? authors : creators)
+    .map((c) => oneLine(c.textContent ?? '', 200))
+    .filter(Boolean)
+  const dates = byTag(opf, 'dc:date')
+  const published = dates.find((d) => /publication/i.test(d.getAttribute('opf:event') ?? '')) ?? dates[0]
+  doc.publishedAt = parseDate(published?.textContent ?? null)
+  const publisher = firstText(opf, 'dc:publisher')
+  doc.publisher = publisher ? oneLine(publisher, 200) : null
+  doc.source = doc.publisher
+  doc.language = normaliseLanguage(firstText(opf, 'dc:language'))
+  const identifiers = byTag(opf, 'dc:identifier').map((i) => i.textContent ?? '')
+  doc.doi = identifiers.map((i) => /\b(10\.\d{4,9}\/\S+)/.exec(i)?.[1]).find(Boolean) ?? null
+
+  const manifest = new Map<string, ManifestItem>()
+  for (const item of byTag(opf, 'item')) {
+    const id = item.getAttribute('id')
+    const href = item.getAttribute('href')
+    if (id && href)
+      manifest.set(id, {
+        href,
+        mediaType: item.getAttribute('media-type') ?? '',
+        properties: item.getAttribute('properties') ?? '',
+      })
+  }
+  const spine = byTag(opf, 'spine')[0]
+  const itemrefs = spine ? byTag(spine, 'itemref') : []
+  if (itemrefs.length === 0) throw new ImportError('not a valid EPUB: the package has no spine (reading order)')
+
+  const chapterIndex = new Map<string, number>()
+  const sections: string[] = []
+  for (const ref of itemrefs) {
+    const item = manifest.get(ref.getAttribute('idref') ?? '')
+    const target = item ? resolveHref(opfDir, item.href) : null
+    if (!item || !target) {
+      doc.warnings.push('a spine entry points outside the book or to nothing; skipped')
+      continue
+    }
+    if (chapterIndex.has(target.path)) continue
+    const xhtml = await readEntry(zip, target.path)
+    if (xhtml === null) {
+      doc.warnings.push(`chapter ${target.path} is missing; skipped`)
+      continue
+    }
+    let body = byTag(parseXmlDocument(xhtml), 'body')[0]
+    if (!body) body = parseHtmlDocument(xhtml).body ?? undefined
+    if (!body) continue
+    const n = sections.length
+    // Ids repeat across chapter files; prefix them with the chapter so TOC fragments stay unambiguous.
+    for (const el of Array.from(body.querySelectorAll('[id]'))) el.setAttribute('id', `c${n}-${el.getAttribute('id')}`)
+    chapterIndex.set(target.path, n)
+    sections.push(`<section id="chapter-${n}">${body.innerHTML}</section>`)
+  }
+  if (sections.length === 0) throw new ImportError('no readable chapters in the EPUB')
+
+  doc.html = sanitizeHtml(sections.join('\n'))
+  const converted = htmlToText(doc.html)
+  doc.text = converted.text
+  if (!doc.text.trim()) throw new ImportError('no text in the EPUB')
+  doc.title = oneLine(title ?? converted.headings[0]?.title ?? doc.title, 500)
+
+  // Table of contents: nav document (EPUB 3), else NCX (EPUB 2), else the headings.
+  let raw: RawTocEntry[] = []
+  const navItem = [...manifest.values()].find((i) => i.properties.split(/\s+/).includes('nav'))
+  const navTarget = navItem ? resolveHref(opfDir, navItem.href) : null
+  if (navTarget) {
+    const navXml = await readEntry(zip, navTarget.path)
+    if (navXml) raw = navToc(parseXmlDocument(navXml), posix.dirname(navTarget.path).replace(/^\.$/, ''))
+  }
+  if (raw.length === 0) {
+    const ncxItem = manifest.get(spine?.getAttribute('toc') ?? '') ?? [...manifest.values()].find((i) => /ncx/.test(i.mediaType))
+    const ncxTarget = ncxItem ? resolveHref(opfDir, ncxItem.href) : null
+    const ncxXml = ncxTarget ? await readEntry(zip, ncxTarget.path) : null
+    if (ncxXml && ncxTarget) raw = ncxToc(parseXmlDocument(ncxXml), posix.dirname(ncxTarget.path).replace(/^\.$/, ''))
+  }
+  const toc: TocEntry[] = []
+  for (const entry of raw) {
+    const chapter = chapterIndex.get(entry.target.path)
+    if (chapter === undefined) continue
+    const offset =
+      (entry.target.fragment ? converted.ids.get(`c${chapter}-${entry.target.fragment}`) : undefined) ??
+      converted.ids.get(`chapter-${chapter}`)
+    if (offset !== undefined) toc.push({ title: entry.title, level: Math.min(entry.level, 6), offset })
+  }
+  doc.toc =
+    toc.length > 0
+      ? toc
+      : converted.headings.filter((h) => h.level <= 3).map((h) => ({ title: h.title, level: h.level, offset: h.offset }))
+  if (doc.toc.length === 0) doc.toc = null
+  return doc
+}

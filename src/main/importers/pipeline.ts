@@ -1,0 +1,163 @@
+/**
+ * The import pipeline: walk → size check → extract (worker pool, off the main thread) → write (grouped
+ * transactions, one savepoint per file) → report. One broken file fails alone with its reason; cancellation stops
+ * new work and keeps what finished. The main thread only stats, posts paths and writes rows, and it yields between
+ * write groups, so its event loop stays responsive during large imports.
+ */
+import type { ImportFileResult, ImportReport } from '@shared/contract'
+import type { BackendContext } from '../backend/context'
+import type { ProgressUpdate } from '../jobs/job-runner'
+import { fileTooLarge } from './errors'
+import { CANCELLED, createExtraction, type ExtractOutcome } from './extraction'
+import { type WriteEntry, writeGroup } from './store'
+import { collectFiles, realRoots, type WalkFile } from './walk'
+
+export type ImportOptions = {
+  paths: string[]
+  tags?: string[]
+  jobId?: string | null
+  signal?: AbortSignal
+  progress?: (update: ProgressUpdate) => void
+}
+
+/** A write group ends after this long or this many files, whichever first, then the event loop gets a turn. */
+const GROUP_MS = 12
+const GROUP_FILES = 200
+
+const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
+
+/** Count results into the report shape. */
+export function toReport(results: ImportFileResult[]): ImportReport {
+  const report: ImportReport = { imported: 0, duplicates: 0, updated: 0, failed: 0, skipped: 0, results }
+  for (const r of results) {
+    if (r.status === 'imported') report.imported++
+    else if (r.status === 'duplicate') report.duplicates++
+    else if (r.status === 'updated') report.updated++
+    else if (r.status === 'failed') report.failed++
+    else report.skipped++
+  }
+  return report
+}
+
+/** Run one import batch to the end (or until `signal` aborts). Never throws for a bad file. */
+export async function runImport(backend: BackendContext, options: ImportOptions): Promise<ImportReport> {
+  const { signal, progress } = options
+  const jobId = options.jobId ?? null
+  const tags = options.tags ?? []
+  const limits = backend.limits
+
+  progress?.({ step: 'Scanning', done: 0, total: 0, bytesDone: 0, bytesTotal: 0 })
+  const roots = await realRoots(backend.importRoots)
+  const walked = await collectFiles(options.paths, {
+    roots,
+    signal,
+    onFolder: (current, found) =>
+      progress?.({ step: 'Scanning', done: 0, total: found, bytesDone: 0, bytesTotal: 0, current }),
+  })
+
+  const total = walked.files.length + walked.problems.length
+  const bytesTotal = walked.files.reduce((sum, f) => sum + f.size, 0)
+  const results: ImportFileResult[] = []
+  let bytesDone = 0
+  let current: string | undefined
+  const report = (): void =>
+    progress?.({ step: 'Importing', done: results.length, total, bytesDone, bytesTotal, current })
+
+  // Writes: a queue drained in groups; between groups the event loop runs.
+  const pending: { entry: WriteEntry; bytes: number }[] = walked.problems.map((p) => ({
+    entry: { kind: 'log', item: { path: p.path, size: null, status: p.status, reason: p.reason, jobId } },
+    bytes: 0,
+  }))
+  let wrote = false
+  let flushing: Promise<void> | null = null
+  const flush = async (): Promise<void> => {
+    while (pending.length > 0) {
+      const started = performance.now()
+      const group: typeof pending = []
+      while (pending.length > 0 && group.length < GROUP_FILES) {
+        group.push(pending.shift() as (typeof pending)[number])
+        // Big documents are written alone so one group never holds the loop for long.
+        if (performance.now() - started > GROUP_MS || (group[group.length - 1]?.bytes ?? 0) > 1_000_000) break
+      }
+      const written = writeGroup(
+        backend.db,
+        group.map((g) => g.entry),
+        (error) => backend.log.error('import: a file could not be stored', error),
+      )
+      for (const [i, r] of written.entries()) {
+        results.push(r)
+        bytesDone += group[i]?.bytes ?? 0
+        if (r.status === 'imported' || r.status === 'updated') wrote = true
+      }
+      report()
+      await tick()
+    }
+  }
+  const scheduleFlush = (): void => {
+    flushing ??= flush().finally(() => {
+      flushing = null
+    })
+  }
+
+  const extraction = createExtraction(limits, backend.workerScript)
+  const onAbort = (): void => extraction.cancel()
+  signal?.addEventListener('abort', onAbort, { once: true })
+  try {
+    scheduleFlush()
+    const queue: WalkFile[] = [...walked.files]
+    const inFlight = new Set<Promise<void>>()
+    const handle = (file: WalkFile, outcome: ExtractOutcome): void => {
+      if (outcome.ok) {
+        pending.push({
+          entry: { kind: 'store', item: { path: file.path, size: outcome.file.size, file: outcome.file, tags, jobId } },
+          bytes: file.size,
+        })
+      } else if (outcome.failure !== CANCELLED) {
+        pending.push({
+          entry: {
+            kind: 'log',
+            item: {
+              path: file.path,
+              size: file.size,
+              status: outcome.failure.skip ? 'skipped' : 'failed',
+              reason: outcome.failure.reason,
+              jobId,
+            },
+          },
+          bytes: file.size,
+        })
+      }
+      scheduleFlush()
+    }
+    // Keep each worker fed with one file waiting behind the one it parses.
+    const window = extraction.concurrency * 2
+    while (queue.length > 0 && !signal?.aborted) {
+      const file = queue.shift() as WalkFile
+      if (file.size > limits.maxFileBytes) {
+        handle(file, { ok: false, failure: { reason: fileTooLarge(file.size, limits.maxFileBytes).message, limit: 'maxFileBytes' } })
+        continue
+      }
+      current = file.path
+      const task: Promise<void> = extraction.extract(file.path).then((outcome) => {
+        inFlight.delete(task)
+        handle(file, outcome)
+      })
+      inFlight.add(task)
+      if (inFlight.size >= window) await Promise.race(inFlight)
+      // Writes run between extractions; let a pending flush start before more files are queued.
+      if (extraction.concurrency === 1) await tick()
+    }
+    await Promise.all(inFlight)
+    while (flushing || pending.length > 0) {
+      if (!flushing) scheduleFlush()
+      await flushing
+    }
+  } finally {
+    signal?.removeEventListener('abort', onAbort)
+    await extraction.close()
+  }
+  current = undefined
+  report()
+  if (wrote) backend.changed(['documents', 'tags'])
+  return toReport(results)
+}

@@ -1,0 +1,285 @@
+/**
+ * Writing imported files into the library. Each file is one unit: its document row, tags, quote re-anchoring and
+ * import_log row commit together or not at all (FTS follows by triggers). Files are written in small groups inside
+ * one transaction, each file in its own savepoint (a nested better-sqlite3 transaction): one fsync per group instead
+ * of per file, and a file that fails to store rolls back alone, leaving a `failed` log row.
+ */
+import { basename } from 'node:path'
+import type { DocumentId, ImportFileResult, ImportStatus, QuoteId, Timestamp } from '@shared/contract'
+import type { Db } from '../db/connection'
+import { reanchorQuotes } from '../quotes/reanchor'
+import { cleanTags } from './tags'
+import type { ExtractedFile } from './types'
+
+/** The bibliographic fields the importer owns until a person edits them (see migration 0050). */
+const META_FIELDS = [
+  'title', 'authors', 'publishedAt', 'source', 'url', 'language', 'citationType', 'containerTitle', 'publisher', 'doi',
+] as const
+type MetaField = (typeof META_FIELDS)[number]
+type Meta = Record<MetaField, unknown>
+
+const COLUMN: Record<MetaField, string> = {
+  title: 'title',
+  authors: 'authors',
+  publishedAt: 'published_at',
+  source: 'source',
+  url: 'url',
+  language: 'language',
+  citationType: 'citation_type',
+  containerTitle: 'container_title',
+  publisher: 'publisher',
+  doi: 'doi',
+}
+
+/** One file ready to be written. */
+export type StoreItem = {
+  path: string
+  size: number
+  file: ExtractedFile
+  /** Tags requested for the whole batch. */
+  tags: string[]
+  jobId: string | null
+}
+
+/** One file that will not be written (failed or skipped before or during parsing). */
+export type LogOnlyItem = {
+  path: string
+  size: number | null
+  status: Extract<ImportStatus, 'failed' | 'skipped'>
+  reason: string
+  format?: string | null
+  jobId: string | null
+}
+
+type Statements = ReturnType<typeof prepare>
+
+function prepare(db: Db) {
+  return {
+    byHash: db.prepare('SELECT id, title FROM documents WHERE content_hash = ?'),
+    byPath: db.prepare(
+      `SELECT id, content_hash, import_meta, title, authors, published_at, source, url, language, citation_type,
+              container_title, publisher, doi
+         FROM documents WHERE source_path = ? ORDER BY id DESC LIMIT 1`,
+    ),
+    insert: db.prepare(
+      `INSERT INTO documents (title, authors, published_at, source, url, language, format, file_name, source_path,
+         content_hash, text, html, page_starts, toc, warnings, word_count, citation_type, container_title, publisher,
+         doi, imported_at, updated_at, import_meta)
+       VALUES (@title, @authors, @publishedAt, @source, @url, @language, @format, @fileName, @sourcePath,
+         @contentHash, @text, @html, @pageStarts, @toc, @warnings, @wordCount, @citationType, @containerTitle,
+         @publisher, @doi, @now, @now, @importMeta)`,
+    ),
+    update: db.prepare(
+      `UPDATE documents SET title = @title, authors = @authors, published_at = @publishedAt, source = @source,
+         url = @url, language = @language, format = @format, file_name = @fileName, content_hash = @contentHash,
+         text = @text, html = @html, page_starts = @pageStarts, toc = @toc, warnings = @warnings,
+         word_count = @wordCount, citation_type = @citationType, container_title = @containerTitle,
+         publisher = @publisher, doi = @doi, updated_at = @now, import_meta = @importMeta
+       WHERE id = @id`,
+    ),
+    findTag: db.prepare('SELECT id FROM tags WHERE name = ?'),
+    insertTag: db.prepare('INSERT INTO tags (name) VALUES (?)'),
+    linkTag: db.prepare('INSERT OR IGNORE INTO document_tags (document_id, tag_id) VALUES (?, ?)'),
+    log: db.prepare(
+      `INSERT INTO import_log (path, size, content_hash, format, status, reason, document_id, job_id, at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+  }
+}
+
+const cache = new WeakMap<Db, Statements>()
+function statements(db: Db): Statements {
+  let s = cache.get(db)
+  if (!s) {
+    s = prepare(db)
+    cache.set(db, s)
+  }
+  return s
+}
+
+const now = (): Timestamp => new Date().toISOString()
+
+function metaOf(file: ExtractedFile): Meta {
+  return {
+    title: file.title,
+    authors: JSON.stringify(file.authors),
+    publishedAt: file.publishedAt,
+    source: file.source,
+    url: file.url,
+    language: file.language,
+    citationType: file.citationType,
+    containerTitle: file.containerTitle,
+    publisher: file.publisher,
+    doi: file.doi,
+  }
+}
+
+function linkTags(s: Statements, documentId: number, names: string[]): void {
+  for (const name of cleanTags(names)) {
+    const found = s.findTag.get(name) as { id: number } | undefined
+    const tagId = found ? found.id : Number(s.insertTag.run(name).lastInsertRowid)
+    s.linkTag.run(documentId, tagId)
+  }
+}
+
+const isEmpty = (v: unknown): boolean => v === null || v === undefined || v === '' || v === '[]'
+
+/**
+ * Metadata for an updated document: fields still as last imported take the new values; fields a person edited
+ * since are kept (unknown history: keep what is there, fill only blanks).
+ */
+function mergeMeta(current: Record<string, unknown>, previous: Meta | null, next: Meta): Meta {
+  const merged = { ...next }
+  for (const field of META_FIELDS) {
+    const now = current[COLUMN[field]]
+    const untouched = previous !== null && now === previous[field]
+    if (!untouched && !isEmpty(now)) merged[field] = now
+  }
+  return merged
+}
+
+function parseMeta(json: unknown): Meta | null {
+  if (typeof json !== 'string') return null
+  try {
+    const value: unknown = JSON.parse(json)
+    return typeof value === 'object' && value !== null ? (value as Meta) : null
+  } catch {
+    return null
+  }
+}
+
+/** Write one extracted file (call inside a transaction). */
+function writeOne(db: Db, s: Statements, item: StoreItem): ImportFileResult {
+  const { file, path } = item
+  const at = now()
+  const duplicate = s.byHash.get(file.contentHash) as { id: DocumentId; title: string } | undefined
+  if (duplicate) {
+    if (item.tags.length > 0) linkTags(s, duplicate.id, item.tags)
+    const reason = `same text as document ${duplicate.id} ("${duplicate.title.slice(0, 80)}")`
+    s.log.run(path, item.size, file.contentHash, file.format, 'duplicate', reason, duplicate.id, item.jobId, at)
+    return { path, status: 'duplicate', documentId: duplicate.id, title: duplicate.title, format: file.format, error: reason }
+  }
+
+  const extracted = metaOf(file)
+  const common = {
+    format: file.format,
+    fileName: basename(path),
+    contentHash: file.contentHash,
+    text: file.text,
+    html: file.html,
+    pageStarts: file.pageStarts ? JSON.stringify(file.pageStarts) : null,
+    toc: file.toc ? JSON.stringify(file.toc) : null,
+    warnings: JSON.stringify(file.warnings),
+    wordCount: file.wordCount,
+    now: at,
+    importMeta: JSON.stringify(extracted),
+  }
+
+  const previous = s.byPath.get(path) as (Record<string, unknown> & { id: DocumentId; import_meta: unknown }) | undefined
+  if (previous) {
+    const meta = mergeMeta(previous, parseMeta(previous.import_meta), extracted)
+    s.update.run({ ...meta, ...common, id: previous.id })
+    const { unplacedQuoteIds } = reanchorQuotes(db, previous.id, file.text, file.pageStarts)
+    linkTags(s, previous.id, [...file.tags, ...item.tags])
+    s.log.run(path, item.size, file.contentHash, file.format, 'updated', null, previous.id, item.jobId, at)
+    const result: ImportFileResult = {
+      path,
+      status: 'updated',
+      documentId: previous.id,
+      title: String(meta.title),
+      format: file.format,
+      warnings: file.warnings,
+    }
+    if (unplacedQuoteIds.length > 0) result.unplacedQuoteIds = unplacedQuoteIds as QuoteId[]
+    return result
+  }
+
+  const id = Number(s.insert.run({ ...extracted, ...common, sourcePath: path }).lastInsertRowid) as DocumentId
+  linkTags(s, id, [...file.tags, ...item.tags])
+  s.log.run(path, item.size, file.contentHash, file.format, 'imported', null, id, item.jobId, at)
+  return { path, status: 'imported', documentId: id, title: file.title, format: file.format, warnings: file.warnings }
+}
+
+function logOnly(s: Statements, item: LogOnlyItem): ImportFileResult {
+  s.log.run(item.path, item.size, null, item.format ?? null, item.status, item.reason, null, item.jobId, now())
+  const result: ImportFileResult = { path: item.path, status: item.status, error: item.reason }
+  if (item.format) result.format = item.format as ImportFileResult['format']
+  return result
+}
+
+export type WriteEntry = { kind: 'store'; item: StoreItem } | { kind: 'log'; item: LogOnlyItem }
+
+/** A file whose row could not be written: a short reason, never a raw SQLite message. */
+function storeFailure(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code
+  if (code === 'SQLITE_FULL') return 'could not be stored: the disk is full'
+  if (typeof code === 'string' && code.startsWith('SQLITE_IOERR')) return 'could not be stored: the library file could not be written'
+  if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) return 'could not be stored: it conflicts with a document already in the library'
+  return 'could not be stored in the library'
+}
+
+/**
+ * Write a group of entries in one transaction, each in its own savepoint. Returns one result per entry, in order.
+ * If the transaction as a whole cannot commit (disk full), every entry is reported failed and nothing is kept.
+ */
+export function writeGroup(db: Db, entries: WriteEntry[], onError?: (error: unknown) => void): ImportFileResult[] {
+  const s = statements(db)
+  const results: ImportFileResult[] = []
+  const run = db.transaction(() => {
+    for (const entry of entries) {
+      if (entry.kind === 'log') {
+        results.push(logOnly(s, entry.item))
+        continue
+      }
+      try {
+        results.push(db.transaction(() => writeOne(db, s, entry.item))())
+      } catch (error) {
+        onError?.(error)
+        const reason = storeFailure(error)
+        results.push(
+          logOnly(s, { path: entry.item.path, size: entry.item.size, status: 'failed', reason, format: entry.item.file.format, jobId: entry.item.jobId }),
+        )
+      }
+    }
+  })
+  try {
+    run()
+    return results
+  } catch (error) {
+    onError?.(error)
+    const reason = storeFailure(error)
+    return entries.map((e) => ({ path: e.item.path, status: 'failed' as const, error: reason }))
+  }
+}
+
+/** The import log, newest first, with the title of the document each row produced. */
+export function importLog(db: Db, limit: number): (ImportFileResult & { at: Timestamp })[] {
+  const rows = db
+    .prepare(
+      `SELECT l.path, l.status, l.reason, l.format, l.document_id, l.at, d.title, d.warnings
+         FROM import_log l LEFT JOIN documents d ON d.id = l.document_id
+        ORDER BY l.id DESC LIMIT ?`,
+    )
+    .all(limit) as {
+    path: string
+    status: ImportStatus
+    reason: string | null
+    format: string | null
+    document_id: DocumentId | null
+    at: Timestamp
+    title: string | null
+    warnings: string | null
+  }[]
+  return rows.map((r) => {
+    const entry: ImportFileResult & { at: Timestamp } = { path: r.path, status: r.status, at: r.at }
+    if (r.document_id !== null) entry.documentId = r.document_id
+    if (r.title !== null) entry.title = r.title
+    if (r.format) entry.format = r.format as ImportFileResult['format']
+    if (r.reason) entry.error = r.reason
+    if ((r.status === 'imported' || r.status === 'updated') && r.warnings) {
+      const warnings = JSON.parse(r.warnings) as string[]
+      if (warnings.length > 0) entry.warnings = warnings
+    }
+    return entry
+  })
+}

@@ -1,0 +1,52 @@
+/**
+ * search.inDocument: where a query's words occur inside one document, for the reader's find bar. Same parser and
+ * folding as library search (so "cafe" finds "Café" and "dont" does not find "don't", exactly as in search results);
+ * the last word is a prefix by default, like a find bar matching as you type.
+ */
+import type { DocumentId, InDocumentResult } from '@shared/contract'
+import { notFound } from '../api/errors'
+import type { Db } from '../db/connection'
+import { get, sql } from '../library/sql'
+import { findMatches, pageAt } from './passages'
+import { markTerms } from './query-compiler'
+import { parseQuery } from './query-parser'
+
+/** A find bar shows "1 of 10,000+" beyond this; the offsets of more would not help anyone. */
+export const MAX_IN_DOCUMENT_MATCHES = 10_000
+
+export function searchInDocument(
+  db: Db,
+  documentId: DocumentId,
+  query: string,
+  prefix = true,
+): InDocumentResult {
+  const row = get<{ text: string; page_starts: string | null }>(
+    db,
+    sql`SELECT text, page_starts FROM documents WHERE id = ${documentId}`,
+  )
+  if (!row) throw notFound('document', documentId)
+  const parsed = parseQuery(query, { asYouType: prefix })
+  const message = parsed.problems.length > 0 ? { message: parsed.problems.join(' ') } : {}
+  const marks = markTerms(parsed.root)
+  if (marks.length === 0) return { matches: [], truncated: false, ...message }
+  let pageStarts: number[] | null = null
+  try {
+    const value: unknown = row.page_starts ? JSON.parse(row.page_starts) : null
+    if (Array.isArray(value) && value.every((n) => typeof n === 'number')) pageStarts = value
+  } catch {
+    pageStarts = null
+  }
+  const found = findMatches(row.text, marks)
+  // Overlapping matches (a phrase and one of its words) are shown once: keep the first, longest.
+  const matches: InDocumentResult['matches'] = []
+  let lastEnd = -1
+  for (const m of found) {
+    if (m.start < lastEnd) continue
+    if (matches.length >= MAX_IN_DOCUMENT_MATCHES) {
+      return { matches, truncated: true, ...message }
+    }
+    matches.push({ start: m.start, end: m.end, page: pageAt(pageStarts, m.start) })
+    lastEnd = m.end
+  }
+  return { matches, truncated: false, ...message }
+}

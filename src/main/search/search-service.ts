@@ -1,0 +1,486 @@
+/**
+ * search.query: parse → compile → run against FTS5 → passages → suggestions.
+ *
+ * Ranking is FTS5 bm25 with column weights (title 10 > authors 4 = source 4 > body 1). bm25 costs ~0.4–4 µs per
+ * matching document (more for documents with many hits), and a short prefix such as `m*` or a common word matches
+ * almost every document, so scoring everything does not fit a keystroke. Decision, measured at 100,000 documents
+ * (scripts/bench/search.ts; "FTS5 naive" = bm25 + snippet() over all matches):
+ *
+ *   query shape            matches   naive bm25+snippet   counting   bm25 over the newest 500 / 2,000
+ *   "m*" (1 letter)         99,964          103 ms          3.5 ms        ~2 / 8 ms
+ *   "the"                  100,000           97 ms          3.2 ms        ~2 / 8 ms
+ *   "president"             61,156           33 ms          1.4 ms        ~1 / 4 ms
+ *   "climate change"         8,978           12 ms          0.6 ms        ~1 / 2 ms
+ *
+ * So: a query matching at most RANK_ALL documents is ranked exactly; above that, bm25 ranks a bounded candidate set —
+ * the newest CANDIDATES matches (by rowid, i.e. import order; FTS5 walks rowids backwards at no cost). Such
+ * unselective queries are either a word still being typed or a very common word, where "the best of the most recently
+ * imported" is a fair answer; `total` still counts every match (counting is cheap), and typing one more letter
+ * usually brings the query under RANK_ALL, where ranking is exact again.
+ * FlexSearch was not used for documents: at this size it needs 940–1,180 MB of memory for full text (issue
+ * measurements), against the 400 MB budget, and bounded FTS5 already meets the keystroke goal with passages.
+ */
+import type {
+  DocumentFormat,
+  DocumentId,
+  QuoteId,
+  SearchArgs,
+  SearchHit,
+  SearchPassage,
+  SearchResult,
+  Suggestion,
+} from '@shared/contract'
+import type { Db } from '../db/connection'
+import { all, get, type Sql, sql } from '../library/sql'
+import { foldLoose, tokenize } from './fold'
+import { bestPassages, markedSlice, markWhole } from './passages'
+import type { QueryNode } from './query-ast'
+import { type MarkTerm, markTerms, QueryCompiler } from './query-compiler'
+import { parseQuery } from './query-parser'
+import { corrections, looksMisspelt, vocabulary } from './vocabulary'
+
+/** bm25 column weights: title, authors, source, text. */
+export const COLUMN_WEIGHTS = [10, 4, 4, 1] as const
+const BM25 = `bm25(documents_fts, ${COLUMN_WEIGHTS.join(', ')})`
+
+/** Exact ranking up to this many matches; above it, rank the newest CANDIDATES (see the header). */
+export const RANK_ALL = { typing: 1000, full: 2000 } as const
+export const CANDIDATES = { typing: 500, full: 1500 } as const
+
+export const DEFAULT_LIMIT = 20
+
+/** Suggestions are looked for only when a query finds this few documents (a misspelt word rarely finds many). */
+const SUGGEST_BELOW = 3
+
+type DocRow = {
+  id: number
+  title: string
+  authors: string
+  source: string | null
+  published_at: string | null
+  format: DocumentFormat
+  text: string
+  page_starts: string | null
+}
+
+type QuoteRow = {
+  id: number
+  document_id: number
+  exact: string
+  note: string
+  page: number | null
+  rank: number
+}
+
+/** Text shown without marks (sentinels in the source removed, whitespace collapsed). */
+const plain = (text: string): string => markedSlice(text, 0, text.length, [])
+
+function parseAuthors(json: string): string[] {
+  try {
+    const value: unknown = JSON.parse(json)
+    return Array.isArray(value) ? value.filter((a): a is string => typeof a === 'string') : []
+  } catch {
+    return []
+  }
+}
+
+function parsePageStarts(json: string | null): number[] | null {
+  if (!json) return null
+  try {
+    const value: unknown = JSON.parse(json)
+    return Array.isArray(value) && value.every((n) => typeof n === 'number') ? value : null
+  } catch {
+    return null
+  }
+}
+
+/** Tag ids for a tag name, compared with the search folding (case, accents); prefix while typing. */
+function tagResolver(db: Db, problems: string[]): (name: string, prefix: boolean) => number[] {
+  let tags: { id: number; folded: string }[] | null = null
+  return (name, prefix) => {
+    tags ??= (all<{ id: number; name: string }>(db, sql`SELECT id, name FROM tags`) ?? []).map(
+      (t) => ({
+        id: t.id,
+        folded: foldLoose(t.name),
+      }),
+    )
+    const wanted = foldLoose(name)
+    const ids = tags
+      .filter((t) => (prefix ? t.folded.startsWith(wanted) : t.folded === wanted))
+      .map((t) => t.id)
+    if (ids.length === 0 && !prefix) problems.push(`There is no tag named “${name}”.`)
+    return ids
+  }
+}
+
+const where = (conditions: Sql[]): Sql =>
+  conditions.length === 0 ? sql`` : sql` AND ${sql.join(conditions, ' AND ')}`
+
+/** The filter columns live in a narrow covering index (migration 0030): no visit to the wide document rows. */
+const DOCS = sql.trusted('documents d INDEXED BY documents_search_filters')
+
+type Ranked = { ids: number[]; scores: Map<number, number> }
+
+/** Documents matching, regardless of paging (cheap: FTS5 only walks doclists; filters read the covering index). */
+function countDocuments(db: Db, match: string | null, conditions: Sql[]): number {
+  if (match === null) {
+    const filter = conditions.length ? sql`WHERE ${sql.join(conditions, ' AND ')}` : sql``
+    return get<{ n: number }>(db, sql`SELECT count(*) AS n FROM ${DOCS} ${filter}`)?.n ?? 0
+  }
+  const from =
+    conditions.length > 0
+      ? sql`documents_fts JOIN ${DOCS} ON d.id = documents_fts.rowid`
+      : sql`documents_fts`
+  return (
+    get<{ n: number }>(
+      db,
+      sql`SELECT count(*) AS n FROM ${from} WHERE documents_fts MATCH ${match}${where(conditions)}`,
+    )?.n ?? 0
+  )
+}
+
+function rankDocuments(
+  db: Db,
+  query: { match: string | null; conditions: Sql[]; total: number },
+  sort: 'relevance' | 'newest',
+  offset: number,
+  limit: number,
+  typing: boolean,
+): Ranked {
+  const { match, conditions, total } = query
+  const scores = new Map<number, number>()
+  if (total === 0 || offset >= total || limit <= 0) return { ids: [], scores }
+  if (match === null) {
+    // Filters and exclusions only: newest first.
+    const filter = conditions.length ? sql`WHERE ${sql.join(conditions, ' AND ')}` : sql``
+    const ids = all<{ id: number }>(
+      db,
+      sql`SELECT d.id FROM ${DOCS} ${filter} ORDER BY d.published_at DESC, d.id DESC LIMIT ${limit} OFFSET ${offset}`,
+    ).map((r) => r.id)
+    return { ids, scores }
+  }
+  const from =
+    conditions.length > 0
+      ? sql`documents_fts JOIN ${DOCS} ON d.id = documents_fts.rowid`
+      : sql`documents_fts`
+
+  if (sort === 'newest') {
+    const ids = all<{ id: number }>(
+      db,
+      sql`SELECT documents_fts.rowid AS id FROM documents_fts JOIN ${DOCS} ON d.id = documents_fts.rowid
+          WHERE documents_fts MATCH ${match}${where(conditions)}
+          ORDER BY d.published_at DESC, d.id DESC LIMIT ${limit} OFFSET ${offset}`,
+    ).map((r) => r.id)
+    if (ids.length > 0) {
+      const list = sql.join(
+        ids.map((id) => sql`${id}`),
+        ', ',
+      )
+      for (const r of all<{ id: number; rank: number }>(
+        db,
+        sql`SELECT rowid AS id, ${sql.trusted(BM25)} AS rank FROM documents_fts
+            WHERE documents_fts MATCH ${match} AND rowid IN (${list})`,
+      )) {
+        scores.set(r.id, -r.rank)
+      }
+    }
+    return { ids, scores }
+  }
+
+  const rankAll = typing ? RANK_ALL.typing : RANK_ALL.full
+  let window = sql``
+  if (total > rankAll) {
+    const candidates = Math.max(typing ? CANDIDATES.typing : CANDIDATES.full, offset + limit)
+    const cutoff = get<{ id: number }>(
+      db,
+      sql`SELECT documents_fts.rowid AS id FROM ${from} WHERE documents_fts MATCH ${match}${where(conditions)}
+          ORDER BY documents_fts.rowid DESC LIMIT 1 OFFSET ${candidates - 1}`,
+    )?.id
+    if (cutoff !== undefined) window = sql` AND documents_fts.rowid >= ${cutoff}`
+  }
+  const rows = all<{ id: number; rank: number }>(
+    db,
+    sql`SELECT documents_fts.rowid AS id, ${sql.trusted(BM25)} AS rank FROM ${from}
+        WHERE documents_fts MATCH ${match}${window}${where(conditions)}
+        ORDER BY rank, documents_fts.rowid DESC LIMIT ${limit} OFFSET ${offset}`,
+  )
+  for (const r of rows) scores.set(r.id, -r.rank)
+  return { ids: rows.map((r) => r.id), scores }
+}
+
+/** Hits for ranked document ids, by id (a document deleted meanwhile is simply absent). */
+function documentHits(db: Db, ranked: Ranked, marks: MarkTerm[]): Map<number, SearchHit> {
+  const hits = new Map<number, SearchHit>()
+  if (ranked.ids.length === 0) return hits
+  const list = sql.join(
+    ranked.ids.map((id) => sql`${id}`),
+    ', ',
+  )
+  const rows = all<DocRow>(
+    db,
+    sql`SELECT id, title, authors, source, published_at, format, text, page_starts FROM documents WHERE id IN (${list})`,
+  )
+  for (const row of rows) {
+    const passages = bestPassages(row.text, marks, parsePageStarts(row.page_starts))
+    hits.set(row.id, {
+      type: 'document',
+      documentId: row.id as DocumentId,
+      title: row.title,
+      source: row.source,
+      authors: parseAuthors(row.authors),
+      publishedAt: row.published_at,
+      format: row.format,
+      snippet: passages[0]?.text ?? '',
+      passages,
+      page: passages[0]?.page ?? null,
+      score: ranked.scores.get(row.id) ?? 0,
+    })
+  }
+  return hits
+}
+
+function countQuotes(db: Db, match: string, conditions: Sql[]): number {
+  return (
+    get<{ n: number }>(
+      db,
+      sql`SELECT count(*) AS n FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid
+          WHERE quotes_fts MATCH ${match}${where(conditions)}`,
+    )?.n ?? 0
+  )
+}
+
+function rankQuotes(
+  db: Db,
+  match: string,
+  conditions: Sql[],
+  offset: number,
+  limit: number,
+): QuoteRow[] {
+  if (limit <= 0) return []
+  return all<QuoteRow>(
+    db,
+    sql`SELECT q.id, q.document_id, q.exact, q.note, q.page, bm25(quotes_fts) AS rank
+        FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid
+        WHERE quotes_fts MATCH ${match}${where(conditions)}
+        ORDER BY rank, q.id DESC LIMIT ${limit} OFFSET ${offset}`,
+  )
+}
+
+/**
+ * Quote and note hits share the list with documents: every QUOTE_EVERY-th place (0, 4, 8, …) holds the next best
+ * quote while there are quotes, so the reader's own passages show up at the top without crowding documents out.
+ * Returns how many of each come before list position `offset`.
+ */
+export function splitOffset(
+  offset: number,
+  quoteTotal: number,
+  docTotal: number,
+): { quotes: number; docs: number } {
+  let quotes = Math.min(quoteTotal, Math.ceil(offset / QUOTE_EVERY))
+  let docs = offset - quotes
+  if (docs > docTotal) {
+    docs = docTotal
+    quotes = Math.min(quoteTotal, offset - docs)
+  }
+  return { quotes, docs }
+}
+
+export const QUOTE_EVERY = 4
+
+/** Hits for quote rows, aligned with them (undefined where the document vanished meanwhile). */
+function quoteHits(db: Db, rows: QuoteRow[], marks: MarkTerm[]): (SearchHit | undefined)[] {
+  if (rows.length === 0) return []
+  const list = sql.join(
+    [...new Set(rows.map((r) => r.document_id))].map((id) => sql`${id}`),
+    ', ',
+  )
+  const docs = new Map(
+    all<Omit<DocRow, 'text' | 'page_starts'>>(
+      db,
+      sql`SELECT id, title, authors, source, published_at, format FROM documents WHERE id IN (${list})`,
+    ).map((d) => [d.id, d]),
+  )
+  const hits: (SearchHit | undefined)[] = []
+  for (const row of rows) {
+    const doc = docs.get(row.document_id)
+    if (!doc) {
+      hits.push(undefined)
+      continue
+    }
+    const exact = markWhole(row.exact, marks)
+    const note = row.note ? markWhole(row.note, marks) : null
+    const isNote = exact === null && note !== null
+    const passages: SearchPassage[] = isNote
+      ? [
+          { text: note ?? plain(row.note), page: row.page },
+          { text: plain(row.exact), page: row.page },
+        ]
+      : [
+          { text: exact ?? plain(row.exact), page: row.page },
+          ...(note ? [{ text: note, page: row.page }] : []),
+        ]
+    hits.push({
+      type: isNote ? 'note' : 'quote',
+      documentId: row.document_id as DocumentId,
+      quoteId: row.id as QuoteId,
+      title: doc.title,
+      source: doc.source,
+      authors: parseAuthors(doc.authors),
+      publishedAt: doc.published_at,
+      format: doc.format,
+      snippet: passages[0]?.text ?? '',
+      passages,
+      page: row.page,
+      score: -row.rank,
+    })
+  }
+  return hits
+}
+
+/** Folded words the user typed in full (not prefixes, not excluded), for spelling checks. */
+function checkableWords(root: QueryNode | null): string[] {
+  const out = new Set<string>()
+  const walk = (node: QueryNode) => {
+    switch (node.kind) {
+      case 'text':
+        node.terms.forEach((t, i) => {
+          if (!(node.prefix && i === node.terms.length - 1)) out.add(t)
+        })
+        return
+      case 'near':
+        for (const g of node.groups) walk(g)
+        return
+      case 'and':
+      case 'or':
+        for (const c of node.children) walk(c)
+        return
+      default:
+        return
+    }
+  }
+  if (root) walk(root)
+  return [...out].filter((w) => w.length >= 3 && !/^\d+$/.test(w))
+}
+
+/** Replace every occurrence of a folded word in the raw query with its correction. */
+function replaceWord(query: string, fixes: Map<string, string>): string {
+  let out = ''
+  let at = 0
+  for (const token of tokenize(query)) {
+    const fix = fixes.get(token.term)
+    if (fix === undefined) continue
+    out += query.slice(at, token.start) + fix
+    at = token.end
+  }
+  return out + query.slice(at)
+}
+
+/** "Did you mean" for the words of a query that look misspelt. */
+export function suggest(db: Db, query: string, root: QueryNode | null): Suggestion[] {
+  const words = checkableWords(root)
+  if (words.length === 0) return []
+  const vocab = vocabulary(db)
+  const best = new Map<string, ReturnType<typeof corrections>>()
+  for (const word of words) {
+    const found = corrections(vocab, word)
+    if (looksMisspelt(vocab.docs.get(word) ?? 0, found[0])) best.set(word, found)
+  }
+  if (best.size === 0) return []
+  const first = new Map([...best].map(([w, list]) => [w, list[0]?.term ?? w]))
+  const suggestions: Suggestion[] = []
+  for (const [word, list] of best) {
+    for (const c of list) {
+      const fixes = new Map(first)
+      fixes.set(word, c.term)
+      suggestions.push({ word, replacement: c.term, query: replaceWord(query, fixes) })
+    }
+  }
+  return suggestions
+}
+
+/** The `total` a search for `query` would report (documents plus quotes and notes), without ranking or passages. */
+export function countMatches(db: Db, query: string): number {
+  const parsed = parseQuery(query)
+  if (!parsed.root) return 0
+  const resolver = tagResolver(db, [])
+  const docs = new QueryCompiler('documents', resolver).compile(parsed.root)
+  const quotes = new QueryCompiler('quotes', resolver).compile(parsed.root)
+  const quoteTotal = quotes.match ? countQuotes(db, quotes.match, quotes.where) : 0
+  return quoteTotal + countDocuments(db, docs.match, docs.where)
+}
+
+/** Run one search. Never throws for any query text; database failures propagate to the dispatcher. */
+export function searchLibrary(db: Db, args: SearchArgs): SearchResult {
+  const started = performance.now()
+  const limit = args.limit ?? DEFAULT_LIMIT
+  const offset = args.offset ?? 0
+  const sort = args.sort ?? 'relevance'
+  const typing = args.asYouType === true
+  const parsed = parseQuery(args.query, { asYouType: typing })
+  const problems = [...parsed.problems]
+  const finish = (result: Omit<SearchResult, 'tookMs' | 'message'>): SearchResult => ({
+    ...result,
+    ...(problems.length > 0 ? { message: [...new Set(problems)].join(' ') } : {}),
+    tookMs: Math.round((performance.now() - started) * 10) / 10,
+  })
+  if (!parsed.root) {
+    if (args.query.trim().length > 0 && problems.length === 0) {
+      problems.push('Nothing to search for: type a word, a "phrase" or a filter like tag:climate.')
+    }
+    return finish({ total: 0, hits: [], suggestions: [] })
+  }
+  const root = parsed.root
+  const marks = markTerms(root)
+  // One read transaction: counts, ranking and rows come from the same snapshot of the library.
+  const { total, docTotal, hits } = db.transaction(() => {
+    const resolver = tagResolver(db, problems)
+    const docs = new QueryCompiler('documents', resolver).compile(root)
+    const quotesQuery =
+      args.includeQuotes === false ? null : new QueryCompiler('quotes', resolver).compile(root)
+
+    const quoteTotal = quotesQuery?.match
+      ? countQuotes(db, quotesQuery.match, quotesQuery.where)
+      : 0
+    const docTotal = countDocuments(db, docs.match, docs.where)
+    const before = splitOffset(offset, quoteTotal, docTotal)
+    const quoteRows = quotesQuery?.match
+      ? rankQuotes(
+          db,
+          quotesQuery.match,
+          quotesQuery.where,
+          before.quotes,
+          Math.min(limit, quoteTotal - before.quotes),
+        )
+      : []
+    const ranked = rankDocuments(
+      db,
+      { match: docs.match, conditions: docs.where, total: docTotal },
+      sort,
+      before.docs,
+      limit,
+      typing,
+    )
+    // Interleave: place p is a quote when p % QUOTE_EVERY === 0 (or documents ran out) and a quote is left.
+    const quoteList = quoteHits(db, quoteRows, marks)
+    const order: ({ quote: number } | { doc: number })[] = []
+    let qi = 0
+    let di = 0
+    for (let p = offset; order.length < limit; p++) {
+      const quoteLeft = qi < quoteRows.length
+      const docLeft = di < ranked.ids.length
+      if (!quoteLeft && !docLeft) break
+      if (quoteLeft && (p % QUOTE_EVERY === 0 || !docLeft)) order.push({ quote: qi++ })
+      else order.push({ doc: ranked.ids[di++] ?? 0 })
+    }
+    const docIds = order.flatMap((o) => ('doc' in o ? [o.doc] : []))
+    const docMap = documentHits(db, { ids: docIds, scores: ranked.scores }, marks)
+    const hits = order.flatMap((o) => {
+      const hit = 'quote' in o ? quoteList[o.quote] : docMap.get(o.doc)
+      return hit ? [hit] : []
+    })
+    return { total: quoteTotal + docTotal, docTotal, hits }
+  })()
+  // Outside the transaction: refreshing the vocabulary may write.
+  const suggestions = docTotal < SUGGEST_BELOW ? suggest(db, args.query, root) : []
+  return finish({ total, hits, suggestions })
+}

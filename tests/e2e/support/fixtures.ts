@@ -1,0 +1,38 @@
+import { test as base, expect } from '@playwright/test'
+import { LecternApp } from '../pages/LecternApp'
+import { type RunningHost, startWebHost } from './web-host'
+
+type Fixtures = {
+  /** A web host on a fresh temporary library, for this test alone. */
+  host: RunningHost
+  /** The app opened in the page; the test fails on console errors or requests leaving the host. */
+  app: LecternApp
+}
+
+export const test = base.extend<Fixtures>({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring
+  host: async ({}, use) => {
+    const host = await startWebHost()
+    await use(host)
+    await host.stop()
+  },
+  app: async ({ page, host }, use) => {
+    const problems: string[] = []
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console error: ${message.text()}`)
+    })
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
+    page.on('request', (request) => {
+      const url = request.url()
+      if (!url.startsWith(host.origin) && !/^(?:data|blob|about):/.test(url)) {
+        problems.push(`request left the host: ${url}`)
+      }
+    })
+    const app = new LecternApp(page)
+    await app.open(host.url)
+    await use(app)
+    expect(problems, 'no console errors, page errors or outside requests').toEqual([])
+  },
+})
+
+export { expect }

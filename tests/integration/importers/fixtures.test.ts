@@ -1,0 +1,185 @@
+/**
+ * Real documents of every format (tests/fixtures/documents, sources and licences in tests/fixtures/SOURCES.md):
+ * extracted title, date and verbatim sentences, and a phrase search that finds each sentence.
+ */
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { ImportReport } from '@shared/contract'
+import { tempBackend } from '../../support/temp-library'
+import { documentRow, expectLibraryIntact, importViaApi, phraseSearch } from './helpers'
+
+const FIXTURES = join(__dirname, '../../fixtures/documents')
+
+type Expectation = {
+  file: string
+  format: string
+  title: string
+  date: string | null
+  authors?: string[]
+  citationType?: string
+  sentences: string[]
+  pages?: number
+  extra?: (row: ReturnType<typeof documentRow>) => void
+}
+
+const EXPECTED: Expectation[] = [
+  {
+    file: 'whitehouse/remarks-president-ebola.txt',
+    format: 'txt',
+    title: 'Remarks by the President on Ebola',
+    date: '2014-10-28',
+    citationType: 'speech',
+    sentences: [
+      'We know that the best way to protect Americans ultimately is going to stop this outbreak at the source.',
+      'First and foremost, I thanked them for their incredible dedication and compassion.',
+      "And it's typical of what America does best -- when others are in trouble, when disease or disaster strikes, Americans help.",
+    ],
+  },
+  {
+    file: 'whitehouse/first-lady-opm-visit.md',
+    format: 'md',
+    title: 'Remarks by the First Lady During Visit to the U.S. Office of Personnel Management',
+    date: '2009-04-23',
+    authors: ['Michelle Obama'],
+    sentences: [
+      'I want to thank Director Berry, your new director, for that kind introduction.',
+      'Jennifer was one of Barack Obama\'s first employees when he ran for the State Senate.',
+      "She's going to do a terrific job.",
+    ],
+    extra: (row) => {
+      expect(row.source).toBe('The White House, Office of the First Lady')
+      expect(row.url).toBe('http://www.whitehouse.gov/the-press-office/remarks-first-lady-during-visit-us-office-personnel-management')
+      expect(row.text).not.toContain('---') // front matter is metadata, not text
+      expect(row.html).toContain('<p>')
+    },
+  },
+  {
+    file: 'whitehouse/remarks-president-hurricane-sandy.html',
+    format: 'html',
+    title: 'Remarks by the President on Hurricane Sandy',
+    date: '2012-10-29',
+    authors: ['Barack Obama'],
+    citationType: 'speech',
+    sentences: [
+      'This is going to be a big and powerful storm.',
+      'The great thing about America is when we go through tough times like this we all pull together.',
+    ],
+    extra: (row) => {
+      expect(row.source).toBe('The White House')
+      expect(row.url).toBe('http://www.whitehouse.gov/the-press-office/2012/10/29/remarks-president-hurricane-sandy')
+      expect(row.language).toBe('en-US')
+      expect(row.text).not.toContain('Briefing Room') // navigation chrome dropped by Readability
+      expect(row.text).not.toContain('window.analytics')
+      expect(row.html).not.toMatch(/<script|src="https?:/)
+    },
+  },
+  {
+    file: 'whitehouse/remarks-president-troops-afghanistan.docx',
+    format: 'docx',
+    title: 'Remarks by President Obama to the Troops in Afghanistan',
+    date: '2012-05-01',
+    authors: ['Barack Obama'],
+    citationType: 'speech',
+    sentences: [
+      'I know it is late.',
+      'We are going to be able to finish the job that we started.',
+    ],
+  },
+  {
+    file: 'debian/fhs-3.0.pdf',
+    format: 'pdf',
+    title: 'Filesystem Hierarchy Standard',
+    date: '2015-05-18',
+    pages: 50,
+    sentences: [
+      'The contents of the root filesystem must be adequate to boot, restore, recover, and/or repair the system.',
+      'This standard consists of a set of requirements and guidelines for file and directory placement under UNIX-like operating systems.',
+    ],
+    extra: (row) => {
+      const starts = JSON.parse(row.page_starts as string) as number[]
+      const at = row.text.indexOf('Chapter 3. The Root Filesystem')
+      expect(at).toBeGreaterThan(0)
+      // The chapter opens on a page of its own: its text starts right after a page boundary.
+      const page = starts.findLastIndex((s) => s <= at)
+      expect(row.text.slice(starts[page], at).length).toBeLessThan(20)
+    },
+  },
+  {
+    file: 'debian/maint-guide.en.pdf',
+    format: 'pdf',
+    title: "Debian New Maintainers' Guide",
+    date: '2022-10-08',
+    authors: ['Josip Rodin', 'Osamu Aoki'],
+    pages: 63,
+    sentences: [
+      'The short descriptions that are given above only serve to introduce you to what each package does.',
+    ],
+  },
+  {
+    file: 'debian/developers-reference.epub',
+    format: 'epub',
+    title: 'developers-reference',
+    date: '2023-03-06',
+    authors: ["Developer's Reference Team"],
+    citationType: 'book',
+    sentences: [
+      'So, you\'ve read all the documentation, you\'ve gone through the Debian New Maintainers\' Guide',
+    ],
+    extra: (row) => {
+      const toc = JSON.parse(row.toc as string) as { title: string; level: number; offset: number }[]
+      const entry = toc.find((t) => t.title === 'Getting started')
+      expect(entry?.level).toBe(2)
+      expect(row.text.slice(entry?.offset, (entry?.offset ?? 0) + 20)).toBe('2.1. Getting started')
+    },
+  },
+  {
+    file: 'debian/maint-guide-first.en.html',
+    format: 'html',
+    title: 'Chapter 2. First steps',
+    date: null,
+    sentences: ['Let\'s try to make your own package (or, even better, adopt an existing one).'],
+  },
+  {
+    file: 'debian/debian-faq-basic-defs.en.html',
+    format: 'html',
+    title: 'Chapter 1. Definitions and overview',
+    date: null,
+    sentences: ['Debian GNU/Linux is a particular distribution of the Linux operating system, and numerous packages that run on it.'],
+  },
+]
+
+describe('real fixtures of every format', () => {
+  const backend = tempBackend()
+  let report: ImportReport
+
+  beforeAll(async () => {
+    report = await importViaApi(backend, [FIXTURES])
+  }, 120_000)
+  afterAll(() => backend.dispose())
+
+  it('imports every fixture', () => {
+    expect(report.failed, JSON.stringify(report.results.filter((r) => r.status === 'failed'))).toBe(0)
+    expect(report.imported).toBe(EXPECTED.length)
+  })
+
+  it.each(EXPECTED)('$file: title, date, sentences, phrase search', (expected) => {
+    const result = report.results.find((r) => r.path === join(FIXTURES, expected.file))
+    expect(result?.status).toBe('imported')
+    const row = documentRow(backend.context.db, result?.documentId)
+    expect(row.format).toBe(expected.format)
+    expect(row.title).toBe(expected.title)
+    expect(row.published_at).toBe(expected.date)
+    if (expected.authors) expect(JSON.parse(row.authors)).toEqual(expected.authors)
+    if (expected.citationType) expect(row.citation_type).toBe(expected.citationType)
+    if (expected.pages) expect(JSON.parse(row.page_starts as string)).toHaveLength(expected.pages)
+    for (const sentence of expected.sentences) {
+      expect(row.text).toContain(sentence)
+      expect(phraseSearch(backend.context.db, sentence)).toContain(row.id)
+    }
+    expected.extra?.(row)
+  })
+
+  it('leaves the library intact', () => {
+    expectLibraryIntact(backend.context.db)
+  })
+})

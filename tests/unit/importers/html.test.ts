@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest'
+import { HOSTILE_HTML } from '../../../scripts/gen-hostile-fixtures'
+import { parseHtmlDocument } from '../../../src/main/importers/dom'
+import { extractHtml, flattenHtml, nestingDepth } from '../../../src/main/importers/extractors/html'
+import { declaredCharset, htmlMetadata, splitByline } from '../../../src/main/importers/html-metadata'
+import { htmlToText } from '../../../src/main/importers/html-to-text'
+import { sanitizeHtml } from '../../../src/main/importers/sanitize'
+
+const limits = { maxFileBytes: 1e8, maxZipBytes: 1e8, maxZipEntries: 1000 }
+const extract = (html: string, path = 'page.html') =>
+  extractHtml({ bytes: Buffer.from(html, 'utf8'), path, limits })
+
+/** Anything in sanitized HTML that could run script or load a remote resource. */
+const DANGEROUS = [
+  /<script/i, /\son\w+=/i, /javascript:/i, /<iframe/i, /<meta/i, /<base/i, /<link/i, /<style/i, /style=/i,
+  /srcset/i, /<svg/i, /<math/i, /<object/i, /<embed/i, /<form/i, /formaction/i, /poster=/i, /url\(/i,
+  /\ssrc="?https?:/i, /data:text\/html/i,
+]
+
+describe('sanitizeHtml', () => {
+  it('leaves nothing that runs or loads, keeps the prose', () => {
+    const clean = sanitizeHtml(HOSTILE_HTML)
+    for (const pattern of DANGEROUS) expect(clean, String(pattern)).not.toMatch(pattern)
+    expect(clean).toContain('This paragraph about inert content must survive sanitizing intact.')
+    expect(clean).toContain('data-blocked-src="https://evil.example/track.gif"')
+  })
+
+  it('keeps http(s) and mailto links (made noopener), keeps app-doc media, drops relative media', () => {
+    const clean = sanitizeHtml(
+      '<a href="https://example.org" target="_blank">x</a><a href="mailto:a@b.c">m</a><img src="app-doc:7/cover.png" alt="cover"><img src="/local.png">',
+    )
+    expect(clean).toContain('<a href="https://example.org" rel="noopener noreferrer">x</a>')
+    expect(clean).toContain('href="mailto:a@b.c"')
+    expect(clean).toContain('src="app-doc:7/cover.png"')
+    expect(clean).not.toContain('/local.png') // relative URLs match no allowed scheme: removed outright
+    expect(clean).not.toContain('target=')
+  })
+})
+
+describe('htmlToText', () => {
+  it('separates blocks by blank lines and list items by newlines, collapses spaces, keeps <pre>', () => {
+    const { text, headings, ids } = htmlToText(
+      '<h1 id="t">Title &amp; more</h1><p>Hello   <b>world</b>,\n this is it.</p><ul><li>one</li><li>two</li></ul><pre>a  b\n  c</pre><p>end<br>line</p>',
+    )
+    expect(text).toBe('Title & more\n\nHello world, this is it.\n\none\ntwo\n\na  b\n  c\n\nend\nline')
+    expect(headings).toEqual([{ level: 1, title: 'Title & more', offset: 0 }])
+    expect(ids.get('t')).toBe(0)
+  })
+
+  it('drops script, style and template contents', () => {
+    expect(htmlToText('<p>a</p><script>var x = 1</script><style>p{}</style><template><p>t</p></template><p>b</p>').text).toBe('a\n\nb')
+  })
+})
+
+describe('deep nesting', () => {
+  it('measures depth linearly and stops at the limit', () => {
+    const deep = `${'<div>'.repeat(100_000)}x${'</div>'.repeat(100_000)}`
+    const started = performance.now()
+    expect(nestingDepth(deep, 500)).toBe(501)
+    expect(performance.now() - started).toBeLessThan(1000)
+    expect(nestingDepth('<div><p>a<p>b<p>c</div>', 500)).toBe(1) // unclosed <p> is not depth
+  })
+
+  it('imports a page of 100,000 nested divs as flat paragraphs, with a warning, without a stack overflow', async () => {
+    const html = `<html><head><title>Deep</title></head><body>${'<div>'.repeat(100_000)}<p>Bottom text.</p>${'</div>'.repeat(100_000)}</body></html>`
+    const doc = await extract(html)
+    expect(doc.text).toContain('Bottom text.')
+    expect(doc.title).toBe('Deep')
+    expect(doc.warnings.join(' ')).toMatch(/nested more than 500 levels/)
+    expect(flattenHtml('<div><p>a</p><script>x</script><p>b</p></div>')).toBe('<br><br>a<br><br>b<br><br>')
+  })
+})
+
+describe('html metadata', () => {
+  it('reads citation_*, Dublin Core, OpenGraph, JSON-LD, canonical and language', () => {
+    const doc = parseHtmlDocument(`<!DOCTYPE html><html lang="en_GB"><head>
+      <meta name="citation_title" content="On the Origin of Tests">
+      <meta name="citation_author" content="Ada Lovelace"><meta name="citation_author" content="Charles Babbage">
+      <meta name="citation_publication_date" content="2019/03/07">
+      <meta name="citation_journal_title" content="Journal of Examples">
+      <meta name="citation_doi" content="10.1234/example.5678">
+      <meta property="og:site_name" content="Example Press">
+      <link rel="canonical" href="https://example.org/articles/origin">
+      <script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"ScholarlyArticle","headline":"ignored, citation_title wins"}]}</script>
+      </head><body></body></html>`)
+    expect(htmlMetadata(doc)).toMatchObject({
+      title: 'On the Origin of Tests',
+      authors: ['Ada Lovelace', 'Charles Babbage'],
+      publishedAt: '2019-03-07',
+      containerTitle: 'Journal of Examples',
+      doi: '10.1234/example.5678',
+      siteName: 'Example Press',
+      url: 'https://example.org/articles/origin',
+      language: 'en-GB',
+      citationType: 'article-journal',
+    })
+  })
+
+  it('falls back to JSON-LD NewsArticle and <time>', () => {
+    const doc = parseHtmlDocument(`<html><head><script type="application/ld+json">[{"@type":"NewsArticle","headline":"Rail deal signed","author":[{"@type":"Person","name":"Jane Doe"}],"publisher":{"@type":"Organization","name":"Daily Example"}}]</script></head>
+      <body><time datetime="2025-04-24T09:00:00Z">Thursday</time></body></html>`)
+    expect(htmlMetadata(doc)).toMatchObject({
+      title: 'Rail deal signed',
+      authors: ['Jane Doe'],
+      publishedAt: '2025-04-24',
+      siteName: 'Daily Example',
+      citationType: 'article-newspaper',
+    })
+  })
+
+  it('splits bylines and reads declared charsets', () => {
+    expect(splitByline('By Jane Doe and John Roe')).toEqual(['Jane Doe', 'John Roe'])
+    expect(splitByline('by the editorial board of a long newspaper name here today')).toEqual([
+      'the editorial board of a long newspaper name here today',
+    ])
+    expect(declaredCharset(Buffer.from('<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">'))).toBe('windows-1252')
+    expect(declaredCharset(Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?><html>'))).toBe('ISO-8859-1')
+  })
+
+  it('honours a declared legacy charset', async () => {
+    const html = Buffer.concat([
+      Buffer.from('<html><head><meta charset="windows-1252"><title>Caf'),
+      Buffer.from([0xe9]),
+      Buffer.from('</title></head><body><article><p>Le caf'),
+      Buffer.from([0xe9]),
+      Buffer.from(' co\u00fbte cher, disait-on \u00e0 Paris, et tout le monde le savait bien.</p></article></body></html>', 'latin1'),
+    ])
+    const doc = await extractHtml({ bytes: html, path: 'cafe.html', limits })
+    expect(doc.title).toBe('Café')
+    expect(doc.text).toContain('Le café coûte cher')
+  })
+})
