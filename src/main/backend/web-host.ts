@@ -188,7 +188,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     afterOpen: options.afterOpen,
   })
 
-  const loopDelay = options.debugMetrics ? monitorEventLoopDelay({ resolution: 10 }) : null
+  // Node's histogram includes the sampling interval itself, so sample every millisecond: values ≈ 1 ms + delay.
+  const loopDelay = options.debugMetrics ? monitorEventLoopDelay({ resolution: 1 }) : null
   loopDelay?.enable()
   const serviceTimes = options.debugMetrics ? createServiceTimes() : null
 
@@ -383,6 +384,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (!loopDelay) throw new Refusal(404, 'Not found.', 'not_found')
     const ms = (ns: number): number => Math.round(ns / 1e4) / 100
     const value = {
+      resolutionMs: 1,
       count: loopDelay.count,
       meanMs: ms(loopDelay.mean),
       p50Ms: ms(loopDelay.percentile(50)),

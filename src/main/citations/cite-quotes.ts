@@ -5,7 +5,6 @@
 import type { CitationStyle, Quote } from '@shared/contract'
 import { notFound } from '../api/errors'
 import type { Db } from '../db/connection'
-import { htmlToRuns, runsText } from './rich-text'
 import { type CiteRequest, formatCitations, type Locator } from './csl-engine'
 import {
   type CitableDocument,
@@ -14,6 +13,7 @@ import {
   loadCitableDocuments,
   toCslItem,
 } from './csl-item'
+import { htmlToRuns, runsText } from './rich-text'
 
 export type QuoteCitation = {
   quote: Quote
@@ -31,8 +31,6 @@ export type CitedQuotes = {
   items: CslItem[]
   references: { itemId: string; text: string; html: string }[]
 }
-
-const htmlToText = (html: string): string => runsText(htmlToRuns(html))
 
 /** The locator a quote is cited with: its page when known, else its paragraph. */
 export function locatorOf(quote: Pick<Quote, 'page' | 'paragraph'>): Locator | null {
@@ -63,6 +61,15 @@ export function citeQuotes(db: Db, quotes: readonly Quote[], style: CitationStyl
   }))
   // One engine run, in HTML; the plain text is read from the same output (citeproc is the slow part of an export).
   const html = formatCitations(items, requests, style, 'html')
+  const textOf = new Map<string, string>()
+  const htmlToText = (h: string): string => {
+    let t = textOf.get(h)
+    if (t === undefined) {
+      t = runsText(htmlToRuns(h))
+      textOf.set(h, t)
+    }
+    return t
+  }
   const text = {
     inText: html.inText.map(htmlToText),
     references: html.references.map((r) => ({ itemId: r.itemId, text: htmlToText(r.text) })),

@@ -2,9 +2,9 @@
 import type { CitationStyle } from '@shared/contract'
 import { type CitedQuotes, citeQuotes, type QuoteCitation } from '../citations/cite-quotes'
 import { STYLES } from '../citations/csl-engine'
+import { htmlToRuns, type Run } from '../citations/rich-text'
 import type { Db } from '../db/connection'
 import type { Basket } from './basket'
-import { htmlToRuns, type Run } from '../citations/rich-text'
 
 export type ExportEntry = QuoteCitation & { inTextRuns: Run[] }
 export type ExportReference = { itemId: string; text: string; runs: Run[] }
@@ -33,6 +33,15 @@ export function buildExportModel(
   now: Date = new Date(),
 ): ExportModel {
   const cited = citeQuotes(db, basket.quotes, style)
+  const runsOf = new Map<string, Run[]>()
+  const runs = (html: string): Run[] => {
+    let r = runsOf.get(html)
+    if (!r) {
+      r = htmlToRuns(html)
+      runsOf.set(html, r)
+    }
+    return r
+  }
   return {
     title: basket.title,
     style,
@@ -40,12 +49,12 @@ export function buildExportModel(
     noteStyle: STYLES[style].note,
     referencesHeading: STYLES[style].note ? 'Bibliography' : 'References',
     exportedAt: now.toISOString(),
-    entries: cited.quotes.map((q) => ({ ...q, inTextRuns: htmlToRuns(q.inTextHtml) })),
+    entries: cited.quotes.map((q) => ({ ...q, inTextRuns: runs(q.inTextHtml) })),
     items: cited.items,
     references: cited.references.map((r) => ({
       itemId: r.itemId,
       text: r.text,
-      runs: htmlToRuns(r.html),
+      runs: runs(r.html),
     })),
   }
 }

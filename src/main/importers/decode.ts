@@ -28,20 +28,23 @@ export function utf16WithoutBom(bytes: Uint8Array): 'le' | 'be' | null {
 }
 
 /**
- * True when the bytes look like a binary file rather than text in some 8-bit or UTF-8 encoding: more than 2% of
- * the first 8 KB are control bytes other than whitespace and ESC. A few stray NULs in a text file are tolerated
- * (they are stripped later).
+ * True when the bytes look like a binary file rather than text in some 8-bit or UTF-8 encoding: more than 1% of the
+ * first 8 KB are control bytes other than whitespace, ESC and NUL, or more than 30% are NULs (UTF-16 is detected
+ * before this). Stray NULs in a text file are tolerated (they are stripped later); compressed or random data has
+ * about 10% control bytes.
  */
 export function looksBinary(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, 8192)
   if (n === 0) return false
   let controls = 0
+  let nuls = 0
   for (let i = 0; i < n; i++) {
     const b = bytes[i] as number
-    if (b < 0x20 && b !== 9 && b !== 10 && b !== 13 && b !== 12 && b !== 27) controls++
+    if (b === 0) nuls++
+    else if (b < 0x20 && b !== 9 && b !== 10 && b !== 13 && b !== 12 && b !== 27) controls++
     else if (b === 0x7f) controls++
   }
-  return controls > n * 0.02
+  return controls > n * 0.01 || nuls > n * 0.3
 }
 
 /** Count well-formed and malformed UTF-8 multi-byte sequences in a sample. */

@@ -49,12 +49,12 @@ class InProcessExtraction implements Extraction {
 
   async extract(path: string): Promise<ExtractOutcome> {
     if (this.#cancelled) return { ok: false, failure: CANCELLED }
+    // Loaded on first use: the extractors pull in jsdom, pdf.js and mammoth, which a main process need not load.
+    const { extractFile } = await import('./extract')
     let timer: NodeJS.Timeout | undefined
     const timeout = new Promise<ExtractOutcome>((done) => {
       timer = setTimeout(() => done({ ok: false, failure: timeoutFailure(this.limits.timeoutMs) }), this.limits.timeoutMs)
     })
-    // Loaded on first use: the extractors pull in jsdom, pdf.js and mammoth, which a main process need not load.
-    const { extractFile } = await import('./extract')
     const work = extractFile(path, extractLimits(this.limits)).then(
       (file): ExtractOutcome => ({ ok: true, file }),
       (error): ExtractOutcome => ({ ok: false, failure: toFailure(error) }),
@@ -74,18 +74,22 @@ class InProcessExtraction implements Extraction {
 }
 
 type Task = { path: string; resolve: (outcome: ExtractOutcome) => void }
-type Slot = { worker: Worker; task: Task | null; id: number; timer?: NodeJS.Timeout }
+type Slot = { worker: Worker; ready: boolean; task: Task | null; id: number; timer?: NodeJS.Timeout }
 
-/** A fixed-size pool of import workers, started lazily. */
+/**
+ * A fixed-size pool of import workers, started lazily. A task is handed to a worker only once the worker reports
+ * `ready` (modules loaded), so the time limit measures parsing, not start-up.
+ */
 export class WorkerPool implements Extraction {
   readonly concurrency: number
+  private readonly script: string
   #slots: Slot[] = []
   #queue: Task[] = []
   #nextId = 1
   #closed = false
+  /** Workers that died before they were ready, in a row: a broken install must fail the queue, not spin. */
+  #failedStarts = 0
   readonly #memoryMb: number
-
-  private readonly script: string
 
   constructor(
     script: string,
@@ -99,8 +103,8 @@ export class WorkerPool implements Extraction {
 
   extract(path: string): Promise<ExtractOutcome> {
     if (this.#closed) return Promise.resolve({ ok: false, failure: CANCELLED })
-    return new Promise((resolve) => {
-      this.#queue.push({ path, resolve })
+    return new Promise((done) => {
+      this.#queue.push({ path, resolve: done })
       this.#pump()
     })
   }
@@ -108,16 +112,27 @@ export class WorkerPool implements Extraction {
   #spawn(): Slot {
     // Sources (tests, benchmarks from the repo): the worker registers tsx's require hook, then loads the .ts entry.
     const fromSource = this.script.endsWith('.ts')
-    const entry = fromSource ? "require('tsx/cjs'); require(require('node:worker_threads').workerData.script)" : this.script
+    const entry = fromSource
+      ? "require('tsx/cjs'); require(require('node:worker_threads').workerData.script)"
+      : this.script
     const worker = new Worker(entry, {
       eval: fromSource,
       workerData: { script: this.script },
-      resourceLimits: { maxOldGenerationSizeMb: this.#memoryMb, maxYoungGenerationSizeMb: 64 },
+      resourceLimits: {
+        maxOldGenerationSizeMb: this.#memoryMb,
+        maxYoungGenerationSizeMb: Math.min(64, Math.max(8, Math.floor(this.#memoryMb / 4))),
+      },
       stdout: false,
       stderr: false,
     })
-    const slot: Slot = { worker, task: null, id: 0 }
+    const slot: Slot = { worker, ready: false, task: null, id: 0 }
     worker.on('message', (response: WorkerResponse) => {
+      if ('ready' in response) {
+        slot.ready = true
+        this.#failedStarts = 0
+        this.#pump()
+        return
+      }
       if (response.id !== slot.id || !slot.task) return
       this.#finish(slot, response.ok ? { ok: true, file: response.file } : { ok: false, failure: response.failure })
     })
@@ -137,29 +152,33 @@ export class WorkerPool implements Extraction {
   }
 
   #pump(): void {
-    while (this.#queue.length > 0) {
-      let slot = this.#slots.find((s) => s.task === null)
+    while (this.#queue.length > 0 && !this.#closed) {
+      const slot = this.#slots.find((s) => s.ready && s.task === null)
       if (!slot) {
-        if (this.#slots.length >= this.concurrency) return
-        try {
-          slot = this.#spawn()
-        } catch (error) {
-          // No worker can start (a broken install): fail what is queued rather than hang.
-          const reason = `the import worker could not start (${error instanceof Error ? error.message : String(error)})`
-          for (const task of this.#queue.splice(0)) task.resolve({ ok: false, failure: { reason } })
-          return
+        // Start another worker when all are busy or starting, the pool has room, and work is waiting for it.
+        let starting = this.#slots.filter((s) => !s.ready).length
+        while (this.#slots.length < this.concurrency && starting < this.#queue.length) {
+          try {
+            this.#spawn()
+            starting++
+          } catch (error) {
+            this.#failQueue(`the import worker could not start (${error instanceof Error ? error.message : String(error)})`)
+            return
+          }
         }
+        return
       }
       const task = this.#queue.shift() as Task
       slot.task = task
       slot.id = this.#nextId++
-      slot.timer = setTimeout(() => {
-        const failure = timeoutFailure(this.limits.timeoutMs)
-        this.#retire(slot as Slot, failure)
-      }, this.limits.timeoutMs)
+      slot.timer = setTimeout(() => this.#retire(slot, timeoutFailure(this.limits.timeoutMs)), this.limits.timeoutMs)
       const request: WorkerRequest = { id: slot.id, path: task.path, limits: extractLimits(this.limits) }
       slot.worker.postMessage(request)
     }
+  }
+
+  #failQueue(reason: string): void {
+    for (const task of this.#queue.splice(0)) task.resolve({ ok: false, failure: { reason } })
   }
 
   #finish(slot: Slot, outcome: ExtractOutcome): void {
@@ -180,7 +199,11 @@ export class WorkerPool implements Extraction {
     slot.task = null
     void slot.worker.terminate()
     task?.resolve({ ok: false, failure })
-    if (!this.#closed) this.#pump()
+    if (!slot.ready && !this.#closed && ++this.#failedStarts >= 3) {
+      this.#failQueue(`the import worker could not start (${failure.reason})`)
+      return
+    }
+    this.#pump()
   }
 
   cancel(): void {

@@ -64,7 +64,8 @@ export type LimitName = 'maxFileBytes' | 'timeoutMs' | 'maxZipBytes' | 'maxZipEn
 /** Pool → worker. */
 export type WorkerRequest = { id: number; path: string; limits: ExtractLimits }
 
-/** Worker → pool. */
+/** Worker → pool: a result, or `ready` once the worker has loaded its modules. */
 export type WorkerResponse =
   | { id: number; ok: true; file: ExtractedFile }
   | { id: number; ok: false; failure: ExtractFailure }
+  | { ready: true }

@@ -140,27 +140,39 @@ export function bestPassages(
       },
     ]
   }
-  // Score a window starting a little before each match.
-  type Window = { from: number; to: number; score: number; first: number }
+  // A window starts a little before each match; it holds a set of distinct query terms and a number of matches.
+  type Window = { from: number; to: number; marks: Set<number>; count: number; first: number }
   const windows: Window[] = []
   let j = 0
   for (let i = 0; i < matches.length; i++) {
-    const m = matches[i]
-    if (!m) continue
+    const m = matches[i] as Match
     const from = Math.max(0, m.start - Math.floor(length / 4))
     const to = Math.min(text.length, from + length)
     if (j < i) j = i
-    while (j + 1 < matches.length && (matches[j + 1]?.end ?? 0) <= to) j++
-    const distinct = new Set<number>()
-    for (let k = i; k <= j; k++) distinct.add(matches[k]?.mark ?? -1)
-    windows.push({ from, to, score: distinct.size * 100 + (j - i + 1), first: m.start })
+    while (j + 1 < matches.length && (matches[j + 1] as Match).end <= to) j++
+    const marksIn = new Set<number>()
+    for (let k = i; k <= j; k++) marksIn.add((matches[k] as Match).mark)
+    windows.push({ from, to, marks: marksIn, count: j - i + 1, first: m.start })
   }
-  windows.sort((a, b) => b.score - a.score || a.from - b.from)
+  // Greedy: each next passage is the one adding the most terms not shown yet, then the most terms, then matches.
   const chosen: Window[] = []
-  for (const w of windows) {
-    if (chosen.length >= max) break
-    if (chosen.some((c) => w.from < c.to && c.from < w.to)) continue
-    chosen.push(w)
+  const shown = new Set<number>()
+  while (chosen.length < max) {
+    let best: Window | null = null
+    let bestScore = -1
+    for (const w of windows) {
+      if (chosen.some((c) => w.from < c.to && c.from < w.to)) continue
+      let fresh = 0
+      for (const mark of w.marks) if (!shown.has(mark)) fresh++
+      const score = fresh * 10_000 + w.marks.size * 100 + Math.min(w.count, 99)
+      if (score > bestScore) {
+        best = w
+        bestScore = score
+      }
+    }
+    if (!best) break
+    chosen.push(best)
+    for (const mark of best.marks) shown.add(mark)
   }
   return chosen.map((w) => ({
     text: markedSlice(text, w.from, w.to, matches),

@@ -135,6 +135,8 @@ class Parser {
   private leaves = 0
   private readonly problems = new Set<string>()
   private depthNoted = false
+  /** '(' ignored for being too deep: their ')' are skipped too. */
+  private skipped = 0
 
   constructor(
     private readonly lexemes: Lexeme[],
@@ -180,6 +182,11 @@ class Parser {
     const alternatives: QueryNode[] = []
     for (;;) {
       const next = this.peek()
+      if (next?.t === 'rparen' && this.skipped > 0) {
+        this.skipped--
+        this.i++
+        continue
+      }
       if (!next || next.t === 'rparen') break
       if (next.t === 'or') {
         this.i++
@@ -200,6 +207,11 @@ class Parser {
     const children: QueryNode[] = []
     for (;;) {
       const next = this.peek()
+      if (next?.t === 'rparen' && this.skipped > 0) {
+        this.skipped--
+        this.i++
+        continue
+      }
       if (!next || next.t === 'or' || next.t === 'rparen') break
       if (next.t === 'and') {
         this.i++
@@ -277,13 +289,12 @@ class Parser {
 
   private parseGroup(depth: number): QueryNode | null {
     if (depth >= MAX_DEPTH) {
+      // Too deep: ignore this bracket (and, later, its partner) and read on at this depth, without recursing.
       if (!this.depthNoted)
         this.problem(`Brackets nested deeper than ${MAX_DEPTH} levels were flattened.`)
       this.depthNoted = true
-      // Parse the content at the same depth; its ')' (if any) closes nothing and is skipped quietly.
-      const inner = this.parseOr(depth)
-      if (this.peek()?.t === 'rparen') this.i++
-      return inner
+      this.skipped++
+      return null
     }
     const inner = this.parseOr(depth + 1)
     if (this.peek()?.t === 'rparen') this.i++

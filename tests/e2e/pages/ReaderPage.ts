@@ -23,7 +23,10 @@ export class ReaderPage {
   /** Select `sentence` in the document as a person would with the mouse (it must lie within one paragraph). */
   async select(sentence: string): Promise<void> {
     await this.waitForText(sentence)
-    const selected = await this.page.evaluate(selectSentence, sentence)
+    // Bring the passage into view first, as a reader would, then select it.
+    await this.page.evaluate(selectSentence, { sentence, scrollOnly: true })
+    await this.page.waitForTimeout(100)
+    const selected = await this.page.evaluate(selectSentence, { sentence, scrollOnly: false })
     expect(selected, `select “${sentence}”`).toBe(sentence)
   }
 
@@ -65,7 +68,7 @@ function bodyText(): string {
  * Select a sentence with the DOM selection API (what a mouse drag produces). The frame runs no script, so the
  * selection is made from the page, which may reach into the same-origin sandboxed frame.
  */
-function selectSentence(sentence: string): string {
+function selectSentence({ sentence, scrollOnly }: { sentence: string; scrollOnly: boolean }): string {
   const frame = document.querySelector<HTMLIFrameElement>('.reader iframe')
   const root = frame ? frame.contentDocument?.body : document.querySelector('.reader .text-body')
   const owner = frame?.contentDocument ?? document
@@ -75,6 +78,10 @@ function selectSentence(sentence: string): string {
     const text = node.nodeValue ?? ''
     const at = text.indexOf(sentence)
     if (at === -1) continue
+    if (scrollOnly) {
+      node.parentElement?.scrollIntoView({ block: 'center' })
+      return ''
+    }
     const range = owner.createRange()
     range.setStart(node, at)
     range.setEnd(node, at + sentence.length)

@@ -1,12 +1,12 @@
 import { marked } from 'marked'
 import { describe, expect, it } from 'vitest'
+import { htmlToRuns } from '../../../src/main/citations/rich-text'
 import {
   escapeHtml,
   escapeMarkdown,
   runsToHtml,
   runsToMarkdown,
 } from '../../../src/main/export/escape'
-import { htmlToRuns } from '../../../src/main/citations/rich-text'
 
 describe('escaping', () => {
   it('HTML escapes the five special characters', () => {

@@ -118,14 +118,15 @@ describe('hostile and broken queries', () => {
     ['a))', 'a', /unmatched “\)”/],
     ['()', '∅', /Empty brackets/],
     ['""', '∅', /empty or punctuation-only phrase/],
-    ['***', '∅', /no letters or digits/],
+    ['***', '∅', /lone “\*”/],
+    ['&&& ...', '∅', /no letters or digits/],
     ['OR OR OR', '∅', /“OR” needs words/],
     ['type:exe', '∅', /Unknown document type/],
     ['after:yesterday', '∅', /after: needs a date/],
     ['on:2021-02-30', '∅', /on: needs a date/],
     ['has:pictures', '∅', /has:quotes or has:notes/],
     ['autor:smith', '"autor smith"', /did you mean author:/],
-    ['NEAR(a, x)', 'a', /NEAR\( … \) takes words/],
+    ['NEAR(a, x)', 'NEAR(a x,10)', /NEAR\( … \) takes words/],
   ])('%s gives a result or a message, never an exception', (query, expected, message) => {
     const parsed = parse(query)
     expect(show(parsed.root)).toBe(expected)

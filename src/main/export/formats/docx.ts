@@ -12,8 +12,8 @@ import {
   Paragraph,
   TextRun,
 } from 'docx'
-import { type ExportModel, exportDate } from '../export-model'
 import type { Run } from '../../citations/rich-text'
+import { type ExportModel, exportDate } from '../export-model'
 
 const textRuns = (runs: readonly Run[], size?: number): TextRun[] =>
   runs.map(

@@ -1,7 +1,7 @@
 /**
  * Import worker entry (built to out/main/import-worker.js). Receives one file path at a time from the pool,
  * extracts it and answers with the ExtractedFile or a failure. The pool enforces the time limit (terminate) and
- * the memory ceiling (`resourceLimits`); nothing here trusts the file.
+ * the memory ceiling (`resourceLimits`); nothing here trusts the file. Posts `{ ready: true }` once loaded.
  */
 import { parentPort } from 'node:worker_threads'
 import { toFailure } from '../errors'
@@ -20,4 +20,6 @@ if (port) {
     }
     port.postMessage(response)
   })
+  // Modules are loaded: from now on the pool's time limit measures parsing, not start-up.
+  port.postMessage({ ready: true })
 }

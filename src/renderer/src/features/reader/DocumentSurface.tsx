@@ -105,6 +105,12 @@ export function DocumentSurface({
       }
       const box = range.getBoundingClientRect()
       const shift = surface.frame?.getBoundingClientRect() ?? { top: 0, left: 0 }
+      // A selection scrolled out of sight has no button; it comes back when the passage does.
+      const visible = (scrollRef.current ?? surface.root).getBoundingClientRect()
+      if (box.bottom + shift.top < visible.top || box.top + shift.top > visible.bottom) {
+        selectionRef.current(null)
+        return
+      }
       selectionRef.current({
         ...offsets,
         exact: text.slice(offsets.start, offsets.end),
@@ -120,8 +126,14 @@ export function DocumentSurface({
       if (!frameRequest) frameRequest = requestAnimationFrame(read)
     }
     surface.target.addEventListener('selectionchange', onChange)
+    // Scrolling moves the selection on screen: the "Save quote" button follows it.
+    const scroller: EventTarget | null = surface.frame
+      ? surface.target.defaultView
+      : scrollRef.current
+    scroller?.addEventListener('scroll', onChange, { passive: true })
     return () => {
       surface.target.removeEventListener('selectionchange', onChange)
+      scroller?.removeEventListener('scroll', onChange)
       if (frameRequest) cancelAnimationFrame(frameRequest)
     }
   }, [surface, text])
@@ -165,17 +177,6 @@ export function DocumentSurface({
     const timer = setTimeout(() => paintHighlight(surface.target, 'flash', []), 1600)
     return () => clearTimeout(timer)
   }, [surface, target])
-
-  // Scrolling moves the selection away from its button: hide the button until the next selection change.
-  useEffect(() => {
-    if (!surface) return
-    const scroller: EventTarget | null = surface.frame
-      ? surface.target.defaultView
-      : scrollRef.current
-    const onScroll = (): void => selectionRef.current(null)
-    scroller?.addEventListener('scroll', onScroll, { passive: true })
-    return () => scroller?.removeEventListener('scroll', onScroll)
-  }, [surface])
 
   return (
     <div

@@ -189,8 +189,15 @@ export function ReaderView({ documentId, target }: ReaderViewProps): ReactNode {
         <div
           className="selection-action"
           style={{
-            top: Math.max(8, selection.rect.top - 44),
-            left: Math.max(8, (selection.rect.left + selection.rect.right) / 2 - 60),
+            // Above the selection, or below it when it starts at the top edge; always inside the window.
+            top: Math.min(
+              window.innerHeight - 48,
+              selection.rect.top >= 110 ? selection.rect.top - 44 : selection.rect.bottom + 8,
+            ),
+            left: Math.min(
+              window.innerWidth - 130,
+              Math.max(8, (selection.rect.left + selection.rect.right) / 2 - 60),
+            ),
           }}
         >
           <button

@@ -1,0 +1,82 @@
+/**
+ * The worker pool with the real worker entry (run from source through tsx): files parse off the main thread, a file
+ * over the time limit or the memory ceiling fails alone with the limit named, and the batch goes on.
+ */
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { randomBytes } from '../../../scripts/gen-hostile-fixtures'
+import { WorkerPool } from '../../../src/main/importers/extraction'
+import { tempBackend } from '../../support/temp-library'
+import { documentRow, expectLibraryIntact, importViaApi } from './helpers'
+
+const WORKER = join(__dirname, '../../../src/main/importers/worker/import-worker.ts')
+const FIXTURES = join(__dirname, '../../fixtures/documents')
+const MB = 1024 * 1024
+
+const backends: ReturnType<typeof tempBackend>[] = []
+afterEach(async () => {
+  for (const b of backends.splice(0)) await b.dispose()
+})
+
+function workerBackend(limits: Parameters<typeof tempBackend>[0] extends infer O ? O extends { limits?: infer L } ? L : never : never) {
+  const backend = tempBackend({ workerScript: WORKER, limits: { workers: 2, ...limits } })
+  backends.push(backend)
+  return backend
+}
+
+describe('worker pool', () => {
+  it('parses every format in workers, with the same results as in-process', async () => {
+    const backend = workerBackend({})
+    const dir = join(backend.dir, 'in')
+    mkdirSync(dir)
+    for (const f of ['whitehouse/remarks-president-ebola.txt', 'whitehouse/first-lady-opm-visit.md', 'whitehouse/remarks-president-hurricane-sandy.html', 'whitehouse/remarks-president-troops-afghanistan.docx', 'debian/developers-reference.epub', 'debian/fhs-3.0.pdf'])
+      copyFileSync(join(FIXTURES, f), join(dir, f.split('/')[1] as string))
+    writeFileSync(join(dir, 'random.txt'), randomBytes(10_000))
+    const report = await importViaApi(backend, [dir])
+    expect(report.imported).toBe(6)
+    expect(report.failed).toBe(1)
+    const pdf = report.results.find((r) => r.path.endsWith('fhs-3.0.pdf'))
+    expect(documentRow(backend.context.db, pdf?.documentId).title).toBe('Filesystem Hierarchy Standard')
+    expect(report.results.find((r) => r.path.endsWith('random.txt'))?.error).toBe('binary content, not text')
+    expectLibraryIntact(backend.context.db)
+  }, 60_000)
+
+  it('a file over the time limit fails naming timeoutMs; the worker is replaced and the batch goes on', async () => {
+    const backend = workerBackend({ workers: 1, timeoutMs: 150 })
+    const dir = join(backend.dir, 'in')
+    mkdirSync(dir)
+    copyFileSync(join(FIXTURES, 'debian/maint-guide.en.pdf'), join(dir, 'a-slow.pdf'))
+    writeFileSync(join(dir, 'b-quick.txt'), 'Quick file\n\nIt imports after the slow one timed out.\n')
+    const report = await importViaApi(backend, [dir])
+    const slow = report.results.find((r) => r.path.endsWith('a-slow.pdf'))
+    expect(slow).toMatchObject({ status: 'failed' })
+    expect(slow?.error).toMatch(/longer than the 150 ms time limit \(timeoutMs\)/)
+    expect(report.results.find((r) => r.path.endsWith('b-quick.txt'))?.status).toBe('imported')
+  }, 60_000)
+
+  it('a file that needs more memory than the ceiling fails naming the ceiling; the next file imports', async () => {
+    const backend = workerBackend({ workers: 1, workerMemoryMb: 64 })
+    const dir = join(backend.dir, 'in')
+    mkdirSync(dir)
+    // 48 MB of text: decoding, cleaning and hashing it needs several copies, far over 64 MB of heap.
+    writeFileSync(join(dir, 'a-big.txt'), Buffer.alloc(48 * MB, 'All work and no play makes Jack a dull boy. '))
+    writeFileSync(join(dir, 'b-small.txt'), 'Small file\n\nStill imported after the worker ran out of memory.\n')
+    const report = await importViaApi(backend, [dir])
+    const big = report.results.find((r) => r.path.endsWith('a-big.txt'))
+    expect(big?.status).toBe('failed')
+    expect(big?.error).toMatch(/64 MB memory ceiling .*\(workerMemoryMb\)/)
+    expect(report.results.find((r) => r.path.endsWith('b-small.txt'))?.status).toBe('imported')
+    expectLibraryIntact(backend.context.db)
+  }, 60_000)
+
+  it('a missing worker script fails the files with a clear reason instead of hanging', async () => {
+    const pool = new WorkerPool('/nonexistent/import-worker.js', 1, {
+      maxFileBytes: MB, timeoutMs: 5000, maxZipBytes: MB, maxZipEntries: 10, workers: 1,
+    })
+    const outcome = await pool.extract('/tmp/whatever.txt')
+    await pool.close()
+    expect(outcome.ok).toBe(false)
+    if (!outcome.ok) expect(outcome.failure.reason).toMatch(/import worker/)
+  }, 30_000)
+})
