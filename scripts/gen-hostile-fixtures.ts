@@ -253,3 +253,19 @@ if (require.main === module) {
   }
   writeHostileFixtures(out).then((files) => process.stdout.write(`${Object.keys(files).length} files in ${out}\n`))
 }
+
+/** A PDF of `pages` small text pages: slow to read only because there are so many (time-limit tests). */
+export function manyPagesPdf(pages: number): Buffer {
+  const bodies = ['<< /Type /Catalog /Pages 2 0 R >>', '', '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>']
+  const kids: string[] = []
+  for (let i = 0; i < pages; i++) {
+    const content = `BT /F1 12 Tf 72 720 Td (Page ${i + 1} of a very long generated document.) Tj ET`
+    bodies.push(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`)
+    const contentRef = bodies.length
+    bodies.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents ${contentRef} 0 R /Resources << /Font << /F1 3 0 R >> >> >>`)
+    kids.push(`${bodies.length} 0 R`)
+  }
+  bodies[1] = `<< /Type /Pages /Kids [${kids.join(' ')}] /Count ${pages} >>`
+  bodies.push('<< /Title (Many pages) >>')
+  return buildPdf(bodies)
+}

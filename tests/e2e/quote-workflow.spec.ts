@@ -59,7 +59,10 @@ test('import an article, find it by typing, quote a sentence with a tag, rename 
   await expect(card).not.toContainText('holidays')
   await expect(app.reader.region).toContainText('season’s greetings')
 
+  // Back returns to the results; clearing the box returns to the library.
   await app.reader.region.getByRole('button', { name: '← Back' }).click()
+  await expect(app.results).toBeVisible()
+  await app.searchBox.fill('')
   await expect(app.row(TITLE)).toContainText('season’s greetings')
   await expect(app.row(TITLE)).not.toContainText('holidays')
 })

@@ -40,7 +40,9 @@ describe(`${FILES}-file import killed ${KILLS} times`, () => {
       if (killed) kills++
       if (present.size === FILES) break
     }
-    process.stdout.write(`[engine crash] seed ${seed}: ${kills} kills, documents after each: ${progress.join(', ')}\n`)
+    process.stdout.write(
+      `[engine crash] seed ${seed}: ${kills} kills, documents after each: ${progress.join(', ')}\n`,
+    )
     expect(kills).toBeGreaterThan(0)
     const before = progress[progress.length - 1] ?? 0
     const rerun = await runJson<{ imported: number; duplicates: number; failed: number }>(

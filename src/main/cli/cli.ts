@@ -220,7 +220,7 @@ async function runWithBackend(
       workerScript: join(options.mainDir, 'import-worker.js'),
       // Readers open fast; writers get the integrity check at open and the daily verified backup.
       checkAtOpen: command.writes ? 'quick' : 'skip',
-      backups: { autoIntervalHours: command.writes ? 24 : null },
+      backups: { autoIntervalHours: (command.autoBackup ?? command.writes) ? 24 : null },
       version: VERSION,
     })
   } catch (error) {

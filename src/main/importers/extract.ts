@@ -3,6 +3,7 @@
  * in-process when there is no worker script (unit tests, `limits.workers` 0).
  */
 import { open } from 'node:fs/promises'
+import { getHeapStatistics } from 'node:v8'
 import type { DocumentFormat } from '@shared/contract'
 import { detectFormat } from './detect'
 import { fileTooLarge, ImportError } from './errors'
@@ -41,24 +42,61 @@ export async function readLimited(path: string, maxBytes: number): Promise<Uint8
   }
 }
 
+/**
+ * Heap a text format needs per byte of file: the decoded string, cleaned copies, the hash's normalised copy, and for
+ * markup the DOM and HTML strings. Deliberately generous.
+ */
+const HEAP_PER_BYTE: Partial<Record<DocumentFormat, number>> = { txt: 6, md: 14, html: 14 }
+const MB = 1024 * 1024
+
+/**
+ * Refuse a file that would need more heap than the worker's ceiling before allocating it. Node terminates a worker
+ * that reaches its `resourceLimits` cleanly only when the heap grows in small steps; one huge allocation past the
+ * limit aborts the whole process. So big, predictable allocations are checked here, and resourceLimits stays the
+ * backstop for parsers that grow step by step.
+ */
+export function assertFitsMemory(format: DocumentFormat, bytes: number, memoryMb: number | undefined): void {
+  const factor = HEAP_PER_BYTE[format]
+  if (!memoryMb || !factor) return
+  const need = bytes * factor
+  const free = memoryMb * MB - getHeapStatistics().used_heap_size
+  if (need > free)
+    throw new ImportError(
+      `reading it would need about ${Math.ceil(need / MB)} MB, over the ${memoryMb} MB memory ceiling for one file (workerMemoryMb)`,
+      'memory',
+    )
+}
+
 /** Extract one file from its bytes (already read). */
-export async function extractBytes(bytes: Uint8Array, path: string, limits: ExtractLimits): Promise<ExtractedFile> {
+export async function extractBytes(
+  bytes: Uint8Array,
+  path: string,
+  limits: ExtractLimits,
+  readMs = 0,
+): Promise<ExtractedFile> {
+  const started = performance.now()
   const format = detectFormat(bytes, path)
+  assertFitsMemory(format, bytes.length, limits.memoryMb)
   const doc = await EXTRACTORS[format]({ bytes, path, limits })
   if (doc.text.includes('\u0000')) throw new ImportError('internal: extractor left NUL characters in the text')
+  const parsed = performance.now()
+  const hash = contentHash(doc.text, bytes)
+  const words = wordCount(doc.text)
   return {
     ...doc,
     title: oneLine(doc.title, 500) || 'Untitled',
     tags: cleanTags(doc.tags),
-    contentHash: contentHash(doc.text, bytes),
-    wordCount: wordCount(doc.text),
+    contentHash: hash,
+    wordCount: words,
     size: bytes.length,
     pages: doc.pageStarts?.length ?? 1,
+    timings: { readMs, parseMs: parsed - started, hashMs: performance.now() - parsed },
   }
 }
 
 /** Read and extract one file. */
 export async function extractFile(path: string, limits: ExtractLimits): Promise<ExtractedFile> {
+  const started = performance.now()
   const bytes = await readLimited(path, limits.maxFileBytes)
-  return extractBytes(bytes, path, limits)
+  return extractBytes(bytes, path, limits, performance.now() - started)
 }

@@ -172,7 +172,11 @@ export class WorkerPool implements Extraction {
       slot.task = task
       slot.id = this.#nextId++
       slot.timer = setTimeout(() => this.#retire(slot, timeoutFailure(this.limits.timeoutMs)), this.limits.timeoutMs)
-      const request: WorkerRequest = { id: slot.id, path: task.path, limits: extractLimits(this.limits) }
+      const request: WorkerRequest = {
+        id: slot.id,
+        path: task.path,
+        limits: { ...extractLimits(this.limits), memoryMb: this.#memoryMb },
+      }
       slot.worker.postMessage(request)
     }
   }

@@ -18,7 +18,30 @@ export type ImportOptions = {
   jobId?: string | null
   signal?: AbortSignal
   progress?: (update: ProgressUpdate) => void
+  /** Filled with where the time went (benchmarks): main-thread stages and the workers' summed phases. */
+  timings?: ImportTimings
 }
+
+/** Milliseconds per stage. Worker phases are summed over files (they overlap in time when the pool has 2+ workers). */
+export type ImportTimings = {
+  walkMs: number
+  writeMs: number
+  writeGroups: number
+  readMs: number
+  parseMs: number
+  hashMs: number
+  pages: number
+}
+
+export const emptyTimings = (): ImportTimings => ({
+  walkMs: 0,
+  writeMs: 0,
+  writeGroups: 0,
+  readMs: 0,
+  parseMs: 0,
+  hashMs: 0,
+  pages: 0,
+})
 
 /** A write group ends after this long or this many files, whichever first, then the event loop gets a turn. */
 const GROUP_MS = 12
@@ -46,6 +69,8 @@ export async function runImport(backend: BackendContext, options: ImportOptions)
   const tags = options.tags ?? []
   const limits = backend.limits
 
+  const timings = options.timings
+  const walkStarted = performance.now()
   progress?.({ step: 'Scanning', done: 0, total: 0, bytesDone: 0, bytesTotal: 0 })
   const roots = await realRoots(backend.importRoots)
   const walked = await collectFiles(options.paths, {
@@ -55,6 +80,7 @@ export async function runImport(backend: BackendContext, options: ImportOptions)
       progress?.({ step: 'Scanning', done: 0, total: found, bytesDone: 0, bytesTotal: 0, current }),
   })
 
+  if (timings) timings.walkMs += performance.now() - walkStarted
   const total = walked.files.length + walked.problems.length
   const bytesTotal = walked.files.reduce((sum, f) => sum + f.size, 0)
   const results: ImportFileResult[] = []
@@ -79,11 +105,16 @@ export async function runImport(backend: BackendContext, options: ImportOptions)
         // Big documents are written alone so one group never holds the loop for long.
         if (performance.now() - started > GROUP_MS || (group[group.length - 1]?.bytes ?? 0) > 1_000_000) break
       }
+      const writeStarted = performance.now()
       const written = writeGroup(
         backend.db,
         group.map((g) => g.entry),
         (error) => backend.log.error('import: a file could not be stored', error),
       )
+      if (timings) {
+        timings.writeMs += performance.now() - writeStarted
+        timings.writeGroups++
+      }
       for (const [i, r] of written.entries()) {
         results.push(r)
         bytesDone += group[i]?.bytes ?? 0
@@ -108,6 +139,12 @@ export async function runImport(backend: BackendContext, options: ImportOptions)
     const inFlight = new Set<Promise<void>>()
     const handle = (file: WalkFile, outcome: ExtractOutcome): void => {
       if (outcome.ok) {
+        if (timings) {
+          timings.readMs += outcome.file.timings.readMs
+          timings.parseMs += outcome.file.timings.parseMs
+          timings.hashMs += outcome.file.timings.hashMs
+          timings.pages += outcome.file.pages
+        }
         pending.push({
           entry: { kind: 'store', item: { path: file.path, size: outcome.file.size, file: outcome.file, tags, jobId } },
           bytes: file.size,

@@ -47,13 +47,19 @@ export type ExtractedFile = ExtractedDocument & {
   size: number
   /** Pages (PDF) for throughput figures; 1 for other formats. */
   pages: number
+  /** Where the worker's time went, in ms (benchmarks and logs). */
+  timings: ExtractTimings
 }
+
+export type ExtractTimings = { readMs: number; parseMs: number; hashMs: number }
 
 /** The limits an extraction runs under (a subset of ImportLimits; plain data so it crosses to workers). */
 export type ExtractLimits = {
   maxFileBytes: number
   maxZipBytes: number
   maxZipEntries: number
+  /** The worker's memory ceiling in MB, when extraction runs in a worker that has one. */
+  memoryMb?: number
 }
 
 /** Why a file failed; `limit` names the limit that was hit, when one was. */

@@ -104,14 +104,6 @@ export function startMaintenance(context: BackendContext, options: MaintenanceOp
   state.electronBinding = options.electronBinding
   if (context.corrupt) return
   try {
-    // Planner statistics (sqlite.org/lang_analyze.html#req): bounded sampling, so it stays cheap on big libraries.
-    // Without them SQLite may walk a sort index over every row when a tag or source filter would select a few.
-    context.db.pragma('analysis_limit = 400')
-    context.db.pragma('optimize = 0x10002')
-  } catch (error) {
-    context.log.warn('Could not refresh query planner statistics', error)
-  }
-  try {
     const cutoff = new Date(Date.now() - (options.trashHours ?? 24) * 3_600_000).toISOString()
     purgeDocumentTrash(context.db, cutoff)
   } catch (error) {

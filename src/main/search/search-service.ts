@@ -45,7 +45,15 @@ const BM25 = `bm25(documents_fts, ${COLUMN_WEIGHTS.join(', ')})`
 
 /** Exact ranking up to this many matches; above it, rank the newest CANDIDATES (see the header). */
 export const RANK_ALL = { typing: 1000, full: 2000 } as const
-export const CANDIDATES = { typing: 500, full: 1500 } as const
+export const CANDIDATES = { typing: 300, full: 1000 } as const
+/**
+ * While typing, a query matching more than this share of the library (a one- or two-letter prefix, a stopword) is
+ * listed newest first without bm25: its words occur hundreds of times per document, bm25 walks every occurrence,
+ * and a score for "i*" carries no meaning anyway. One more letter and ranking resumes.
+ */
+export const UNSELECTIVE_SHARE = 0.5
+/** Quotes are short, but "i*" still matches them all: rank the newest this many when there are more. */
+const QUOTE_CANDIDATES = 300
 
 export const DEFAULT_LIMIT = 20
 
@@ -165,12 +173,7 @@ function rankDocuments(
       : sql`documents_fts`
 
   if (sort === 'newest') {
-    const ids = all<{ id: number }>(
-      db,
-      sql`SELECT documents_fts.rowid AS id FROM documents_fts JOIN ${DOCS} ON d.id = documents_fts.rowid
-          WHERE documents_fts MATCH ${match}${where(conditions)}
-          ORDER BY d.published_at DESC, d.id DESC LIMIT ${limit} OFFSET ${offset}`,
-    ).map((r) => r.id)
+    const ids = newestMatches(db, match, conditions, total, offset, limit)
     if (ids.length > 0) {
       const list = sql.join(
         ids.map((id) => sql`${id}`),
@@ -188,6 +191,14 @@ function rankDocuments(
   }
 
   const rankAll = typing ? RANK_ALL.typing : RANK_ALL.full
+  if (typing && total > rankAll && total > UNSELECTIVE_SHARE * librarySize(db)) {
+    const ids = all<{ id: number }>(
+      db,
+      sql`SELECT documents_fts.rowid AS id FROM ${from} WHERE documents_fts MATCH ${match}${where(conditions)}
+          ORDER BY documents_fts.rowid DESC LIMIT ${limit} OFFSET ${offset}`,
+    ).map((r) => r.id)
+    return { ids, scores }
+  }
   let window = sql``
   if (total > rankAll) {
     const candidates = Math.max(typing ? CANDIDATES.typing : CANDIDATES.full, offset + limit)
@@ -206,6 +217,40 @@ function rankDocuments(
   )
   for (const r of rows) scores.set(r.id, -r.rank)
   return { ids: rows.map((r) => r.id), scores }
+}
+
+/** Highest document id: the library's size for "what share of it matches" (ids are dense; gaps only shrink it). */
+function librarySize(db: Db): number {
+  return get<{ n: number | null }>(db, sql`SELECT max(id) AS n FROM documents`)?.n ?? 0
+}
+
+/**
+ * Matches newest first (published date, then id). When matches are dense (more than a tenth of the library), walking
+ * the date index from the top and probing a set of matching ids stops after a few dozen rows; sorting every match
+ * (the other branch) costs ~4 µs each.
+ */
+function newestMatches(
+  db: Db,
+  match: string,
+  conditions: Sql[],
+  total: number,
+  offset: number,
+  limit: number,
+): number[] {
+  if (total > RANK_ALL.full && total * 10 > librarySize(db)) {
+    return all<{ id: number }>(
+      db,
+      sql`SELECT d.id FROM documents d INDEXED BY documents_by_published_at
+          WHERE d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ${match})${where(conditions)}
+          ORDER BY d.published_at DESC, d.id DESC LIMIT ${limit} OFFSET ${offset}`,
+    ).map((r) => r.id)
+  }
+  return all<{ id: number }>(
+    db,
+    sql`SELECT documents_fts.rowid AS id FROM documents_fts JOIN ${DOCS} ON d.id = documents_fts.rowid
+        WHERE documents_fts MATCH ${match}${where(conditions)}
+        ORDER BY d.published_at DESC, d.id DESC LIMIT ${limit} OFFSET ${offset}`,
+  ).map((r) => r.id)
 }
 
 /** Hits for ranked document ids, by id (a document deleted meanwhile is simply absent). */
@@ -253,15 +298,27 @@ function rankQuotes(
   db: Db,
   match: string,
   conditions: Sql[],
+  total: number,
   offset: number,
   limit: number,
 ): QuoteRow[] {
   if (limit <= 0) return []
+  let window = sql``
+  const candidates = Math.max(QUOTE_CANDIDATES, offset + limit)
+  if (total > candidates) {
+    const cutoff = get<{ id: number }>(
+      db,
+      sql`SELECT q.id FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid
+          WHERE quotes_fts MATCH ${match}${where(conditions)}
+          ORDER BY quotes_fts.rowid DESC LIMIT 1 OFFSET ${candidates - 1}`,
+    )?.id
+    if (cutoff !== undefined) window = sql` AND quotes_fts.rowid >= ${cutoff}`
+  }
   return all<QuoteRow>(
     db,
     sql`SELECT q.id, q.document_id, q.exact, q.note, q.page, bm25(quotes_fts) AS rank
         FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid
-        WHERE quotes_fts MATCH ${match}${where(conditions)}
+        WHERE quotes_fts MATCH ${match}${window}${where(conditions)}
         ORDER BY rank, q.id DESC LIMIT ${limit} OFFSET ${offset}`,
   )
 }
@@ -403,7 +460,10 @@ export function countMatches(db: Db, query: string): number {
   const parsed = parseQuery(query)
   if (!parsed.root) return 0
   const resolver = tagResolver(db, [])
-  const docs = new QueryCompiler('documents', resolver).compile(parsed.root)
+  let docs = new QueryCompiler('documents', resolver).compile(parsed.root)
+  if (docs.match === null) {
+    docs = new QueryCompiler('documents', resolver, { tagForm: 'set' }).compile(parsed.root)
+  }
   const quotes = new QueryCompiler('quotes', resolver).compile(parsed.root)
   const quoteTotal = quotes.match ? countQuotes(db, quotes.match, quotes.where) : 0
   return quoteTotal + countDocuments(db, docs.match, docs.where)
@@ -434,7 +494,11 @@ export function searchLibrary(db: Db, args: SearchArgs): SearchResult {
   // One read transaction: counts, ranking and rows come from the same snapshot of the library.
   const { total, docTotal, hits } = db.transaction(() => {
     const resolver = tagResolver(db, problems)
-    const docs = new QueryCompiler('documents', resolver).compile(root)
+    let docs = new QueryCompiler('documents', resolver).compile(root)
+    // No text drives the query: read tag filters as sets of documents rather than probing every row.
+    if (docs.match === null) {
+      docs = new QueryCompiler('documents', resolver, { tagForm: 'set' }).compile(root)
+    }
     const quotesQuery =
       args.includeQuotes === false ? null : new QueryCompiler('quotes', resolver).compile(root)
 
@@ -448,6 +512,7 @@ export function searchLibrary(db: Db, args: SearchArgs): SearchResult {
           db,
           quotesQuery.match,
           quotesQuery.where,
+          quoteTotal,
           before.quotes,
           Math.min(limit, quoteTotal - before.quotes),
         )

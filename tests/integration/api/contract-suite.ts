@@ -2,10 +2,22 @@
  * One contract suite, run against every transport (in-process dispatch, HTTP through the web host). It speaks only
  * `ApiTransport` (invoke + on), so the transports are proven to agree on results, error codes and events.
  */
-import type { ApiEvents, ApiMethod, ApiTransport, DocumentId, LibraryTable } from '@shared/contract'
+import { join } from 'node:path'
+import {
+  type ApiEvents,
+  type ApiMethod,
+  type ApiTransport,
+  type DocumentId,
+  type LibraryTable,
+  MARK_START,
+} from '@shared/contract'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Backend } from '../../../src/main/backend/create-backend'
 import { insertDocument, insertQuote } from '../library/seed'
+
+/** A real article (our own words; see tests/fixtures/cli/README.md), in a folder both transports may import. */
+export const FIXTURE_DIR = join(__dirname, '..', '..', 'fixtures', 'cli')
+const FIXTURE_ARTICLE = join(FIXTURE_DIR, 'china-kenya-ties.txt')
 
 export type TransportUnderTest = {
   transport: ApiTransport
@@ -159,6 +171,39 @@ export function describeContract(name: string, make: () => Promise<TransportUnde
       expect(await api.invoke('documents.restore', { undoToken })).toEqual({ restored: 1 })
       expect(await api.invoke('documents.get', { id: ids.kenya })).toEqual(before)
       expect(await errorCode(api.invoke('documents.restore', { undoToken }))).toBe('not_found')
+    })
+
+    it('imports a file as a job, then searches, quotes and exports it', async () => {
+      const finished = nextEvent(api, 'job.finished', () => true, 30_000)
+      const { jobId } = await api.invoke('documents.import', { paths: [FIXTURE_ARTICLE] })
+      const outcome = await api.invoke('jobs.wait', { jobId })
+      expect(outcome).toMatchObject({ jobId, status: 'done', result: { imported: 1, failed: 0 } })
+      expect((await finished).jobId).toBe(jobId)
+      const id = outcome.result!.results[0]!.documentId!
+      const detail = await api.invoke('documents.get', { id })
+      expect(detail.publishedAt).toBe('2025-04-24')
+      expect(detail.title).not.toMatch(/^date/i)
+      const found = await api.invoke('search.query', { query: '"Mombasa-Nairobi Railway"' })
+      expect(found.hits.map((h) => h.documentId)).toContain(id)
+      const hit = found.hits.find((h) => h.documentId === id)!
+      expect(hit.snippet).toContain(`${MARK_START}Mombasa`)
+      const quote = await api.invoke('quotes.create', {
+        documentId: id,
+        text: 'The ministers agreed to meet again before the end of the year to review progress.',
+        tags: ['follow-up'],
+      })
+      expect(quote).toMatchObject({ documentId: id, placement: 'exact' })
+      const exported = await api.invoke('export.render', {
+        selection: { quoteIds: [quote.id] },
+        format: 'md',
+      })
+      expect(exported).toMatchObject({ encoding: 'utf8', quoteCount: 1 })
+      expect(exported.content).toContain('meet again before the end of the year')
+      expect(
+        await errorCode(
+          api.invoke('export.render', { selection: { tag: 'nothing' }, format: 'md' }),
+        ),
+      ).toBe('invalid_args')
     })
 
     it('reports library info, checks it, and makes a verified backup', async () => {

@@ -13,7 +13,7 @@ import { ApiCallError } from '../../../src/main/api/dispatch'
 import { startWebHost } from '../../../src/main/backend/web-host'
 import { createMemoryLogger } from '../../../src/main/platform/logger'
 import { tempBackend, tempDir } from '../../support/temp-library'
-import { describeContract } from './contract-suite'
+import { describeContract, FIXTURE_DIR } from './contract-suite'
 
 /** In-process: the transport calls `dispatch` directly, as the CLI does. */
 describeContract('in-process dispatch', async () => {
@@ -36,6 +36,7 @@ describeContract('HTTP (web host)', async () => {
     port: 0,
     libraryDir: join(dir, 'library'),
     rendererDir: dir,
+    importRoots: [FIXTURE_DIR],
     log: createMemoryLogger(),
     limits: { workers: 0 },
   })

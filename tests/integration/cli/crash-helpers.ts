@@ -113,10 +113,127 @@ export async function expectLibraryWhole(library: string): Promise<Set<number>> 
       seen.add(i)
       expect(doc.word_count).toBeGreaterThan(10)
       expect(fts.all(markerOf(i))).toEqual([{ id: doc.id }])
-      expect((logged.get(doc.id) as { n: number }).n, `import-log row of ${doc.id}`).toBeGreaterThan(0)
+      expect(
+        (logged.get(doc.id) as { n: number }).n,
+        `import-log row of ${doc.id}`,
+      ).toBeGreaterThan(0)
     }
     return seen
   } finally {
     await backend.close()
   }
+}
+
+/** Quote marker parsing, matching quote-writer.ts. */
+const QUOTE_MARKER = /qmark(\d+)x/
+
+/**
+ * Run quote-writer.ts on `library` and SIGKILL it once `afterQuotes` quotes have been acknowledged (plus whatever
+ * it manages in `extraMs`). Resolves with the number of acknowledged quotes.
+ */
+export async function quoteAndKill(
+  library: string,
+  afterQuotes: number,
+  extraMs: number,
+): Promise<number> {
+  const child = spawn(
+    process.execPath,
+    [
+      join(REPO, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
+      '--tsconfig',
+      join(REPO, 'tsconfig.node.json'),
+      join(REPO, 'tests', 'integration', 'cli', 'quote-writer.ts'),
+      library,
+    ],
+    { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] },
+  )
+  let acknowledged = 0
+  let stderr = ''
+  child.stderr.setEncoding('utf8').on('data', (d: string) => {
+    stderr += d
+  })
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()))
+  await new Promise<void>((resolve) => {
+    let buffer = ''
+    let killing = false
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      buffer += d
+      for (const line of buffer.split('\n').slice(0, -1)) {
+        const ok = /^ok (\d+)$/.exec(line)
+        if (ok) acknowledged = Number(ok[1]) + 1
+      }
+      buffer = buffer.slice(buffer.lastIndexOf('\n') + 1)
+      if (!killing && acknowledged >= afterQuotes) {
+        killing = true
+        setTimeout(() => {
+          child.kill('SIGKILL')
+          resolve()
+        }, extraMs)
+      }
+    })
+    void exited.then(() => resolve())
+  })
+  await exited
+  if (acknowledged < afterQuotes) throw new Error(`quote writer stopped early: ${stderr}`)
+  return acknowledged
+}
+
+/**
+ * After a kill during quote creation: the library is whole, every acknowledged quote is there, and each quote is
+ * complete (its text matches its offsets, its FTS row and its tag link exist).
+ */
+export async function expectQuotesWhole(library: string, acknowledged: number): Promise<number> {
+  const backend = openBackend(library)
+  try {
+    expect(backend.context.corrupt).toBeNull()
+    const db = backend.context.db
+    expect(checkDatabase(db, { mode: 'full', fts: true })).toEqual([])
+    const text = (db.prepare('SELECT text FROM documents WHERE id = 1').get() as { text: string })
+      .text
+    const quotes = db
+      .prepare('SELECT id, exact, start_offset AS start, end_offset AS end, note FROM quotes')
+      .all() as { id: number; exact: string; start: number; end: number; note: string }[]
+    const fts = db.prepare('SELECT rowid AS id FROM quotes_fts WHERE quotes_fts MATCH ?')
+    const tagged = db.prepare(
+      'SELECT t.name FROM quote_tags qt JOIN tags t ON t.id = qt.tag_id WHERE qt.quote_id = ?',
+    )
+    const seen = new Set<number>()
+    for (const quote of quotes) {
+      const i = Number(QUOTE_MARKER.exec(quote.note)?.[1])
+      expect(Number.isInteger(i), `quote ${quote.id} has its note`).toBe(true)
+      expect(seen.has(i)).toBe(false)
+      seen.add(i)
+      expect(text.slice(quote.start, quote.end)).toBe(quote.exact)
+      expect(fts.all(`qmark${i}x`)).toEqual([{ id: quote.id }])
+      expect(tagged.all(quote.id)).toEqual([{ name: `crash-${i % 7}` }])
+    }
+    for (let i = 0; i < acknowledged; i++)
+      expect(seen.has(i), `acknowledged quote ${i} kept`).toBe(true)
+    return quotes.length
+  } finally {
+    await backend.close()
+  }
+}
+
+/**
+ * Start `lectern export --all --out FILE` and SIGKILL it after `delayMs`. Resolves with whether it was killed
+ * before it finished.
+ */
+export async function exportAndKill(
+  library: string,
+  out: string,
+  delayMs: number,
+): Promise<boolean> {
+  const child = spawn(
+    process.execPath,
+    [CLI, '--library', library, 'export', '--all', '--format', 'md', '--out', out, '--overwrite'],
+    { cwd: REPO, env: { ...process.env, LECTERN_LIBRARY: '' }, stdio: 'ignore' },
+  )
+  const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+    child.on('exit', (_code, signal) => resolve(signal)),
+  )
+  const timer = setTimeout(() => child.kill('SIGKILL'), delayMs)
+  const signal = await exited
+  clearTimeout(timer)
+  return signal === 'SIGKILL'
 }

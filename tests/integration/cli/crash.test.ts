@@ -2,11 +2,22 @@
  * Crash safety, quick run (the long loop is tests/stress/engine-crash.test.ts): SIGKILL a large CLI import twice at
  * random moments, check the library after each kill, then re-run the import to finish the rest without duplicates.
  */
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { tempDir } from '../../support/temp-library'
-import { expectLibraryWhole, importAndKill, seeded, writeCorpus } from './crash-helpers'
-import { ensureBuilt, runJson } from './run-cli'
+import { openBackend, prose } from '../db/library-files'
+import { insertDocument } from '../library/seed'
+import {
+  expectLibraryWhole,
+  expectQuotesWhole,
+  exportAndKill,
+  importAndKill,
+  quoteAndKill,
+  seeded,
+  writeCorpus,
+} from './crash-helpers'
+import { ensureBuilt, runCli, runJson } from './run-cli'
 
 const FILES = 800
 const KILLS = 2
@@ -47,5 +58,51 @@ describe('a killed import', () => {
     expect(rerun.json.duplicates).toBe(before)
     const after = await expectLibraryWhole(library)
     expect(after.size).toBe(FILES)
+  }, 120_000)
+})
+
+describe('a killed quote writer and a killed export', () => {
+  it('keeps every acknowledged quote whole, and never leaves a partial export file', async () => {
+    const seed = Date.now() % 100_000
+    const random = seeded(seed)
+    const library = join(root.dir, 'quotes-library')
+    const setup = openBackend(library)
+    insertDocument(setup.context.db, { title: 'Long report', text: prose(99, 60_000) })
+    await setup.close()
+
+    const acknowledged = await quoteAndKill(
+      library,
+      20 + Math.floor(random() * 30),
+      Math.floor(random() * 200),
+    )
+    const kept = await expectQuotesWhole(library, acknowledged)
+    expect(kept, `seed ${seed}`).toBeGreaterThanOrEqual(acknowledged)
+
+    // A reference export, then exports killed at random moments: the target is absent or whole.
+    const reference = join(root.dir, 'reference.md')
+    const whole = await runCli([
+      '--library',
+      library,
+      'export',
+      '--all',
+      '--format',
+      'md',
+      '--out',
+      reference,
+    ])
+    expect(whole.code).toBe(0)
+    const expected = readFileSync(reference, 'utf8')
+    const exports = join(root.dir, 'exports')
+    const { mkdirSync } = await import('node:fs')
+    mkdirSync(exports)
+    for (let k = 0; k < 3; k++) {
+      const out = join(exports, `quotes-${k}.md`)
+      const killed = await exportAndKill(library, out, 150 + Math.floor(random() * 900))
+      if (existsSync(out))
+        expect(readFileSync(out, 'utf8'), `seed ${seed}, export ${k}`).toBe(expected)
+      else expect(killed).toBe(true)
+    }
+    // Only whole exports carry the target's name; write-file-atomic's temp files are the only other possibility.
+    for (const name of readdirSync(exports)) expect(name).toMatch(/^quotes-\d\.md(\.[0-9a-f]+)?$/)
   }, 120_000)
 })

@@ -26,7 +26,7 @@ describe('migration 0030 (search index, filter index, vocabulary)', () => {
   it('re-indexes existing documents with one-letter prefixes and flags the vocabulary for a rebuild', () => {
     const db = libraryAt(20)
     const id = insertDocument(db, { title: 'Kenya', text: 'The Mombasa railway, café.' })
-    migrate(db)
+    migrate(db, 30)
     expect(db.pragma('user_version', { simple: true })).toBe(30)
     const ddl = db
       .prepare("SELECT sql FROM sqlite_master WHERE name = 'documents_fts'")

@@ -15,6 +15,8 @@ export type Command = {
    * readers open fast (issue 5: cold start to first results ≤ 500 ms).
    */
   writes: boolean
+  /** Whether opening for this command may start the daily backup (default: `writes`). */
+  autoBackup?: boolean
   run(session: Session, values: OptionValues, positionals: string[]): Promise<number>
 }
 

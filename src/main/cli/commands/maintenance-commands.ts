@@ -66,6 +66,7 @@ export const backupCommand: Command = {
   details: 'JSON: {"file","createdAt","bytes"}',
   options: {},
   writes: true,
+  autoBackup: false,
   async run(session) {
     const backup = await session.call('library.backup', {})
     if (session.json) session.printJson(backup)
@@ -101,6 +102,7 @@ export const restoreCommand: Command = {
   JSON: {"file","createdAt","bytes","documentCount","quoteCount"}`,
   options: {},
   writes: true,
+  autoBackup: false,
   async run(session, _values, positionals) {
     if (positionals.length > 1) throw usageError('usage: lectern restore [FILE]')
     const file = positionals[0] === undefined ? undefined : resolveFile(session.io, positionals[0])

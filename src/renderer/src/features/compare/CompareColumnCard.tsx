@@ -79,7 +79,7 @@ export function CompareColumnCard({
         </button>
         {!isReference && (
           <button type="button" className="small" onClick={() => onMove(0)}>
-            Use as reference
+            Make reference
           </button>
         )}
         <button type="button" className="small" onClick={onSimilar}>
