@@ -16,6 +16,7 @@ export default defineConfig({
           'web-host': resolve(__dirname, 'src/main/backend/web-host-main.ts'),
           cli: resolve(__dirname, 'src/main/cli/main.ts'),
           'import-worker': resolve(__dirname, 'src/main/importers/worker/import-worker.ts'),
+          'verify-worker': resolve(__dirname, 'src/main/db/verify-worker.ts'),
         },
       },
     },

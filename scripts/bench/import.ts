@@ -18,7 +18,15 @@
  * LECTERN_CORPUS or ../shared/corpus; without it the benchmark says so and exits 0. Uses the built worker
  * (out/main/import-worker.js, `npm run bench` builds first) and falls back to the TypeScript source through tsx.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import { availableParallelism, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
@@ -26,14 +34,21 @@ import { gunzipSync } from 'node:zlib'
 import Database from 'better-sqlite3'
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx'
 import { createBackend } from '../../src/main/backend/create-backend'
-import { emptyTimings, type ImportTimings, runImport } from '../../src/main/importers/pipeline'
 import { cleanText, contentHash, wordCount } from '../../src/main/importers/normalise'
+import { emptyTimings, type ImportTimings, runImport } from '../../src/main/importers/pipeline'
 import { type WriteEntry, writeGroup } from '../../src/main/importers/store'
 import type { ExtractedFile } from '../../src/main/importers/types'
 import { createMemoryLogger } from '../../src/main/platform/logger'
 import { buildEpub } from '../gen-hostile-fixtures'
 
-type Speech = { id: string; title: string; text: string; date: string | null; url: string; speaker: string }
+type Speech = {
+  id: string
+  title: string
+  text: string
+  date: string | null
+  url: string
+  speaker: string
+}
 
 const REPO = resolve(__dirname, '..', '..')
 const MB = 1024 * 1024
@@ -47,7 +62,11 @@ const RUNS = Math.max(1, Number(arg('--runs') ?? 3))
 const ONLY = new Set((arg('--only') ?? 'engine,files,mixed').split(','))
 
 function corpusFile(): string | null {
-  const candidates = [process.env.LECTERN_CORPUS, resolve(REPO, '..', 'shared', 'corpus'), '/work/shared/corpus']
+  const candidates = [
+    process.env.LECTERN_CORPUS,
+    resolve(REPO, '..', 'shared', 'corpus'),
+    '/work/shared/corpus',
+  ]
   for (const c of candidates) {
     const file = c && join(c, 'whitehouse-remarks-2009-2015', 'articles.jsonl.gz')
     if (file && existsSync(file)) return file
@@ -58,23 +77,34 @@ function corpusFile(): string | null {
 const median = (values: number[]): number => {
   const sorted = [...values].sort((a, b) => a - b)
   const mid = Math.floor(sorted.length / 2)
-  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2
+  return sorted.length % 2
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2
 }
-const fmt = (n: number, digits = 1): string => n.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits })
+const fmt = (n: number, digits = 1): string =>
+  n.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits })
 
 function workerScript(): string {
   const built = join(REPO, 'out', 'main', 'import-worker.js')
   if (existsSync(built)) return built
-  process.stdout.write('(out/main/import-worker.js not built: using the TypeScript worker through tsx, slower start-up)\n')
+  process.stdout.write(
+    '(out/main/import-worker.js not built: using the TypeScript worker through tsx, slower start-up)\n',
+  )
   return join(REPO, 'src', 'main', 'importers', 'worker', 'import-worker.ts')
 }
 
 function longDate(iso: string | null): string {
   if (!iso) return ''
-  return new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-US', { month: 'long', day: 'numeric', year: 'numeric', timeZone: 'UTC' })
+  return new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-US', {
+    month: 'long',
+    day: 'numeric',
+    year: 'numeric',
+    timeZone: 'UTC',
+  })
 }
 
-const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+const escapeHtml = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
 function htmlPage(s: Speech): string {
   const paragraphs = s.text
@@ -108,14 +138,32 @@ async function measure(body: () => Promise<void>): Promise<Measured> {
   loop.disable()
   clearInterval(sampler)
   peak = Math.max(peak, process.memoryUsage.rss())
-  return { seconds, loopP99Ms: loop.percentile(99) / 1e6, loopMaxMs: loop.max / 1e6, peakRssMb: peak / MB }
+  return {
+    seconds,
+    loopP99Ms: loop.percentile(99) / 1e6,
+    loopMaxMs: loop.max / 1e6,
+    peakRssMb: peak / MB,
+  }
 }
 
-type ImportRun = Measured & { files: number; imported: number; failed: number; bytes: number; pages: number; timings: ImportTimings }
+type ImportRun = Measured & {
+  files: number
+  imported: number
+  failed: number
+  bytes: number
+  pages: number
+  timings: ImportTimings
+}
 
 async function importRun(input: string, workers: number, script: string): Promise<ImportRun> {
   const dir = mkdtempSync(join(tmpdir(), 'lectern-bench-import-'))
-  const backend = createBackend({ libraryDir: join(dir, 'library'), log: createMemoryLogger(), limits: { workers }, workerScript: script, checkAtOpen: 'skip' })
+  const backend = createBackend({
+    libraryDir: join(dir, 'library'),
+    log: createMemoryLogger(),
+    limits: { workers },
+    workerScript: script,
+    checkAtOpen: 'skip',
+  })
   const timings = emptyTimings()
   let report: Awaited<ReturnType<typeof runImport>> | undefined
   const measured = await measure(async () => {
@@ -144,7 +192,11 @@ function folderBytes(input: string, files: string[]): void {
   inputBytes.set(input, total)
 }
 
-function printImport(label: string, runs: ImportRun[], unit: 'files' | 'pages'): { perSecond: number; mbPerSecond: number } {
+function printImport(
+  label: string,
+  runs: ImportRun[],
+  unit: 'files' | 'pages',
+): { perSecond: number; mbPerSecond: number } {
   const perSecond = median(runs.map((r) => (unit === 'pages' ? r.pages : r.files) / r.seconds))
   const mbPerSecond = median(runs.map((r) => r.bytes / MB / r.seconds))
   const r = runs[Math.floor(runs.length / 2)] as ImportRun
@@ -168,29 +220,59 @@ function asExtracted(s: Speech): ExtractedFile {
   const text = cleanText(s.text)
   const bytes = Buffer.from(text)
   return {
-    format: 'txt', title: s.title, authors: [], publishedAt: s.date, source: 'The White House', url: s.url, language: 'en',
-    text, html: null, pageStarts: null, toc: null, warnings: [], citationType: 'speech', containerTitle: null,
-    publisher: null, doi: null, tags: [], contentHash: contentHash(text, bytes), wordCount: wordCount(text),
-    size: bytes.length, pages: 1, timings: { readMs: 0, parseMs: 0, hashMs: 0 },
+    format: 'txt',
+    title: s.title,
+    authors: [],
+    publishedAt: s.date,
+    source: 'The White House',
+    url: s.url,
+    language: 'en',
+    text,
+    html: null,
+    pageStarts: null,
+    toc: null,
+    warnings: [],
+    citationType: 'speech',
+    containerTitle: null,
+    publisher: null,
+    doi: null,
+    tags: [],
+    contentHash: contentHash(text, bytes),
+    wordCount: wordCount(text),
+    size: bytes.length,
+    pages: 1,
+    timings: { readMs: 0, parseMs: 0, hashMs: 0 },
   }
 }
 
 async function engineRun(speeches: Speech[]): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'lectern-bench-engine-'))
-  const backend = createBackend({ libraryDir: join(dir, 'library'), log: createMemoryLogger(), checkAtOpen: 'skip' })
+  const backend = createBackend({
+    libraryDir: join(dir, 'library'),
+    log: createMemoryLogger(),
+    checkAtOpen: 'skip',
+  })
   const started = performance.now()
   // Hashing and word counts are part of getting a document into the engine; extraction (JSON) is not.
   const files = speeches.map(asExtracted)
   for (let i = 0; i < files.length; i += GROUP) {
     const entries: WriteEntry[] = files.slice(i, i + GROUP).map((file, k) => ({
       kind: 'store',
-      item: { path: `/corpus/${speeches[i + k]?.id}.txt`, size: file.size, file, tags: [], jobId: null },
+      item: {
+        path: `/corpus/${speeches[i + k]?.id}.txt`,
+        size: file.size,
+        file,
+        tags: [],
+        jobId: null,
+      },
     }))
     writeGroup(backend.context.db, entries)
   }
   const seconds = (performance.now() - started) / 1000
   // A dozen speeches repeat with identical text: they are logged as duplicates, not stored twice.
-  const logged = (backend.context.db.prepare('SELECT count(*) AS n FROM import_log').get() as { n: number }).n
+  const logged = (
+    backend.context.db.prepare('SELECT count(*) AS n FROM import_log').get() as { n: number }
+  ).n
   if (logged !== speeches.length) throw new Error(`engine logged ${logged} of ${speeches.length}`)
   await backend.close()
   rmSync(dir, { recursive: true, force: true })
@@ -220,7 +302,9 @@ function baselineRun(speeches: Speech[]): number {
 async function main(): Promise<void> {
   const file = corpusFile()
   if (!file) {
-    process.stdout.write('import benchmark: corpus not found (set LECTERN_CORPUS or put shared/corpus next to the repo); skipped.\n')
+    process.stdout.write(
+      'import benchmark: corpus not found (set LECTERN_CORPUS or put shared/corpus next to the repo); skipped.\n',
+    )
     return
   }
   const speeches = gunzipSync(readFileSync(file))
@@ -228,11 +312,17 @@ async function main(): Promise<void> {
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as Speech)
-  const corpusMb = speeches.reduce((n, s) => n + Buffer.byteLength(s.title) + Buffer.byteLength(s.text), 0) / MB
+  const corpusMb =
+    speeches.reduce((n, s) => n + Buffer.byteLength(s.title) + Buffer.byteLength(s.text), 0) / MB
   const script = workerScript()
   process.stdout.write(
     `Import benchmark: ${speeches.length.toLocaleString('en')} White House documents (${fmt(corpusMb)} MB of title+text) from ${file}\n` +
       `${availableParallelism()} cores (shared with other work: compare ratios), ${RUNS} runs, medians; worker ${script.replace(`${REPO}/`, '')}\n\n`,
+  )
+  // Event-loop delay of this process doing nothing, measured now: the floor the machine's load sets for p99.
+  const idle = await measure(() => new Promise((done) => setTimeout(done, 2000)))
+  process.stdout.write(
+    `Idle event-loop delay now (baseline for the p99 figures): p99 ${fmt(idle.loopP99Ms)} ms, max ${fmt(idle.loopMaxMs)} ms\n\n`,
   )
   const work = mkdtempSync(join(tmpdir(), 'lectern-bench-input-'))
   try {
@@ -254,7 +344,9 @@ async function main(): Promise<void> {
     }
 
     if (ONLY.has('files')) {
-      process.stdout.write('2. The same documents as .txt files through the pipeline (issues 2 and 4)\n')
+      process.stdout.write(
+        '2. The same documents as .txt files through the pipeline (issues 2 and 4)\n',
+      )
       const dir = join(work, 'txt')
       mkdirSync(dir)
       const paths = speeches.map((s, i) => {
@@ -289,11 +381,16 @@ async function main(): Promise<void> {
       const mdDir = mkdir('md')
       for (const [i, s] of sample.slice(300, 500).entries()) {
         const p = join(mdDir, `${i}.md`)
-        writeFileSync(p, `---\ntitle: "${s.title.replace(/"/g, "'")}"\ndate: ${s.date ?? ''}\ntags: [whitehouse]\n---\n\n${s.text}\n`)
+        writeFileSync(
+          p,
+          `---\ntitle: "${s.title.replace(/"/g, "'")}"\ndate: ${s.date ?? ''}\ntags: [whitehouse]\n---\n\n${s.text}\n`,
+        )
         formats.md?.push(p)
       }
       const pdfDir = mkdir('pdf')
-      const realPdfs = ['fhs-3.0.pdf', 'maint-guide.en.pdf'].map((n) => join(REPO, 'tests', 'fixtures', 'documents', 'debian', n))
+      const realPdfs = ['fhs-3.0.pdf', 'maint-guide.en.pdf'].map((n) =>
+        join(REPO, 'tests', 'fixtures', 'documents', 'debian', n),
+      )
       for (let i = 0; i < 6; i++) {
         const p = join(pdfDir, `${i}-${i % 2 ? 'maint-guide' : 'fhs'}.pdf`)
         copyFileSync(realPdfs[i % 2] as string, p)
@@ -303,7 +400,16 @@ async function main(): Promise<void> {
       for (const [i, s] of sample.slice(500, 540).entries()) {
         const doc = new Document({
           title: s.title,
-          sections: [{ children: [new Paragraph({ text: s.title, heading: HeadingLevel.HEADING_1 }), ...s.text.split(/\n\s*\n/).map((t) => new Paragraph({ children: [new TextRun(t.trim())] }))] }],
+          sections: [
+            {
+              children: [
+                new Paragraph({ text: s.title, heading: HeadingLevel.HEADING_1 }),
+                ...s.text
+                  .split(/\n\s*\n/)
+                  .map((t) => new Paragraph({ children: [new TextRun(t.trim())] })),
+              ],
+            },
+          ],
         })
         const p = join(docxDir, `${i}.docx`)
         writeFileSync(p, await Packer.toBuffer(doc))
@@ -313,7 +419,10 @@ async function main(): Promise<void> {
       for (let i = 0; i < 10; i++) {
         const chapters = sample.slice(540 + i * 6, 546 + i * 6).map((s, k) => ({
           name: `ch${k}.xhtml`,
-          html: `<h1>${escapeHtml(s.title)}</h1>${s.text.split(/\n\s*\n/).map((t) => `<p>${escapeHtml(t.trim())}</p>`).join('')}`,
+          html: `<h1>${escapeHtml(s.title)}</h1>${s.text
+            .split(/\n\s*\n/)
+            .map((t) => `<p>${escapeHtml(t.trim())}</p>`)
+            .join('')}`,
         }))
         const p = join(epubDir, `${i}.epub`)
         writeFileSync(p, await buildEpub({ title: `Collected remarks ${i}`, chapters }))
@@ -328,13 +437,22 @@ async function main(): Promise<void> {
       for (const p of all) copyFileSync(p, join(mixedDir, `${p.split('/').slice(-2).join('-')}`))
       folderBytes(mixedDir, all)
 
-      const html = [await importRun(htmlDir, 2, script), ...(RUNS > 1 ? [await importRun(htmlDir, 2, script)] : [])]
+      const html = [
+        await importRun(htmlDir, 2, script),
+        ...(RUNS > 1 ? [await importRun(htmlDir, 2, script)] : []),
+      ]
       printImport('   HTML pages, pool of 2', html, 'files')
-      const pdf = [await importRun(pdfDir, 2, script), ...(RUNS > 1 ? [await importRun(pdfDir, 2, script)] : [])]
+      const pdf = [
+        await importRun(pdfDir, 2, script),
+        ...(RUNS > 1 ? [await importRun(pdfDir, 2, script)] : []),
+      ]
       printImport('   PDF pages (real Debian PDFs), pool of 2', pdf, 'pages')
-      process.stdout.write('   (goals: HTML ≥ 100 pages/s, PDF ≥ 100 pages/s; PDF copies repeat, so all but two are duplicates after parsing)\n')
+      process.stdout.write(
+        '   (goals: HTML ≥ 100 pages/s, PDF ≥ 100 pages/s; PDF copies repeat, so all but two are duplicates after parsing)\n',
+      )
       const perFormat = { md: mdDir, docx: docxDir, epub: epubDir }
-      for (const [name, dir] of Object.entries(perFormat)) printImport(`   ${name}, pool of 2`, [await importRun(dir, 2, script)], 'files')
+      for (const [name, dir] of Object.entries(perFormat))
+        printImport(`   ${name}, pool of 2`, [await importRun(dir, 2, script)], 'files')
       const pool: ImportRun[] = []
       const one: ImportRun[] = []
       for (let r = 0; r < Math.min(RUNS, 2); r++) {
@@ -351,6 +469,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`import benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+  process.stderr.write(
+    `import benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  )
   process.exit(1)
 })

@@ -94,17 +94,22 @@ function watchFirstRows(): void {
 /** One API call from Node to the host; returns the value and the round-trip time. */
 async function call(host: RunningHost, method: string): Promise<{ value: unknown; ms: number }> {
   const started = performance.now()
-  const response = await fetch(`${host.origin}/api/${method}`, {
-    method: 'POST',
-    headers: {
-      'Content-Type': 'application/json',
-      'X-Lectern-Token': host.token,
-      Origin: host.origin,
-    },
-    body: '{}',
-  })
-  const envelope = (await response.json()) as { value?: unknown }
-  return { value: envelope.value, ms: performance.now() - started }
+  try {
+    const response = await fetch(`${host.origin}/api/${method}`, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        'X-Lectern-Token': host.token,
+        Origin: host.origin,
+      },
+      body: '{}',
+    })
+    const envelope = (await response.json()) as { value?: unknown }
+    return { value: envelope.value, ms: performance.now() - started }
+  } catch {
+    // A busy host may drop a connection: count it as a slow answer and ask again.
+    return { value: undefined, ms: Number.POSITIVE_INFINITY }
+  }
 }
 
 /**
@@ -145,7 +150,10 @@ async function scrollFrames(
         const tick = (now: number): void => {
           if (frame > 0) durations.push(now - last)
           last = now
-          if (frame++ >= frames) return resolve(durations)
+          if (frame++ >= frames) {
+            resolve(durations)
+            return
+          }
           if (mode === 'smooth') grid.scrollTop += 90
           else {
             seed = (seed * 1103515245 + 12345) % 2 ** 31

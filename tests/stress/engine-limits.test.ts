@@ -24,9 +24,7 @@ beforeAll(() => {
 afterAll(() => root.cleanup())
 
 /** Run the CLI under GNU time (when present) to learn the child's peak RSS. */
-function measured(
-  args: string[],
-): Promise<{
+function measured(args: string[]): Promise<{
   code: number | null
   stdout: string
   stderr: string

@@ -19,7 +19,8 @@ afterEach(async () => {
   for (const b of backends.splice(0)) await b.dispose()
 })
 function backend(limits: Record<string, number> = {}) {
-  if (!existsSync(WORKER)) throw new Error('out/main/import-worker.js is missing: run npm run build first')
+  if (!existsSync(WORKER))
+    throw new Error('out/main/import-worker.js is missing: run npm run build first')
   const b = tempBackend({ workerScript: WORKER, limits: { workers: 2, ...limits } })
   backends.push(b)
   const input = join(b.dir, 'input')
@@ -29,7 +30,10 @@ function backend(limits: Record<string, number> = {}) {
 
 /** `megabytes` of varied prose (so FTS has a real vocabulary), ending with a marker sentence. */
 function bigText(megabytes: number, newlines = true): string {
-  const words = 'harbour bridge council budget river valley school market railway station library museum garden'.split(' ')
+  const words =
+    'harbour bridge council budget river valley school market railway station library museum garden'.split(
+      ' ',
+    )
   const parts: string[] = ['A very large text file\n\n']
   let size = 0
   let i = 0
@@ -52,9 +56,13 @@ describe('large files', () => {
     const report = await importViaApi(b, [input])
     const seconds = (performance.now() - started) / 1000
     process.stdout.write(`150 MB text: ${seconds.toFixed(1)} s, test process RSS ${rssMb()} MB\n`)
-    expect(report.results.find((r) => r.path.endsWith("huge.txt"))).toMatchObject({ status: "imported" })
+    expect(report.results.find((r) => r.path.endsWith('huge.txt'))).toMatchObject({
+      status: 'imported',
+    })
     expect(report.results.find((r) => r.path.endsWith('small.txt'))?.status).toBe('imported')
-    expect(phraseSearch(b.context.db, 'final marker sentence closes the giant file')).toHaveLength(1)
+    expect(phraseSearch(b.context.db, 'final marker sentence closes the giant file')).toHaveLength(
+      1,
+    )
     expectLibraryIntact(b.context.db)
   })
 
@@ -78,20 +86,32 @@ describe('large files', () => {
     const { b, input } = backend()
     writeFileSync(
       join(input, 'bomb.epub'),
-      await buildEpub({ extraEntries: [{ name: 'OEBPS/pad.xhtml', data: Buffer.alloc(520 * MB, 0x20) }] }),
+      await buildEpub({
+        extraEntries: [{ name: 'OEBPS/pad.xhtml', data: Buffer.alloc(520 * MB, 0x20) }],
+      }),
     )
     writeFileSync(join(input, 'ok.txt'), 'Neighbour\n\nstill imported.\n')
     const report = await importViaApi(b, [input])
-    expect(report.results.find((r) => r.path.endsWith('bomb.epub'))?.error).toMatch(/500 MB limit .*maxZipBytes/)
+    expect(report.results.find((r) => r.path.endsWith('bomb.epub'))?.error).toMatch(
+      /500 MB limit .*maxZipBytes/,
+    )
     expect(report.results.find((r) => r.path.endsWith('ok.txt'))?.status).toBe('imported')
   })
 
   it('a parser that grows past the worker memory ceiling step by step: that file fails, the process lives on', async () => {
     const { b, input } = backend({ workers: 1, workerMemoryMb: 96 })
-    writeFileSync(join(input, 'a-many-nodes.html'), `<html><body>${'<p>para <b>x</b> y z</p>'.repeat(90_000)}</body></html>`)
-    writeFileSync(join(input, 'b-next.txt'), 'Next file\n\nimported after the worker was replaced.\n')
+    writeFileSync(
+      join(input, 'a-many-nodes.html'),
+      `<html><body>${'<p>para <b>x</b> y z</p>'.repeat(90_000)}</body></html>`,
+    )
+    writeFileSync(
+      join(input, 'b-next.txt'),
+      'Next file\n\nimported after the worker was replaced.\n',
+    )
     const report = await importViaApi(b, [input])
-    expect(report.results.find((r) => r.path.endsWith('a-many-nodes.html'))?.error).toMatch(/96 MB memory ceiling .*workerMemoryMb/)
+    expect(report.results.find((r) => r.path.endsWith('a-many-nodes.html'))?.error).toMatch(
+      /96 MB memory ceiling .*workerMemoryMb/,
+    )
     expect(report.results.find((r) => r.path.endsWith('b-next.txt'))?.status).toBe('imported')
   })
 })

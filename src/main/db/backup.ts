@@ -28,6 +28,7 @@ import {
   statSync,
 } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
+import { Worker } from 'node:worker_threads'
 import type { BackupInfo } from '@shared/contract'
 import Database from 'better-sqlite3'
 import { bindingFor, type Db } from './connection'
@@ -181,6 +182,36 @@ export function verifyCopy(file: string, electronBinding?: string): string[] {
   }
 }
 
+/**
+ * `verifyCopy` in a worker thread (out/main/verify-worker.js) when `verifyWorker` names one, so seconds of checking
+ * do not block the backend; in-process otherwise (tests, or a worker that fails to start).
+ */
+export async function verifyCopyAsync(
+  file: string,
+  options: { electronBinding?: string; verifyWorker?: string } = {},
+): Promise<string[]> {
+  const script = options.verifyWorker
+  if (!script || !existsSync(script)) return verifyCopy(file, options.electronBinding)
+  return new Promise((resolvePromise) => {
+    const worker = new Worker(script, {
+      workerData: { file, electronBinding: options.electronBinding },
+    })
+    let answered = false
+    worker.once('message', (message: { problems: string[] }) => {
+      answered = true
+      resolvePromise(message.problems)
+    })
+    worker.once('error', () => {
+      if (!answered) resolvePromise(verifyCopy(file, options.electronBinding))
+      answered = true
+    })
+    worker.once('exit', () => {
+      if (!answered) resolvePromise(verifyCopy(file, options.electronBinding))
+      answered = true
+    })
+  })
+}
+
 /** Delete the oldest backups of a kind beyond `keep`. */
 export function pruneBackups(dir: string, kind: BackupKind, keep: number): string[] {
   const removed: string[] = []
@@ -194,7 +225,10 @@ export function pruneBackups(dir: string, kind: BackupKind, keep: number): strin
 
 /** Verify `temp`, then move it to `dir/name` durably; on failure delete it and throw. */
 function admit(temp: string, dir: string, name: string, electronBinding?: string): BackupEntry {
-  const problems = verifyCopy(temp, electronBinding)
+  return admitVerified(temp, dir, name, verifyCopy(temp, electronBinding))
+}
+
+function admitVerified(temp: string, dir: string, name: string, problems: string[]): BackupEntry {
   if (problems.length > 0) {
     removeQuietly(temp)
     throw new BackupVerificationError(problems)
@@ -216,6 +250,8 @@ export type BackupOptions = {
   pagesPerStep?: number
   /** The Electron build of better-sqlite3, when running inside Electron (see `bindingFor`). */
   electronBinding?: string
+  /** The built verification worker (out/main/verify-worker.js); absent = verify in-process. */
+  verifyWorker?: string
 }
 
 /** Rolling backup through the online backup API, verified before it enters the rotation. */
@@ -229,8 +265,10 @@ export async function createBackup(db: Db, options: BackupOptions): Promise<Back
     removeQuietly(temp)
     throw error
   }
+  const problems = await verifyCopyAsync(temp, options)
+  // The name is chosen after the (possibly long) verification, so two backups never race for it.
   const name = freshName(options.dir, 'library', options.now ?? new Date())
-  const entry = admit(temp, options.dir, name, options.electronBinding)
+  const entry = admitVerified(temp, options.dir, name, problems)
   pruneBackups(options.dir, 'rolling', options.keep ?? DEFAULT_KEEP)
   return entry
 }

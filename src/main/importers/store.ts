@@ -2,7 +2,8 @@
  * Writing imported files into the library. Each file is one unit: its document row, tags, quote re-anchoring and
  * import_log row commit together or not at all (FTS follows by triggers). Files are written in small groups inside
  * one transaction, each file in its own savepoint (a nested better-sqlite3 transaction): one fsync per group instead
- * of per file, and a file that fails to store rolls back alone, leaving a `failed` log row.
+ * of per file, and a file that fails to store rolls back alone, leaving a `failed` log row. A group is bounded by a
+ * time budget, so the main thread's event loop keeps turning during large imports.
  */
 import { basename } from 'node:path'
 import type { DocumentId, ImportFileResult, ImportStatus, QuoteId, Timestamp } from '@shared/contract'
@@ -219,14 +220,27 @@ function storeFailure(error: unknown): string {
 }
 
 /**
- * Write a group of entries in one transaction, each in its own savepoint. Returns one result per entry, in order.
- * If the transaction as a whole cannot commit (disk full), every entry is reported failed and nothing is kept.
+ * Write entries in one transaction, each in its own savepoint, stopping after `budgetMs` or once `budgetChars` of
+ * text are in it (at least one entry is always written), so one transaction never holds the event loop for long.
+ * FTS5 does most of its indexing work when the transaction commits, so the text size bounds it better than time. Returns one result per entry written, in
+ * order; the caller keeps the rest for the next transaction. If the transaction as a whole cannot commit (disk full),
+ * every entry it held is reported failed and nothing of it is kept.
  */
-export function writeGroup(db: Db, entries: WriteEntry[], onError?: (error: unknown) => void): ImportFileResult[] {
+export function writeGroup(
+  db: Db,
+  entries: WriteEntry[],
+  onError?: (error: unknown) => void,
+  budgetMs = Number.POSITIVE_INFINITY,
+  budgetChars = Number.POSITIVE_INFINITY,
+): ImportFileResult[] {
   const s = statements(db)
   const results: ImportFileResult[] = []
+  const deadline = performance.now() + budgetMs
+  let chars = 0
   const run = db.transaction(() => {
     for (const entry of entries) {
+      if (results.length > 0 && (performance.now() > deadline || chars > budgetChars)) break
+      if (entry.kind === 'store') chars += entry.item.file.text.length
       if (entry.kind === 'log') {
         results.push(logOnly(s, entry.item))
         continue
@@ -248,7 +262,7 @@ export function writeGroup(db: Db, entries: WriteEntry[], onError?: (error: unkn
   } catch (error) {
     onError?.(error)
     const reason = storeFailure(error)
-    return entries.map((e) => ({ path: e.item.path, status: 'failed' as const, error: reason }))
+    return entries.slice(0, Math.max(1, results.length)).map((e) => ({ path: e.item.path, status: 'failed' as const, error: reason }))
   }
 }
 

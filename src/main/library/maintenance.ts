@@ -4,7 +4,7 @@
  * context, so `close()` can wait for a running backup instead of cutting it off.
  */
 import { statSync } from 'node:fs'
-import { isAbsolute, relative, resolve } from 'node:path'
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path'
 import type { BackupInfo, CheckReport, LibraryInfo, LibraryTable } from '@shared/contract'
 import { conflict, DomainError, invalidArgs, notFound } from '../api/errors'
 import type { BackendContext } from '../backend/context'
@@ -38,6 +38,8 @@ export type MaintenanceOptions = BackupSettings & {
 }
 
 type State = {
+  /** Built verification worker next to the import worker (out/main/verify-worker.js), when present. */
+  verifyWorker?: string
   keep: number
   autoIntervalHours: number | null
   electronBinding?: string
@@ -102,6 +104,9 @@ export function startMaintenance(context: BackendContext, options: MaintenanceOp
   state.keep = Math.max(1, Math.floor(options.keep ?? DEFAULT_KEEP))
   state.autoIntervalHours = options.autoIntervalHours === undefined ? 24 : options.autoIntervalHours
   state.electronBinding = options.electronBinding
+  state.verifyWorker = context.workerScript
+    ? join(dirname(context.workerScript), 'verify-worker.js')
+    : undefined
   if (context.corrupt) return
   try {
     const cutoff = new Date(Date.now() - (options.trashHours ?? 24) * 3_600_000).toISOString()
@@ -122,6 +127,7 @@ export function startMaintenance(context: BackendContext, options: MaintenanceOp
       dir: state.backupDir,
       keep: state.keep,
       electronBinding: state.electronBinding,
+      verifyWorker: state.verifyWorker,
     })
     context.log.info('Daily backup written and verified', entry.file)
   }).catch((error: unknown) => context.log.error('Daily backup failed', error))
@@ -153,6 +159,7 @@ export async function backupNow(context: BackendContext): Promise<BackupInfo> {
         dir: state.backupDir,
         keep: state.keep,
         electronBinding: state.electronBinding,
+        verifyWorker: state.verifyWorker,
       }),
     )
     return toInfo(entry)

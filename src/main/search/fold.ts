@@ -150,3 +150,66 @@ export function terms(text: string): string[] {
 export function foldLoose(text: string): string {
   return terms(text).join(' ')
 }
+
+/** Whether the code point at `i` (or the surrogate pair ending/starting there) is part of a word for the index. */
+export function isWordAt(text: string, i: number, backwards = false): boolean {
+  if (i < 0 || i >= text.length) return false
+  let cp = text.charCodeAt(i)
+  if (cp < 0x80) return (bmp[cp] ?? SEPARATOR) !== SEPARATOR
+  if (backwards && cp >= 0xdc00 && cp < 0xe000 && i > 0) {
+    const high = text.charCodeAt(i - 1)
+    if (high >= 0xd800 && high < 0xdc00) cp = 0x10000 + ((high - 0xd800) << 10) + (cp - 0xdc00)
+  } else if (!backwards && cp >= 0xd800 && cp < 0xdc00 && i + 1 < text.length) {
+    const low = text.charCodeAt(i + 1)
+    if (low >= 0xdc00 && low < 0xe000) cp = 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00)
+  }
+  if (cp >= 0xd800 && cp < 0xe000) return false
+  return foldCodePoint(cp) !== SEPARATOR
+}
+
+/** 1 for BMP characters beyond ASCII that fold into ASCII or vanish; built on first use (~65k lookups). */
+let intoAscii: Uint8Array | null = null
+
+function intoAsciiTable(): Uint8Array {
+  if (intoAscii) return intoAscii
+  const table = new Uint8Array(0x10000)
+  table.fill(1, 0xd800, 0xe000) // surrogates: astral text takes the careful path
+  // Lower-case the BMP in blocks of 256 (one call each); a block holding a character whose lower case is longer
+  // (İ → i̇) is checked one character at a time.
+  for (let base = 0x80; base < 0x10000; base += 256) {
+    const end = Math.min(0x10000, base + 256)
+    let block = ''
+    for (let cp = base; cp < end; cp++)
+      block += cp >= 0xd800 && cp < 0xe000 ? ' ' : String.fromCharCode(cp)
+    const lowerBlock = block.toLowerCase()
+    const aligned = lowerBlock.length === block.length
+    for (let cp = base; cp < end; cp++) {
+      if (cp >= 0xd800 && cp < 0xe000) continue
+      const folded = bmp[cp] ?? SEPARATOR
+      let lowerIsAscii: boolean
+      if (aligned) lowerIsAscii = lowerBlock.charCodeAt(cp - base) < 0x80
+      else {
+        const lower = String.fromCharCode(cp).toLowerCase()
+        lowerIsAscii = lower.length !== 1 || lower.charCodeAt(0) < 0x80
+      }
+      if (folded === REMOVED || (folded >= 0 && folded < 0x80) || lowerIsAscii) table[cp] = 1
+    }
+  }
+  intoAscii = table
+  return table
+}
+
+/**
+ * Whether `text` holds a character beyond ASCII that folds into ASCII or vanishes (é, Å, İ, combining accents, the
+ * Kelvin sign, anything astral). A text free of them can be searched for ASCII words with `toLowerCase()` + `indexOf`
+ * (passages.ts does: ~10× faster than tokenizing), since every ASCII letter of the folded text is then an ASCII letter
+ * of the original at the same offset.
+ */
+export function foldsIntoAscii(text: string): boolean {
+  const table = intoAsciiTable()
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c >= 0x80 && table[c] === 1) return true
+  }
+  return false
+}

@@ -4,7 +4,7 @@
  * index's own tokenizer, so what is marked is exactly what the index matched (accents, case, apostrophes included).
  */
 import { MARK_END, MARK_START, type SearchPassage } from '@shared/contract'
-import { forEachToken } from './fold'
+import { foldsIntoAscii, forEachToken, isWordAt, type Token, tokenize } from './fold'
 import type { MarkTerm } from './query-compiler'
 
 /** A matched word or phrase: character offsets into the text, and which query term it was. */
@@ -22,14 +22,83 @@ export type PassageOptions = {
   scanLimit?: number
 }
 
-/** Every occurrence of the marked words and phrases in `text`, in order (overlaps possible: longest first). */
+/**
+ * Every occurrence of the marked words and phrases in `text`, in order (overlaps possible: longest first).
+ * Two paths with one answer (tests/unit/search/passages.test.ts checks they agree): ASCII words in a text without
+ * characters that fold into ASCII are found with `toLowerCase()` + `indexOf` and boundary checks; anything else is
+ * tokenized with the index's own rules.
+ */
 export function findMatches(
   text: string,
   marks: MarkTerm[],
   scanLimit = Number.POSITIVE_INFINITY,
+  allowFastPath = true,
 ): Match[] {
+  if (marks.length === 0) return []
+  const scanned = scanLimit < text.length ? text.slice(0, scanLimit) : text
+  if (
+    allowFastPath &&
+    marks.every((m) => m.terms.every((t) => /^[a-z0-9]+$/.test(t))) &&
+    !foldsIntoAscii(scanned)
+  ) {
+    return findAsciiMatches(scanned, marks)
+  }
+  return tokenizeMatches(scanned, marks)
+}
+
+/** The next `count` tokens from `start` (fewer at the end of the text). */
+function tokensFrom(text: string, start: number, count: number): Token[] {
+  let span = 64 * count + 64
+  for (;;) {
+    const end = Math.min(text.length, start + span)
+    const found = tokenize(text.slice(start, end)).slice(0, count)
+    const last = found[found.length - 1]
+    // A token touching the end of the slice may continue past it: widen and retry.
+    if (end === text.length || (found.length === count && last && start + last.end < end)) {
+      return found.map((t) => ({ term: t.term, start: t.start + start, end: t.end + start }))
+    }
+    span *= 4
+  }
+}
+
+function findAsciiMatches(text: string, marks: MarkTerm[]): Match[] {
   const out: Match[] = []
-  if (marks.length === 0) return out
+  const lower = text.toLowerCase()
+  marks.forEach((mark, index) => {
+    const first = mark.terms[0] ?? ''
+    const single = mark.terms.length === 1
+    for (let at = lower.indexOf(first); at >= 0; at = lower.indexOf(first, at + 1)) {
+      if (isWordAt(text, at - 1, true)) continue // inside a longer word
+      const firstEnd = at + first.length
+      if (single) {
+        if (!mark.prefix) {
+          if (!isWordAt(text, firstEnd)) out.push({ start: at, end: firstEnd, mark: index })
+        } else {
+          let end = firstEnd
+          while (isWordAt(text, end)) end++
+          out.push({ start: at, end, mark: index })
+        }
+        continue
+      }
+      if (isWordAt(text, firstEnd)) continue // the first word of a phrase is a whole word
+      const tokens = tokensFrom(text, at, mark.terms.length)
+      if (tokens.length < mark.terms.length) continue
+      const ok = tokens.every((t, k) => {
+        const want = mark.terms[k] ?? ''
+        return mark.prefix && k === mark.terms.length - 1
+          ? t.term.startsWith(want)
+          : t.term === want
+      })
+      if (ok && tokens[0]?.start === at) {
+        out.push({ start: at, end: tokens[tokens.length - 1]?.end ?? firstEnd, mark: index })
+      }
+    }
+  })
+  return out.sort((a, b) => a.start - b.start || b.end - a.end)
+}
+
+function tokenizeMatches(text: string, marks: MarkTerm[]): Match[] {
+  const out: Match[] = []
   let longest = 1
   for (const m of marks) longest = Math.max(longest, m.terms.length)
   // The last `longest` tokens, for phrases.
@@ -58,8 +127,7 @@ export function findMatches(
     }
     out.push({ start: ringStarts[(seen - n) % longest] as number, end, mark: index })
   }
-  const scanned = scanLimit < text.length ? text.slice(0, scanLimit) : text
-  forEachToken(scanned, (term, start, end) => {
+  forEachToken(text, (term, start, end) => {
     const slot = seen % longest
     ringTerms[slot] = term
     ringStarts[slot] = start

@@ -45,7 +45,7 @@ const BM25 = `bm25(documents_fts, ${COLUMN_WEIGHTS.join(', ')})`
 
 /** Exact ranking up to this many matches; above it, rank the newest CANDIDATES (see the header). */
 export const RANK_ALL = { typing: 1000, full: 2000 } as const
-export const CANDIDATES = { typing: 300, full: 1000 } as const
+export const CANDIDATES = { typing: 300, full: 500 } as const
 /**
  * While typing, a query matching more than this share of the library (a one- or two-letter prefix, a stopword) is
  * listed newest first without bm25: its words occur hundreds of times per document, bm25 walks every occurrence,
@@ -173,21 +173,8 @@ function rankDocuments(
       : sql`documents_fts`
 
   if (sort === 'newest') {
-    const ids = newestMatches(db, match, conditions, total, offset, limit)
-    if (ids.length > 0) {
-      const list = sql.join(
-        ids.map((id) => sql`${id}`),
-        ', ',
-      )
-      for (const r of all<{ id: number; rank: number }>(
-        db,
-        sql`SELECT rowid AS id, ${sql.trusted(BM25)} AS rank FROM documents_fts
-            WHERE documents_fts MATCH ${match} AND rowid IN (${list})`,
-      )) {
-        scores.set(r.id, -r.rank)
-      }
-    }
-    return { ids, scores }
+    // Date order needs no bm25 (whose first step walks every match of every phrase again): scores stay 0.
+    return { ids: newestMatches(db, match, conditions, total, offset, limit), scores }
   }
 
   const rankAll = typing ? RANK_ALL.typing : RANK_ALL.full

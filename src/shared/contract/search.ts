@@ -39,7 +39,7 @@ export type SearchHit = {
   passages: SearchPassage[]
   /** Page of the best passage, where known. */
   page: number | null
-  /** Higher is better. */
+  /** Relevance, higher is better; 0 when the list is in date order or too unselective to rank (see search-service). */
   score: number
 }
 

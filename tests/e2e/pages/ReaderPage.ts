@@ -68,7 +68,13 @@ function bodyText(): string {
  * Select a sentence with the DOM selection API (what a mouse drag produces). The frame runs no script, so the
  * selection is made from the page, which may reach into the same-origin sandboxed frame.
  */
-function selectSentence({ sentence, scrollOnly }: { sentence: string; scrollOnly: boolean }): string {
+function selectSentence({
+  sentence,
+  scrollOnly,
+}: {
+  sentence: string
+  scrollOnly: boolean
+}): string {
   const frame = document.querySelector<HTMLIFrameElement>('.reader iframe')
   const root = frame ? frame.contentDocument?.body : document.querySelector('.reader .text-body')
   const owner = frame?.contentDocument ?? document

@@ -23,7 +23,8 @@ export const test = base.extend<Fixtures>({
       if (message.type() !== 'error') return
       // Playwright's trace recorder injects a script into every frame; the document frame's sandbox (no
       // allow-scripts) refuses it and says so. Only ignored while tracing: without a trace, no script may even try.
-      if (tracing && /^Blocked script execution in 'about:(?:blank|srcdoc)'/.test(message.text())) return
+      if (tracing && /^Blocked script execution in 'about:(?:blank|srcdoc)'/.test(message.text()))
+        return
       problems.push(`console error: ${message.text()}`)
     })
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))

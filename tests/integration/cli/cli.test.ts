@@ -6,6 +6,7 @@ import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } fro
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { tempDir } from '../../support/temp-library'
+import { overwritePages, pageCount } from '../db/library-files'
 import { BIN, ensureBuilt, REPO, runCli, runJson } from './run-cli'
 
 const ARTICLE = join(REPO, 'tests', 'fixtures', 'cli', 'china-kenya-ties.txt')
@@ -298,5 +299,72 @@ describe('library commands', () => {
     const restored = await runJson<{ file: string; documentCount: number }>(['restore'], { env })
     expect(restored.code).toBe(0)
     expect(restored.json).toMatchObject({ file: backup.json.file, documentCount: 1 })
+  })
+})
+
+describe('a damaged library from the CLI', () => {
+  it('warns, refuses writes with a clear line, and restores the newest good backup', async () => {
+    const lib = library()
+    const folder = join(root.dir, `many-${n}`)
+    mkdirSync(folder)
+    for (let i = 0; i < 60; i++) {
+      writeFileSync(
+        join(folder, `n${i}.txt`),
+        `Note ${i}\n\n${'Harbour cranes moved containers all night. '.repeat(40)} unique${i}\n`,
+      )
+    }
+    expect((await runJson<ImportJson>(['--library', lib, 'import', folder])).json.imported).toBe(60)
+    expect((await runCli(['--library', lib, 'backup'])).code).toBe(0)
+    const file = join(lib, 'library.sqlite')
+    const pages = pageCount(file)
+    overwritePages(file, [Math.floor(pages / 2), Math.floor(pages / 2) + 1])
+    const tag = await runCli(['--library', lib, 'tag', '1', 'x'])
+    expect(tag.code).toBe(1)
+    expect(tag.stderr).toMatch(/^lectern: warning: the library is damaged/m)
+    expect(tag.stderr).toMatch(/^lectern: The library is damaged and read-only .*lectern restore/m)
+    const check = await runJson<{ ok: boolean; problems: string[] }>(['--library', lib, 'check'])
+    expect(check.code).toBe(1)
+    expect(check.json.ok).toBe(false)
+    const restored = await runJson<{ documentCount: number }>(['--library', lib, 'restore'])
+    expect(restored).toMatchObject({ code: 0, json: { documentCount: 60 } })
+    expect((await runJson(['--library', lib, 'check'])).json).toEqual({ ok: true, problems: [] })
+    expect((await runCli(['--library', lib, 'tag', '1', 'x'])).code).toBe(0)
+  })
+})
+
+describe('lectern web', () => {
+  it('prints the address first, serves the API with the token, and stops on Ctrl+C', async () => {
+    const lib = library()
+    const { spawn } = await import('node:child_process')
+    const { CLI } = await import('./run-cli')
+    const child = spawn(process.execPath, [CLI, '--library', lib, 'web', '--port', '0'], {
+      cwd: REPO,
+      env: { ...process.env, LECTERN_WEB_TOKEN: '' },
+    })
+    const exited = new Promise<number | null>((resolve) =>
+      child.on('exit', (code) => resolve(code)),
+    )
+    const firstLine = await new Promise<string>((resolve, reject) => {
+      let out = ''
+      child.stdout.setEncoding('utf8').on('data', (d: string) => {
+        out += d
+        if (out.includes('\n')) resolve(out.split('\n')[0]!)
+      })
+      child.on('exit', () => reject(new Error(`web exited early: ${out}`)))
+    })
+    const match = /^Lectern is running at (http:\/\/127\.0\.0\.1:(\d+))\/\?token=(\S+)$/.exec(
+      firstLine,
+    )
+    expect(match, firstLine).not.toBeNull()
+    const [, origin, , token] = match!
+    const response = await fetch(`${origin}/api/library.info`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Lectern-Token': token!, Origin: origin! },
+      body: '{}',
+    })
+    const envelope = (await response.json()) as { ok: boolean; value: { libraryDir: string } }
+    expect(envelope).toMatchObject({ ok: true, value: { libraryDir: lib } })
+    child.kill('SIGINT')
+    expect(await exited).toBe(0)
   })
 })

@@ -217,23 +217,31 @@ export async function expectQuotesWhole(library: string, acknowledged: number): 
 
 /**
  * Start `lectern export --all --out FILE` and SIGKILL it after `delayMs`. Resolves with whether it was killed
- * before it finished.
+ * before it finished, and what it said when it was not.
  */
 export async function exportAndKill(
   library: string,
   out: string,
   delayMs: number,
-): Promise<boolean> {
+): Promise<{ killed: boolean; code: number | null; stderr: string }> {
   const child = spawn(
     process.execPath,
     [CLI, '--library', library, 'export', '--all', '--format', 'md', '--out', out, '--overwrite'],
-    { cwd: REPO, env: { ...process.env, LECTERN_LIBRARY: '' }, stdio: 'ignore' },
+    {
+      cwd: REPO,
+      env: { ...process.env, LECTERN_LIBRARY: '' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
   )
-  const exited = new Promise<NodeJS.Signals | null>((resolve) =>
-    child.on('exit', (_code, signal) => resolve(signal)),
+  let stderr = ''
+  child.stderr.setEncoding('utf8').on('data', (d: string) => {
+    stderr += d
+  })
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
   )
   const timer = setTimeout(() => child.kill('SIGKILL'), delayMs)
-  const signal = await exited
+  const { code, signal } = await exited
   clearTimeout(timer)
-  return signal === 'SIGKILL'
+  return { killed: signal === 'SIGKILL', code, stderr }
 }

@@ -97,10 +97,14 @@ describe('a killed quote writer and a killed export', () => {
     mkdirSync(exports)
     for (let k = 0; k < 3; k++) {
       const out = join(exports, `quotes-${k}.md`)
-      const killed = await exportAndKill(library, out, 150 + Math.floor(random() * 900))
+      const { killed, code, stderr } = await exportAndKill(
+        library,
+        out,
+        150 + Math.floor(random() * 900),
+      )
       if (existsSync(out))
         expect(readFileSync(out, 'utf8'), `seed ${seed}, export ${k}`).toBe(expected)
-      else expect(killed).toBe(true)
+      else expect(killed, `export exited ${code}: ${stderr}`).toBe(true)
     }
     // Only whole exports carry the target's name; write-file-atomic's temp files are the only other possibility.
     for (const name of readdirSync(exports)) expect(name).toMatch(/^quotes-\d\.md(\.[0-9a-f]+)?$/)

@@ -22,8 +22,12 @@ async function main(libraryDir: string): Promise<void> {
   const envelope = await backend.dispatch('documents.get', { id: documentId })
   if (!envelope.ok) throw new Error(envelope.error.message)
   const length = (envelope.value as { text: string }).text.length
+  // Continue the numbering of earlier (killed) runs, so every marker stays unique.
+  const first = (
+    backend.context.db.prepare('SELECT count(*) AS n FROM quotes').get() as { n: number }
+  ).n
   process.stdout.write('ready\n')
-  for (let i = 0; ; i++) {
+  for (let i = first; ; i++) {
     const start = (i * 97) % Math.max(1, length - 120)
     const created = await backend.dispatch('quotes.create', {
       documentId,

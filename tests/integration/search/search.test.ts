@@ -269,6 +269,52 @@ describe('search.query: the query language against a real library', () => {
     expect(db.prepare('SELECT count(*) FROM documents').pluck().get()).toBeGreaterThan(5)
   })
 
+  it('runs 2,000 random query strings through the API without a single error envelope', async () => {
+    let seed = 17
+    const next = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648
+      return seed / 2_147_483_648
+    }
+    const pieces = [
+      ...'ab ()"“”-*:,\'’{}^|&',
+      'rail',
+      'sea',
+      'AND',
+      'OR',
+      'NOT',
+      'NEAR(',
+      'title:',
+      'author:',
+      'source:',
+      'tag:',
+      'tag:climate',
+      '-tag:',
+      'type:pdf',
+      'after:2020',
+      'before:2021-06',
+      'on:',
+      'lang:en',
+      'has:quotes',
+      'has:notes',
+      'é',
+      '\u0301',
+      '\uE000',
+      ', 3)',
+    ]
+    for (let n = 0; n < 2000; n++) {
+      let query = ''
+      const length = Math.floor(next() * 14)
+      for (let i = 0; i < length; i++) query += pieces[Math.floor(next() * pieces.length)]
+      const envelope = await dispatch(backend.context, 'search.query', {
+        query,
+        asYouType: next() < 0.5,
+        sort: next() < 0.2 ? 'newest' : 'relevance',
+        limit: 5,
+      })
+      if (!envelope.ok) throw new Error(`${JSON.stringify(query)}: ${envelope.error.message}`)
+    }
+  })
+
   it('rejects malformed arguments with invalid_args', async () => {
     const bad = await dispatch(backend.context, 'search.query', { query: 'x', limit: 0 })
     expect(bad.ok).toBe(false)

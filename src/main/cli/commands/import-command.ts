@@ -10,9 +10,12 @@ import type { Command } from './command'
 export function failureLine(result: ImportFileResult): string {
   const reason = result.error ?? 'unknown error'
   // Importer messages that already name the file are printed as they are.
-  return reason.includes(result.path)
-    ? `lectern: ${reason}`
-    : `lectern: cannot import ${result.path}: ${reason}`
+  if (reason.includes(result.path)) return `lectern: ${reason}`
+  // A file that could not be opened at all reads as in the issue: `cannot read /x.pdf: no such file`.
+  const verb = /no such file|permission|not readable|cannot open|denied/i.test(reason)
+    ? 'read'
+    : 'import'
+  return `lectern: cannot ${verb} ${result.path}: ${reason}`
 }
 
 /** The report as printed with `--json`. */

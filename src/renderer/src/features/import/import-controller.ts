@@ -81,7 +81,10 @@ function isBusy(): boolean {
 }
 
 /** Import the given paths (already readable by the backend). */
-export async function importPaths(paths: string[], uploadFailures: UploadFailure[] = []): Promise<void> {
+export async function importPaths(
+  paths: string[],
+  uploadFailures: UploadFailure[] = [],
+): Promise<void> {
   pendingUploadFailures = uploadFailures
   if (paths.length === 0) {
     importStore.set({

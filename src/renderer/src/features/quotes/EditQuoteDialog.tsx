@@ -3,6 +3,7 @@ import { type FormEvent, type ReactNode, useState } from 'react'
 import { errorMessage, mutate } from '../../api/use-api-query'
 import { ColorPicker } from '../../components/ColorPicker'
 import { Dialog } from '../../components/Dialog'
+import { parseTagList } from '../../components/tag-list'
 import { useQuoteColors } from '../../components/use-quote-colors'
 
 type EditQuoteDialogProps = { quote: Quote; onClose: () => void }
@@ -23,14 +24,7 @@ export function EditQuoteDialog({ quote, onClose }: EditQuoteDialogProps): React
           id: quote.id,
           color,
           note: note.trim(),
-          tags: [
-            ...new Set(
-              tags
-                .split(',')
-                .map((tag) => tag.trim())
-                .filter(Boolean),
-            ),
-          ],
+          tags: parseTagList(tags),
         },
         ['quotes', 'tags'],
       )

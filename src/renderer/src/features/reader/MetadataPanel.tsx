@@ -121,7 +121,12 @@ export function MetadataPanel({
   }
 
   return (
-    <form className="metadata-panel form" aria-label="Document details" onSubmit={submit} noValidate>
+    <form
+      className="metadata-panel form"
+      aria-label="Document details"
+      onSubmit={submit}
+      noValidate
+    >
       <h2>Details</h2>
       <Field label="Title" value={draft.title} onChange={set('title')} />
       <label className="field">

@@ -18,7 +18,7 @@ type ReaderViewProps = {
 
 /** The reader: one document in readable typography, its quotes highlighted, with quoting, find and details. */
 export function ReaderView({ documentId, target }: ReaderViewProps): ReactNode {
-  const document = useApiQuery('documents.get', { id: documentId })
+  const opened = useApiQuery('documents.get', { id: documentId })
   const quotes = useApiQuery('quotes.list', { documentId, limit: 5000 })
   const tags = useApiQuery('tags.list', {})
   const colors = useQuoteColors()
@@ -83,7 +83,7 @@ export function ReaderView({ documentId, target }: ReaderViewProps): ReactNode {
     }
   }
 
-  const detail = document.data
+  const detail = opened.data
   return (
     <section className="reader" aria-label="Reader">
       <header className="reader-header">
@@ -91,7 +91,7 @@ export function ReaderView({ documentId, target }: ReaderViewProps): ReactNode {
           ← Back
         </button>
         <div className="reader-heading">
-          <h1>{detail?.title ?? (document.isLoading ? 'Opening…' : '')}</h1>
+          <h1>{detail?.title ?? (opened.isLoading ? 'Opening…' : '')}</h1>
           {detail && (
             <p className="byline">
               {[
@@ -160,8 +160,8 @@ export function ReaderView({ documentId, target }: ReaderViewProps): ReactNode {
         <p className="reader-warning">{detail.warnings.join(' ')}</p>
       )}
       <div className="reader-body">
-        {document.error && !detail ? (
-          <ErrorNotice error={document.error} onRetry={document.refetch} />
+        {opened.error && !detail ? (
+          <ErrorNotice error={opened.error} onRetry={opened.refetch} />
         ) : detail ? (
           <DocumentSurface
             detail={detail}

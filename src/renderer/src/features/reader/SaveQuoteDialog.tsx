@@ -2,6 +2,7 @@ import type { QuoteColor } from '@shared/contract'
 import { type FormEvent, type ReactNode, useId, useState } from 'react'
 import { ColorPicker } from '../../components/ColorPicker'
 import { Dialog } from '../../components/Dialog'
+import { parseTagList } from '../../components/tag-list'
 
 type SaveQuoteDialogProps = {
   exact: string
@@ -11,18 +12,6 @@ type SaveQuoteDialogProps = {
   error: string | null
   onSave: (quote: { color: QuoteColor; tags: string[]; note: string }) => void
   onCancel: () => void
-}
-
-/** Split "a, b ,c" into tag names. */
-export function parseTagList(value: string): string[] {
-  return [
-    ...new Set(
-      value
-        .split(',')
-        .map((tag) => tag.trim())
-        .filter(Boolean),
-    ),
-  ]
 }
 
 /** Colour, tags and note for a new quote. */

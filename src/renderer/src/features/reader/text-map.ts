@@ -25,6 +25,9 @@ export function buildTextMap(root: Node, text: string): TextMap {
   const walker = ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT)
   const nodes: NodeMap[] = []
   let cursor = 0
+  // Out of sync after a character the text lacks: only a whole word found again in the text re-syncs, so stray
+  // letters never pair up by coincidence.
+  let inSync = true
   for (let current = walker.nextNode(); current; current = walker.nextNode()) {
     const node = current as Text
     const value = node.data
@@ -35,11 +38,16 @@ export function buildTextMap(root: Node, text: string): TextMap {
       const char = value[i] as string
       if (SPACE.test(char)) continue
       while (cursor < text.length && SPACE.test(text[cursor] as string)) cursor++
-      if (cursor < text.length && sameChar(text[cursor] as string, char)) {
+      if (inSync && cursor < text.length && sameChar(text[cursor] as string, char)) {
         positions[i] = cursor++
       } else {
-        const found = resync(text, cursor, value, i)
-        if (found === -1) continue
+        const wordStart = i === 0 || SPACE.test(value[i - 1] as string)
+        const found = inSync || wordStart ? resync(text, cursor, value, i) : -1
+        if (found === -1) {
+          inSync = false
+          continue
+        }
+        inSync = true
         cursor = found
         positions[i] = cursor++
       }
@@ -78,7 +86,7 @@ function fold(char: string): string {
   if ('‘’‚‛′'.includes(char)) return "'"
   if ('“”„‟″'.includes(char)) return '"'
   if ('‐‑‒–—―'.includes(char)) return '-'
-  return char.normalize('NFKD').charAt(0).toLowerCase()
+  return char.normalize('NFKD').charAt(0)
 }
 
 /** Find the word starting at value[i] in text after `cursor`; -1 when the word is not in the text nearby. */
