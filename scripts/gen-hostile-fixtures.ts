@@ -41,11 +41,22 @@ export function buildPdf(bodies: string[]): Buffer {
 }
 
 const pdfString = (s: string): string => `(${s.replace(/([\\()])/g, '\\$1')})`
-const stream = (content: string): string => `<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`
+const stream = (content: string): string =>
+  `<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`
 
 /** One-page PDF whose page shows `lines` (Helvetica 12 pt, 14 pt leading) plus optional extra catalog entries. */
-export function textPdf(lines: string[], options: { title?: string; catalogExtra?: string; extraObjects?: string[] } = {}): Buffer {
-  const content = ['BT', '/F1 12 Tf', '14 TL', '72 720 Td', ...lines.map((l) => `${pdfString(l)} Tj T*`), 'ET'].join('\n')
+export function textPdf(
+  lines: string[],
+  options: { title?: string; catalogExtra?: string; extraObjects?: string[] } = {},
+): Buffer {
+  const content = [
+    'BT',
+    '/F1 12 Tf',
+    '14 TL',
+    '72 720 Td',
+    ...lines.map((l) => `${pdfString(l)} Tj T*`),
+    'ET',
+  ].join('\n')
   const extra = options.extraObjects ?? []
   return buildPdf([
     `<< /Type /Catalog /Pages 2 0 R ${options.catalogExtra ?? ''} >>`,
@@ -99,7 +110,10 @@ type EpubOptions = {
 /** A small EPUB 3 (mimetype first and stored, container, OPF, nav) with the given chapters and extra entries. */
 export async function buildEpub(options: EpubOptions = {}): Promise<Buffer> {
   const chapters = options.chapters ?? [
-    { name: 'ch1.xhtml', html: '<h1>Chapter One</h1><p>The first chapter of a small generated book.</p>' },
+    {
+      name: 'ch1.xhtml',
+      html: '<h1>Chapter One</h1><p>The first chapter of a small generated book.</p>',
+    },
   ]
   const zip = new JSZip()
   zip.file('mimetype', 'application/epub+zip', { compression: 'STORE' })
@@ -107,7 +121,9 @@ export async function buildEpub(options: EpubOptions = {}): Promise<Buffer> {
     'META-INF/container.xml',
     '<?xml version="1.0"?><container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/></rootfiles></container>',
   )
-  const items = chapters.map((c, i) => `<item id="c${i}" href="${c.name}" media-type="application/xhtml+xml"/>`).join('')
+  const items = chapters
+    .map((c, i) => `<item id="c${i}" href="${c.name}" media-type="application/xhtml+xml"/>`)
+    .join('')
   const refs = chapters.map((_c, i) => `<itemref idref="c${i}"/>`).join('')
   zip.file(
     'OEBPS/content.opf',
@@ -122,12 +138,20 @@ export async function buildEpub(options: EpubOptions = {}): Promise<Buffer> {
       `OEBPS/${c.name}`,
       `<?xml version="1.0" encoding="UTF-8"?><html xmlns="http://www.w3.org/1999/xhtml"><head><title>${c.name}</title></head><body>${c.html}</body></html>`,
     )
-  for (const e of options.extraEntries ?? []) zip.file(e.name, e.data, { compression: e.store ? 'STORE' : 'DEFLATE' })
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } })
+  for (const e of options.extraEntries ?? [])
+    zip.file(e.name, e.data, { compression: e.store ? 'STORE' : 'DEFLATE' })
+  return zip.generateAsync({
+    type: 'nodebuffer',
+    compression: 'DEFLATE',
+    compressionOptions: { level: 9 },
+  })
 }
 
 /** A minimal valid DOCX with the given body XML (paragraphs) and optional extra entries / XML prologue. */
-export async function buildDocx(paragraphs: string[], options: { prologue?: string; extraEntries?: { name: string; data: string | Buffer }[] } = {}): Promise<Buffer> {
+export async function buildDocx(
+  paragraphs: string[],
+  options: { prologue?: string; extraEntries?: { name: string; data: string | Buffer }[] } = {},
+): Promise<Buffer> {
   const zip = new JSZip()
   zip.file(
     '[Content_Types].xml',
@@ -137,7 +161,9 @@ export async function buildDocx(paragraphs: string[], options: { prologue?: stri
     '_rels/.rels',
     '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
   )
-  const body = paragraphs.map((p) => `<w:p><w:r><w:t xml:space="preserve">${p}</w:t></w:r></w:p>`).join('')
+  const body = paragraphs
+    .map((p) => `<w:p><w:r><w:t xml:space="preserve">${p}</w:t></w:r></w:p>`)
+    .join('')
   zip.file(
     'word/document.xml',
     `<?xml version="1.0" encoding="UTF-8"?>${options.prologue ?? ''}<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`,
@@ -191,7 +217,10 @@ export type HostileFixtures = Record<string, string>
  * Write every hostile/broken file into `dir` and return their paths by name. `zipBombBytes` is how far the EPUB
  * bomb inflates (tests pass a small maxZipBytes and a bomb just over it).
  */
-export async function writeHostileFixtures(dir: string, options: { zipBombBytes?: number } = {}): Promise<HostileFixtures> {
+export async function writeHostileFixtures(
+  dir: string,
+  options: { zipBombBytes?: number } = {},
+): Promise<HostileFixtures> {
   mkdirSync(dir, { recursive: true })
   const files: HostileFixtures = {}
   const put = (name: string, data: string | Buffer): void => {
@@ -201,14 +230,19 @@ export async function writeHostileFixtures(dir: string, options: { zipBombBytes?
   }
   put('empty.txt', '')
   put('zero-byte.pdf', '')
-  const goodPdf = textPdf(['A complete generated PDF page used to make a truncated copy.', 'Second line of text.'], { title: 'Complete PDF' })
+  const goodPdf = textPdf(
+    ['A complete generated PDF page used to make a truncated copy.', 'Second line of text.'],
+    { title: 'Complete PDF' },
+  )
   put('truncated.pdf', goodPdf.subarray(0, Math.floor(goodPdf.length * 0.45)))
   put(
     'javascript-action.pdf',
     textPdf(['This PDF carries a JavaScript open action that must never run.'], {
       title: 'PDF with JavaScript',
       catalogExtra: '/OpenAction 6 0 R /AA << /WC 6 0 R >>',
-      extraObjects: ["<< /Type /Action /S /JavaScript /JS (app.alert\\('pwned'\\); this.exportDataObject\\({cName: 'x'}\\);) >>"],
+      extraObjects: [
+        "<< /Type /Action /S /JavaScript /JS (app.alert\\('pwned'\\); this.exportDataObject\\({cName: 'x'}\\);) >>",
+      ],
     }),
   )
   put('scanned.pdf', scannedPdf())
@@ -220,28 +254,73 @@ export async function writeHostileFixtures(dir: string, options: { zipBombBytes?
     'zip-bomb.epub',
     await buildEpub({
       title: 'Zip bomb',
-      extraEntries: [{ name: 'OEBPS/padding.xhtml', data: Buffer.alloc(options.zipBombBytes ?? 600 * 1024 * 1024, 0x20) }],
+      extraEntries: [
+        {
+          name: 'OEBPS/padding.xhtml',
+          data: Buffer.alloc(options.zipBombBytes ?? 600 * 1024 * 1024, 0x20),
+        },
+      ],
     }),
   )
-  put('zip-slip.epub', await buildEpub({ title: 'Zip slip', extraEntries: [{ name: '../../evil.xhtml', data: '<p>escaped</p>' }] }))
-  put('zip-slip-backslash.epub', await buildEpub({ title: 'Zip slip 2', extraEntries: [{ name: 'OEBPS\\..\\..\\evil.xhtml', data: 'x' }] }))
-  put('zip-absolute.epub', await buildEpub({ title: 'Zip absolute', extraEntries: [{ name: '/etc/evil.xhtml', data: 'x' }] }))
-  put('nested-archive.epub', await buildEpub({ title: 'Nested', extraEntries: [{ name: 'OEBPS/inner.zip', data: await buildDocx(['inner']) }] }))
+  put(
+    'zip-slip.epub',
+    await buildEpub({
+      title: 'Zip slip',
+      extraEntries: [{ name: '../../evil.xhtml', data: '<p>escaped</p>' }],
+    }),
+  )
+  put(
+    'zip-slip-backslash.epub',
+    await buildEpub({
+      title: 'Zip slip 2',
+      extraEntries: [{ name: 'OEBPS\\..\\..\\evil.xhtml', data: 'x' }],
+    }),
+  )
+  put(
+    'zip-absolute.epub',
+    await buildEpub({
+      title: 'Zip absolute',
+      extraEntries: [{ name: '/etc/evil.xhtml', data: 'x' }],
+    }),
+  )
+  put(
+    'nested-archive.epub',
+    await buildEpub({
+      title: 'Nested',
+      extraEntries: [{ name: 'OEBPS/inner.zip', data: await buildDocx(['inner']) }],
+    }),
+  )
   put(
     'billion-laughs.epub',
     await buildEpub({
       title: 'Laughs &lol9; &xxe;',
       opfPrologue: BILLION_LAUGHS.replace('lolz', 'package'),
-      chapters: [{ name: 'ch1.xhtml', html: '<h1>Entities</h1><p>Before &lol9; after &xxe; end of the entity chapter.</p>' }],
+      chapters: [
+        {
+          name: 'ch1.xhtml',
+          html: '<h1>Entities</h1><p>Before &lol9; after &xxe; end of the entity chapter.</p>',
+        },
+      ],
     }),
   )
   put(
     'billion-laughs.docx',
-    await buildDocx(['Entity test &lol9; and &xxe; here.'], { prologue: BILLION_LAUGHS.replace('lolz', 'w:document') }),
+    await buildDocx(['Entity test &lol9; and &xxe; here.'], {
+      prologue: BILLION_LAUGHS.replace('lolz', 'w:document'),
+    }),
   )
   put('hostile.html', HOSTILE_HTML)
-  put('nested-divs.html', `<!DOCTYPE html><html><head><title>Deeply nested</title></head><body>${'<div>'.repeat(100_000)}<p>Text at the bottom of one hundred thousand nested divs.</p>${'</div>'.repeat(100_000)}</body></html>`)
-  put('image.png', Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(256, 4)]))
+  put(
+    'nested-divs.html',
+    `<!DOCTYPE html><html><head><title>Deeply nested</title></head><body>${'<div>'.repeat(100_000)}<p>Text at the bottom of one hundred thousand nested divs.</p>${'</div>'.repeat(100_000)}</body></html>`,
+  )
+  put(
+    'image.png',
+    Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      randomBytes(256, 4),
+    ]),
+  )
   return files
 }
 
@@ -251,18 +330,26 @@ if (require.main === module) {
     process.stderr.write('usage: gen-hostile-fixtures.ts OUT_DIR\n')
     process.exit(2)
   }
-  writeHostileFixtures(out).then((files) => process.stdout.write(`${Object.keys(files).length} files in ${out}\n`))
+  writeHostileFixtures(out).then((files) =>
+    process.stdout.write(`${Object.keys(files).length} files in ${out}\n`),
+  )
 }
 
 /** A PDF of `pages` small text pages: slow to read only because there are so many (time-limit tests). */
 export function manyPagesPdf(pages: number): Buffer {
-  const bodies = ['<< /Type /Catalog /Pages 2 0 R >>', '', '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>']
+  const bodies = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ]
   const kids: string[] = []
   for (let i = 0; i < pages; i++) {
     const content = `BT /F1 12 Tf 72 720 Td (Page ${i + 1} of a very long generated document.) Tj ET`
     bodies.push(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`)
     const contentRef = bodies.length
-    bodies.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents ${contentRef} 0 R /Resources << /Font << /F1 3 0 R >> >> >>`)
+    bodies.push(
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents ${contentRef} 0 R /Resources << /Font << /F1 3 0 R >> >> >>`,
+    )
     kids.push(`${bodies.length} 0 R`)
   }
   bodies[1] = `<< /Type /Pages /Kids [${kids.join(' ')}] /Count ${pages} >>`

@@ -9,23 +9,40 @@ import { join, resolve } from 'node:path'
 import { gunzipSync } from 'node:zlib'
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx'
 
-type Speech = { id: string; title: string; text: string; date: string | null; url: string; speaker: string }
+type Speech = {
+  id: string
+  title: string
+  text: string
+  date: string | null
+  url: string
+  speaker: string
+}
 
-const corpus = resolve(process.env.LECTERN_CORPUS ?? join(__dirname, '..', '..', 'shared', 'corpus'))
+const corpus = resolve(
+  process.env.LECTERN_CORPUS ?? join(__dirname, '..', '..', 'shared', 'corpus'),
+)
 const out = join(__dirname, '..', 'tests', 'fixtures', 'documents', 'whitehouse')
 
 function load(): Map<string, Speech> {
-  const raw = gunzipSync(readFileSync(join(corpus, 'whitehouse-remarks-2009-2015', 'articles.jsonl.gz'))).toString('utf8')
+  const raw = gunzipSync(
+    readFileSync(join(corpus, 'whitehouse-remarks-2009-2015', 'articles.jsonl.gz')),
+  ).toString('utf8')
   const map = new Map<string, Speech>()
-  for (const line of raw.split('\n')) if (line.trim()) {
-    const s = JSON.parse(line) as Speech
-    map.set(s.id, s)
-  }
+  for (const line of raw.split('\n'))
+    if (line.trim()) {
+      const s = JSON.parse(line) as Speech
+      map.set(s.id, s)
+    }
   return map
 }
 
 const longDate = (iso: string): string =>
-  new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-US', { month: 'long', day: 'numeric', year: 'numeric', timeZone: 'UTC' })
+  new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-US', {
+    month: 'long',
+    day: 'numeric',
+    year: 'numeric',
+    timeZone: 'UTC',
+  })
 
 const escapeHtml = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
@@ -41,7 +58,10 @@ async function main(): Promise<void> {
 
   // .txt: title line, date line, body (the shape of the original whitehouse.gov captures).
   const ebola = get('wh-2014-10-28-remarks-president-ebola')
-  writeFileSync(join(out, 'remarks-president-ebola.txt'), `${ebola.title}\n\n${longDate(ebola.date as string)}\n\n${ebola.text}\n`)
+  writeFileSync(
+    join(out, 'remarks-president-ebola.txt'),
+    `${ebola.title}\n\n${longDate(ebola.date as string)}\n\n${ebola.text}\n`,
+  )
 
   // .md: front matter with title, author, date, tags, source and url.
   const opm = get('wh-remarks-first-lady-during-visit-us-office-personnel-management')
@@ -122,7 +142,9 @@ ${paragraphs}
       {
         children: [
           new Paragraph({ text: troops.title, heading: HeadingLevel.HEADING_1 }),
-          new Paragraph({ children: [new TextRun({ text: longDate(troops.date as string), italics: true })] }),
+          new Paragraph({
+            children: [new TextRun({ text: longDate(troops.date as string), italics: true })],
+          }),
           ...body.map((p) => new Paragraph({ children: [new TextRun(p)] })),
         ],
       },

@@ -5,11 +5,33 @@
 import type { PartialDate } from '@shared/contract'
 
 const MONTHS: Record<string, number> = {
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
-  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10,
-  nov: 11, november: 11, dec: 12, december: 12,
+  jan: 1,
+  january: 1,
+  feb: 2,
+  february: 2,
+  mar: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
+  may: 5,
+  jun: 6,
+  june: 6,
+  jul: 7,
+  july: 7,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  oct: 10,
+  october: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  december: 12,
 }
-const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?'
+const MONTH =
+  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?'
 const WEEKDAY = '(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\\.?,?\\s+)?'
 
 const pad = (n: number): string => String(n).padStart(2, '0')
@@ -28,9 +50,15 @@ type Match = { date: PartialDate; length: number; precision: 'year' | 'month' | 
 
 const PATTERNS: { re: RegExp; make: (m: RegExpExecArray) => PartialDate | null }[] = [
   // PDF dates: D:YYYYMMDDHHmmSS…
-  { re: /^D:(\d{4})(\d{2})?(\d{2})?/i, make: (m) => build(+m[1]!, m[2] ? +m[2] : undefined, m[3] ? +m[3] : undefined) },
+  {
+    re: /^D:(\d{4})(\d{2})?(\d{2})?/i,
+    make: (m) => build(+m[1]!, m[2] ? +m[2] : undefined, m[3] ? +m[3] : undefined),
+  },
   // ISO 8601 and friends: 2025-04-24, 2025/04/24, 2025.04.24, 2025-04-24T10:00Z
-  { re: /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d])/, make: (m) => build(+m[1]!, +m[2]!, +m[3]!) },
+  {
+    re: /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d])/,
+    make: (m) => build(+m[1]!, +m[2]!, +m[3]!),
+  },
   { re: /^(\d{4})(\d{2})(\d{2})(?:T\d|$)/, make: (m) => build(+m[1]!, +m[2]!, +m[3]!) },
   { re: /^(\d{4})-(\d{2})(?![\d-])/, make: (m) => build(+m[1]!, +m[2]!) },
   // April 24, 2025 · Apr. 24 2025 · Thursday, April 24th, 2025
@@ -40,11 +68,17 @@ const PATTERNS: { re: RegExp; make: (m: RegExpExecArray) => PartialDate | null }
   },
   // 24 April 2025 · Thu, 24 Apr 2025 10:00:00 GMT · 24th of April, 2025
   {
-    re: new RegExp(`^${WEEKDAY}(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+of)?\\s+${MONTH},?\\s+(\\d{4})(?!\\d)`, 'i'),
+    re: new RegExp(
+      `^${WEEKDAY}(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+of)?\\s+${MONTH},?\\s+(\\d{4})(?!\\d)`,
+      'i',
+    ),
     make: (m) => build(+m[3]!, MONTHS[m[2]!.toLowerCase()], +m[1]!),
   },
   // April 2025
-  { re: new RegExp(`^${MONTH},?\\s+(\\d{4})(?!\\d)`, 'i'), make: (m) => build(+m[2]!, MONTHS[m[1]!.toLowerCase()]) },
+  {
+    re: new RegExp(`^${MONTH},?\\s+(\\d{4})(?!\\d)`, 'i'),
+    make: (m) => build(+m[2]!, MONTHS[m[1]!.toLowerCase()]),
+  },
   // 2025
   { re: /^(\d{4})(?![\d])/, make: (m) => build(+m[1]!) },
 ]
@@ -72,7 +106,8 @@ export function parseDate(value: string | null | undefined): PartialDate | null 
   return dateAtStart(trimmed)?.date ?? null
 }
 
-const KEYWORD = /^(?:date[d]?|published(?:\s+on)?|posted(?:\s+on)?|updated(?:\s+on)?)\s*[:\-–—]?\s*/i
+const KEYWORD =
+  /^(?:date[d]?|published(?:\s+on)?|posted(?:\s+on)?|updated(?:\s+on)?)\s*[:\-–—]?\s*/i
 
 /**
  * A line that starts with a date, optionally after a keyword (`date 2025-04-24 China and Kenya…`,

@@ -77,7 +77,8 @@ function utf8Evidence(bytes: Uint8Array): { valid: number; invalid: number } {
 function normaliseLabel(label: string): string | null {
   const l = label.trim().toLowerCase()
   if (!l) return null
-  if (l === 'iso-8859-1' || l === 'latin1' || l === 'us-ascii' || l === 'ascii') return 'windows-1252'
+  if (l === 'iso-8859-1' || l === 'latin1' || l === 'us-ascii' || l === 'ascii')
+    return 'windows-1252'
   if (l === 'utf8') return 'utf-8'
   return iconv.encodingExists(l) ? l : null
 }

@@ -9,7 +9,17 @@ import { ImportError } from './errors'
 
 const HTML_EXT = new Set(['.html', '.htm', '.xhtml', '.xht', '.shtml'])
 const MD_EXT = new Set(['.md', '.markdown', '.mdown', '.mkd', '.mkdn', '.mdwn'])
-const TEXT_EXT = new Set(['.txt', '.text', '.rst', '.org', '.adoc', '.asciidoc', '.textile', '.wiki', ''])
+const TEXT_EXT = new Set([
+  '.txt',
+  '.text',
+  '.rst',
+  '.org',
+  '.adoc',
+  '.asciidoc',
+  '.textile',
+  '.wiki',
+  '',
+])
 
 const MAGIC: { bytes: number[]; what: string }[] = [
   { bytes: [0x89, 0x50, 0x4e, 0x47], what: 'a PNG image' },
@@ -25,18 +35,27 @@ const MAGIC: { bytes: number[]; what: string }[] = [
   { bytes: [0x7b, 0x5c, 0x72, 0x74, 0x66], what: 'an RTF file' },
 ]
 
-const startsWith = (bytes: Uint8Array, prefix: number[]): boolean => prefix.every((b, i) => bytes[i] === b)
+const startsWith = (bytes: Uint8Array, prefix: number[]): boolean =>
+  prefix.every((b, i) => bytes[i] === b)
 
 function contains(bytes: Uint8Array, needle: string): boolean {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(needle, 0, 'latin1') >= 0
+  return (
+    Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(needle, 0, 'latin1') >= 0
+  )
 }
 
 /** The first KB as lower-case ASCII with NULs dropped (so UTF-16 HTML sniffs too). */
 function headText(bytes: Uint8Array): string {
   const n = Math.min(bytes.length, 2048)
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, n)
-  const text = utf16WithoutBom(buf) || buf[1] === 0 || buf[0] === 0 ? buf.toString('latin1').replace(/\0/g, '') : buf.toString('latin1')
-  return text.replace(/^\uFEFF|^\u00EF\u00BB\u00BF|^\u00FF\u00FE|^\u00FE\u00FF/, '').trimStart().toLowerCase()
+  const text =
+    utf16WithoutBom(buf) || buf[1] === 0 || buf[0] === 0
+      ? buf.toString('latin1').replace(/\0/g, '')
+      : buf.toString('latin1')
+  return text
+    .replace(/^\uFEFF|^\u00EF\u00BB\u00BF|^\u00FF\u00FE|^\u00FE\u00FF/, '')
+    .trimStart()
+    .toLowerCase()
 }
 
 /** Does the start of the file read as an HTML document? */
@@ -50,23 +69,34 @@ export function detectFormat(bytes: Uint8Array, path: string): DocumentFormat {
   const ext = extname(path).toLowerCase()
   if (bytes.length === 0) throw new ImportError('empty file')
 
-  const head1k = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 1024)).toString('latin1')
+  const head1k = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 1024)).toString(
+    'latin1',
+  )
   if (head1k.includes('%PDF-')) return 'pdf'
 
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
-    if (head1k.slice(30, 38) === 'mimetype' && head1k.slice(38, 58).includes('application/epub+zip')) return 'epub'
+    if (
+      head1k.slice(30, 38) === 'mimetype' &&
+      head1k.slice(38, 58).includes('application/epub+zip')
+    )
+      return 'epub'
     if (contains(bytes, 'word/document.xml')) return 'docx'
     if (contains(bytes, 'META-INF/container.xml')) return 'epub'
     if (ext === '.epub') return 'epub'
     if (ext === '.docx') return 'docx'
-    throw new ImportError('unsupported file type: a ZIP archive that is neither EPUB nor DOCX', undefined, true)
+    throw new ImportError(
+      'unsupported file type: a ZIP archive that is neither EPUB nor DOCX',
+      undefined,
+      true,
+    )
   }
   if (ext === '.epub') throw new ImportError('not a valid EPUB: the file is not a ZIP archive')
   if (ext === '.docx') throw new ImportError('not a valid DOCX: the file is not a ZIP archive')
   if (ext === '.pdf' && !sniffHtml(bytes)) throw new ImportError('not a PDF (no %PDF header)')
 
   for (const { bytes: magic, what } of MAGIC) {
-    if (startsWith(bytes, magic)) throw new ImportError(`unsupported file type: ${what}`, undefined, true)
+    if (startsWith(bytes, magic))
+      throw new ImportError(`unsupported file type: ${what}`, undefined, true)
   }
 
   if (HTML_EXT.has(ext)) return 'html'

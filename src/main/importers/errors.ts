@@ -38,6 +38,13 @@ export function fileTooLarge(size: number, max: number): ImportError {
  * messages of their own; they are kept, prefixed with what was being read, and cut to one short line.
  */
 export function toFailure(error: unknown, what = 'file'): ExtractFailure {
+  const failure = describeFailure(error, what)
+  const format = (error as { format?: unknown } | null)?.format
+  if (typeof format === 'string') failure.format = format as ExtractFailure['format']
+  return failure
+}
+
+function describeFailure(error: unknown, what: string): ExtractFailure {
   if (error instanceof ImportError) {
     const failure: ExtractFailure = { reason: error.message }
     if (error.limit) failure.limit = error.limit

@@ -55,7 +55,11 @@ const MB = 1024 * 1024
  * limit aborts the whole process. So big, predictable allocations are checked here, and resourceLimits stays the
  * backstop for parsers that grow step by step.
  */
-export function assertFitsMemory(format: DocumentFormat, bytes: number, memoryMb: number | undefined): void {
+export function assertFitsMemory(
+  format: DocumentFormat,
+  bytes: number,
+  memoryMb: number | undefined,
+): void {
   const factor = HEAP_PER_BYTE[format]
   if (!memoryMb || !factor) return
   const need = bytes * factor
@@ -76,9 +80,18 @@ export async function extractBytes(
 ): Promise<ExtractedFile> {
   const started = performance.now()
   const format = detectFormat(bytes, path)
-  assertFitsMemory(format, bytes.length, limits.memoryMb)
-  const doc = await EXTRACTORS[format]({ bytes, path, limits })
-  if (doc.text.includes('\u0000')) throw new ImportError('internal: extractor left NUL characters in the text')
+  let doc: Awaited<ReturnType<Extractor>>
+  try {
+    assertFitsMemory(format, bytes.length, limits.memoryMb)
+    doc = await EXTRACTORS[format]({ bytes, path, limits })
+  } catch (error) {
+    // The format is known by now: the import log records it with the failure.
+    if (typeof error === 'object' && error !== null)
+      (error as { format?: string }).format ??= format
+    throw error
+  }
+  if (doc.text.includes('\u0000'))
+    throw new ImportError('internal: extractor left NUL characters in the text')
   const parsed = performance.now()
   const hash = contentHash(doc.text, bytes)
   const words = wordCount(doc.text)

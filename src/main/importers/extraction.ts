@@ -8,9 +8,17 @@ import { resolve } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import type { ImportLimits } from '../backend/context'
 import { toFailure } from './errors'
-import type { ExtractedFile, ExtractFailure, ExtractLimits, WorkerRequest, WorkerResponse } from './types'
+import type {
+  ExtractedFile,
+  ExtractFailure,
+  ExtractLimits,
+  WorkerRequest,
+  WorkerResponse,
+} from './types'
 
-export type ExtractOutcome = { ok: true; file: ExtractedFile } | { ok: false; failure: ExtractFailure }
+export type ExtractOutcome =
+  | { ok: true; file: ExtractedFile }
+  | { ok: false; failure: ExtractFailure }
 
 export interface Extraction {
   /** How many files may usefully be in flight at once. */
@@ -32,7 +40,10 @@ export function workerMemoryMb(limits: ImportLimits): number {
 
 function timeoutFailure(ms: number): ExtractFailure {
   const seconds = ms >= 1000 ? `${Number((ms / 1000).toFixed(1))} s` : `${ms} ms`
-  return { reason: `reading it took longer than the ${seconds} time limit (timeoutMs)`, limit: 'timeoutMs' }
+  return {
+    reason: `reading it took longer than the ${seconds} time limit (timeoutMs)`,
+    limit: 'timeoutMs',
+  }
 }
 
 const extractLimits = (limits: ImportLimits): ExtractLimits => ({
@@ -53,7 +64,10 @@ class InProcessExtraction implements Extraction {
     const { extractFile } = await import('./extract')
     let timer: NodeJS.Timeout | undefined
     const timeout = new Promise<ExtractOutcome>((done) => {
-      timer = setTimeout(() => done({ ok: false, failure: timeoutFailure(this.limits.timeoutMs) }), this.limits.timeoutMs)
+      timer = setTimeout(
+        () => done({ ok: false, failure: timeoutFailure(this.limits.timeoutMs) }),
+        this.limits.timeoutMs,
+      )
     })
     const work = extractFile(path, extractLimits(this.limits)).then(
       (file): ExtractOutcome => ({ ok: true, file }),
@@ -74,7 +88,13 @@ class InProcessExtraction implements Extraction {
 }
 
 type Task = { path: string; resolve: (outcome: ExtractOutcome) => void }
-type Slot = { worker: Worker; ready: boolean; task: Task | null; id: number; timer?: NodeJS.Timeout }
+type Slot = {
+  worker: Worker
+  ready: boolean
+  task: Task | null
+  id: number
+  timer?: NodeJS.Timeout
+}
 
 /**
  * A fixed-size pool of import workers, started lazily. A task is handed to a worker only once the worker reports
@@ -134,7 +154,10 @@ export class WorkerPool implements Extraction {
         return
       }
       if (response.id !== slot.id || !slot.task) return
-      this.#finish(slot, response.ok ? { ok: true, file: response.file } : { ok: false, failure: response.failure })
+      this.#finish(
+        slot,
+        response.ok ? { ok: true, file: response.file } : { ok: false, failure: response.failure },
+      )
     })
     worker.on('error', (error: Error & { code?: string }) => {
       const failure: ExtractFailure =
@@ -146,7 +169,9 @@ export class WorkerPool implements Extraction {
           : toFailure(error)
       this.#retire(slot, failure)
     })
-    worker.on('exit', () => this.#retire(slot, { reason: 'the import worker stopped unexpectedly' }))
+    worker.on('exit', () =>
+      this.#retire(slot, { reason: 'the import worker stopped unexpectedly' }),
+    )
     this.#slots.push(slot)
     return slot
   }
@@ -162,7 +187,9 @@ export class WorkerPool implements Extraction {
             this.#spawn()
             starting++
           } catch (error) {
-            this.#failQueue(`the import worker could not start (${error instanceof Error ? error.message : String(error)})`)
+            this.#failQueue(
+              `the import worker could not start (${error instanceof Error ? error.message : String(error)})`,
+            )
             return
           }
         }
@@ -171,7 +198,10 @@ export class WorkerPool implements Extraction {
       const task = this.#queue.shift() as Task
       slot.task = task
       slot.id = this.#nextId++
-      slot.timer = setTimeout(() => this.#retire(slot, timeoutFailure(this.limits.timeoutMs)), this.limits.timeoutMs)
+      slot.timer = setTimeout(
+        () => this.#retire(slot, timeoutFailure(this.limits.timeoutMs)),
+        this.limits.timeoutMs,
+      )
       const request: WorkerRequest = {
         id: slot.id,
         path: task.path,
@@ -229,7 +259,10 @@ export class WorkerPool implements Extraction {
 }
 
 /** The extraction a backend should use: workers when a worker script exists and `limits.workers` > 0. */
-export function createExtraction(limits: ImportLimits, workerScript: string | undefined): Extraction {
+export function createExtraction(
+  limits: ImportLimits,
+  workerScript: string | undefined,
+): Extraction {
   if (!workerScript || limits.workers <= 0) return new InProcessExtraction(limits)
   const size = Math.max(1, Math.min(limits.workers, availableParallelism()))
   return new WorkerPool(workerScript, size, limits)

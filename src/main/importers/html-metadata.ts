@@ -65,7 +65,8 @@ function collectMeta(document: DomDocument): Map<string, string[]> {
   return metas
 }
 
-const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v)
+const isObject = (v: unknown): v is JsonObject =>
+  typeof v === 'object' && v !== null && !Array.isArray(v)
 
 /** Every object in the page's JSON-LD blocks, walked iteratively (never recursion over untrusted trees). */
 function jsonLdNodes(document: DomDocument): JsonObject[] {
@@ -170,7 +171,9 @@ export function htmlMetadata(document: DomDocument): HtmlMetadata {
   const all = (...keys: string[]): string[] => keys.flatMap((k) => meta.get(k) ?? [])
 
   const ld = jsonLdNodes(document)
-  const article = ld.find((n) => typesOf(n).some((t) => t in ARTICLE_TYPES && t !== 'webpage')) ?? ld.find((n) => typesOf(n).includes('webpage'))
+  const article =
+    ld.find((n) => typesOf(n).some((t) => t in ARTICLE_TYPES && t !== 'webpage')) ??
+    ld.find((n) => typesOf(n).includes('webpage'))
   const ldType = article ? typesOf(article).find((t) => t in ARTICLE_TYPES) : undefined
   const ldPublisher = article ? stringOf(article.publisher) : null
 
@@ -183,7 +186,11 @@ export function htmlMetadata(document: DomDocument): HtmlMetadata {
   if (authors.length === 0) authors = uniq(all('dc.creator', 'dcterms.creator'))
   if (authors.length === 0) authors = uniq(all('author').flatMap(splitByline))
   if (authors.length === 0)
-    authors = uniq(all('article:author').filter((a) => !/^https?:\/\//i.test(a)).flatMap(splitByline))
+    authors = uniq(
+      all('article:author')
+        .filter((a) => !/^https?:\/\//i.test(a))
+        .flatMap(splitByline),
+    )
 
   let publishedAt =
     parseDate(first('citation_publication_date', 'citation_date', 'citation_online_date')) ??
@@ -191,21 +198,39 @@ export function htmlMetadata(document: DomDocument): HtmlMetadata {
     (article ? parseDate(stringOf(article.datePublished ?? article.dateCreated)) : null) ??
     parseDate(
       first(
-        'dc.date.issued', 'dcterms.issued', 'dcterms.created', 'dc.date', 'dcterms.date', 'date', 'pubdate',
-        'publish-date', 'publish_date', 'publication_date', 'sailthru.date', 'parsely-pub-date', 'datepublished',
+        'dc.date.issued',
+        'dcterms.issued',
+        'dcterms.created',
+        'dc.date',
+        'dcterms.date',
+        'date',
+        'pubdate',
+        'publish-date',
+        'publish_date',
+        'publication_date',
+        'sailthru.date',
+        'parsely-pub-date',
+        'datepublished',
       ),
     )
   if (!publishedAt) {
     const times = Array.from(document.querySelectorAll('time'))
     const preferred =
-      times.find((t: DomElement) => t.hasAttribute('pubdate') || t.getAttribute('itemprop') === 'datePublished') ??
-      times[0]
+      times.find(
+        (t: DomElement) =>
+          t.hasAttribute('pubdate') || t.getAttribute('itemprop') === 'datePublished',
+      ) ?? times[0]
     publishedAt = parseDate(preferred?.getAttribute('datetime') ?? preferred?.textContent ?? null)
   }
 
   const siteName = first('og:site_name', 'application-name') ?? ldPublisher
   const publisher = first('citation_publisher', 'dc.publisher', 'dcterms.publisher') ?? ldPublisher
-  const containerTitle = first('citation_journal_title', 'citation_conference_title', 'citation_book_title', 'prism.publicationname')
+  const containerTitle = first(
+    'citation_journal_title',
+    'citation_conference_title',
+    'citation_book_title',
+    'prism.publicationname',
+  )
   const doiRaw = first('citation_doi', 'prism.doi', 'dc.identifier', 'dcterms.identifier')
   const doi = doiRaw ? (/\b(10\.\d{4,9}\/\S+)/.exec(doiRaw)?.[1] ?? null) : null
 
@@ -220,7 +245,9 @@ export function htmlMetadata(document: DomDocument): HtmlMetadata {
   const language =
     normaliseLanguage(document.documentElement?.getAttribute('lang')) ??
     normaliseLanguage(document.documentElement?.getAttribute('xml:lang')) ??
-    normaliseLanguage(first('content-language', 'dc.language', 'dcterms.language', 'citation_language')) ??
+    normaliseLanguage(
+      first('content-language', 'dc.language', 'dcterms.language', 'citation_language'),
+    ) ??
     normaliseLanguage(first('og:locale')) ??
     (article ? normaliseLanguage(stringOf(article.inLanguage)) : null)
 
@@ -248,7 +275,11 @@ export function htmlMetadata(document: DomDocument): HtmlMetadata {
 
 /** The charset an HTML file declares in its first bytes (`<meta charset>`, http-equiv, XML declaration). */
 export function declaredCharset(bytes: Uint8Array): string | null {
-  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 4096)).toString('latin1')
+  const head = Buffer.from(
+    bytes.buffer,
+    bytes.byteOffset,
+    Math.min(bytes.byteLength, 4096),
+  ).toString('latin1')
   const m =
     /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head) ??
     /<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)["']/i.exec(head)

@@ -16,14 +16,51 @@ export type HtmlText = {
 }
 
 const PARAGRAPH = new Set([
-  'p', 'div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'nav', 'blockquote', 'figure',
-  'figcaption', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'dl', 'table', 'pre', 'hr', 'address',
-  'details', 'summary', 'fieldset', 'body', 'center',
+  'p',
+  'div',
+  'section',
+  'article',
+  'main',
+  'header',
+  'footer',
+  'aside',
+  'nav',
+  'blockquote',
+  'figure',
+  'figcaption',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'ul',
+  'ol',
+  'dl',
+  'table',
+  'pre',
+  'hr',
+  'address',
+  'details',
+  'summary',
+  'fieldset',
+  'body',
+  'center',
 ])
 const LINE = new Set(['li', 'tr', 'dt', 'dd', 'caption', 'thead', 'tbody', 'tfoot'])
 const CELL = new Set(['td', 'th'])
-const SKIP = new Set(['script', 'style', 'template', 'noscript', 'head', 'title', 'iframe', 'object', 'svg', 'math'])
-// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are removed from text
+const SKIP = new Set([
+  'script',
+  'style',
+  'template',
+  'noscript',
+  'head',
+  'title',
+  'iframe',
+  'object',
+  'svg',
+  'math',
+])
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g
 
 /** Convert HTML to plain text (already clean: no control characters, no trailing spaces, `\n` line ends). */
@@ -128,7 +165,11 @@ export function htmlToText(html: string): HtmlText {
         if (heading && /^h[1-6]$/.test(name)) {
           const title = heading.parts.join(' ').replace(/\s+/g, ' ').trim()
           if (title && heading.offset >= 0)
-            headings.push({ level: heading.level, title: title.slice(0, 300), offset: heading.offset })
+            headings.push({
+              level: heading.level,
+              title: title.slice(0, 300),
+              offset: heading.offset,
+            })
           heading = null
         }
       },

@@ -4,7 +4,6 @@
 import { createHash } from 'node:crypto'
 
 // C0 controls other than tab, newline and form feed (form feed becomes a newline); DEL. NUL is among them.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g
 
 /**

@@ -53,12 +53,24 @@ const GROUP_WAIT_MS = 20
 const GROUP_BUDGET_MS = 25
 /** FTS5 indexes at commit, roughly 0.1–0.3 ms per KB of text here: about 100 KB keeps a commit near 25 ms. */
 const GROUP_BUDGET_CHARS = 100_000
+/**
+ * Back-pressure: workers parse faster than FTS indexes, so extraction pauses while this much extracted text (and
+ * HTML) waits to be written. Bounds memory whatever the batch size.
+ */
+const MAX_PENDING_CHARS = 32 * 1024 * 1024
 
 const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
 
 /** Count results into the report shape. */
 export function toReport(results: ImportFileResult[]): ImportReport {
-  const report: ImportReport = { imported: 0, duplicates: 0, updated: 0, failed: 0, skipped: 0, results }
+  const report: ImportReport = {
+    imported: 0,
+    duplicates: 0,
+    updated: 0,
+    failed: 0,
+    skipped: 0,
+    results,
+  }
   for (const r of results) {
     if (r.status === 'imported') report.imported++
     else if (r.status === 'duplicate') report.duplicates++
@@ -70,7 +82,10 @@ export function toReport(results: ImportFileResult[]): ImportReport {
 }
 
 /** Run one import batch to the end (or until `signal` aborts). Never throws for a bad file. */
-export async function runImport(backend: BackendContext, options: ImportOptions): Promise<ImportReport> {
+export async function runImport(
+  backend: BackendContext,
+  options: ImportOptions,
+): Promise<ImportReport> {
   const { signal, progress } = options
   const jobId = options.jobId ?? null
   const tags = options.tags ?? []
@@ -97,10 +112,17 @@ export async function runImport(backend: BackendContext, options: ImportOptions)
     progress?.({ step: 'Importing', done: results.length, total, bytesDone, bytesTotal, current })
 
   // Writes: a queue drained in groups; between groups the event loop runs.
-  const pending: { entry: WriteEntry; bytes: number }[] = walked.problems.map((p) => ({
-    entry: { kind: 'log', item: { path: p.path, size: null, status: p.status, reason: p.reason, jobId } },
-    bytes: 0,
-  }))
+  const pending: { entry: WriteEntry; bytes: number; chars: number }[] = walked.problems.map(
+    (p) => ({
+      entry: {
+        kind: 'log',
+        item: { path: p.path, size: null, status: p.status, reason: p.reason, jobId },
+      },
+      bytes: 0,
+      chars: 0,
+    }),
+  )
+  let pendingChars = 0
   let wrote = false
   let flushing: Promise<void> | null = null
   let waitTimer: NodeJS.Timeout | undefined
@@ -120,6 +142,7 @@ export async function runImport(backend: BackendContext, options: ImportOptions)
         timings.writeGroups++
       }
       const group = pending.splice(0, written.length)
+      for (const g of group) pendingChars -= g.chars
       for (const [i, r] of written.entries()) {
         results.push(r)
         bytesDone += group[i]?.bytes ?? 0
@@ -150,7 +173,8 @@ export async function runImport(backend: BackendContext, options: ImportOptions)
   signal?.addEventListener('abort', onAbort, { once: true })
   try {
     scheduleFlush()
-    const queue: WalkFile[] = [...walked.files]
+    const queue = walked.files
+    let next = 0
     const inFlight = new Set<Promise<void>>()
     const handle = (file: WalkFile, outcome: ExtractOutcome): void => {
       if (outcome.ok) {
@@ -160,9 +184,15 @@ export async function runImport(backend: BackendContext, options: ImportOptions)
           timings.hashMs += outcome.file.timings.hashMs
           timings.pages += outcome.file.pages
         }
+        const chars = outcome.file.text.length + (outcome.file.html?.length ?? 0)
+        pendingChars += chars
         pending.push({
-          entry: { kind: 'store', item: { path: file.path, size: outcome.file.size, file: outcome.file, tags, jobId } },
+          entry: {
+            kind: 'store',
+            item: { path: file.path, size: outcome.file.size, file: outcome.file, tags, jobId },
+          },
           bytes: file.size,
+          chars,
         })
       } else if (outcome.failure !== CANCELLED) {
         pending.push({
@@ -173,20 +203,28 @@ export async function runImport(backend: BackendContext, options: ImportOptions)
               size: file.size,
               status: outcome.failure.skip ? 'skipped' : 'failed',
               reason: outcome.failure.reason,
+              format: outcome.failure.format ?? null,
               jobId,
             },
           },
           bytes: file.size,
+          chars: 0,
         })
       }
       scheduleFlush()
     }
     // Keep each worker fed with one file waiting behind the one it parses.
     const window = extraction.concurrency * 2
-    while (queue.length > 0 && !signal?.aborted) {
-      const file = queue.shift() as WalkFile
+    while (next < queue.length && !signal?.aborted) {
+      const file = queue[next++] as WalkFile
       if (file.size > limits.maxFileBytes) {
-        handle(file, { ok: false, failure: { reason: fileTooLarge(file.size, limits.maxFileBytes).message, limit: 'maxFileBytes' } })
+        handle(file, {
+          ok: false,
+          failure: {
+            reason: fileTooLarge(file.size, limits.maxFileBytes).message,
+            limit: 'maxFileBytes',
+          },
+        })
         continue
       }
       current = file.path
@@ -196,6 +234,10 @@ export async function runImport(backend: BackendContext, options: ImportOptions)
       })
       inFlight.add(task)
       if (inFlight.size >= window) await Promise.race(inFlight)
+      while (pendingChars > MAX_PENDING_CHARS && !signal?.aborted) {
+        scheduleFlush()
+        await (flushing ?? tick())
+      }
       // Writes run between extractions; let a pending flush start before more files are queued.
       if (extraction.concurrency === 1) await tick()
     }

@@ -10,10 +10,38 @@ import { JSDOM } from 'jsdom'
 export const PURIFY_CONFIG = {
   USE_PROFILES: { html: true }, // no SVG, no MathML
   FORBID_TAGS: [
-    'style', 'form', 'input', 'button', 'select', 'textarea', 'iframe', 'frame', 'frameset', 'object', 'embed',
-    'base', 'meta', 'link', 'noscript', 'map', 'area', 'template', 'applet', 'portal',
+    'style',
+    'form',
+    'input',
+    'button',
+    'select',
+    'textarea',
+    'iframe',
+    'frame',
+    'frameset',
+    'object',
+    'embed',
+    'base',
+    'meta',
+    'link',
+    'noscript',
+    'map',
+    'area',
+    'template',
+    'applet',
+    'portal',
   ],
-  FORBID_ATTR: ['style', 'srcset', 'ping', 'formaction', 'background', 'poster', 'action', 'target', 'sizes'],
+  FORBID_ATTR: [
+    'style',
+    'srcset',
+    'ping',
+    'formaction',
+    'background',
+    'poster',
+    'action',
+    'target',
+    'sizes',
+  ],
   ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|#|app-doc:)/i,
   ALLOW_UNKNOWN_PROTOCOLS: false,
   WHOLE_DOCUMENT: false,
@@ -33,7 +61,9 @@ export class SanitizerUnavailableError extends Error {
 
 function getPurifier(): DOMPurify {
   if (purifier) return purifier
-  const purify = createDOMPurify(new JSDOM('<!DOCTYPE html>').window as unknown as Window & typeof globalThis)
+  const purify = createDOMPurify(
+    new JSDOM('<!DOCTYPE html>').window as unknown as Window & typeof globalThis,
+  )
   if (!purify.isSupported) throw new SanitizerUnavailableError()
   purify.addHook('afterSanitizeAttributes', (node) => {
     const el = node as Element

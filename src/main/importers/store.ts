@@ -6,7 +6,13 @@
  * time budget, so the main thread's event loop keeps turning during large imports.
  */
 import { basename } from 'node:path'
-import type { DocumentId, ImportFileResult, ImportStatus, QuoteId, Timestamp } from '@shared/contract'
+import type {
+  DocumentId,
+  ImportFileResult,
+  ImportStatus,
+  QuoteId,
+  Timestamp,
+} from '@shared/contract'
 import type { Db } from '../db/connection'
 import { reanchorQuotes } from '../quotes/reanchor'
 import { cleanTags } from './tags'
@@ -14,7 +20,16 @@ import type { ExtractedFile } from './types'
 
 /** The bibliographic fields the importer owns until a person edits them (see migration 0050). */
 const META_FIELDS = [
-  'title', 'authors', 'publishedAt', 'source', 'url', 'language', 'citationType', 'containerTitle', 'publisher', 'doi',
+  'title',
+  'authors',
+  'publishedAt',
+  'source',
+  'url',
+  'language',
+  'citationType',
+  'containerTitle',
+  'publisher',
+  'doi',
 ] as const
 type MetaField = (typeof META_FIELDS)[number]
 type Meta = Record<MetaField, unknown>
@@ -157,8 +172,25 @@ function writeOne(db: Db, s: Statements, item: StoreItem): ImportFileResult {
   if (duplicate) {
     if (item.tags.length > 0) linkTags(s, duplicate.id, item.tags)
     const reason = `same text as document ${duplicate.id} ("${duplicate.title.slice(0, 80)}")`
-    s.log.run(path, item.size, file.contentHash, file.format, 'duplicate', reason, duplicate.id, item.jobId, at)
-    return { path, status: 'duplicate', documentId: duplicate.id, title: duplicate.title, format: file.format, error: reason }
+    s.log.run(
+      path,
+      item.size,
+      file.contentHash,
+      file.format,
+      'duplicate',
+      reason,
+      duplicate.id,
+      item.jobId,
+      at,
+    )
+    return {
+      path,
+      status: 'duplicate',
+      documentId: duplicate.id,
+      title: duplicate.title,
+      format: file.format,
+      error: reason,
+    }
   }
 
   const extracted = metaOf(file)
@@ -176,13 +208,25 @@ function writeOne(db: Db, s: Statements, item: StoreItem): ImportFileResult {
     importMeta: JSON.stringify(extracted),
   }
 
-  const previous = s.byPath.get(path) as (Record<string, unknown> & { id: DocumentId; import_meta: unknown }) | undefined
+  const previous = s.byPath.get(path) as
+    | (Record<string, unknown> & { id: DocumentId; import_meta: unknown })
+    | undefined
   if (previous) {
     const meta = mergeMeta(previous, parseMeta(previous.import_meta), extracted)
     s.update.run({ ...meta, ...common, id: previous.id })
     const { unplacedQuoteIds } = reanchorQuotes(db, previous.id, file.text, file.pageStarts)
     linkTags(s, previous.id, [...file.tags, ...item.tags])
-    s.log.run(path, item.size, file.contentHash, file.format, 'updated', null, previous.id, item.jobId, at)
+    s.log.run(
+      path,
+      item.size,
+      file.contentHash,
+      file.format,
+      'updated',
+      null,
+      previous.id,
+      item.jobId,
+      at,
+    )
     const result: ImportFileResult = {
       path,
       status: 'updated',
@@ -195,14 +239,33 @@ function writeOne(db: Db, s: Statements, item: StoreItem): ImportFileResult {
     return result
   }
 
-  const id = Number(s.insert.run({ ...extracted, ...common, sourcePath: path }).lastInsertRowid) as DocumentId
+  const id = Number(
+    s.insert.run({ ...extracted, ...common, sourcePath: path }).lastInsertRowid,
+  ) as DocumentId
   linkTags(s, id, [...file.tags, ...item.tags])
   s.log.run(path, item.size, file.contentHash, file.format, 'imported', null, id, item.jobId, at)
-  return { path, status: 'imported', documentId: id, title: file.title, format: file.format, warnings: file.warnings }
+  return {
+    path,
+    status: 'imported',
+    documentId: id,
+    title: file.title,
+    format: file.format,
+    warnings: file.warnings,
+  }
 }
 
 function logOnly(s: Statements, item: LogOnlyItem): ImportFileResult {
-  s.log.run(item.path, item.size, null, item.format ?? null, item.status, item.reason, null, item.jobId, now())
+  s.log.run(
+    item.path,
+    item.size,
+    null,
+    item.format ?? null,
+    item.status,
+    item.reason,
+    null,
+    item.jobId,
+    now(),
+  )
   const result: ImportFileResult = { path: item.path, status: item.status, error: item.reason }
   if (item.format) result.format = item.format as ImportFileResult['format']
   return result
@@ -214,8 +277,10 @@ export type WriteEntry = { kind: 'store'; item: StoreItem } | { kind: 'log'; ite
 function storeFailure(error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code
   if (code === 'SQLITE_FULL') return 'could not be stored: the disk is full'
-  if (typeof code === 'string' && code.startsWith('SQLITE_IOERR')) return 'could not be stored: the library file could not be written'
-  if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) return 'could not be stored: it conflicts with a document already in the library'
+  if (typeof code === 'string' && code.startsWith('SQLITE_IOERR'))
+    return 'could not be stored: the library file could not be written'
+  if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT'))
+    return 'could not be stored: it conflicts with a document already in the library'
   return 'could not be stored in the library'
 }
 
@@ -251,7 +316,14 @@ export function writeGroup(
         onError?.(error)
         const reason = storeFailure(error)
         results.push(
-          logOnly(s, { path: entry.item.path, size: entry.item.size, status: 'failed', reason, format: entry.item.file.format, jobId: entry.item.jobId }),
+          logOnly(s, {
+            path: entry.item.path,
+            size: entry.item.size,
+            status: 'failed',
+            reason,
+            format: entry.item.file.format,
+            jobId: entry.item.jobId,
+          }),
         )
       }
     }
@@ -262,7 +334,9 @@ export function writeGroup(
   } catch (error) {
     onError?.(error)
     const reason = storeFailure(error)
-    return entries.slice(0, Math.max(1, results.length)).map((e) => ({ path: e.item.path, status: 'failed' as const, error: reason }))
+    return entries
+      .slice(0, Math.max(1, results.length))
+      .map((e) => ({ path: e.item.path, status: 'failed' as const, error: reason }))
   }
 }
 

@@ -25,7 +25,8 @@ export function readsAsTitle(line: string): boolean {
   return true
 }
 
-const ABBREVIATION = /\b(?:Mr|Mrs|Ms|Dr|Prof|St|Sr|Jr|No|vs|etc|e\.g|i\.e|Gen|Gov|Sen|Rep|Inc|Ltd|Co|[A-Z])\.$/
+const ABBREVIATION =
+  /\b(?:Mr|Mrs|Ms|Dr|Prof|St|Sr|Jr|No|vs|etc|e\.g|i\.e|Gen|Gov|Sen|Rep|Inc|Ltd|Co|[A-Z])\.$/
 
 /** A title from the first sentence of a body: the sentence itself when short, else its first words and "…". */
 export function titleFromFirstSentence(body: string): string | null {
@@ -79,11 +80,17 @@ export function textMetadata(text: string): TextMetadata {
   // A title line: short and not a sentence, and (when it shares its line with a date) the whole line.
   const nextLine = lines[i + 1] ?? ''
   const titleLine =
-    readsAsTitle(firstLine) && (!restOfLineIsBody || nextLine.trim() === '') ? oneLine(firstLine) : null
+    readsAsTitle(firstLine) && (!restOfLineIsBody || nextLine.trim() === '')
+      ? oneLine(firstLine)
+      : null
 
   if (titleLine && !publishedAt) {
     // A date line just under the title (speech transcripts, press releases).
-    for (let k = nextNonEmpty(i + 1), seen = 0; k < lines.length && seen < 3; k = nextNonEmpty(k + 1), seen++) {
+    for (
+      let k = nextNonEmpty(i + 1), seen = 0;
+      k < lines.length && seen < 3;
+      k = nextNonEmpty(k + 1), seen++
+    ) {
       const d = leadingDateLine(lines[k] ?? '')
       if (d && !d.rest) {
         publishedAt = d.date

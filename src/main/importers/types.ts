@@ -2,12 +2,7 @@
  * The one shape every extractor produces, and the messages the import worker exchanges with the pool.
  * Plain JSON only: these objects cross a worker_threads boundary by structured clone.
  */
-import type {
-  CitationType,
-  DocumentFormat,
-  PartialDate,
-  TocEntry,
-} from '@shared/contract'
+import type { CitationType, DocumentFormat, PartialDate, TocEntry } from '@shared/contract'
 
 /** What an extractor knows about a file once it has read it. */
 export type ExtractedDocument = {
@@ -63,7 +58,12 @@ export type ExtractLimits = {
 }
 
 /** Why a file failed; `limit` names the limit that was hit, when one was. */
-export type ExtractFailure = { reason: string; limit?: LimitName; skip?: boolean }
+export type ExtractFailure = {
+  reason: string
+  limit?: LimitName
+  skip?: boolean
+  format?: DocumentFormat
+}
 
 export type LimitName = 'maxFileBytes' | 'timeoutMs' | 'maxZipBytes' | 'maxZipEntries' | 'memory'
 

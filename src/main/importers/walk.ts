@@ -20,13 +20,25 @@ export type WalkOptions = {
 }
 
 const SYSTEM_NAMES = new Set([
-  'thumbs.db', 'ehthumbs.db', 'desktop.ini', '$recycle.bin', 'system volume information', '__macosx', 'lost+found',
-  'icon\r', '.ds_store',
+  'thumbs.db',
+  'ehthumbs.db',
+  'desktop.ini',
+  '$recycle.bin',
+  'system volume information',
+  '__macosx',
+  'lost+found',
+  'icon\r',
+  '.ds_store',
 ])
 
 /** Hidden (dot) files, OS litter, Office lock files (`~$x.docx`) and editor backups (`x~`). */
 export function isHiddenOrSystem(name: string): boolean {
-  return name.startsWith('.') || name.startsWith('~$') || name.endsWith('~') || SYSTEM_NAMES.has(name.toLowerCase())
+  return (
+    name.startsWith('.') ||
+    name.startsWith('~$') ||
+    name.endsWith('~') ||
+    SYSTEM_NAMES.has(name.toLowerCase())
+  )
 }
 
 /** Is `path` equal to or inside `root`? Both must be absolute and already resolved. */
@@ -67,7 +79,9 @@ export function fsReason(error: unknown): string {
     case 'EISDIR':
       return 'is a folder'
     default:
-      return error instanceof Error ? `cannot read it (${error.message.split('\n')[0]})` : 'cannot read it'
+      return error instanceof Error
+        ? `cannot read it (${error.message.split('\n')[0]})`
+        : 'cannot read it'
   }
 }
 
@@ -76,7 +90,10 @@ export const OUTSIDE_ROOTS = 'outside the folders this Lectern may import from'
 type Pending = { path: string; explicit: boolean }
 
 /** Walk the inputs. Never throws for a bad path: every problem becomes a WalkProblem. */
-export async function collectFiles(inputs: string[], options: WalkOptions = {}): Promise<WalkResult> {
+export async function collectFiles(
+  inputs: string[],
+  options: WalkOptions = {},
+): Promise<WalkResult> {
   const roots = options.roots
   const files: WalkFile[] = []
   const problems: WalkProblem[] = []
@@ -94,7 +111,8 @@ export async function collectFiles(inputs: string[], options: WalkOptions = {}):
       real = await realpath(path)
       info = await stat(real)
     } catch (error) {
-      if (roots && !roots.some((r) => isInside(path, r))) problems.push({ path, status: 'failed', reason: OUTSIDE_ROOTS })
+      if (roots && !roots.some((r) => isInside(path, r)))
+        problems.push({ path, status: 'failed', reason: OUTSIDE_ROOTS })
       else problems.push({ path, status: 'failed', reason: fsReason(error) })
       continue
     }
@@ -122,7 +140,8 @@ export async function collectFiles(inputs: string[], options: WalkOptions = {}):
         .filter((e) => !isHiddenOrSystem(e.name))
         .map((e) => e.name)
         .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-      for (let i = names.length - 1; i >= 0; i--) stack.push({ path: join(path, names[i] as string), explicit: false })
+      for (let i = names.length - 1; i >= 0; i--)
+        stack.push({ path: join(path, names[i] as string), explicit: false })
       continue
     }
     if (!info.isFile()) {

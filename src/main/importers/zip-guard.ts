@@ -34,23 +34,34 @@ const openZip = (buffer: Buffer): Promise<ZipFile> =>
 
 /** A readable description of yauzl's complaints about names. */
 function nameError(kind: ZipKind, message: string): ImportError | null {
-  const m = /^(invalid characters in fileName|absolute path|invalid relative path): (.*)$/.exec(message)
+  const m = /^(invalid characters in fileName|absolute path|invalid relative path): (.*)$/.exec(
+    message,
+  )
   if (!m) return null
-  return new ImportError(`${kind} rejected: unsafe entry name "${(m[2] ?? '').slice(0, 200)}" (it points outside the archive)`)
+  return new ImportError(
+    `${kind} rejected: unsafe entry name "${(m[2] ?? '').slice(0, 200)}" (it points outside the archive)`,
+  )
 }
 
 /**
  * Walk and inflate every entry within the limits. Throws ImportError naming the limit (`maxZipBytes`,
  * `maxZipEntries`) or the unsafe name; returns what it saw.
  */
-export async function surveyZip(bytes: Uint8Array, kind: ZipKind, limits: ExtractLimits): Promise<ZipSurvey> {
+export async function surveyZip(
+  bytes: Uint8Array,
+  kind: ZipKind,
+  limits: ExtractLimits,
+): Promise<ZipSurvey> {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   let zip: ZipFile
   try {
     zip = await openZip(buffer)
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
-    throw nameError(kind, message) ?? new ImportError(`not a valid ${kind}: damaged ZIP archive (${message.slice(0, 120)})`)
+    throw (
+      nameError(kind, message) ??
+      new ImportError(`not a valid ${kind}: damaged ZIP archive (${message.slice(0, 120)})`)
+    )
   }
   if (zip.entryCount > limits.maxZipEntries) {
     zip.close()
@@ -66,8 +77,18 @@ export async function surveyZip(bytes: Uint8Array, kind: ZipKind, limits: Extrac
         const message = error instanceof Error ? error.message : String(error)
         if (error instanceof ImportError) reject(error)
         else if (/too many bytes|too few bytes/.test(message))
-          reject(new ImportError(`${kind} rejected: an entry inflates to a different size than it declares (zip bomb?)`))
-        else reject(nameError(kind, message) ?? new ImportError(`not a valid ${kind}: damaged ZIP archive (${message.slice(0, 120)})`))
+          reject(
+            new ImportError(
+              `${kind} rejected: an entry inflates to a different size than it declares (zip bomb?)`,
+            ),
+          )
+        else
+          reject(
+            nameError(kind, message) ??
+              new ImportError(
+                `not a valid ${kind}: damaged ZIP archive (${message.slice(0, 120)})`,
+              ),
+          )
       }
       zip.on('error', fail)
       zip.on('end', () => resolve())
@@ -79,10 +100,17 @@ export async function surveyZip(bytes: Uint8Array, kind: ZipKind, limits: Extrac
         }
         const nestedAllowed = kind === 'DOCX' && /^word\/embeddings\//i.test(entry.fileName)
         if (ARCHIVE_NAME.test(entry.fileName) && !nestedAllowed) {
-          fail(new ImportError(`${kind} rejected: it contains another archive ("${entry.fileName.slice(0, 200)}")`))
+          fail(
+            new ImportError(
+              `${kind} rejected: it contains another archive ("${entry.fileName.slice(0, 200)}")`,
+            ),
+          )
           return
         }
-        inflateEntry(zip, entry, kind, limits, survey, nestedAllowed).then(() => zip.readEntry(), fail)
+        inflateEntry(zip, entry, kind, limits, survey, nestedAllowed).then(
+          () => zip.readEntry(),
+          fail,
+        )
       })
       zip.readEntry()
     })
@@ -109,7 +137,9 @@ async function inflateEntry(
       if (first) {
         first = false
         if (!nestedAllowed && ZIP_MAGIC.every((b, i) => chunk[i] === b))
-          throw new ImportError(`${kind} rejected: it contains another archive ("${entry.fileName.slice(0, 200)}")`)
+          throw new ImportError(
+            `${kind} rejected: it contains another archive ("${entry.fileName.slice(0, 200)}")`,
+          )
       }
       survey.inflatedBytes += chunk.length
       if (survey.inflatedBytes > limits.maxZipBytes) {

@@ -35,7 +35,7 @@ import { all, get, type Sql, sql } from '../library/sql'
 import { foldLoose, tokenize } from './fold'
 import { bestPassages, markedSlice, markWhole } from './passages'
 import type { QueryNode } from './query-ast'
-import { type MarkTerm, markTerms, QueryCompiler } from './query-compiler'
+import { type MarkTerm, markTerms, QueryCompiler, relaxedMatch } from './query-compiler'
 import { parseQuery } from './query-parser'
 import { corrections, looksMisspelt, vocabulary } from './vocabulary'
 
@@ -47,18 +47,24 @@ const BM25 = `bm25(documents_fts, ${COLUMN_WEIGHTS.join(', ')})`
 export const RANK_ALL = { typing: 1000, full: 2000 } as const
 export const CANDIDATES = { typing: 300, full: 500 } as const
 /**
- * While typing, a query matching more than this share of the library (a one- or two-letter prefix, a stopword) is
- * listed newest first without bm25: its words occur hundreds of times per document, bm25 walks every occurrence,
- * and a score for "i*" carries no meaning anyway. One more letter and ranking resumes.
+ * A query matching more than this share of the library — while typing a one- or two-letter prefix, or a stopword
+ * such as "the" — is listed newest first without bm25: its words occur hundreds of times per document, bm25 walks
+ * every occurrence, and a score for "i*" or "the" carries no meaning anyway. One more letter and ranking resumes.
  */
-export const UNSELECTIVE_SHARE = 0.5
+export const UNSELECTIVE_SHARE = { typing: 0.5, full: 0.9 } as const
 /** Quotes are short, but "i*" still matches them all: rank the newest this many when there are more. */
 const QUOTE_CANDIDATES = 300
 
 export const DEFAULT_LIMIT = 20
 
-/** Suggestions are looked for only when a query finds this few documents (a misspelt word rarely finds many). */
+/**
+ * Suggestions are looked for only when a query finds few documents — fewer than 3, or than 1 in 200 of the library
+ * (libraries hold their own misspellings: "Afganistan" occurs in a few documents and must not hide the correction) —
+ * so a query with plenty of results never pays for loading the vocabulary. While typing, only a query that finds
+ * nothing is checked, so keystrokes stay cheap.
+ */
 const SUGGEST_BELOW = 3
+const SUGGEST_BELOW_SHARE = 1 / 200
 
 type DocRow = {
   id: number
@@ -149,7 +155,7 @@ function countDocuments(db: Db, match: string | null, conditions: Sql[]): number
 
 function rankDocuments(
   db: Db,
-  query: { match: string | null; conditions: Sql[]; total: number },
+  query: { match: string | null; conditions: Sql[]; total: number; relaxed: string | null },
   sort: 'relevance' | 'newest',
   offset: number,
   limit: number,
@@ -178,7 +184,8 @@ function rankDocuments(
   }
 
   const rankAll = typing ? RANK_ALL.typing : RANK_ALL.full
-  if (typing && total > rankAll && total > UNSELECTIVE_SHARE * librarySize(db)) {
+  const unselective = typing ? UNSELECTIVE_SHARE.typing : UNSELECTIVE_SHARE.full
+  if (total > rankAll && total > unselective * librarySize(db)) {
     const ids = all<{ id: number }>(
       db,
       sql`SELECT documents_fts.rowid AS id FROM ${from} WHERE documents_fts MATCH ${match}${where(conditions)}
@@ -186,24 +193,111 @@ function rankDocuments(
     ).map((r) => r.id)
     return { ids, scores }
   }
-  let window = sql``
   if (total > rankAll) {
-    const candidates = Math.max(typing ? CANDIDATES.typing : CANDIDATES.full, offset + limit)
-    const cutoff = get<{ id: number }>(
+    return rankTiers(db, query, from, typing ? CANDIDATES.typing : CANDIDATES.full, offset, limit)
+  }
+  return rankWindow(db, match, from, conditions, offset, limit)
+}
+
+/**
+ * Bounded ranking that pages consistently: the matches, newest first, are cut into tiers of `size` (import order);
+ * the list is tier 0 ranked by bm25, then tier 1 ranked, and so on. Page 1 is the best of the newest `size` matches;
+ * paging on walks into older tiers without repeating or skipping anything.
+ */
+function rankTiers(
+  db: Db,
+  query: { match: string | null; conditions: Sql[]; relaxed: string | null },
+  from: Sql,
+  size: number,
+  offset: number,
+  limit: number,
+): Ranked {
+  const { match, conditions } = query
+  const ids: number[] = []
+  const scores = new Map<number, number>()
+  if (match === null) return { ids, scores }
+  for (let tier = Math.floor(offset / size); ids.length < limit; tier++) {
+    const members = all<{ id: number }>(
       db,
       sql`SELECT documents_fts.rowid AS id FROM ${from} WHERE documents_fts MATCH ${match}${where(conditions)}
-          ORDER BY documents_fts.rowid DESC LIMIT 1 OFFSET ${candidates - 1}`,
-    )?.id
-    if (cutoff !== undefined) window = sql` AND documents_fts.rowid >= ${cutoff}`
+          ORDER BY documents_fts.rowid DESC LIMIT ${size} OFFSET ${tier * size}`,
+    ).map((r) => r.id)
+    if (members.length === 0) break
+    const high = members[0] ?? 0
+    const low = members[members.length - 1] ?? 0
+    const skip = Math.max(0, offset - tier * size)
+    const want = limit - ids.length
+    const range = sql` AND documents_fts.rowid BETWEEN ${low} AND ${high}`
+    const relaxed =
+      query.relaxed !== null
+        ? rankRelaxed(db, query.relaxed, from, conditions, new Set(members), low, high)
+        : null
+    const ranked = relaxed
+      ? relaxed.slice(skip, skip + want)
+      : rankRows(db, match, from, conditions, range, skip, want)
+    for (const r of ranked) {
+      ids.push(r.id)
+      scores.set(r.id, -r.rank)
+    }
+    if (members.length < size) break
   }
-  const rows = all<{ id: number; rank: number }>(
+  return { ids, scores }
+}
+
+/** bm25 over the matches (within the rowid range, when given), best first. */
+function rankRows(
+  db: Db,
+  match: string,
+  from: Sql,
+  conditions: Sql[],
+  range: Sql,
+  offset: number,
+  limit: number,
+): { id: number; rank: number }[] {
+  return all<{ id: number; rank: number }>(
     db,
     sql`SELECT documents_fts.rowid AS id, ${sql.trusted(BM25)} AS rank FROM ${from}
-        WHERE documents_fts MATCH ${match}${window}${where(conditions)}
+        WHERE documents_fts MATCH ${match}${range}${where(conditions)}
         ORDER BY rank, documents_fts.rowid DESC LIMIT ${limit} OFFSET ${offset}`,
   )
+}
+
+/** Exact ranking of every match. */
+function rankWindow(
+  db: Db,
+  match: string,
+  from: Sql,
+  conditions: Sql[],
+  offset: number,
+  limit: number,
+): Ranked {
+  const scores = new Map<number, number>()
+  const rows = rankRows(db, match, from, conditions, sql``, offset, limit)
   for (const r of rows) scores.set(r.id, -r.rank)
   return { ids: rows.map((r) => r.id), scores }
+}
+
+/**
+ * Score a tier with the relaxed expression (query-compiler relaxedMatch: no phrase positions to check in bm25's
+ * document counts) and keep the tier's real members. Only when the members are dense in their rowid range (at least
+ * a quarter of it), so the relaxed expression cannot match more than 4× as many documents there: no count needed.
+ */
+function rankRelaxed(
+  db: Db,
+  relaxed: string,
+  from: Sql,
+  conditions: Sql[],
+  members: Set<number>,
+  low: number,
+  high: number,
+): { id: number; rank: number }[] | null {
+  if (high - low + 1 > members.size * 4) return null
+  return all<{ id: number; rank: number }>(
+    db,
+    sql`SELECT documents_fts.rowid AS id, ${sql.trusted(BM25)} AS rank FROM ${from}
+        WHERE documents_fts MATCH ${relaxed} AND documents_fts.rowid BETWEEN ${low} AND ${high}${where(conditions)}
+        ORDER BY rank, documents_fts.rowid DESC`,
+  ).filter((r) => members.has(r.id))
 }
 
 /** Highest document id: the library's size for "what share of it matches" (ids are dense; gaps only shrink it). */
@@ -506,7 +600,7 @@ export function searchLibrary(db: Db, args: SearchArgs): SearchResult {
       : []
     const ranked = rankDocuments(
       db,
-      { match: docs.match, conditions: docs.where, total: docTotal },
+      { match: docs.match, conditions: docs.where, total: docTotal, relaxed: relaxedMatch(root) },
       sort,
       before.docs,
       limit,
@@ -533,6 +627,9 @@ export function searchLibrary(db: Db, args: SearchArgs): SearchResult {
     return { total: quoteTotal + docTotal, docTotal, hits }
   })()
   // Outside the transaction: refreshing the vocabulary may write.
-  const suggestions = docTotal < SUGGEST_BELOW ? suggest(db, args.query, root) : []
+  const fewResults = typing
+    ? docTotal === 0
+    : docTotal < SUGGEST_BELOW || docTotal < librarySize(db) * SUGGEST_BELOW_SHARE
+  const suggestions = fewResults ? suggest(db, args.query, root) : []
   return finish({ total, hits, suggestions })
 }

@@ -234,10 +234,10 @@ export function corrections(snapshot: Snapshot, word: string, limit = 3): Correc
 
 /**
  * Whether `word` looks misspelt given its best correction: unknown to the library, or one edit away from a word at
- * least 100× more common (libraries contain their own typos: "goverment" may well occur in a document or two).
+ * least 20× more common (libraries contain their own typos: "goverment" may well occur in a document or two).
  */
 export function looksMisspelt(docs: number, best: Correction | undefined): boolean {
   if (!best) return false
   if (docs === 0) return true
-  return best.distance === 1 && best.docs >= 100 * docs
+  return best.distance === 1 && best.docs >= 20 * docs
 }

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs'
+import { existsSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -8,10 +8,12 @@ import {
   createBackup,
   listBackups,
   verifyCopy,
+  verifyCopyAsync,
 } from '../../../src/main/db/backup'
 import { openDb } from '../../../src/main/db/connection'
 import { LATEST_VERSION, migrate } from '../../../src/main/db/migrate'
 import { tempDir } from '../../support/temp-library'
+import { ensureBuilt, REPO } from '../cli/run-cli'
 import { insertDocument } from '../library/seed'
 import {
   addDocuments,
@@ -121,6 +123,24 @@ describe('library.backup', () => {
     )
     expect(await call(backend.context, 'library.backups', {})).toEqual([good])
     expect(readdirSync(backupsDir(dir)).filter((f) => f.startsWith('.tmp'))).toEqual([])
+  })
+})
+
+describe('verification in a worker thread', () => {
+  it('verifies with the built worker, and still refuses a bad copy', async () => {
+    ensureBuilt()
+    const verifyWorker = join(REPO, 'out', 'main', 'verify-worker.js')
+    expect(existsSync(verifyWorker)).toBe(true)
+    const dir = library()
+    await populatedLibrary(dir, 30)
+    const backend = openBackend(dir)
+    cleanups.push(() => backend.close())
+    const entry = await createBackup(backend.context.db, { dir: backupsDir(dir), verifyWorker })
+    expect(countIn(entry.file)).toBe(30)
+    expect(await verifyCopyAsync(entry.file, { verifyWorker })).toEqual([])
+    const bogus = join(dir, 'bogus.sqlite')
+    writeFileSync(bogus, 'not a database')
+    expect((await verifyCopyAsync(bogus, { verifyWorker }))[0]).toMatch(/could not be opened/)
   })
 })
 

@@ -24,10 +24,15 @@ describe('migration 0050 (documents.import_meta)', () => {
 
     expect(migrate(db, 50)).toEqual([50])
     expect(schemaVersion(db)).toBe(50)
-    const columns = (db.prepare("SELECT name FROM pragma_table_info('documents')").all() as { name: string }[]).map((c) => c.name)
+    const columns = (
+      db.prepare("SELECT name FROM pragma_table_info('documents')").all() as { name: string }[]
+    ).map((c) => c.name)
     expect(columns).toContain('import_meta')
-    expect(db.prepare('SELECT title, import_meta FROM documents').get()).toEqual({ title: 'Before', import_meta: null })
-    db.prepare("UPDATE documents SET import_meta = '{\"title\":\"Before\"}'").run()
+    expect(db.prepare('SELECT title, import_meta FROM documents').get()).toEqual({
+      title: 'Before',
+      import_meta: null,
+    })
+    db.prepare('UPDATE documents SET import_meta = \'{"title":"Before"}\'').run()
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
     db.close()
   })

@@ -33,7 +33,11 @@ describe('bad input: each file ends as stated, the rest of the batch imports', (
     await writeHostileFixtures(input, { zipBombBytes: 12 * MB })
     copyFileSync(join(WHITEHOUSE, 'remarks-president-ebola.txt'), join(input, 'good-ebola.txt'))
     copyFileSync(join(WHITEHOUSE, 'first-lady-opm-visit.md'), join(input, 'good-opm.md'))
-    ODD_NAMES.forEach((name, i) => writeFileSync(join(input, name), `Odd name ${i}\n\nA file whose name is unusual, number ${i}, still imports.\n`))
+    for (const [i, name] of ODD_NAMES.entries())
+      writeFileSync(
+        join(input, name),
+        `Odd name ${i}\n\nA file whose name is unusual, number ${i}, still imports.\n`,
+      )
     writeFileSync(join(input, 'one-line.txt'), `${'word '.repeat(200_000)}end of the single line`) // 1 MB, one line
     writeFileSync(join(input, 'nul-bytes.txt'), 'Text with\u0000 NUL\u0000 bytes inside it.\n')
     mkdirSync(join(input, '.hidden-folder'))
@@ -74,7 +78,9 @@ describe('bad input: each file ends as stated, the rest of the batch imports', (
   it('a PDF with JavaScript actions imports and nothing runs', () => {
     const result = by('javascript-action.pdf')
     expect(result.status).toBe('imported')
-    expect(documentRow(backend.context.db, result.documentId).text).toContain('JavaScript open action that must never run')
+    expect(documentRow(backend.context.db, result.documentId).text).toContain(
+      'JavaScript open action that must never run',
+    )
     expect((globalThis as { pwned?: unknown }).pwned).toBeUndefined()
   })
 
@@ -98,7 +104,22 @@ describe('bad input: each file ends as stated, the rest of the batch imports', (
     const row = documentRow(backend.context.db, result.documentId)
     expect(row.text).toContain('This paragraph about inert content must survive sanitizing intact.')
     const html = row.html ?? ''
-    for (const pattern of [/<script/i, /\son\w+\s*=/i, /javascript:/i, /<iframe/i, /<meta/i, /<svg/i, /<style/i, /style=/i, /srcset/i, /url\(/i, /<link/i, /<base/i, /<form/i, /\s(?:src|poster|data)="?https?:/i])
+    for (const pattern of [
+      /<script/i,
+      /\son\w+\s*=/i,
+      /javascript:/i,
+      /<iframe/i,
+      /<meta/i,
+      /<svg/i,
+      /<style/i,
+      /style=/i,
+      /srcset/i,
+      /url\(/i,
+      /<link/i,
+      /<base/i,
+      /<form/i,
+      /\s(?:src|poster|data)="?https?:/i,
+    ])
       expect(html, String(pattern)).not.toMatch(pattern)
   })
 
@@ -106,16 +127,22 @@ describe('bad input: each file ends as stated, the rest of the batch imports', (
     const result = by('nested-divs.html')
     expect(result.status).toBe('imported')
     expect(result.warnings?.join(' ')).toMatch(/nested more than/)
-    expect(documentRow(backend.context.db, result.documentId).text).toContain('Text at the bottom of one hundred thousand nested divs.')
+    expect(documentRow(backend.context.db, result.documentId).text).toContain(
+      'Text at the bottom of one hundred thousand nested divs.',
+    )
   })
 
   it('odd file names import (spaces, quotes, $(), non-Latin) and nothing is executed', () => {
     for (const name of ODD_NAMES) expect(by(name).status).toBe('imported')
-    expect(report.results.some((r) => r.path.includes('pwned') && r.status !== 'imported')).toBe(false)
+    expect(report.results.some((r) => r.path.includes('pwned') && r.status !== 'imported')).toBe(
+      false,
+    )
   })
 
   it('NUL bytes are stripped; a long single line imports', () => {
-    expect(documentRow(backend.context.db, by('nul-bytes.txt').documentId).text).toBe('Text with NUL bytes inside it.')
+    expect(documentRow(backend.context.db, by('nul-bytes.txt').documentId).text).toBe(
+      'Text with NUL bytes inside it.',
+    )
     const line = documentRow(backend.context.db, by('one-line.txt').documentId)
     expect(line.text.endsWith('end of the single line')).toBe(true)
     expect(line.title.length).toBeLessThanOrEqual(121)
@@ -129,7 +156,9 @@ describe('bad input: each file ends as stated, the rest of the batch imports', (
   })
 
   it('every file has one import_log row with its reason', () => {
-    const log = backend.context.db.prepare('SELECT path, status, reason, size FROM import_log').all() as {
+    const log = backend.context.db
+      .prepare('SELECT path, status, reason, size FROM import_log')
+      .all() as {
       path: string
       status: string
       reason: string | null

@@ -3,8 +3,8 @@
  * extracted title, date and verbatim sentences, and a phrase search that finds each sentence.
  */
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ImportReport } from '@shared/contract'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { tempBackend } from '../../support/temp-library'
 import { documentRow, expectLibraryIntact, importViaApi, phraseSearch } from './helpers'
 
@@ -43,12 +43,14 @@ const EXPECTED: Expectation[] = [
     authors: ['Michelle Obama'],
     sentences: [
       'I want to thank Director Berry, your new director, for that kind introduction.',
-      'Jennifer was one of Barack Obama\'s first employees when he ran for the State Senate.',
+      "Jennifer was one of Barack Obama's first employees when he ran for the State Senate.",
       "She's going to do a terrific job.",
     ],
     extra: (row) => {
       expect(row.source).toBe('The White House, Office of the First Lady')
-      expect(row.url).toBe('http://www.whitehouse.gov/the-press-office/remarks-first-lady-during-visit-us-office-personnel-management')
+      expect(row.url).toBe(
+        'http://www.whitehouse.gov/the-press-office/remarks-first-lady-during-visit-us-office-personnel-management',
+      )
       expect(row.text).not.toContain('---') // front matter is metadata, not text
       expect(row.html).toContain('<p>')
     },
@@ -66,7 +68,9 @@ const EXPECTED: Expectation[] = [
     ],
     extra: (row) => {
       expect(row.source).toBe('The White House')
-      expect(row.url).toBe('http://www.whitehouse.gov/the-press-office/2012/10/29/remarks-president-hurricane-sandy')
+      expect(row.url).toBe(
+        'http://www.whitehouse.gov/the-press-office/2012/10/29/remarks-president-hurricane-sandy',
+      )
       expect(row.language).toBe('en-US')
       // Page chrome (navigation, footer) dropped by Readability.
       expect(row.text).not.toMatch(/^Home/)
@@ -125,10 +129,14 @@ const EXPECTED: Expectation[] = [
     authors: ["Developer's Reference Team"],
     citationType: 'book',
     sentences: [
-      'So, you\'ve read all the documentation, you\'ve gone through the Debian New Maintainers\' Guide',
+      "So, you've read all the documentation, you've gone through the Debian New Maintainers' Guide",
     ],
     extra: (row) => {
-      const toc = JSON.parse(row.toc as string) as { title: string; level: number; offset: number }[]
+      const toc = JSON.parse(row.toc as string) as {
+        title: string
+        level: number
+        offset: number
+      }[]
       const entry = toc.find((t) => t.title === 'Getting started')
       expect(entry?.level).toBe(2)
       expect(row.text.slice(entry?.offset, (entry?.offset ?? 0) + 20)).toBe('2.1. Getting started')
@@ -139,14 +147,18 @@ const EXPECTED: Expectation[] = [
     format: 'html',
     title: 'Chapter 2. First steps',
     date: null,
-    sentences: ["Let's start by creating a package of your own (or, even better, adopting an existing one)."],
+    sentences: [
+      "Let's start by creating a package of your own (or, even better, adopting an existing one).",
+    ],
   },
   {
     file: 'debian/debian-faq-basic-defs.en.html',
     format: 'html',
     title: 'Chapter 1. Definitions and overview',
     date: null,
-    sentences: ['Debian GNU/Linux is a particular distribution of the Linux operating system, and numerous packages that run on it.'],
+    sentences: [
+      'Debian GNU/Linux is a particular distribution of the Linux operating system, and numerous packages that run on it.',
+    ],
   },
 ]
 
@@ -160,7 +172,9 @@ describe('real fixtures of every format', () => {
   afterAll(() => backend.dispose())
 
   it('imports every fixture', () => {
-    expect(report.failed, JSON.stringify(report.results.filter((r) => r.status === 'failed'))).toBe(0)
+    expect(report.failed, JSON.stringify(report.results.filter((r) => r.status === 'failed'))).toBe(
+      0,
+    )
     expect(report.imported).toBe(EXPECTED.length)
   })
 

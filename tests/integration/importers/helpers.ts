@@ -4,7 +4,11 @@ import type { Backend } from '../../../src/main/backend/create-backend'
 import type { Db } from '../../../src/main/db/connection'
 
 /** Import through the real API (handler → job → pipeline) and wait for the report. */
-export async function importViaApi(backend: Backend, paths: string[], tags?: string[]): Promise<ImportReport> {
+export async function importViaApi(
+  backend: Backend,
+  paths: string[],
+  tags?: string[],
+): Promise<ImportReport> {
   const started = await backend.dispatch('documents.import', tags ? { paths, tags } : { paths })
   if (!started.ok) throw new Error(`documents.import refused: ${started.error.message}`)
   const { jobId } = started.value as { jobId: string }
@@ -18,9 +22,11 @@ export async function importViaApi(backend: Backend, paths: string[], tags?: str
 /** Document ids whose FTS row matches a quoted phrase. */
 export function phraseSearch(db: Db, phrase: string): DocumentId[] {
   const match = `"${phrase.replace(/"/g, '""')}"`
-  return (db.prepare('SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH ?').all(match) as { id: DocumentId }[]).map(
-    (r) => r.id,
-  )
+  return (
+    db.prepare('SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH ?').all(match) as {
+      id: DocumentId
+    }[]
+  ).map((r) => r.id)
 }
 
 /** SQLite integrity_check plus the FTS5 integrity check at rank 1 (catches rows missing from the index). */

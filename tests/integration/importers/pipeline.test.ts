@@ -4,7 +4,14 @@
  */
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { ApiEventName, DocumentId, ImportReport, JobOutcome, JobProgress, Quote } from '@shared/contract'
+import type {
+  ApiEventName,
+  DocumentId,
+  ImportReport,
+  JobOutcome,
+  JobProgress,
+  Quote,
+} from '@shared/contract'
 import { afterEach, describe, expect, it } from 'vitest'
 import { tempBackend } from '../../support/temp-library'
 import { documentRow, expectLibraryIntact, importViaApi, phraseSearch } from './helpers'
@@ -59,13 +66,27 @@ describe('re-importing a changed file', () => {
     writeFileSync(path, SPEECH)
     const first = await importViaApi(backend, [path])
     const id = first.results[0]?.documentId as DocumentId
-    const quote = await backend.dispatch('quotes.create', { documentId: id, text: 'it opens on time and under budget' })
+    const quote = await backend.dispatch('quotes.create', {
+      documentId: id,
+      text: 'it opens on time and under budget',
+    })
     expect(quote.ok).toBe(true)
-    const gone = await backend.dispatch('quotes.create', { documentId: id, text: 'forty thousand cars a day' })
+    const gone = await backend.dispatch('quotes.create', {
+      documentId: id,
+      text: 'forty thousand cars a day',
+    })
     expect(gone.ok).toBe(true)
     // The person corrects the title; the file later changes (a paragraph added, a sentence removed).
-    db.prepare("UPDATE documents SET title = 'Harbour Bridge opening (edited)' WHERE id = ?").run(id)
-    writeFileSync(path, SPEECH.replace('Good morning. The new bridge will carry forty thousand cars a day across the harbour.', 'Good morning, everyone.').concat('\nA new closing paragraph.\n'))
+    db.prepare("UPDATE documents SET title = 'Harbour Bridge opening (edited)' WHERE id = ?").run(
+      id,
+    )
+    writeFileSync(
+      path,
+      SPEECH.replace(
+        'Good morning. The new bridge will carry forty thousand cars a day across the harbour.',
+        'Good morning, everyone.',
+      ).concat('\nA new closing paragraph.\n'),
+    )
 
     const second = await importViaApi(backend, [path])
     expect(second.results[0]).toMatchObject({ status: 'updated', documentId: id })
@@ -73,7 +94,11 @@ describe('re-importing a changed file', () => {
     expect(row.text).toContain('A new closing paragraph.')
     expect(row.title).toBe('Harbour Bridge opening (edited)') // the correction survives
     expect(row.published_at).toBe('2011-03-03')
-    const quotes = db.prepare('SELECT id, exact, start_offset, placement FROM quotes WHERE document_id = ? ORDER BY id').all(id) as {
+    const quotes = db
+      .prepare(
+        'SELECT id, exact, start_offset, placement FROM quotes WHERE document_id = ? ORDER BY id',
+      )
+      .all(id) as {
       id: number
       exact: string
       start_offset: number | null
@@ -84,7 +109,7 @@ describe('re-importing a changed file', () => {
     expect(row.text.slice(kept?.start_offset ?? -1).startsWith('it opens on time')).toBe(true)
     const unplaced = quotes.find((q) => q.exact === 'forty thousand cars a day')
     expect(unplaced?.placement).toBe('unplaced')
-    expect(second.results[0]?.unplacedQuoteIds).toEqual([(gone.ok ? (gone.value as Quote).id : -1)])
+    expect(second.results[0]?.unplacedQuoteIds).toEqual([gone.ok ? (gone.value as Quote).id : -1])
     expect(phraseSearch(db, 'A new closing paragraph')).toEqual([id])
     expect(phraseSearch(db, 'forty thousand cars')).toEqual([])
     expectLibraryIntact(db)
@@ -95,11 +120,20 @@ describe('tags', () => {
   it('requested tags go on every imported document; Markdown front-matter tags too', async () => {
     const { backend, input, db } = backendWith()
     writeFileSync(join(input, 'a.txt'), SPEECH)
-    writeFileSync(join(input, 'b.md'), '---\ntitle: Notes\ntags: [harbour, "infrastructure"]\n---\n\nSome notes about the bridge.\n')
+    writeFileSync(
+      join(input, 'b.md'),
+      '---\ntitle: Notes\ntags: [harbour, "infrastructure"]\n---\n\nSome notes about the bridge.\n',
+    )
     const report = await importViaApi(backend, [input], ['batch-1'])
     expect(report.imported).toBe(2)
     const tagsOf = (id: DocumentId | undefined) =>
-      (db.prepare('SELECT t.name FROM tags t JOIN document_tags dt ON dt.tag_id = t.id WHERE dt.document_id = ? ORDER BY t.name').all(id) as { name: string }[]).map((r) => r.name)
+      (
+        db
+          .prepare(
+            'SELECT t.name FROM tags t JOIN document_tags dt ON dt.tag_id = t.id WHERE dt.document_id = ? ORDER BY t.name',
+          )
+          .all(id) as { name: string }[]
+      ).map((r) => r.name)
     const md = report.results.find((r) => r.path.endsWith('b.md'))
     const txt = report.results.find((r) => r.path.endsWith('a.txt'))
     expect(tagsOf(md?.documentId)).toEqual(['batch-1', 'harbour', 'infrastructure'])
@@ -110,12 +144,18 @@ describe('tags', () => {
 describe('progress, cancellation, events', () => {
   it('reports progress (files, bytes, current file) and exactly one job.finished', async () => {
     const { backend, input } = backendWith()
-    for (let i = 0; i < 30; i++) writeFileSync(join(input, `doc-${String(i).padStart(2, '0')}.txt`), `Document number ${i}\n\nBody of document ${i}, unique words ${i * 7919}.\n`)
+    for (let i = 0; i < 30; i++)
+      writeFileSync(
+        join(input, `doc-${String(i).padStart(2, '0')}.txt`),
+        `Document number ${i}\n\nBody of document ${i}, unique words ${i * 7919}.\n`,
+      )
     const events: { event: ApiEventName; payload: unknown }[] = []
     backend.onAny((event, payload) => events.push({ event, payload }))
     const report = await importViaApi(backend, [input])
     expect(report.imported).toBe(30)
-    const progress = events.filter((e) => e.event === 'job.progress').map((e) => e.payload as JobProgress)
+    const progress = events
+      .filter((e) => e.event === 'job.progress')
+      .map((e) => e.payload as JobProgress)
     const last = progress[progress.length - 1]
     expect(last).toMatchObject({ kind: 'import', done: 30, total: 30 })
     expect(last?.bytesDone).toBe(last?.bytesTotal)
@@ -126,7 +166,11 @@ describe('progress, cancellation, events', () => {
 
   it('cancellation stops the batch and keeps what finished', async () => {
     const { backend, input, db } = backendWith()
-    for (let i = 0; i < 400; i++) writeFileSync(join(input, `doc-${String(i).padStart(3, '0')}.txt`), `Document ${i}\n\nText of document ${i} with its own number ${i * 31}.\n`)
+    for (let i = 0; i < 400; i++)
+      writeFileSync(
+        join(input, `doc-${String(i).padStart(3, '0')}.txt`),
+        `Document ${i}\n\nText of document ${i} with its own number ${i * 31}.\n`,
+      )
     const started = await backend.dispatch('documents.import', { paths: [input] })
     if (!started.ok) throw new Error(started.error.message)
     const { jobId } = started.value as { jobId: string }
@@ -182,7 +226,10 @@ describe('limits and paths', () => {
     symlinkSync(join(input, 'a'), join(input, 'a', 'b', 'loop'))
     symlinkSync(join(input, 'a', 'one.txt'), join(input, 'alias.txt'))
     const report = await importViaApi(backend, [input, join(input, 'a')])
-    expect(report.results.map((r) => r.path.slice(input.length)).sort()).toEqual(['/a/b/two.md', '/a/one.txt'])
+    expect(report.results.map((r) => r.path.slice(input.length)).sort()).toEqual([
+      '/a/b/two.md',
+      '/a/one.txt',
+    ])
   })
 
   it('on a web host, paths outside the import roots are refused (real paths compared)', async () => {
@@ -198,13 +245,18 @@ describe('limits and paths', () => {
     symlinkSync(join(outside, 'secret.txt'), join(root, 'link-out.txt'))
     const host = tempBackend({ importRoots: [root] })
     backends.push(host)
-    const refused = await host.dispatch('documents.import', { paths: [join(outside, 'secret.txt')] })
+    const refused = await host.dispatch('documents.import', {
+      paths: [join(outside, 'secret.txt')],
+    })
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_args' } })
     const sneaky = await host.dispatch('documents.import', { paths: [join(root, '..', 'outside')] })
     expect(sneaky.ok).toBe(false)
     const report = await importViaApi(host, [root])
     expect(report.results.find((r) => r.path.endsWith('ok.txt'))?.status).toBe('imported')
-    expect(report.results.find((r) => r.path.endsWith('link-out.txt'))).toMatchObject({ status: 'failed', error: expect.stringMatching(/outside the folders/) })
+    expect(report.results.find((r) => r.path.endsWith('link-out.txt'))).toMatchObject({
+      status: 'failed',
+      error: expect.stringMatching(/outside the folders/),
+    })
   })
 
   it('documents.importLog lists every file, newest first, with titles and reasons', async () => {
@@ -215,7 +267,13 @@ describe('limits and paths', () => {
     await importViaApi(backend, [join(input, 'b.txt')])
     const log = await backend.dispatch('documents.importLog', { limit: 10 })
     expect(log.ok).toBe(true)
-    const rows = (log.ok ? log.value : []) as { path: string; status: string; title?: string; error?: string; at: string }[]
+    const rows = (log.ok ? log.value : []) as {
+      path: string
+      status: string
+      title?: string
+      error?: string
+      at: string
+    }[]
     expect(rows.map((r) => [r.path.slice(input.length), r.status])).toEqual([
       ['/b.txt', 'failed'],
       ['/a.txt', 'imported'],
@@ -227,8 +285,17 @@ describe('limits and paths', () => {
 
   it('refuses bad arguments', async () => {
     const { backend } = backendWith()
-    expect(await backend.dispatch('documents.import', { paths: [] })).toMatchObject({ ok: false, error: { code: 'invalid_args' } })
-    expect(await backend.dispatch('documents.import', { paths: ['a\u0000b'] })).toMatchObject({ ok: false, error: { code: 'invalid_args' } })
-    expect(await backend.dispatch('documents.importLog', { limit: 0 })).toMatchObject({ ok: false, error: { code: 'invalid_args' } })
+    expect(await backend.dispatch('documents.import', { paths: [] })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_args' },
+    })
+    expect(await backend.dispatch('documents.import', { paths: ['a\u0000b'] })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_args' },
+    })
+    expect(await backend.dispatch('documents.importLog', { limit: 0 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_args' },
+    })
   })
 })

@@ -19,7 +19,13 @@ afterEach(async () => {
   for (const b of backends.splice(0)) await b.dispose()
 })
 
-function workerBackend(limits: Parameters<typeof tempBackend>[0] extends infer O ? O extends { limits?: infer L } ? L : never : never) {
+function workerBackend(
+  limits: Parameters<typeof tempBackend>[0] extends infer O
+    ? O extends { limits?: infer L }
+      ? L
+      : never
+    : never,
+) {
   const backend = tempBackend({ workerScript: WORKER, limits: { workers: 2, ...limits } })
   backends.push(backend)
   return backend
@@ -30,15 +36,26 @@ describe('worker pool', () => {
     const backend = workerBackend({})
     const dir = join(backend.dir, 'in')
     mkdirSync(dir)
-    for (const f of ['whitehouse/remarks-president-ebola.txt', 'whitehouse/first-lady-opm-visit.md', 'whitehouse/remarks-president-hurricane-sandy.html', 'whitehouse/remarks-president-troops-afghanistan.docx', 'debian/developers-reference.epub', 'debian/fhs-3.0.pdf'])
+    for (const f of [
+      'whitehouse/remarks-president-ebola.txt',
+      'whitehouse/first-lady-opm-visit.md',
+      'whitehouse/remarks-president-hurricane-sandy.html',
+      'whitehouse/remarks-president-troops-afghanistan.docx',
+      'debian/developers-reference.epub',
+      'debian/fhs-3.0.pdf',
+    ])
       copyFileSync(join(FIXTURES, f), join(dir, f.split('/')[1] as string))
     writeFileSync(join(dir, 'random.txt'), randomBytes(10_000))
     const report = await importViaApi(backend, [dir])
     expect(report.imported).toBe(6)
     expect(report.failed).toBe(1)
     const pdf = report.results.find((r) => r.path.endsWith('fhs-3.0.pdf'))
-    expect(documentRow(backend.context.db, pdf?.documentId).title).toBe('Filesystem Hierarchy Standard')
-    expect(report.results.find((r) => r.path.endsWith('random.txt'))?.error).toBe('binary content, not text')
+    expect(documentRow(backend.context.db, pdf?.documentId).title).toBe(
+      'Filesystem Hierarchy Standard',
+    )
+    expect(report.results.find((r) => r.path.endsWith('random.txt'))?.error).toBe(
+      'binary content, not text',
+    )
     expectLibraryIntact(backend.context.db)
   }, 60_000)
 
@@ -48,7 +65,10 @@ describe('worker pool', () => {
     mkdirSync(dir)
     // 30,000 pages take pdf.js far longer than 2 s on any machine; start-up time is not counted (workers say ready).
     writeFileSync(join(dir, 'a-slow.pdf'), manyPagesPdf(30_000))
-    writeFileSync(join(dir, 'b-quick.txt'), 'Quick file\n\nIt imports after the slow one timed out.\n')
+    writeFileSync(
+      join(dir, 'b-quick.txt'),
+      'Quick file\n\nIt imports after the slow one timed out.\n',
+    )
     const report = await importViaApi(backend, [dir])
     const slow = report.results.find((r) => r.path.endsWith('a-slow.pdf'))
     expect(slow?.status).toBe('failed')
@@ -60,8 +80,14 @@ describe('worker pool', () => {
     const backend = workerBackend({ workers: 1, workerMemoryMb: 64 })
     const dir = join(backend.dir, 'in')
     mkdirSync(dir)
-    writeFileSync(join(dir, 'a-big.txt'), Buffer.alloc(48 * MB, 'All work and no play makes Jack a dull boy. '))
-    writeFileSync(join(dir, 'b-small.txt'), 'Small file\n\nStill imported after the big one was refused.\n')
+    writeFileSync(
+      join(dir, 'a-big.txt'),
+      Buffer.alloc(48 * MB, 'All work and no play makes Jack a dull boy. '),
+    )
+    writeFileSync(
+      join(dir, 'b-small.txt'),
+      'Small file\n\nStill imported after the big one was refused.\n',
+    )
     const report = await importViaApi(backend, [dir])
     const big = report.results.find((r) => r.path.endsWith('a-big.txt'))
     expect(big?.status).toBe('failed')
@@ -72,7 +98,11 @@ describe('worker pool', () => {
 
   it('a missing worker script fails the files with a clear reason instead of hanging', async () => {
     const pool = new WorkerPool('/nonexistent/import-worker.js', 1, {
-      maxFileBytes: MB, timeoutMs: 5000, maxZipBytes: MB, maxZipEntries: 10, workers: 1,
+      maxFileBytes: MB,
+      timeoutMs: 5000,
+      maxZipBytes: MB,
+      maxZipEntries: 10,
+      workers: 1,
     })
     const outcome = await pool.extract('/tmp/whatever.txt')
     await pool.close()

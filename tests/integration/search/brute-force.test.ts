@@ -41,7 +41,19 @@ const WRITTEN = [
   'cafe',
   'iota',
 ]
-const WORDS = ['alpha', 'alphabet', 'beta', 'gamma', 'gammon', 'delta', 'epsilon', 'zeta', 'theta', 'cafe', 'iota']
+const WORDS = [
+  'alpha',
+  'alphabet',
+  'beta',
+  'gamma',
+  'gammon',
+  'delta',
+  'epsilon',
+  'zeta',
+  'theta',
+  'cafe',
+  'iota',
+]
 
 let backend: ReturnType<typeof tempBackend>
 const docs: { id: DocumentId; tokens: string[]; text: string }[] = []
@@ -110,7 +122,10 @@ describe('search agrees with a brute-force evaluation', () => {
         [`${a} -${b}`, (t) => has(a)(t) && !has(b)(t)],
         [`-${a}`, (t) => !has(a)(t)],
         [`${a.slice(0, 3)}*`, hasPrefix(a.slice(0, 3))],
-        [`${a.slice(0, 1)}* -"${a} ${b}"`, (t) => hasPrefix(a.slice(0, 1))(t) && !phrase([a, b])(t)],
+        [
+          `${a.slice(0, 1)}* -"${a} ${b}"`,
+          (t) => hasPrefix(a.slice(0, 1))(t) && !phrase([a, b])(t),
+        ],
         [`(${a} OR ${b}) ${c}`, (t) => (has(a)(t) || has(b)(t)) && has(c)(t)],
       ]
       const [query, pred] = cases[n % cases.length] as [string, Pred]
@@ -120,7 +135,11 @@ describe('search agrees with a brute-force evaluation', () => {
 
   it('marks passages exactly where the index found the word or phrase', async () => {
     for (const query of ['cafe', 'beta', '"don t"', '"alpha beta"', 'alph*']) {
-      const r = await call(backend.context, 'search.query', { query, includeQuotes: false, limit: 500 })
+      const r = await call(backend.context, 'search.query', {
+        query,
+        includeQuotes: false,
+        limit: 500,
+      })
       const hitIds = new Set(r.hits.map((h) => h.documentId))
       const marks =
         query === 'alph*'

@@ -38,7 +38,9 @@ describe('migration 0030 (search index, filter index, vocabulary)', () => {
     expect(matches(db, 'cafe')).toEqual([id])
     // The FTS index is consistent with its content table.
     db.prepare("INSERT INTO documents_fts(documents_fts, rank) VALUES ('integrity-check', 1)").run()
-    expect(db.prepare("SELECT data FROM search_cache WHERE key = 'vocab.rebuild'").pluck().get()).toBe('1')
+    expect(
+      db.prepare("SELECT data FROM search_cache WHERE key = 'vocab.rebuild'").pluck().get(),
+    ).toBe('1')
     // The sync triggers of 0010 still feed the rebuilt table.
     const later = insertDocument(db, { title: 'Later', text: 'Zanzibar' })
     expect(matches(db, 'zanzibar')).toEqual([later])
@@ -49,7 +51,9 @@ describe('migration 0030 (search index, filter index, vocabulary)', () => {
 
   it('keeps the pending-vocabulary list with triggers and the foreign key', () => {
     const db = libraryAt(30)
-    expect(db.prepare("SELECT count(*) FROM search_cache WHERE key = 'vocab.rebuild'").pluck().get()).toBe(0)
+    expect(
+      db.prepare("SELECT count(*) FROM search_cache WHERE key = 'vocab.rebuild'").pluck().get(),
+    ).toBe(0)
     const pending = () => db.prepare('SELECT document_id FROM search_vocab_pending').pluck().all()
     const a = insertDocument(db, { title: 'A', text: 'one' })
     const b = insertDocument(db, { title: 'B', text: 'two' })

@@ -71,7 +71,13 @@ beforeAll(() => {
     tags: ['climate', 'draft'],
   })
   ids.none = insertDocument(db, { title: 'Untitled', text: 'Plain words only.', format: 'txt' })
-  insertQuote(db, ids.pdf, 'the sea level rise threatens the coast', 'Key sentence for the review', 3)
+  insertQuote(
+    db,
+    ids.pdf,
+    'the sea level rise threatens the coast',
+    'Key sentence for the review',
+    3,
+  )
   insertQuote(db, ids.railway, 'carries freight from the port of Mombasa', '')
   insertQuote(db, ids.draft, 'not for citation', 'remember the railway argument here')
 })
@@ -106,7 +112,15 @@ describe('search.query: the query language against a real library', () => {
   })
 
   it('folds case, accents and typographic apostrophes the same way in the index and the parser', async () => {
-    for (const q of ['cafe', 'CAFÉ', 'café', 'Cafe\u0301', 'ecole', 'creme brulee', 'dont OR "don\'t"']) {
+    for (const q of [
+      'cafe',
+      'CAFÉ',
+      'café',
+      'Cafe\u0301',
+      'ecole',
+      'creme brulee',
+      'dont OR "don\'t"',
+    ]) {
       expect(await docsOnly(q), q).toEqual([ids.cafe])
     }
     expect(await docsOnly('"don’t forget"')).toEqual([ids.cafe])
@@ -159,7 +173,11 @@ describe('search.query: the query language against a real library', () => {
   })
 
   it('sorts newest first on request', async () => {
-    const r = await search({ query: 'sea OR railway OR cafe', sort: 'newest', includeQuotes: false })
+    const r = await search({
+      query: 'sea OR railway OR cafe',
+      sort: 'newest',
+      includeQuotes: false,
+    })
     expect(r.hits.map((h) => h.documentId)).toEqual([
       ids.railway,
       ids.draft,
@@ -330,7 +348,10 @@ describe('search.query: the query language against a real library', () => {
 
 describe('search.inDocument', () => {
   it('gives offsets and pages with the same folding as search', async () => {
-    const doc = db.prepare('SELECT text FROM documents WHERE id = ?').pluck().get(ids.cafe) as string
+    const doc = db
+      .prepare('SELECT text FROM documents WHERE id = ?')
+      .pluck()
+      .get(ids.cafe) as string
     const r = await call(backend.context, 'search.inDocument', {
       documentId: ids.cafe,
       query: 'cafe ecole',
@@ -356,7 +377,10 @@ describe('search.inDocument', () => {
   })
 
   it('reports a missing document as not_found', async () => {
-    const r = await dispatch(backend.context, 'search.inDocument', { documentId: 999_999, query: 'x' })
+    const r = await dispatch(backend.context, 'search.inDocument', {
+      documentId: 999_999,
+      query: 'x',
+    })
     expect(r.ok).toBe(false)
     if (!r.ok) expect(r.error.code).toBe('not_found')
   })
@@ -364,7 +388,10 @@ describe('search.inDocument', () => {
 
 describe('saved searches', () => {
   it('saves, lists with live counts, updates by name and deletes', async () => {
-    const saved = await call(backend.context, 'searches.save', { name: 'Climate', query: 'tag:climate' })
+    const saved = await call(backend.context, 'searches.save', {
+      name: 'Climate',
+      query: 'tag:climate',
+    })
     expect(saved.count).toBe(2)
     await call(backend.context, 'searches.save', { name: 'Kenya', query: 'kenya' })
     let list = await call(backend.context, 'searches.list', {})
@@ -375,11 +402,18 @@ describe('saved searches', () => {
     insertDocument(db, { title: 'More climate', text: 'Another one.', tags: ['climate'] })
     list = await call(backend.context, 'searches.list', {})
     expect(list[0]?.count).toBe(3)
-    const updated = await call(backend.context, 'searches.save', { name: 'Climate', query: 'tag:draft' })
+    const updated = await call(backend.context, 'searches.save', {
+      name: 'Climate',
+      query: 'tag:draft',
+    })
     expect(updated.id).toBe(saved.id)
     expect(updated.count).toBe(1)
-    expect(await call(backend.context, 'searches.delete', { id: saved.id })).toEqual({ deleted: true })
-    expect(await call(backend.context, 'searches.delete', { id: saved.id })).toEqual({ deleted: false })
+    expect(await call(backend.context, 'searches.delete', { id: saved.id })).toEqual({
+      deleted: true,
+    })
+    expect(await call(backend.context, 'searches.delete', { id: saved.id })).toEqual({
+      deleted: false,
+    })
     expect((await call(backend.context, 'searches.list', {})).map((s) => s.name)).toEqual(['Kenya'])
   })
 

@@ -14,8 +14,12 @@ describe('decodeText', () => {
   })
 
   it('reads UTF-16 LE and BE with a BOM', () => {
-    expect(decodeText(Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(SAMPLE, 'utf16le')])).text).toBe(SAMPLE)
-    expect(decodeText(Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(SAMPLE, 'utf16be')])).text).toBe(SAMPLE)
+    expect(
+      decodeText(Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(SAMPLE, 'utf16le')])).text,
+    ).toBe(SAMPLE)
+    expect(
+      decodeText(Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(SAMPLE, 'utf16be')])).text,
+    ).toBe(SAMPLE)
   })
 
   it('reads UTF-16 without a BOM by the NUL-byte heuristic (chardet alone calls it ISO-8859-1)', () => {
@@ -28,7 +32,8 @@ describe('decodeText', () => {
   })
 
   it('reads Windows-1252 (invalid UTF-8 with no UTF-8 sequences at all)', () => {
-    const text = 'The caf\u00e9 \u201cLe D\u00f4me\u201d charged \u20ac5 \u2014 a bargain.\n'.repeat(10)
+    const text =
+      'The caf\u00e9 \u201cLe D\u00f4me\u201d charged \u20ac5 \u2014 a bargain.\n'.repeat(10)
     const decoded = decodeText(iconv.encode(text, 'windows-1252'))
     expect(decoded.text).toBe(text)
     expect(decoded.encoding).toBe('windows-1252')
@@ -37,12 +42,19 @@ describe('decodeText', () => {
   it('reads other legacy encodings through chardet (Shift_JIS, KOI8-R)', () => {
     const japanese = '吾輩は猫である。名前はまだ無い。どこで生れたかとんと見当がつかぬ。'.repeat(8)
     expect(decodeText(iconv.encode(japanese, 'Shift_JIS')).text).toBe(japanese)
-    const russian = 'Все счастливые семьи похожи друг на друга, каждая несчастливая семья несчастлива по-своему. '.repeat(8)
+    const russian =
+      'Все счастливые семьи похожи друг на друга, каждая несчастливая семья несчастлива по-своему. '.repeat(
+        8,
+      )
     expect(decodeText(iconv.encode(russian, 'koi8-r')).text).toBe(russian)
   })
 
   it('turns stray invalid bytes in UTF-8 text into U+FFFD instead of failing', () => {
-    const bytes = Buffer.concat([Buffer.from('Grüße ', 'utf8'), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from(' Köln und München', 'utf8')])
+    const bytes = Buffer.concat([
+      Buffer.from('Grüße ', 'utf8'),
+      Buffer.from([0xff, 0xfe, 0xc3]),
+      Buffer.from(' Köln und München', 'utf8'),
+    ])
     const { text, encoding } = decodeText(bytes)
     expect(encoding).toBe('utf-8')
     expect(text).toContain('\uFFFD')

@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { HOSTILE_HTML } from '../../../scripts/gen-hostile-fixtures'
 import { parseHtmlDocument } from '../../../src/main/importers/dom'
-import { extractHtml, flattenHtml, nestingDepth } from '../../../src/main/importers/extractors/html'
-import { declaredCharset, htmlMetadata, splitByline } from '../../../src/main/importers/html-metadata'
+import { extractHtml } from '../../../src/main/importers/extractors/html'
+import {
+  declaredCharset,
+  htmlMetadata,
+  splitByline,
+} from '../../../src/main/importers/html-metadata'
 import { htmlToText } from '../../../src/main/importers/html-to-text'
+import { flattenHtml, nestingDepth } from '../../../src/main/importers/nesting'
 import { sanitizeHtml } from '../../../src/main/importers/sanitize'
 
 const limits = { maxFileBytes: 1e8, maxZipBytes: 1e8, maxZipEntries: 1000 }
@@ -12,9 +17,26 @@ const extract = (html: string, path = 'page.html') =>
 
 /** Anything in sanitized HTML that could run script or load a remote resource. */
 const DANGEROUS = [
-  /<script/i, /\son\w+=/i, /javascript:/i, /<iframe/i, /<meta/i, /<base/i, /<link/i, /<style/i, /style=/i,
-  /srcset/i, /<svg/i, /<math/i, /<object/i, /<embed/i, /<form/i, /formaction/i, /poster=/i, /url\(/i,
-  /\ssrc="?https?:/i, /data:text\/html/i,
+  /<script/i,
+  /\son\w+=/i,
+  /javascript:/i,
+  /<iframe/i,
+  /<meta/i,
+  /<base/i,
+  /<link/i,
+  /<style/i,
+  /style=/i,
+  /srcset/i,
+  /<svg/i,
+  /<math/i,
+  /<object/i,
+  /<embed/i,
+  /<form/i,
+  /formaction/i,
+  /poster=/i,
+  /url\(/i,
+  /\ssrc="?https?:/i,
+  /data:text\/html/i,
 ]
 
 describe('sanitizeHtml', () => {
@@ -42,13 +64,19 @@ describe('htmlToText', () => {
     const { text, headings, ids } = htmlToText(
       '<h1 id="t">Title &amp; more</h1><p>Hello   <b>world</b>,\n this is it.</p><ul><li>one</li><li>two</li></ul><pre>a  b\n  c</pre><p>end<br>line</p>',
     )
-    expect(text).toBe('Title & more\n\nHello world, this is it.\n\none\ntwo\n\na  b\n  c\n\nend\nline')
+    expect(text).toBe(
+      'Title & more\n\nHello world, this is it.\n\none\ntwo\n\na  b\n  c\n\nend\nline',
+    )
     expect(headings).toEqual([{ level: 1, title: 'Title & more', offset: 0 }])
     expect(ids.get('t')).toBe(0)
   })
 
   it('drops script, style and template contents', () => {
-    expect(htmlToText('<p>a</p><script>var x = 1</script><style>p{}</style><template><p>t</p></template><p>b</p>').text).toBe('a\n\nb')
+    expect(
+      htmlToText(
+        '<p>a</p><script>var x = 1</script><style>p{}</style><template><p>t</p></template><p>b</p>',
+      ).text,
+    ).toBe('a\n\nb')
   })
 })
 
@@ -67,7 +95,9 @@ describe('deep nesting', () => {
     expect(doc.text).toContain('Bottom text.')
     expect(doc.title).toBe('Deep')
     expect(doc.warnings.join(' ')).toMatch(/nested more than 500 levels/)
-    expect(flattenHtml('<div><p>a</p><script>x</script><p>b</p></div>')).toBe('<br><br>a<br><br>b<br><br>')
+    expect(flattenHtml('<div><p>a</p><script>x</script><p>b</p></div>')).toBe(
+      '<br><br>a<br><br>b<br><br>',
+    )
   })
 })
 
@@ -97,7 +127,8 @@ describe('html metadata', () => {
   })
 
   it('falls back to JSON-LD NewsArticle and <time>', () => {
-    const doc = parseHtmlDocument(`<html><head><script type="application/ld+json">[{"@type":"NewsArticle","headline":"Rail deal signed","author":[{"@type":"Person","name":"Jane Doe"}],"publisher":{"@type":"Organization","name":"Daily Example"}}]</script></head>
+    const doc =
+      parseHtmlDocument(`<html><head><script type="application/ld+json">[{"@type":"NewsArticle","headline":"Rail deal signed","author":[{"@type":"Person","name":"Jane Doe"}],"publisher":{"@type":"Organization","name":"Daily Example"}}]</script></head>
       <body><time datetime="2025-04-24T09:00:00Z">Thursday</time></body></html>`)
     expect(htmlMetadata(doc)).toMatchObject({
       title: 'Rail deal signed',
@@ -113,8 +144,14 @@ describe('html metadata', () => {
     expect(splitByline('by the editorial board of a long newspaper name here today')).toEqual([
       'the editorial board of a long newspaper name here today',
     ])
-    expect(declaredCharset(Buffer.from('<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">'))).toBe('windows-1252')
-    expect(declaredCharset(Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?><html>'))).toBe('ISO-8859-1')
+    expect(
+      declaredCharset(
+        Buffer.from('<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">'),
+      ),
+    ).toBe('windows-1252')
+    expect(declaredCharset(Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?><html>'))).toBe(
+      'ISO-8859-1',
+    )
   })
 
   it('honours a declared legacy charset', async () => {
@@ -123,7 +160,10 @@ describe('html metadata', () => {
       Buffer.from([0xe9]),
       Buffer.from('</title></head><body><article><p>Le caf'),
       Buffer.from([0xe9]),
-      Buffer.from(' co\u00fbte cher, disait-on \u00e0 Paris, et tout le monde le savait bien.</p></article></body></html>', 'latin1'),
+      Buffer.from(
+        ' co\u00fbte cher, disait-on \u00e0 Paris, et tout le monde le savait bien.</p></article></body></html>',
+        'latin1',
+      ),
     ])
     const doc = await extractHtml({ bytes: html, path: 'cafe.html', limits })
     expect(doc.title).toBe('Café')

@@ -3,7 +3,8 @@ import { extractMarkdown, splitFrontMatter } from '../../../src/main/importers/e
 import { extractText } from '../../../src/main/importers/extractors/text'
 
 const limits = { maxFileBytes: 1e8, maxZipBytes: 1e8, maxZipEntries: 1000 }
-const md = (source: string, path = 'notes.md') => extractMarkdown({ bytes: Buffer.from(source, 'utf8'), path, limits })
+const md = (source: string, path = 'notes.md') =>
+  extractMarkdown({ bytes: Buffer.from(source, 'utf8'), path, limits })
 
 describe('Markdown', () => {
   it('reads front matter: title, authors, date, tags, source and url', async () => {
@@ -37,7 +38,9 @@ Body text with *emphasis* and a [link](https://example.org).
   })
 
   it('takes the title from the first heading, the date from a date line, and sanitizes raw HTML', async () => {
-    const doc = await md('# Meeting notes\n\nPublished: March 3, 2011\n\nWe met. <img src=x onerror=alert(1)><script>alert(2)</script>\n')
+    const doc = await md(
+      '# Meeting notes\n\nPublished: March 3, 2011\n\nWe met. <img src=x onerror=alert(1)><script>alert(2)</script>\n',
+    )
     expect(doc.title).toBe('Meeting notes')
     expect(doc.publishedAt).toBe('2011-03-03')
     expect(doc.html).not.toMatch(/onerror|<script/)
@@ -48,7 +51,12 @@ Body text with *emphasis* and a [link](https://example.org).
     expect(bad.text).toBe('Body survives.')
     expect(bad.warnings[0]).toMatch(/front matter ignored/)
     const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]']
-    for (let i = 1; i < 12; i++) bomb.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`)
+    for (let i = 1; i < 12; i++)
+      bomb.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9)
+          .fill(`*${String.fromCharCode(96 + i)}`)
+          .join(',')}]`,
+      )
     const started = performance.now()
     const split = splitFrontMatter(`---\n${bomb.join('\n')}\n---\nbody`)
     expect(performance.now() - started).toBeLessThan(2000)
@@ -57,7 +65,11 @@ Body text with *emphasis* and a [link](https://example.org).
   })
 
   it('plain text files keep Markdown-looking text as it is', async () => {
-    const doc = await extractText({ bytes: Buffer.from('# Not a heading here\n\nbody'), path: 'a.txt', limits })
+    const doc = await extractText({
+      bytes: Buffer.from('# Not a heading here\n\nbody'),
+      path: 'a.txt',
+      limits,
+    })
     expect(doc.text).toBe('# Not a heading here\n\nbody')
     expect(doc.html).toBeNull()
   })

@@ -8,7 +8,11 @@ const extract = (bytes: Buffer, path = 'doc.pdf') => extractPdf({ bytes, path, l
 
 describe('extractPdf', () => {
   it('reads text, info-dictionary title and creation date, and page starts', async () => {
-    const doc = await extract(textPdf(['First line of the page.', 'Second line of the page.'], { title: 'A Generated Report' }))
+    const doc = await extract(
+      textPdf(['First line of the page.', 'Second line of the page.'], {
+        title: 'A Generated Report',
+      }),
+    )
     expect(doc.title).toBe('A Generated Report')
     expect(doc.publishedAt).toBe('2024-03-15')
     expect(doc.pageStarts).toEqual([0])
@@ -17,14 +21,34 @@ describe('extractPdf', () => {
   })
 
   it('joins hyphenated line breaks', async () => {
-    const doc = await extract(textPdf(['The committee considered the extra-', 'ordinary proposal with great care and', 'approved it unanimously.']))
+    const doc = await extract(
+      textPdf([
+        'The committee considered the extra-',
+        'ordinary proposal with great care and',
+        'approved it unanimously.',
+      ]),
+    )
     expect(doc.text).toContain('extraordinary proposal')
     expect(doc.text).toContain('great care and approved it unanimously.')
   })
 
   it('reads two columns one after the other, even when the content stream interleaves them', async () => {
-    const left = ['Left column starts here and', 'continues on this line and', 'ends the left story.', 'More left words follow', 'in the fourth line.', 'Fifth left line.']
-    const right = ['Right column begins with', 'its own sentence that goes', 'on to the end of it.', 'Further right text', 'on line four.', 'Sixth right line.']
+    const left = [
+      'Left column starts here and',
+      'continues on this line and',
+      'ends the left story.',
+      'More left words follow',
+      'in the fourth line.',
+      'Fifth left line.',
+    ]
+    const right = [
+      'Right column begins with',
+      'its own sentence that goes',
+      'on to the end of it.',
+      'Further right text',
+      'on line four.',
+      'Sixth right line.',
+    ]
     const doc = await extract(twoColumnPdf(left, right))
     const leftAt = doc.text.indexOf('Left column starts here and continues on this line')
     const rightAt = doc.text.indexOf('Right column begins with its own sentence')
@@ -38,7 +62,9 @@ describe('extractPdf', () => {
       textPdf(['Inert text of a PDF that carries a script.'], {
         title: 'Scripted',
         catalogExtra: '/OpenAction 6 0 R',
-        extraObjects: ["<< /Type /Action /S /JavaScript /JS (globalThis.__lecternPwned = true;) >>"],
+        extraObjects: [
+          '<< /Type /Action /S /JavaScript /JS (globalThis.__lecternPwned = true;) >>',
+        ],
       }),
     )
     expect(doc.text).toContain('Inert text of a PDF that carries a script.')
@@ -53,7 +79,8 @@ describe('extractPdf', () => {
   })
 
   it('takes the biggest text on page 1 as title when the info dictionary has none', async () => {
-    const content = 'BT /F1 24 Tf 72 700 Td (The Big Title) Tj ET BT /F1 10 Tf 72 650 Td (Small body text under the title.) Tj ET'
+    const content =
+      'BT /F1 24 Tf 72 700 Td (The Big Title) Tj ET BT /F1 10 Tf 72 650 Td (Small body text under the title.) Tj ET'
     const pdf = buildPdf([
       '<< /Type /Catalog /Pages 2 0 R >>',
       '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
@@ -68,7 +95,9 @@ describe('extractPdf', () => {
   it('refuses a file without a PDF header and a truncated PDF with specific reasons', async () => {
     await expect(extract(Buffer.from('hello'))).rejects.toThrow('not a PDF (no %PDF header)')
     const whole = textPdf(['x'])
-    const error = await extract(whole.subarray(0, Math.floor(whole.length * 0.45))).catch((e: unknown) => e)
+    const error = await extract(whole.subarray(0, Math.floor(whole.length * 0.45))).catch(
+      (e: unknown) => e,
+    )
     expect(error).toBeInstanceOf(ImportError)
     expect((error as Error).message).toMatch(/PDF/)
   })

@@ -2,14 +2,18 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { dateAtStart, leadingDateLine, parseDate } from '../../../src/main/importers/dates'
-import { readsAsTitle, textMetadata, titleFromFirstSentence } from '../../../src/main/importers/text-metadata'
+import {
+  readsAsTitle,
+  textMetadata,
+  titleFromFirstSentence,
+} from '../../../src/main/importers/text-metadata'
 
 describe('dates', () => {
   it.each([
     ['2025-04-24', '2025-04-24'],
     ['2025-04-24T23:30:00-07:00', '2025-04-24'],
     ['2025/4/3', '2025-04-03'],
-    ['D:20150518143719-06\'00\'', '2015-05-18'],
+    ["D:20150518143719-06'00'", '2015-05-18'],
     ['20150518', '2015-05-18'],
     ['April 24, 2025', '2025-04-24'],
     ['Thursday, April 24th, 2025', '2025-04-24'],
@@ -23,16 +27,26 @@ describe('dates', () => {
     expect(parseDate(input)).toBe(expected)
   })
 
-  it.each(['2025-02-30', '2025-13-01', 'Smarch 3, 2025', '', 'not a date'])('rejects %s', (input) => {
-    expect(parseDate(input)).toBeNull()
-  })
+  it.each(['2025-02-30', '2025-13-01', 'Smarch 3, 2025', '', 'not a date'])(
+    'rejects %s',
+    (input) => {
+      expect(parseDate(input)).toBeNull()
+    },
+  )
 
   it('reports how much of the text the date took', () => {
-    expect(dateAtStart('April 24, 2025 and more')).toEqual({ date: '2025-04-24', length: 14, precision: 'day' })
+    expect(dateAtStart('April 24, 2025 and more')).toEqual({
+      date: '2025-04-24',
+      length: 14,
+      precision: 'day',
+    })
   })
 
   it('finds a leading date line with or without a keyword, and the body text after it', () => {
-    expect(leadingDateLine('date 2025-04-24 China and Kenya agreed')).toEqual({ date: '2025-04-24', rest: 'China and Kenya agreed' })
+    expect(leadingDateLine('date 2025-04-24 China and Kenya agreed')).toEqual({
+      date: '2025-04-24',
+      rest: 'China and Kenya agreed',
+    })
     expect(leadingDateLine('Published: April 24, 2025')).toEqual({ date: '2025-04-24', rest: '' })
     expect(leadingDateLine('2025-04-24')).toEqual({ date: '2025-04-24', rest: '' })
     expect(leadingDateLine('2025 was a difficult year for everyone')).toBeNull()
@@ -52,14 +66,20 @@ describe('textMetadata', () => {
   })
 
   it('a date on its own line, then a title line', () => {
-    expect(textMetadata('2025-04-24\n\nKenya and China Sign Rail Deal\n\nThe two countries agreed…')).toEqual({
+    expect(
+      textMetadata('2025-04-24\n\nKenya and China Sign Rail Deal\n\nThe two countries agreed…'),
+    ).toEqual({
       title: 'Kenya and China Sign Rail Deal',
       publishedAt: '2025-04-24',
     })
   })
 
   it('a title line with a date line under it (speech transcripts)', () => {
-    expect(textMetadata('Remarks by the President on Ebola\n\nOctober 28, 2014\n\nTHE PRESIDENT: Good afternoon.')).toEqual({
+    expect(
+      textMetadata(
+        'Remarks by the President on Ebola\n\nOctober 28, 2014\n\nTHE PRESIDENT: Good afternoon.',
+      ),
+    ).toEqual({
       title: 'Remarks by the President on Ebola',
       publishedAt: '2014-10-28',
     })
@@ -70,7 +90,9 @@ describe('textMetadata', () => {
     const meta = textMetadata(long)
     expect(meta.title?.endsWith('…')).toBe(true)
     expect(meta.title?.length).toBeLessThanOrEqual(121)
-    expect(titleFromFirstSentence('Mr. Smith went to Washington. He stayed a week.')).toBe('Mr. Smith went to Washington')
+    expect(titleFromFirstSentence('Mr. Smith went to Washington. He stayed a week.')).toBe(
+      'Mr. Smith went to Washington',
+    )
   })
 
   it('decides what reads as a title', () => {

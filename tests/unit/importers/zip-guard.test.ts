@@ -19,7 +19,9 @@ async function failure(promise: Promise<unknown>): Promise<ImportError> {
 
 describe('surveyZip (the bounded pre-pass)', () => {
   it('counts real inflated bytes and names the limit of a zip bomb', async () => {
-    const bomb = await buildEpub({ extraEntries: [{ name: 'OEBPS/pad.xhtml', data: Buffer.alloc(8 * 1024 * 1024, 0x20) }] })
+    const bomb = await buildEpub({
+      extraEntries: [{ name: 'OEBPS/pad.xhtml', data: Buffer.alloc(8 * 1024 * 1024, 0x20) }],
+    })
     expect(bomb.length).toBeLessThan(100 * 1024) // small file, big inflation
     const error = await failure(surveyZip(bomb, 'EPUB', limits))
     expect(error.limit).toBe('maxZipBytes')
@@ -27,7 +29,9 @@ describe('surveyZip (the bounded pre-pass)', () => {
   })
 
   it('refuses too many entries before inflating anything', async () => {
-    const many = await buildEpub({ extraEntries: Array.from({ length: 60 }, (_v, i) => ({ name: `OEBPS/f${i}.txt`, data: 'x' })) })
+    const many = await buildEpub({
+      extraEntries: Array.from({ length: 60 }, (_v, i) => ({ name: `OEBPS/f${i}.txt`, data: 'x' })),
+    })
     const error = await failure(surveyZip(many, 'EPUB', limits))
     expect(error.limit).toBe('maxZipEntries')
     expect(error.message).toMatch(/entries, over the 50 entry limit \(maxZipEntries\)/)
@@ -45,9 +49,15 @@ describe('surveyZip (the bounded pre-pass)', () => {
   it('rejects nested archives in EPUB, by name and by content', async () => {
     const inner = await buildDocx(['inner'])
     const byName = await buildEpub({ extraEntries: [{ name: 'OEBPS/inner.zip', data: inner }] })
-    const byContent = await buildEpub({ extraEntries: [{ name: 'OEBPS/innocent.bin', data: inner }] })
-    expect((await failure(surveyZip(byName, 'EPUB', limits))).message).toMatch(/contains another archive/)
-    expect((await failure(surveyZip(byContent, 'EPUB', limits))).message).toMatch(/contains another archive/)
+    const byContent = await buildEpub({
+      extraEntries: [{ name: 'OEBPS/innocent.bin', data: inner }],
+    })
+    expect((await failure(surveyZip(byName, 'EPUB', limits))).message).toMatch(
+      /contains another archive/,
+    )
+    expect((await failure(surveyZip(byContent, 'EPUB', limits))).message).toMatch(
+      /contains another archive/,
+    )
   })
 
   it('allows (but never opens) Office embeddings in DOCX', async () => {
@@ -76,14 +86,21 @@ describe('XML entities are never expanded', () => {
   })
 
   it('DOCX that declares entities is rejected with a clear reason', async () => {
-    const docx = await buildDocx(['Entity &lol9; here.'], { prologue: BILLION_LAUGHS.replace('lolz', 'w:document') })
+    const docx = await buildDocx(['Entity &lol9; here.'], {
+      prologue: BILLION_LAUGHS.replace('lolz', 'w:document'),
+    })
     const error = await failure(extractDocx({ bytes: docx, path: 'laughs.docx', limits }))
     expect(error.message).toMatch(/declares entities/)
   })
 
   it('stripDoctype removes the internal subset; resolveHref refuses escapes', () => {
-    expect(stripDoctype(`<?xml version="1.0"?>${BILLION_LAUGHS}<root/>`)).toBe('<?xml version="1.0"?><root/>')
-    expect(resolveHref('OEBPS', 'text/ch1.xhtml#s2')).toEqual({ path: 'OEBPS/text/ch1.xhtml', fragment: 's2' })
+    expect(stripDoctype(`<?xml version="1.0"?>${BILLION_LAUGHS}<root/>`)).toBe(
+      '<?xml version="1.0"?><root/>',
+    )
+    expect(resolveHref('OEBPS', 'text/ch1.xhtml#s2')).toEqual({
+      path: 'OEBPS/text/ch1.xhtml',
+      fragment: 's2',
+    })
     expect(resolveHref('OEBPS', '../../etc/passwd')).toBeNull()
     expect(resolveHref('OEBPS', 'https://example.org/x')).toBeNull()
     expect(resolveHref('', 'a%20b.xhtml')).toEqual({ path: 'a b.xhtml', fragment: '' })

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import { MARK_END, MARK_START } from '../../../src/shared/contract'
 import { terms } from '../../../src/main/search/fold'
 import {
   bestPassages,
@@ -10,6 +9,7 @@ import {
 } from '../../../src/main/search/passages'
 import type { MarkTerm } from '../../../src/main/search/query-compiler'
 import { splitOffset } from '../../../src/main/search/search-service'
+import { MARK_END, MARK_START } from '../../../src/shared/contract'
 
 /** Deterministic pseudo-random numbers (mulberry32) so a failure can be replayed. */
 function random(seed: number): () => number {
@@ -39,7 +39,19 @@ describe('findMatches', () => {
 
   it('gives the same answer on the fast ASCII path and the tokenizer path, for random texts', () => {
     const next = random(5)
-    const vocab = ['al', 'qaeda', 'all', 'the', 'there', 'other', 'rail', 'railway', 'x1', 'Al', 'THE']
+    const vocab = [
+      'al',
+      'qaeda',
+      'all',
+      'the',
+      'there',
+      'other',
+      'rail',
+      'railway',
+      'x1',
+      'Al',
+      'THE',
+    ]
     const seps = [' ', ', ', '. ', '-', '’', '\n', ' (', ') ', '—', '“', '”', '_']
     for (let n = 0; n < 500; n++) {
       let text = ''
@@ -96,7 +108,9 @@ describe('passages', () => {
   it('cuts at word boundaries with ellipses', () => {
     const text = 'one two three four five six seven eight nine ten'
     expect(markedSlice(text, 9, 27, [])).toBe('…three four five six…')
-    expect(show(markWhole('The sea level rose', [word('sea level')]) ?? '')).toBe('The [sea level] rose')
+    expect(show(markWhole('The sea level rose', [word('sea level')]) ?? '')).toBe(
+      'The [sea level] rose',
+    )
     expect(markWhole('nothing here', [word('sea')])).toBeNull()
   })
 })

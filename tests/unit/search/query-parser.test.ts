@@ -137,9 +137,9 @@ describe('hostile and broken queries', () => {
     for (const q of [
       '('.repeat(10_000),
       ')'.repeat(10_000),
-      '('.repeat(5000) + 'a' + ')'.repeat(5000),
-      '-'.repeat(10_000) + 'a',
-      'NOT '.repeat(2500) + 'a',
+      `${'('.repeat(5000)}a${')'.repeat(5000)}`,
+      `${'-'.repeat(10_000)}a`,
+      `${'NOT '.repeat(2500)}a`,
       '"'.repeat(10_001),
       'a OR '.repeat(2000),
       'NEAR('.repeat(2000),

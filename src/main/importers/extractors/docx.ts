@@ -10,6 +10,7 @@ import { firstText, parseXmlDocument } from '../dom'
 import { ImportError } from '../errors'
 import { normaliseLanguage } from '../html-metadata'
 import { htmlToText } from '../html-to-text'
+import { flattenHtml, MAX_DEPTH, nestingDepth } from '../nesting'
 import { oneLine } from '../normalise'
 import { sanitizeHtml } from '../sanitize'
 import { textMetadata } from '../text-metadata'
@@ -26,7 +27,9 @@ export const extractDocx: Extractor = async ({ bytes, path, limits }) => {
   if (!survey.names.includes('word/document.xml'))
     throw new ImportError('not a valid DOCX: the archive has no word/document.xml')
   if (survey.entityDeclarations.length > 0)
-    throw new ImportError('DOCX rejected: its XML declares entities (never expanded; possible entity-expansion attack)')
+    throw new ImportError(
+      'DOCX rejected: its XML declares entities (never expanded; possible entity-expansion attack)',
+    )
 
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   let html: string
@@ -43,6 +46,12 @@ export const extractDocx: Extractor = async ({ bytes, path, limits }) => {
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error)
     throw new ImportError(`cannot read DOCX: ${oneLine(message ?? 'unknown error', 200)}`)
   }
+  if (nestingDepth(html, MAX_DEPTH) > MAX_DEPTH) {
+    html = flattenHtml(html)
+    doc.warnings.push(
+      `the document is nested more than ${MAX_DEPTH} levels deep; kept as plain paragraphs`,
+    )
+  }
   doc.html = sanitizeHtml(html)
   const converted = htmlToText(doc.html)
   doc.text = converted.text
@@ -55,12 +64,21 @@ export const extractDocx: Extractor = async ({ bytes, path, limits }) => {
   const fromText = textMetadata(doc.text)
   const heading = converted.headings.find((h) => h.level === 1) ?? converted.headings[0]
   doc.title = oneLine(
-    (coreTitle && !JUNK_TITLE.test(coreTitle) ? coreTitle : null) ?? heading?.title ?? fromText.title ?? doc.title,
+    (coreTitle && !JUNK_TITLE.test(coreTitle) ? coreTitle : null) ??
+      heading?.title ??
+      fromText.title ??
+      doc.title,
     500,
   )
   const creator = core ? firstText(core, 'dc:creator') : null
-  doc.authors = creator ? creator.split(/\s*;\s*/).map((a) => oneLine(a, 200)).filter(Boolean) : []
-  doc.publishedAt = fromText.publishedAt ?? parseDate(core ? firstText(core, 'dcterms:created') : null)
+  doc.authors = creator
+    ? creator
+        .split(/\s*;\s*/)
+        .map((a) => oneLine(a, 200))
+        .filter(Boolean)
+    : []
+  doc.publishedAt =
+    fromText.publishedAt ?? parseDate(core ? firstText(core, 'dcterms:created') : null)
   doc.language = normaliseLanguage(core ? firstText(core, 'dc:language') : null)
   doc.citationType = guessCitationType(doc.title, 'document')
   if (converted.headings.length >= 3)

@@ -5,13 +5,21 @@
  * Hrefs are resolved against the archive root and anything that escapes it is ignored.
  */
 import { posix } from 'node:path'
-import JSZip from 'jszip'
 import type { TocEntry } from '@shared/contract'
+import JSZip from 'jszip'
 import { parseDate } from '../dates'
-import { byTag, type DomDocument, type DomElement, firstText, parseHtmlDocument, parseXmlDocument } from '../dom'
+import {
+  byTag,
+  type DomDocument,
+  type DomElement,
+  firstText,
+  parseHtmlDocument,
+  parseXmlDocument,
+} from '../dom'
 import { ImportError } from '../errors'
 import { normaliseLanguage } from '../html-metadata'
 import { htmlToText } from '../html-to-text'
+import { flattenHtml, MAX_DEPTH, nestingDepth } from '../nesting'
 import { oneLine } from '../normalise'
 import { sanitizeHtml } from '../sanitize'
 import type { ExtractedDocument } from '../types'
@@ -24,7 +32,10 @@ export function stripDoctype(xml: string): string {
 }
 
 /** Resolve an href inside the archive; null when it escapes the root or is not a local path. */
-export function resolveHref(baseDir: string, href: string): { path: string; fragment: string } | null {
+export function resolveHref(
+  baseDir: string,
+  href: string,
+): { path: string; fragment: string } | null {
   if (/^[a-z][a-z0-9+.-]*:/i.test(href)) return null
   const [rawPath = '', fragment = ''] = href.split('#', 2)
   let decoded: string
@@ -63,7 +74,8 @@ type RawTocEntry = { title: string; level: number; target: { path: string; fragm
 
 function navToc(nav: DomDocument, baseDir: string): RawTocEntry[] {
   const navs = byTag(nav, 'nav')
-  const toc = navs.find((n) => (n.getAttribute('epub:type') ?? '').split(/\s+/).includes('toc')) ?? navs[0]
+  const toc =
+    navs.find((n) => (n.getAttribute('epub:type') ?? '').split(/\s+/).includes('toc')) ?? navs[0]
   if (!toc) return []
   const entries: RawTocEntry[] = []
   for (const a of byTag(toc, 'a')) {
@@ -81,7 +93,8 @@ function ncxToc(ncx: DomDocument, baseDir: string): RawTocEntry[] {
     const src = point.getElementsByTagName('content')[0]?.getAttribute('src') ?? ''
     const target = resolveHref(baseDir, src)
     const title = oneLine(label, 300)
-    if (target && title) entries.push({ title, level: depthOf(point, 'navpoint', 'navmap'), target })
+    if (target && title)
+      entries.push({ title, level: depthOf(point, 'navpoint', 'navmap'), target })
   }
   return entries
 }
@@ -95,12 +108,17 @@ export const extractEpub: Extractor = async ({ bytes, path, limits }) => {
 
   const zip = await JSZip.loadAsync(bytes, { checkCRC32: false })
   const container = await readEntry(zip, 'META-INF/container.xml')
-  if (container === null) throw new ImportError('not a valid EPUB: META-INF/container.xml is missing')
-  const opfPath = parseXmlDocument(container).getElementsByTagName('rootfile')[0]?.getAttribute('full-path')
+  if (container === null)
+    throw new ImportError('not a valid EPUB: META-INF/container.xml is missing')
+  const opfPath = parseXmlDocument(container)
+    .getElementsByTagName('rootfile')[0]
+    ?.getAttribute('full-path')
   const opfTarget = opfPath ? resolveHref('', opfPath) : null
-  if (!opfTarget) throw new ImportError('not a valid EPUB: the container names no package (OPF) file')
+  if (!opfTarget)
+    throw new ImportError('not a valid EPUB: the container names no package (OPF) file')
   const opfXml = await readEntry(zip, opfTarget.path)
-  if (opfXml === null) throw new ImportError(`not a valid EPUB: the package file ${opfTarget.path} is missing`)
+  if (opfXml === null)
+    throw new ImportError(`not a valid EPUB: the package file ${opfTarget.path} is missing`)
   const opf = parseXmlDocument(opfXml)
   const opfDir = posix.dirname(opfTarget.path) === '.' ? '' : posix.dirname(opfTarget.path)
 
@@ -114,7 +132,8 @@ export const extractEpub: Extractor = async ({ bytes, path, limits }) => {
     .map((c) => oneLine(c.textContent ?? '', 200))
     .filter(Boolean)
   const dates = byTag(opf, 'dc:date')
-  const published = dates.find((d) => /publication/i.test(d.getAttribute('opf:event') ?? '')) ?? dates[0]
+  const published =
+    dates.find((d) => /publication/i.test(d.getAttribute('opf:event') ?? '')) ?? dates[0]
   doc.publishedAt = parseDate(published?.textContent ?? null)
   const publisher = firstText(opf, 'dc:publisher')
   doc.publisher = publisher ? oneLine(publisher, 200) : null
@@ -136,7 +155,8 @@ export const extractEpub: Extractor = async ({ bytes, path, limits }) => {
   }
   const spine = byTag(opf, 'spine')[0]
   const itemrefs = spine ? byTag(spine, 'itemref') : []
-  if (itemrefs.length === 0) throw new ImportError('not a valid EPUB: the package has no spine (reading order)')
+  if (itemrefs.length === 0)
+    throw new ImportError('not a valid EPUB: the package has no spine (reading order)')
 
   const chapterIndex = new Map<string, number>()
   const sections: string[] = []
@@ -153,12 +173,22 @@ export const extractEpub: Extractor = async ({ bytes, path, limits }) => {
       doc.warnings.push(`chapter ${target.path} is missing; skipped`)
       continue
     }
+    const n = sections.length
+    if (nestingDepth(xhtml, MAX_DEPTH) > MAX_DEPTH) {
+      // A chapter nested absurdly deep is kept as flat paragraphs (see nesting.ts), never handed to a DOM.
+      chapterIndex.set(target.path, n)
+      sections.push(`<section id="chapter-${n}">${flattenHtml(xhtml)}</section>`)
+      doc.warnings.push(
+        `chapter ${target.path} is nested more than ${MAX_DEPTH} levels deep; kept as plain paragraphs`,
+      )
+      continue
+    }
     let body = byTag(parseXmlDocument(xhtml), 'body')[0]
     if (!body) body = parseHtmlDocument(xhtml).body ?? undefined
     if (!body) continue
-    const n = sections.length
     // Ids repeat across chapter files; prefix them with the chapter so TOC fragments stay unambiguous.
-    for (const el of Array.from(body.querySelectorAll('[id]'))) el.setAttribute('id', `c${n}-${el.getAttribute('id')}`)
+    for (const el of Array.from(body.querySelectorAll('[id]')))
+      el.setAttribute('id', `c${n}-${el.getAttribute('id')}`)
     chapterIndex.set(target.path, n)
     sections.push(`<section id="chapter-${n}">${body.innerHTML}</section>`)
   }
@@ -176,27 +206,35 @@ export const extractEpub: Extractor = async ({ bytes, path, limits }) => {
   const navTarget = navItem ? resolveHref(opfDir, navItem.href) : null
   if (navTarget) {
     const navXml = await readEntry(zip, navTarget.path)
-    if (navXml) raw = navToc(parseXmlDocument(navXml), posix.dirname(navTarget.path).replace(/^\.$/, ''))
+    if (navXml)
+      raw = navToc(parseXmlDocument(navXml), posix.dirname(navTarget.path).replace(/^\.$/, ''))
   }
   if (raw.length === 0) {
-    const ncxItem = manifest.get(spine?.getAttribute('toc') ?? '') ?? [...manifest.values()].find((i) => /ncx/.test(i.mediaType))
+    const ncxItem =
+      manifest.get(spine?.getAttribute('toc') ?? '') ??
+      [...manifest.values()].find((i) => /ncx/.test(i.mediaType))
     const ncxTarget = ncxItem ? resolveHref(opfDir, ncxItem.href) : null
     const ncxXml = ncxTarget ? await readEntry(zip, ncxTarget.path) : null
-    if (ncxXml && ncxTarget) raw = ncxToc(parseXmlDocument(ncxXml), posix.dirname(ncxTarget.path).replace(/^\.$/, ''))
+    if (ncxXml && ncxTarget)
+      raw = ncxToc(parseXmlDocument(ncxXml), posix.dirname(ncxTarget.path).replace(/^\.$/, ''))
   }
   const toc: TocEntry[] = []
   for (const entry of raw) {
     const chapter = chapterIndex.get(entry.target.path)
     if (chapter === undefined) continue
     const offset =
-      (entry.target.fragment ? converted.ids.get(`c${chapter}-${entry.target.fragment}`) : undefined) ??
-      converted.ids.get(`chapter-${chapter}`)
-    if (offset !== undefined) toc.push({ title: entry.title, level: Math.min(entry.level, 6), offset })
+      (entry.target.fragment
+        ? converted.ids.get(`c${chapter}-${entry.target.fragment}`)
+        : undefined) ?? converted.ids.get(`chapter-${chapter}`)
+    if (offset !== undefined)
+      toc.push({ title: entry.title, level: Math.min(entry.level, 6), offset })
   }
   doc.toc =
     toc.length > 0
       ? toc
-      : converted.headings.filter((h) => h.level <= 3).map((h) => ({ title: h.title, level: h.level, offset: h.offset }))
+      : converted.headings
+          .filter((h) => h.level <= 3)
+          .map((h) => ({ title: h.title, level: h.level, offset: h.offset }))
   if (doc.toc.length === 0) doc.toc = null
   return doc
 }

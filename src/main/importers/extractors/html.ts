@@ -5,57 +5,18 @@
  * DOM that deep overflows the stack) and are imported as flat paragraphs with a warning.
  */
 import { Readability } from '@mozilla/readability'
+import { parseDate } from '../dates'
 import { decodeText } from '../decode'
 import { parseHtmlDocument } from '../dom'
 import { ImportError } from '../errors'
-import { declaredCharset, htmlMetadata, splitByline } from '../html-metadata'
+import { declaredCharset, htmlMetadata, normaliseLanguage, splitByline } from '../html-metadata'
 import { htmlToText } from '../html-to-text'
+import { flattenHtml, MAX_DEPTH, nestingDepth } from '../nesting'
 import { oneLine } from '../normalise'
 import { sanitizeHtml } from '../sanitize'
 import { textMetadata } from '../text-metadata'
 import type { ExtractedDocument } from '../types'
 import { blankDocument, type Extractor, guessCitationType } from './common'
-
-/** Deeper pages are flattened (Readability takes ~0.4 s at depth 500 and grows quadratically). */
-export const MAX_DEPTH = 500
-
-// Elements commonly left unclosed; counting them would make every sloppy page look deep.
-const UNCOUNTED = new Set([
-  'p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'option', 'optgroup', 'thead', 'tbody', 'tfoot', 'colgroup', 'rb',
-  'rt', 'rp', 'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr',
-  'param', 'keygen', 'command', 'basefont', 'frame', 'isindex',
-])
-
-/**
- * Nesting depth by a linear scan over tags (htmlparser2's own stack is quadratic at depth 100,000). Stops early
- * once `limit` is passed.
- */
-export function nestingDepth(html: string, limit: number): number {
-  const tag = /<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)\b[^>]*?(\/?)>|<!--[\s\S]*?-->/g
-  let depth = 0
-  let max = 0
-  for (let m = tag.exec(html); m; m = tag.exec(html)) {
-    const name = m[2]?.toLowerCase()
-    if (!name || UNCOUNTED.has(name) || m[3] === '/') continue
-    if (m[1] === '/') depth = Math.max(0, depth - 1)
-    else if (++depth > max) {
-      max = depth
-      if (max > limit) return max
-    }
-  }
-  return max
-}
-
-const BLOCK = /^(?:p|div|section|article|main|header|footer|aside|nav|blockquote|figure|h[1-6]|ul|ol|li|dl|dt|dd|table|tr|pre|hr|address|body|html|center|td|th)$/i
-
-/** Flatten a page to paragraphs: scripts, styles and comments removed; block tags become breaks; other tags go. */
-export function flattenHtml(html: string): string {
-  return html
-    .replace(/<(script|style|template|noscript|title|head)\b[\s\S]*?<\/\1\s*>/gi, ' ')
-    .replace(/<!--[\s\S]*?-->/g, ' ')
-    .replace(/<\/?([a-zA-Z][a-zA-Z0-9:-]*)\b[^>]*>/g, (_all, name: string) => (BLOCK.test(name) ? '\u0001' : ''))
-    .replace(/\s*(?:\u0001\s*)+/g, '<br><br>') // runs of block boundaries are one paragraph break
-}
 
 const TITLE_SEPARATORS = /\s+[|–—·•:-]\s+/
 
@@ -97,10 +58,13 @@ export const extractHtml: Extractor = async ({ bytes, path }) => {
   const pageTitle = oneLine(document.title ?? '', 500)
   const firstH1 = document.querySelector('h1')?.textContent ?? ''
 
-  const article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], {
-    keepClasses: false,
-    charThreshold: 200,
-  }).parse()
+  const article = new Readability(
+    document as unknown as ConstructorParameters<typeof Readability>[0],
+    {
+      keepClasses: false,
+      charThreshold: 200,
+    },
+  ).parse()
   let dirty = article?.content ?? ''
   if (!article || !(article.textContent ?? '').trim()) {
     // Readability found no article (short pages, lists): keep the whole body rather than nothing.
@@ -119,14 +83,16 @@ export const extractHtml: Extractor = async ({ bytes, path }) => {
     (pageTitle ? stripSiteSuffix(pageTitle, site) : null) ??
     (firstH1 ? oneLine(firstH1, 500) : null)
   doc.title = title || textMetadata(doc.text).title || doc.title
-  doc.authors = meta.authors.length > 0 ? meta.authors : article?.byline ? splitByline(article.byline) : []
-  doc.publishedAt = meta.publishedAt ?? textMetadata(doc.text).publishedAt
+  doc.authors =
+    meta.authors.length > 0 ? meta.authors : article?.byline ? splitByline(article.byline) : []
+  doc.publishedAt =
+    meta.publishedAt ?? parseDate(article?.publishedTime) ?? textMetadata(doc.text).publishedAt
   doc.source = site
   doc.publisher = meta.publisher
   doc.containerTitle = meta.containerTitle
   doc.doi = meta.doi
   doc.url = meta.url
-  doc.language = meta.language ?? (article?.lang ? article.lang : null)
+  doc.language = meta.language ?? normaliseLanguage(article?.lang)
   doc.citationType = guessCitationType(doc.title, meta.citationType ?? 'webpage')
   if (converted.headings.length >= 3)
     doc.toc = converted.headings.map((h) => ({ title: h.title, level: h.level, offset: h.offset }))

@@ -10,6 +10,7 @@ import { decodeText } from '../decode'
 import { ImportError } from '../errors'
 import { normaliseLanguage, splitByline } from '../html-metadata'
 import { htmlToText } from '../html-to-text'
+import { MAX_DEPTH, nestingDepth } from '../nesting'
 import { cleanText, oneLine } from '../normalise'
 import { SanitizerUnavailableError, sanitizeHtml } from '../sanitize'
 import { textMetadata } from '../text-metadata'
@@ -20,14 +21,23 @@ const FRONT_MATTER = /^---[ \t]*\n([\s\S]{0,65536}?)\n(?:---|\.\.\.)[ \t]*(?:\n|
 type FrontMatter = Record<string, unknown>
 
 /** Split `---\nyaml\n---` off the top. Bad YAML is a warning, never a failure. */
-export function splitFrontMatter(text: string): { data: FrontMatter; body: string; warning?: string } {
+export function splitFrontMatter(text: string): {
+  data: FrontMatter
+  body: string
+  warning?: string
+} {
   const m = FRONT_MATTER.exec(text)
   if (!m) return { data: {}, body: text }
   const body = text.slice(m[0].length)
   try {
     // maxAliasCount bounds alias expansion (the YAML "billion laughs"); the default schema keeps dates as strings.
-    const data: unknown = parseYaml(m[1] ?? '', { maxAliasCount: 20, uniqueKeys: false, prettyErrors: false })
-    if (typeof data === 'object' && data !== null && !Array.isArray(data)) return { data: data as FrontMatter, body }
+    const data: unknown = parseYaml(m[1] ?? '', {
+      maxAliasCount: 20,
+      uniqueKeys: false,
+      prettyErrors: false,
+    })
+    if (typeof data === 'object' && data !== null && !Array.isArray(data))
+      return { data: data as FrontMatter, body }
     return { data: {}, body, warning: 'front matter is not a key: value map; ignored' }
   } catch (error) {
     const why = error instanceof Error ? error.message.split('\n')[0] : 'unreadable'
@@ -43,7 +53,12 @@ const str = (v: unknown): string | null => {
 }
 
 const list = (v: unknown): string[] => {
-  if (Array.isArray(v)) return v.map((x) => (typeof x === 'object' && x !== null ? str((x as { name?: unknown }).name) : str(x))).filter((x): x is string => !!x)
+  if (Array.isArray(v))
+    return v
+      .map((x) =>
+        typeof x === 'object' && x !== null ? str((x as { name?: unknown }).name) : str(x),
+      )
+      .filter((x): x is string => !!x)
   const s = str(v)
   return s ? s.split(/\s*[,;]\s*/).filter(Boolean) : []
 }
@@ -70,7 +85,10 @@ export const extractMarkdown: Extractor = async ({ bytes, path }) => {
   let text: string
   let headings: { level: number; title: string; offset: number }[] = []
   try {
-    html = sanitizeHtml(marked.parse(body) as string)
+    const rendered = marked.parse(body) as string
+    // Deeply nested quotes or lists would make the sanitizer's DOM crawl: keep such a file as plain text.
+    if (nestingDepth(rendered, MAX_DEPTH) > MAX_DEPTH) throw new RangeError('nested too deeply')
+    html = sanitizeHtml(rendered)
     const converted = htmlToText(html)
     text = converted.text
     headings = converted.headings
@@ -82,15 +100,19 @@ export const extractMarkdown: Extractor = async ({ bytes, path }) => {
     doc.warnings.push('Markdown could not be rendered; shown as plain text')
   }
   if (text.trim().length === 0) text = cleanText(body)
-  if (text.trim().length === 0) throw new ImportError('no text: the Markdown file has front matter but no body')
+  if (text.trim().length === 0)
+    throw new ImportError('no text: the Markdown file has front matter but no body')
   doc.text = text
   doc.html = html
 
   const fmTitle = str(pick(data, 'title'))
-  const heading = headings.find((h) => h.level === 1) ?? (headings[0]?.offset === 0 ? headings[0] : undefined)
+  const heading =
+    headings.find((h) => h.level === 1) ?? (headings[0]?.offset === 0 ? headings[0] : undefined)
   const fromText = textMetadata(text)
   doc.title = oneLine(fmTitle ?? heading?.title ?? fromText.title ?? doc.title, 500)
-  doc.publishedAt = parseDate(str(pick(data, 'date', 'published', 'publishdate', 'pubdate'))) ?? fromText.publishedAt
+  doc.publishedAt =
+    parseDate(str(pick(data, 'date', 'published', 'publishdate', 'pubdate'))) ??
+    fromText.publishedAt
   doc.authors = list(pick(data, 'authors', 'author', 'creator', 'byline')).flatMap(splitByline)
   doc.tags = list(pick(data, 'tags', 'keywords', 'categories'))
   const url = str(pick(data, 'url', 'link', 'canonical', 'source_url'))

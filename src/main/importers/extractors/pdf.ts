@@ -36,12 +36,19 @@ type Run = { str: string; x: number; y: number; width: number; size: number; eol
 /** Runs on one baseline with small gaps between them. */
 type Fragment = { text: string; x: number; right: number; y: number; size: number }
 
-const JUNK_TITLE = /^(?:untitled|microsoft word - |document\d*$|slide \d+$|\s*$)|\.(?:docx?|pdf|tex|dvi|indd|qxd|rtf|odt)$/i
+const JUNK_TITLE =
+  /^(?:untitled|microsoft word - |document\d*$|slide \d+$|\s*$)|\.(?:docx?|pdf|tex|dvi|indd|qxd|rtf|odt)$/i
 
 function toRuns(items: unknown[]): Run[] {
   const runs: Run[] = []
   for (const item of items) {
-    const it = item as { str?: unknown; transform?: number[]; width?: number; height?: number; hasEOL?: boolean }
+    const it = item as {
+      str?: unknown
+      transform?: number[]
+      width?: number
+      height?: number
+      hasEOL?: boolean
+    }
     if (typeof it.str !== 'string' || !Array.isArray(it.transform)) continue
     const [a = 0, b = 0, c = 0, d = 0, e = 0, f = 0] = it.transform
     const size = Math.hypot(c, d) || Math.hypot(a, b) || it.height || 10
@@ -71,7 +78,8 @@ function toFragments(runs: Run[]): Fragment[] {
       run.x - current.right <= 1.5 * Math.max(size, current.size)
     ) {
       const gap = run.x - current.right
-      const needsSpace = gap > 0.15 * size && !current.text.endsWith(' ') && !run.str.startsWith(' ')
+      const needsSpace =
+        gap > 0.15 * size && !current.text.endsWith(' ') && !run.str.startsWith(' ')
       current.text += (needsSpace ? ' ' : '') + run.str
       current.right = Math.max(current.right, run.x + run.width)
       current.size = Math.max(current.size, size)
@@ -125,7 +133,12 @@ function pageText(fragments: Fragment[]): string {
   const lines: Line[] = []
   for (const f of fragments) {
     const last = lines[lines.length - 1]
-    if (last && Math.abs(f.y - last.y) <= 0.35 * Math.max(f.size, last.size) && f.x >= last.right - 1 && f.x - last.right < 1.5 * f.size) {
+    if (
+      last &&
+      Math.abs(f.y - last.y) <= 0.35 * Math.max(f.size, last.size) &&
+      f.x >= last.right - 1 &&
+      f.x - last.right < 1.5 * f.size
+    ) {
       last.text += (last.text.endsWith(' ') || f.text.startsWith(' ') ? '' : ' ') + f.text
       last.right = f.right
     } else lines.push({ text: f.text, y: f.y, x: f.x, right: f.right, size: f.size })
@@ -185,7 +198,11 @@ const splitAuthors = (value: string): string[] =>
 export const extractPdf: Extractor = async ({ bytes, path }) => {
   const doc: ExtractedDocument = blankDocument('pdf', path)
   doc.citationType = 'report'
-  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024)).toString('latin1')
+  const head = Buffer.from(
+    bytes.buffer,
+    bytes.byteOffset,
+    Math.min(bytes.byteLength, 1024),
+  ).toString('latin1')
   if (!head.includes('%PDF-')) throw new ImportError('not a PDF (no %PDF header)')
 
   const { getDocument, InvalidPDFException } = await loadPdfJs()
@@ -206,7 +223,8 @@ export const extractPdf: Extractor = async ({ bytes, path }) => {
     try {
       pdf = await task.promise
     } catch (error) {
-      if ((error as { name?: string } | null)?.name === 'PasswordException') throw new ImportError('the PDF is password-protected')
+      if ((error as { name?: string } | null)?.name === 'PasswordException')
+        throw new ImportError('the PDF is password-protected')
       if (error instanceof InvalidPDFException)
         throw new ImportError(`damaged or invalid PDF (${oneLine(error.message, 120)})`)
       throw error
@@ -225,9 +243,10 @@ export const extractPdf: Extractor = async ({ bytes, path }) => {
         text = pageText(readingOrder(fragments, x1 - x0))
         page.cleanup()
       } catch (error) {
-        doc.warnings.push(`page ${n} could not be read (${oneLine(error instanceof Error ? error.message : String(error), 100)})`)
+        doc.warnings.push(
+          `page ${n} could not be read (${oneLine(error instanceof Error ? error.message : String(error), 100)})`,
+        )
       }
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are removed from text
       text = text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').trim()
       if (!text) emptyPages++
       pages.push(text)
@@ -263,12 +282,16 @@ export const extractPdf: Extractor = async ({ bytes, path }) => {
       if (Array.isArray(v)) return v.filter((x) => typeof x === 'string').join('; ') || null
       return null
     }
-    const candidates = [field('Title'), xmp('dc:title')].filter((t): t is string => !!t && !JUNK_TITLE.test(t))
+    const candidates = [field('Title'), xmp('dc:title')].filter(
+      (t): t is string => !!t && !JUNK_TITLE.test(t),
+    )
     doc.title = oneLine(candidates[0] ?? titleFromFirstPage(firstPageFragments) ?? doc.title, 500)
     const author = field('Author') ?? xmp('dc:creator')
     doc.authors = author ? splitAuthors(author) : []
     doc.publishedAt =
-      parseDate(field('CreationDate')) ?? parseDate(xmp('xmp:createdate')) ?? parseDate(xmp('dc:date'))
+      parseDate(field('CreationDate')) ??
+      parseDate(xmp('xmp:createdate')) ??
+      parseDate(xmp('dc:date'))
     doc.language = normaliseLanguage(field('Language') ?? xmp('dc:language'))
     doc.citationType = guessCitationType(doc.title, 'report')
     return doc
