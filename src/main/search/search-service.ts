@@ -1,24 +1,34 @@
 /**
- * search.query: parse → compile → run against FTS5 → passages → suggestions.
+ * search.query: parse → compile → count → rank → passages → suggestions.
  *
- * Ranking is FTS5 bm25 with column weights (title 10 > authors 4 = source 4 > body 1). bm25 costs ~0.4–4 µs per
- * matching document (more for documents with many hits), and a short prefix such as `m*` or a common word matches
- * almost every document, so scoring everything does not fit a keystroke. Decision, measured at 100,000 documents
- * (scripts/bench/search.ts; "FTS5 naive" = bm25 + snippet() over all matches):
+ * Ranking is FTS5 bm25 with column weights (title 10 > authors 4 = source 4 > body 1). What it costs, measured at
+ * 100,000 documents (BBC + White House corpora; scripts/bench/search.ts and the numbers below from it): bm25 first
+ * walks each phrase's whole doclist to count its documents (the IDF), then visits every occurrence of every query
+ * word in every document it scores — and a short prefix or a common word matches nearly every document:
  *
- *   query shape            matches   naive bm25+snippet   counting   bm25 over the newest 500 / 2,000
- *   "m*" (1 letter)         99,964          103 ms          3.5 ms        ~2 / 8 ms
- *   "the"                  100,000           97 ms          3.2 ms        ~2 / 8 ms
- *   "president"             61,156           33 ms          1.4 ms        ~1 / 4 ms
- *   "climate change"         8,978           12 ms          0.6 ms        ~1 / 2 ms
+ *   query             matches   naive count+bm25+snippet()   count   bm25 over the newest 500 | 2,000 matches
+ *   "m*" (1 letter)    99,964          103 ms                  3.5 ms        ~2 | 8 ms
+ *   "the"             100,000           97 ms                  3.2 ms        ~2 | 8 ms
+ *   "president"        61,156           33 ms                  1.4 ms        ~1 | 4 ms
+ *   "climate change"    8,978           12 ms                  0.6 ms        ~1 | 2 ms
  *
- * So: a query matching at most RANK_ALL documents is ranked exactly; above that, bm25 ranks a bounded candidate set —
- * the newest CANDIDATES matches (by rowid, i.e. import order; FTS5 walks rowids backwards at no cost). Such
- * unselective queries are either a word still being typed or a very common word, where "the best of the most recently
- * imported" is a fair answer; `total` still counts every match (counting is cheap), and typing one more letter
- * usually brings the query under RANK_ALL, where ranking is exact again.
- * FlexSearch was not used for documents: at this size it needs 940–1,180 MB of memory for full text (issue
- * measurements), against the 400 MB budget, and bounded FTS5 already meets the keystroke goal with passages.
+ * Decisions (each measured in the benchmark against "FTS5 naive", same run):
+ * 1. Up to RANK_ALL matches, exact bm25. Above, bounded tiers: the matches newest first (import order: FTS5 walks
+ *    rowids backwards for free) cut into tiers of CANDIDATES, each tier ranked by bm25, paging walking the tiers in
+ *    order. Such queries are a word still being typed or a very common word, where "the best of the most recently
+ *    imported" is a fair answer; `total` still counts every match (counting is cheap); one more letter usually
+ *    brings the query under RANK_ALL, where ranking is exact again.
+ * 2. Phrases in a tier are scored through relaxedMatch (the AND of their words): bm25's per-phrase document count
+ *    would otherwise check word positions in every document holding the words ("white house": 10 → 6 ms).
+ * 3. A query matching most of the library (UNSELECTIVE_SHARE: `i*` while typing, "the") is listed newest first
+ *    unscored. Date order walks the date index when matches are dense instead of sorting them all.
+ * 4. Filters read a narrow covering index (migration 0030), never the wide document rows (0.4 vs 4 µs per match).
+ * 5. FlexSearch is not used. Full text at this size needs 940–1,180 MB (issue measurements) against a 400 MB budget;
+ *    on titles + authors alone it answers a keystroke in 0.02 ms (p50) but adds ~110 MB of heap, ~0.1–0.3 s to
+ *    import its exported index at every start, a second index to keep in step with SQLite, and still gives ids only
+ *    (no body ranking, no passages). Bounded FTS5 already answers keystrokes with ranked, marked passages well under
+ *    the goal: full-query p95 13.5 ms (naive 172 ms), keystroke p95 17.5 ms (naive 271 ms), process RSS 147 MB,
+ *    CLI cold start ≤ 394 ms (a run with load average 2–5 on 2 cores; under heavier load the wall times double).
  */
 import type {
   DocumentFormat,
