@@ -170,3 +170,16 @@ describe('html metadata', () => {
     expect(doc.text).toContain('Le café coûte cher')
   })
 })
+
+describe('extractHtml', () => {
+  it('ignores a hostile <base href>, so in-page anchors stay in the page', async () => {
+    const prose =
+      'Plain prose about anchors that Readability should keep as the article body. '.repeat(8)
+    const page = `<html><head><base href="https://evil.example/"><title>Anchors</title></head><body><article>
+      <h1>Anchors</h1><p>${prose}</p><p><a href="#section">Jump to the section</a></p>
+      <h2 id="section">Section</h2><p>${prose}</p></article></body></html>`
+    const doc = await extract(page)
+    expect(doc.html).toContain('href="#section"')
+    expect(doc.html).not.toContain('evil.example')
+  })
+})
