@@ -97,7 +97,7 @@ export function fakePageStarts(text: string): number[] {
   return starts
 }
 
-const BUILD_VERSION = 5
+const BUILD_VERSION = 4
 
 /**
  * Build (or reuse) a library of `count` documents. Replica r of document i gets id r*unique+i+1, so every replica

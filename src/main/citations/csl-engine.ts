@@ -9,41 +9,10 @@ import type { CitationStyle } from '@shared/contract'
 import bundledLocales from './csl/locales.json'
 import bundledStyles from './csl/styles.json'
 import type { CslItem } from './csl-item'
+import { STYLES } from './styles'
 
-/** Each Lectern style: its CSL template and the locale it is written for. */
-export const STYLES: Readonly<
-  Record<CitationStyle, { template: string; locale: string; label: string; note: boolean }>
-> = {
-  apa: { template: 'apa', locale: 'en-US', label: 'APA 7th edition', note: false },
-  mla: {
-    template: 'modern-language-association',
-    locale: 'en-US',
-    label: 'MLA 9th edition',
-    note: false,
-  },
-  'chicago-author-date': {
-    template: 'chicago-author-date',
-    locale: 'en-US',
-    label: 'Chicago 17th edition (author-date)',
-    note: false,
-  },
-  'chicago-note': {
-    template: 'chicago-note-bibliography',
-    locale: 'en-US',
-    label: 'Chicago 17th edition (notes and bibliography)',
-    note: true,
-  },
-  harvard: {
-    template: 'harvard1',
-    locale: 'en-GB',
-    label: 'Harvard (Cite Them Right 12th edition)',
-    note: false,
-  },
-  ieee: { template: 'ieee', locale: 'en-US', label: 'IEEE', note: false },
-  vancouver: { template: 'vancouver', locale: 'en-US', label: 'Vancouver', note: false },
-}
-
-export const CITATION_STYLES = Object.keys(STYLES) as CitationStyle[]
+// The style table lives in ./styles (no dependencies) so handler schemas can use it without loading this engine.
+export { CITATION_STYLES, STYLES } from './styles'
 
 type BibliographyMeta = { bibstart: string; bibend: string; entry_ids: string[][] }
 type CiteprocItem = { id: string; locator?: string; label?: string }

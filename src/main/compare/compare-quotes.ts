@@ -11,10 +11,10 @@ import { invalidArgs, notFound } from '../api/errors'
 import { citeQuotes, locatorOf } from '../citations/cite-quotes'
 import type { Db } from '../db/connection'
 import { getQuotes } from '../quotes/quote-rows'
+import { MAX_COLUMNS, MIN_COLUMNS } from './column-limits'
 import { similarityOf, wordDiff } from './word-diff'
 
-export const MIN_COLUMNS = 2
-export const MAX_COLUMNS = 4
+export { MAX_COLUMNS, MIN_COLUMNS } from './column-limits'
 
 /** "Michelle Obama. Remarks by the First Lady … (2012-10-22), para. 3": who, what, when, where in it. */
 export function sourceLine(quote: Quote): string {

@@ -3,6 +3,7 @@ import type { ExportArgs, ExportFormat, ExportPreview } from '@shared/contract'
 import type { Db } from '../db/connection'
 import { resolveBasket } from './basket'
 import { buildExportModel, type ExportModel } from './export-model'
+import { FORMATS } from './file-formats'
 import { defaultFileName } from './file-names'
 import { renderBibtex, renderRis } from './formats/bibliographic'
 import { renderCslJson, renderCsv, renderJson } from './formats/data'
@@ -12,24 +13,8 @@ import { renderMarkdown } from './formats/markdown'
 import { renderPlainText } from './formats/plain-text'
 import { renderWebAnnotation } from './formats/web-annotation'
 
-/** File extension and media type of each format. */
-export const FORMATS: Readonly<Record<ExportFormat, { ext: string; mime: string }>> = {
-  md: { ext: 'md', mime: 'text/markdown; charset=utf-8' },
-  txt: { ext: 'txt', mime: 'text/plain; charset=utf-8' },
-  html: { ext: 'html', mime: 'text/html; charset=utf-8' },
-  docx: {
-    ext: 'docx',
-    mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  },
-  csv: { ext: 'csv', mime: 'text/csv; charset=utf-8' },
-  json: { ext: 'json', mime: 'application/json' },
-  'csl-json': { ext: 'json', mime: 'application/vnd.citationstyles.csl+json' },
-  bibtex: { ext: 'bib', mime: 'application/x-bibtex; charset=utf-8' },
-  ris: { ext: 'ris', mime: 'application/x-research-info-systems' },
-  w3c: { ext: 'jsonld', mime: 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"' },
-}
-
-export const EXPORT_FORMATS = Object.keys(FORMATS) as ExportFormat[]
+// The format table lives in ./file-formats (no dependencies) so handler schemas can use it without the renderers.
+export { EXPORT_FORMATS, FORMATS } from './file-formats'
 
 /** The bytes of one format. */
 export async function renderFormat(model: ExportModel, format: ExportFormat): Promise<Buffer> {

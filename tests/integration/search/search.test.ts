@@ -251,10 +251,15 @@ describe('search.query: the query language against a real library', () => {
     expect((await search('kenya railway')).suggestions).toEqual([])
   })
 
-  it('keeps the vocabulary current as documents arrive', async () => {
+  it('keeps the vocabulary current as documents arrive and leave', async () => {
     expect((await search('zanzibar')).suggestions).toEqual([])
-    insertDocument(db, { title: 'Islands', text: 'Zanzibar lies off the coast of Tanzania.' })
+    const island = insertDocument(db, {
+      title: 'Islands',
+      text: 'Zanzibar lies off the coast of Tanzania.',
+    })
     expect((await search('zanzibr')).suggestions[0]?.replacement).toBe('zanzibar')
+    db.prepare('DELETE FROM documents WHERE id = ?').run(island)
+    expect((await search('zanzibr')).suggestions).toEqual([])
   })
 
   it('answers every hostile query with results or a message, never an error', async () => {

@@ -1,11 +1,7 @@
 import type { CitationStyle, ExportFormat, QuoteSelection } from '@shared/contract'
 import { z } from 'zod'
-import { citeQuotes } from '../../citations/cite-quotes'
-import { CITATION_STYLES } from '../../citations/csl-engine'
-import { htmlToRuns } from '../../citations/rich-text'
-import { runsToHtml } from '../../export/escape'
-import { EXPORT_FORMATS, renderExport } from '../../export/render-export'
-import { saveExport } from '../../export/save-export'
+import { CITATION_STYLES } from '../../citations/styles'
+import { EXPORT_FORMATS } from '../../export/file-formats'
 import { getQuote } from '../../quotes/quote-rows'
 import { defineHandlers } from '../handler-types'
 import { documentId, MAX_NAME, name, path, quoteId } from '../schemas'
@@ -22,10 +18,15 @@ const selection: z.ZodType<QuoteSelection> = z.union([
 ])
 const exportArgs = { selection, format, style: style.optional() }
 
+// The export stack (docx, citation-js with citeproc and bundled CSL styles, linkedom) is loaded on the first call,
+// not at start: it is most of what a process would otherwise require before answering anything (issue 5 cold start).
 export const exportHandlers = defineHandlers({
   'export.render': {
     schema: z.object(exportArgs).strict(),
-    run: async (args, backend) => (await renderExport(backend.db, args)).preview,
+    run: async (args, backend) => {
+      const { renderExport } = await import('../../export/render-export')
+      return (await renderExport(backend.db, args)).preview
+    },
   },
   'export.save': {
     schema: z
@@ -39,11 +40,19 @@ export const exportHandlers = defineHandlers({
         overwrite: z.boolean().optional(),
       })
       .strict(),
-    run: (args, backend) => saveExport(backend, args),
+    run: async (args, backend) => {
+      const { saveExport } = await import('../../export/save-export')
+      return saveExport(backend, args)
+    },
   },
   'export.cite': {
     schema: z.object({ quoteId, style }).strict(),
-    run: (args, backend) => {
+    run: async (args, backend) => {
+      const [{ citeQuotes }, { htmlToRuns }, { runsToHtml }] = await Promise.all([
+        import('../../citations/cite-quotes'),
+        import('../../citations/rich-text'),
+        import('../../export/escape'),
+      ])
       const quote = getQuote(backend.db, args.quoteId)
       const cited = citeQuotes(backend.db, [quote], args.style)
       const reference = cited.references[0]

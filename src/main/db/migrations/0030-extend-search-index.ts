@@ -6,8 +6,10 @@ import type { Db } from '../connection'
  * 1. `documents_fts` gains a one-letter prefix index (`prefix='1 2 3'`, was `'2 3'`). Measured at 100,000 documents
  *    (scripts/bench/search.ts): without it a one-letter prefix (`m*`, the first keystroke of every word typed in the
  *    search box) merges the doclists of every indexed term starting with that letter — 160–430 ms just to count the
- *    matches; with it `m*` costs what `mo*` does (~3 ms). Price: +18 % FTS index size and +8 % indexing time
- *    (measured on 11,124 documents: 111.5 → 131.8 MB). The table keeps its name and columns, so the sync triggers of
+ *    matches; with it `m*` costs what `mo*` does (~3 ms). Price, measured on 11,124 documents: FTS index 111.5 →
+ *    131.8 MB (+18 %), indexing time +8–13 %. Also measured, and rejected: `'1 2 3 4 5'` makes 4–5 letter prefixes
+ *    cheap too (`inte*` 31 → 3 ms to count) but costs +68 % index size and +87 % indexing time, for a keystroke p95
+ *    that moved from 21–28 to 20–22 ms (goal 30 ms). The table keeps its name and columns, so the sync triggers of
  *    0010 keep working; existing rows are re-indexed with 'rebuild'.
  * 2. `documents_search_filters`, a narrow covering index over the columns search filters and sorts on. Document
  *    rows are wide (the full text is inline), so checking `type:pdf` or sorting by date through the table costs
@@ -25,7 +27,7 @@ export function migrate0030(db: Db): void {
     CREATE VIRTUAL TABLE documents_fts USING fts5(
       title, authors, source, text,
       content='documents', content_rowid='id',
-      tokenize='unicode61 remove_diacritics 2', prefix='1 2 3 4 5'
+      tokenize='unicode61 remove_diacritics 2', prefix='1 2 3'
     );
     INSERT INTO documents_fts(documents_fts) VALUES ('rebuild');
 

@@ -60,7 +60,7 @@ export const extractHtml: Extractor = async ({ bytes, path }) => {
 
   // A saved page's <base href> would make Readability resolve every relative link against it (a hostile one turns
   // `#section` into `https://evil.example/#section`); an offline copy has no base, so drop it first.
-  for (const base of [...document.querySelectorAll('base')]) base.remove()
+  for (const base of Array.from(document.querySelectorAll('base'))) base.remove()
   const article = new Readability(
     document as unknown as ConstructorParameters<typeof Readability>[0],
     {
