@@ -1,8 +1,18 @@
 import type { DocumentDetail, Quote, QuoteColor } from '@shared/contract'
-import { type ReactNode, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
+import {
+  type ReactNode,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react'
 import { SafeHtmlFrame } from '../../safe-html'
 import { clearHighlights, paintHighlight } from './highlights'
-import { TextBody } from './TextBody'
+import { buildParagraphMap } from './paragraph-map'
+import { splitParagraphs } from './paragraphs'
+import { type RevealOffset, TextBody } from './TextBody'
 import { buildTextMap, type TextMap } from './text-map'
 
 /** A passage the user selected, in text offsets, with where it sits on screen (viewport pixels). */
@@ -20,7 +30,12 @@ type Surface = {
   root: HTMLElement
   map: TextMap
   frame: HTMLIFrameElement | null
+  /** Windowed text only: scroll so the paragraph holding an offset is rendered. */
+  reveal: RevealOffset | null
 }
+
+/** A passage waiting to be scrolled into view once it is rendered; `tries` bounds the waiting. */
+type PendingReveal = { start: number; end: number; flash: boolean; tries: number }
 
 type DocumentSurfaceProps = {
   detail: DocumentDetail
@@ -52,20 +67,31 @@ export function DocumentSurface({
   onSelection,
 }: DocumentSurfaceProps): ReactNode {
   const scrollRef = useRef<HTMLDivElement>(null)
-  const textRef = useRef<HTMLElement>(null)
+  const textRef = useRef<HTMLDivElement>(null)
+  const revealRef = useRef<RevealOffset | null>(null)
   const [surface, setSurface] = useState<Surface | null>(null)
+  // Bumped when a windowed body mounts other paragraphs: highlights are painted again and pending jumps retried.
+  const [rendered, setRendered] = useState(0)
+  const onRendered = useCallback(() => setRendered((count) => count + 1), [])
   const { text, html } = detail
+  const paragraphs = useMemo(() => (html === null ? splitParagraphs(text) : []), [html, text])
 
-  // Plain text: the article is ours, map it once it is in the DOM.
+  // Plain text: the paragraphs are ours, each an exact slice of the text; map them once they are in the DOM.
   useLayoutEffect(() => {
     if (html !== null || !textRef.current) return
     const root = textRef.current
-    setSurface({ target: document, root, map: buildTextMap(root, text), frame: null })
+    setSurface({
+      target: document,
+      root,
+      map: buildParagraphMap(root, paragraphs),
+      frame: null,
+      reveal: (offset) => revealRef.current?.(offset),
+    })
     return () => {
       clearHighlights(document, HIGHLIGHT_NAMES)
       setSurface(null)
     }
-  }, [html, text])
+  }, [html, paragraphs])
 
   const onFrameReady = useCallback(
     (frameDocument: Document | null) => {
@@ -75,7 +101,7 @@ export function DocumentSurface({
       }
       const frame = scrollRef.current?.querySelector('iframe') ?? null
       const root = frameDocument.body
-      setSurface({ target: frameDocument, root, map: buildTextMap(root, text), frame })
+      setSurface({ target: frameDocument, root, map: buildTextMap(root, text), frame, reveal: null })
     },
     [text],
   )
@@ -138,7 +164,8 @@ export function DocumentSurface({
     }
   }, [surface, text])
 
-  // Quote highlights, one named highlight per colour.
+  // Quote highlights, one named highlight per colour (again whenever other paragraphs are rendered).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `rendered` changes which ranges exist
   useEffect(() => {
     if (!surface) return
     for (const color of COLORS) {
@@ -150,9 +177,10 @@ export function DocumentSurface({
       }
       paintHighlight(surface.target, `quote-${color}`, ranges)
     }
-  }, [surface, quotes])
+  }, [surface, quotes, rendered])
 
-  // Find matches; the current one is scrolled into view.
+  // Find matches.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `rendered` changes which ranges exist
   useEffect(() => {
     if (!surface) return
     const matches = find?.matches ?? []
@@ -164,19 +192,41 @@ export function DocumentSurface({
     const current = find ? matches[find.current] : undefined
     const currentRange = current ? surface.map.rangeOf(current.start, current.end) : null
     paintHighlight(surface.target, 'find-current', currentRange ? [currentRange] : [])
-    if (currentRange) scrollIntoView(surface, currentRange, scrollRef.current)
-  }, [surface, find])
+  }, [surface, find, rendered])
 
-  // A jump target (quote or search hit): scroll there and flash it briefly.
+  // Passages to bring into view: the current find match, or a jump target (a quote or search hit), which flashes.
+  const pending = useRef<PendingReveal | null>(null)
   useEffect(() => {
-    if (!surface || !target) return
-    const range = surface.map.rangeOf(target.start, target.end)
-    if (!range) return
+    const current = find?.matches[find.current]
+    pending.current = current ? { ...current, flash: false, tries: 0 } : pending.current
+  }, [find])
+  useEffect(() => {
+    if (target) pending.current = { start: target.start, end: target.end, flash: true, tries: 0 }
+  }, [target])
+  const flashTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
+  useEffect(() => () => clearTimeout(flashTimer.current), [])
+  // A windowed body may not have the passage's paragraph yet: ask it to render it, then try again when it has.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: retried when a target arrives or paragraphs render
+  useEffect(() => {
+    const wanted = pending.current
+    if (!surface || !wanted) return
+    const range = surface.map.rangeOf(wanted.start, wanted.end)
+    if (!range) {
+      if (surface.reveal && wanted.tries < 5) {
+        wanted.tries++
+        surface.reveal(wanted.start)
+      } else {
+        pending.current = null
+      }
+      return
+    }
+    pending.current = null
     scrollIntoView(surface, range, scrollRef.current)
+    if (!wanted.flash) return
     paintHighlight(surface.target, 'flash', [range])
-    const timer = setTimeout(() => paintHighlight(surface.target, 'flash', []), 1600)
-    return () => clearTimeout(timer)
-  }, [surface, target])
+    clearTimeout(flashTimer.current)
+    flashTimer.current = setTimeout(() => paintHighlight(surface.target, 'flash', []), 1600)
+  }, [surface, find, target, rendered])
 
   return (
     <div
@@ -185,7 +235,14 @@ export function DocumentSurface({
       style={{ fontSize: `${fontSize}px` }}
     >
       {html === null ? (
-        <TextBody text={text} ref={textRef} />
+        <TextBody
+          paragraphs={paragraphs}
+          ref={textRef}
+          fontSize={fontSize}
+          scrollRef={scrollRef}
+          onRendered={onRendered}
+          revealRef={revealRef}
+        />
       ) : (
         <SafeHtmlFrame
           html={html}
