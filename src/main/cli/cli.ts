@@ -222,6 +222,7 @@ async function runWithBackend(
       checkAtOpen: command.writes ? 'quick' : 'skip',
       backups: { autoIntervalHours: (command.autoBackup ?? command.writes) ? 24 : null },
       version: VERSION,
+      role: 'cli',
     })
   } catch (error) {
     throw new CliError(

@@ -192,24 +192,9 @@ export async function verifyCopyAsync(
 ): Promise<string[]> {
   const script = options.verifyWorker
   if (!script || !existsSync(script)) return verifyCopy(file, options.electronBinding)
-  return new Promise((resolvePromise) => {
-    const worker = new Worker(script, {
-      workerData: { file, electronBinding: options.electronBinding },
-    })
-    let answered = false
-    worker.once('message', (message: { problems: string[] }) => {
-      answered = true
-      resolvePromise(message.problems)
-    })
-    worker.once('error', () => {
-      if (!answered) resolvePromise(verifyCopy(file, options.electronBinding))
-      answered = true
-    })
-    worker.once('exit', () => {
-      if (!answered) resolvePromise(verifyCopy(file, options.electronBinding))
-      answered = true
-    })
-  })
+  return inWorker(script, { task: 'verify', file, electronBinding: options.electronBinding }).catch(
+    () => verifyCopy(file, options.electronBinding),
+  )
 }
 
 /** Delete the oldest backups of a kind beyond `keep`. */
@@ -254,18 +239,89 @@ export type BackupOptions = {
   verifyWorker?: string
 }
 
-/** Rolling backup through the online backup API, verified before it enters the rotation. */
+/**
+ * Copy `source` (a live library in WAL mode) to `temp` with `VACUUM INTO` on a read-only connection of its own, then
+ * verify and fsync the copy. Runs in the verify worker: the read transaction sees one consistent snapshot and, in
+ * WAL mode, does not block the backend's writes. Returns the verification problems ([] = good).
+ */
+export function copyAndVerify(source: string, temp: string, electronBinding?: string): string[] {
+  const nativeBinding = bindingFor(process.versions, electronBinding)
+  const handle = new Database(source, {
+    ...(nativeBinding ? { nativeBinding } : {}),
+    readonly: true,
+    fileMustExist: true,
+  })
+  try {
+    handle.pragma('busy_timeout = 10000')
+    handle.prepare('VACUUM INTO ?').run(temp)
+  } finally {
+    handle.close()
+  }
+  const problems = verifyCopy(temp, electronBinding)
+  if (problems.length === 0) fsyncFile(temp)
+  return problems
+}
+
+type WorkerRequest =
+  | { task: 'verify'; file: string; electronBinding?: string }
+  | { task: 'backup'; source: string; temp: string; electronBinding?: string }
+
+/** Run one request in the worker; resolves with its problems, rejects when the worker cannot run it. */
+function inWorker(script: string, request: WorkerRequest): Promise<string[]> {
+  return new Promise((resolvePromise, reject) => {
+    const worker = new Worker(script, { workerData: request })
+    let answered = false
+    worker.once('message', (message: { problems?: string[]; error?: string }) => {
+      answered = true
+      if (message.problems) resolvePromise(message.problems)
+      else reject(new Error(message.error ?? 'the backup worker failed'))
+    })
+    worker.once('error', (error) => {
+      if (!answered) reject(error)
+      answered = true
+    })
+    worker.once('exit', () => {
+      if (!answered) reject(new Error('the backup worker exited without answering'))
+      answered = true
+    })
+  })
+}
+
+/**
+ * Rolling backup, verified before it enters the rotation. With the built worker (`verifyWorker`) the copy
+ * (`VACUUM INTO` from its own read-only connection), the integrity checks and the fsync all run off the backend's
+ * event loop: at 100,000 documents (1 GB) they take ~15 s, and the online backup's final commit and fsync alone held
+ * the loop for 0.3–0.5 s. Without the worker (tests), the online backup API copies in steps on this thread.
+ */
 export async function createBackup(db: Db, options: BackupOptions): Promise<BackupEntry> {
   mkdirSync(options.dir, { recursive: true })
   const temp = join(options.dir, `.tmp-${randomUUID()}.sqlite`)
-  try {
-    const pages = options.pagesPerStep ?? 1000
-    await db.backup(temp, { progress: () => pages })
-  } catch (error) {
-    removeQuietly(temp)
-    throw error
+  let problems: string[] | undefined
+  const script = options.verifyWorker
+  if (script && existsSync(script) && db.name && !db.memory) {
+    try {
+      problems = await inWorker(script, {
+        task: 'backup',
+        source: db.name,
+        temp,
+        electronBinding: options.electronBinding,
+      })
+    } catch {
+      // Fall back to the in-process path below, from a clean slate.
+      removeQuietly(temp)
+      problems = undefined
+    }
   }
-  const problems = await verifyCopyAsync(temp, options)
+  if (!problems) {
+    try {
+      const pages = options.pagesPerStep ?? 1000
+      await db.backup(temp, { progress: () => pages })
+    } catch (error) {
+      removeQuietly(temp)
+      throw error
+    }
+    problems = await verifyCopyAsync(temp, options)
+  }
   // The name is chosen after the (possibly long) verification, so two backups never race for it.
   const name = freshName(options.dir, 'library', options.now ?? new Date())
   const entry = admitVerified(temp, options.dir, name, problems)

@@ -3,7 +3,8 @@
  *
  * Before anything is written (even `journal_mode=WAL` writes the header, and migrations write the schema), a
  * read-only handle checks the file: `quick_check` normally, the full `integrity_check` after an unclean shutdown
- * (a non-empty `-wal` next to the file: a stale WAL left beside a restored file is a real corruption source) or
+ * (a non-empty `-wal` next to the file while no live process owns the library, see owners.ts: a stale WAL left
+ * beside a restored file is a real corruption source) or
  * when a damage marker from an earlier run exists. A library that fails is never written to: it is opened
  * read-only (`query_only`), or replaced by an empty read-only placeholder when it cannot be read at all, a marker
  * file `library.sqlite.is-corrupt` records why, and `corrupt` tells the backend to refuse writes until a restore.
@@ -20,6 +21,7 @@ import { createPreMigrationBackup } from './backup'
 import { bindingFor, type Db, openDb } from './connection'
 import { ftsCheck, rebuildFts, sqliteCheck } from './integrity'
 import { LATEST_VERSION, migrate, NewerLibraryError } from './migrate'
+import { removeStaleOwners, scanOwners } from './owners'
 
 export const CORRUPT_MARKER_SUFFIX = '.is-corrupt'
 
@@ -40,8 +42,10 @@ export type OpenLibraryOptions = {
 export type OpenedLibrary = {
   db: Db
   corrupt: { message: string } | null
-  /** A non-empty `-wal` was found: the last session did not close cleanly (or another process has it open). */
+  /** A non-empty `-wal` was found and no live process owns the library: the last session did not close cleanly. */
   uncleanShutdown: boolean
+  /** Another live process (or backend) had the library open when this one opened it. */
+  sharedWithLiveOwner: boolean
   /** What the checks found (empty when the library is sound or was not checked). */
   problems: string[]
 }
@@ -149,13 +153,13 @@ function damaged(
   file: string,
   base: Database.Options,
   problems: string[],
-  uncleanShutdown: boolean,
+  state: { uncleanShutdown: boolean; sharedWithLiveOwner: boolean },
   log: Logger,
 ): OpenedLibrary {
   const message = `it failed its integrity check: ${summariseProblem(problems[0])}`
   log.error(`Library ${file} is damaged; opening it read-only`, problems.slice(0, 5).join('; '))
   writeCorruptMarker(file, { message, problems, detectedAt: new Date().toISOString() })
-  return { db: openForReadingOnly(file, base), corrupt: { message }, uncleanShutdown, problems }
+  return { db: openForReadingOnly(file, base), corrupt: { message }, ...state, problems }
 }
 
 /** Open (creating if needed) the library file, checking it first. See the module comment. */
@@ -163,14 +167,19 @@ export function openLibrary(file: string, options: OpenLibraryOptions): OpenedLi
   const nativeBinding = bindingFor(process.versions, options.electronBinding)
   const base: Database.Options = nativeBinding ? { nativeBinding } : {}
   const existed = existsSync(file)
-  const uncleanShutdown = existed && fileSize(`${file}-wal`) > 0
+  const walInUse = existed && fileSize(`${file}-wal`) > 0
+  // A WAL beside a live owner (the app or web host running) is normal, not a crash (owners.ts).
+  const owners = scanOwners(file)
+  const sharedWithLiveOwner = owners.live.length > 0
+  const uncleanShutdown = walInUse && !sharedWithLiveOwner
+  if (!sharedWithLiveOwner) removeStaleOwners(owners.staleFiles)
+  const state = { uncleanShutdown, sharedWithLiveOwner }
   const marker = existed ? readCorruptMarker(file) : undefined
 
   if (existed) {
     const mode = marker || uncleanShutdown ? 'full' : options.check === 'skip' ? 'none' : 'quick'
     const found = probe(file, base, mode)
-    if (found.problems.length > 0)
-      return damaged(file, base, found.problems, uncleanShutdown, options.log)
+    if (found.problems.length > 0) return damaged(file, base, found.problems, state, options.log)
     if (marker) {
       options.log.warn(`Library ${file} passes its check now; removing the damage marker`)
       clearCorruptMarker(file)
@@ -196,17 +205,12 @@ export function openLibrary(file: string, options: OpenLibraryOptions): OpenedLi
   } catch (error) {
     if (error instanceof NewerLibraryError) throw error
     if (isDamageCode(error)) {
-      return damaged(
-        file,
-        base,
-        [`opening failed (${describeError(error)})`],
-        uncleanShutdown,
-        options.log,
-      )
+      return damaged(file, base, [`opening failed (${describeError(error)})`], state, options.log)
     }
     throw error
   }
 
+  // Derived data is only rebuilt when nobody else has the library open (uncleanShutdown implies that).
   if (uncleanShutdown) {
     const ftsProblems = ftsCheck(db)
     if (ftsProblems.length > 0) {
@@ -217,7 +221,7 @@ export function openLibrary(file: string, options: OpenLibraryOptions): OpenedLi
       rebuildFts(db)
     }
   }
-  return { db, corrupt: null, uncleanShutdown, problems: [] }
+  return { db, corrupt: null, ...state, problems: [] }
 }
 
 /** Switch a live connection to read-only after damage is found while running (a failed `library.check`). */

@@ -9,7 +9,7 @@ import type { BackendContext } from '../backend/context'
 import type { ProgressUpdate } from '../jobs/job-runner'
 import { fileTooLarge } from './errors'
 import { CANCELLED, createExtraction, type ExtractOutcome } from './extraction'
-import { type WriteEntry, writeGroup } from './store'
+import { beginBulkIndexing, finishBulkIndexing, type WriteEntry, writeGroup } from './store'
 import { collectFiles, realRoots, type WalkFile } from './walk'
 
 export type ImportOptions = {
@@ -52,12 +52,15 @@ const GROUP_MIN = 32
 const GROUP_WAIT_MS = 20
 const GROUP_BUDGET_MS = 25
 /** FTS5 indexes at commit, roughly 0.1–0.3 ms per KB of text here: about 100 KB keeps a commit near 25 ms. */
-const GROUP_BUDGET_CHARS = 100_000
+const GROUP_BUDGET_CHARS = Number(process.env.TMP_CHARS ?? 100_000)
 /**
  * Back-pressure: workers parse faster than FTS indexes, so extraction pauses while this much extracted text (and
  * HTML) waits to be written. Bounds memory whatever the batch size.
  */
 const MAX_PENDING_CHARS = 32 * 1024 * 1024
+
+/** Batches of at least this many files use the bulk FTS5 merge policy (see `beginBulkIndexing` in store.ts). */
+const BULK_FILES = 64
 
 const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
 
@@ -168,6 +171,14 @@ export async function runImport(
     else waitTimer ??= setTimeout(start, GROUP_WAIT_MS)
   }
 
+  if (walked.files.length >= BULK_FILES) {
+    try {
+      beginBulkIndexing(backend.db)
+    } catch (error) {
+      // Only a speed setting: the import goes on with FTS5's default merging.
+      backend.log.error('import: could not switch the search index to bulk merging', error)
+    }
+  }
   const extraction = createExtraction(limits, backend.workerScript)
   const onAbort = (): void => extraction.cancel()
   signal?.addEventListener('abort', onAbort, { once: true })
@@ -213,8 +224,8 @@ export async function runImport(
       }
       scheduleFlush()
     }
-    // Keep each worker fed with one file waiting behind the one it parses.
-    const window = extraction.concurrency * 2
+    // Keep each worker fed with files waiting behind the one it parses (see WORKER_QUEUE_DEPTH).
+    const window = extraction.concurrency * extraction.depth
     while (next < queue.length && !signal?.aborted) {
       const file = queue[next++] as WalkFile
       if (file.size > limits.maxFileBytes) {
@@ -251,6 +262,12 @@ export async function runImport(
     clearTimeout(waitTimer)
     signal?.removeEventListener('abort', onAbort)
     await extraction.close()
+    try {
+      await finishBulkIndexing(backend.db, tick, !signal?.aborted)
+    } catch (error) {
+      // The documents are stored; later writes merge the index as FTS5 normally does.
+      backend.log.error('import: could not finish merging the search index', error)
+    }
   }
   current = undefined
   report()

@@ -48,8 +48,11 @@ export class ReaderPage {
 
   /** Open the find bar and look for `text`; returns the match count shown. */
   async find(text: string): Promise<string> {
-    await this.region.getByRole('button', { name: 'Find', exact: true }).click()
     const box = this.page.getByRole('textbox', { name: 'Find in document' })
+    // Opened from a search result, the bar is already showing the search words.
+    if (!(await box.isVisible())) {
+      await this.region.getByRole('button', { name: 'Find', exact: true }).click()
+    }
     await box.fill(text)
     const count = this.region.locator('.find-count')
     await expect(count).toHaveText(/of|No matches/)

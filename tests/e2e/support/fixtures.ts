@@ -1,8 +1,14 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { test as base, expect } from '@playwright/test'
 import { LecternApp } from '../pages/LecternApp'
+import { type SeedOptions, seedLibrary } from './seed-library'
 import { type RunningHost, startWebHost } from './web-host'
 
 type Fixtures = {
+  /** Documents to put in the library before the host starts (`test.use({ seed: ... })`); none by default. */
+  seed: Omit<SeedOptions, 'libraryDir'> | null
   /** A web host on a fresh temporary library, for this test alone. */
   host: RunningHost
   /** The app opened in the page; the test fails on console errors or requests leaving the host. */
@@ -10,11 +16,14 @@ type Fixtures = {
 }
 
 export const test = base.extend<Fixtures>({
-  // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring
-  host: async ({}, use) => {
-    const host = await startWebHost()
+  seed: [null, { option: true }],
+  host: async ({ seed }, use) => {
+    const dir = seed ? mkdtempSync(join(tmpdir(), 'lectern-e2e-seeded-')) : null
+    if (seed && dir) seedLibrary({ ...seed, libraryDir: join(dir, 'library') })
+    const host = await startWebHost(dir ? { libraryDir: join(dir, 'library') } : {})
     await use(host)
     await host.stop()
+    if (dir) rmSync(dir, { recursive: true, force: true })
   },
   app: async ({ page, host, trace }, use) => {
     const problems: string[] = []

@@ -9,32 +9,16 @@ import type {
   QuoteId,
   QuoteSelection,
 } from '@shared/contract'
+import { CITATION_STYLES } from '../../citations/styles'
+import { EXPORT_FORMATS } from '../../export/file-formats'
 import { CliError, EXIT, usageError } from '../cli-error'
 import { byline, oneLine, quoteJson, safeForTerminal } from '../format'
 import { optionFlag, optionString, optionStrings, parseCount, parseIds } from '../session'
 import type { Command } from './command'
 
-const FORMATS: readonly ExportFormat[] = [
-  'md',
-  'txt',
-  'html',
-  'docx',
-  'csv',
-  'json',
-  'csl-json',
-  'bibtex',
-  'ris',
-  'w3c',
-]
-const STYLES: readonly CitationStyle[] = [
-  'apa',
-  'mla',
-  'chicago-author-date',
-  'chicago-note',
-  'harvard',
-  'ieee',
-  'vancouver',
-]
+/** The formats and styles the CLI accepts: the export and citation modules' own lists (one source of truth). */
+export const FORMATS: readonly ExportFormat[] = EXPORT_FORMATS
+export const STYLES: readonly CitationStyle[] = CITATION_STYLES
 
 function pickStyle(text: string | undefined): CitationStyle | undefined {
   if (text === undefined) return undefined

@@ -7,7 +7,7 @@ export function TagChip({ name, color, onRemove }: TagChipProps): ReactNode {
   return (
     <span className="tag-chip">
       <span className="tag-dot" style={color ? { background: safeColor(color) } : undefined} />
-      {name}
+      <span className="tag-chip-name">{name}</span>
       {onRemove && (
         <button
           type="button"

@@ -13,10 +13,17 @@ export function formatPartialDate(date: string | null | undefined): string {
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 
-/** An ISO timestamp as a short local date. */
+/** An ISO timestamp as a short local date in the same form as `formatPartialDate` (`24 Apr 2025`). */
 export function formatTimestamp(timestamp: string): string {
   const date = new Date(timestamp)
-  return Number.isNaN(date.getTime()) ? '' : date.toLocaleDateString()
+  if (Number.isNaN(date.getTime())) return ''
+  return `${date.getDate()} ${MONTHS[date.getMonth()]} ${date.getFullYear()}`
+}
+
+/** An ISO timestamp with its time, in the person's locale (for tooltips). */
+export function formatDateTime(timestamp: string): string {
+  const date = new Date(timestamp)
+  return Number.isNaN(date.getTime()) ? '' : date.toLocaleString()
 }
 
 /** `1234567` → `1,234,567`. */

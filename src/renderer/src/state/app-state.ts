@@ -5,6 +5,7 @@ import type {
   QuotePlacement,
   QuoteSelection,
 } from '@shared/contract'
+import { type DocumentSelection, NO_SELECTION } from './document-selection'
 import { createStore, useStore } from './store'
 
 /** What the main pane shows. */
@@ -53,7 +54,8 @@ export type AppState = {
   returnTo: View
   query: string
   libraryFilter: LibraryFilter
-  selectedDocuments: ReadonlySet<DocumentId>
+  /** Documents chosen in the library (some, or all matching the filters). */
+  selectedDocuments: DocumentSelection
   selectedQuotes: readonly QuoteId[]
   quoteFilter: QuoteFilter
   exportRequest: ExportRequest | null
@@ -88,7 +90,7 @@ export const appStore = createStore<AppState>({
     sort: 'importedAt',
     order: 'desc',
   },
-  selectedDocuments: new Set(),
+  selectedDocuments: NO_SELECTION,
   selectedQuotes: [],
   quoteFilter: { tag: null, documentId: null, placement: null },
   exportRequest: null,

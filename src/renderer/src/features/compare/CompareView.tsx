@@ -70,9 +70,9 @@ export function CompareView({ quoteIds, setId, onExport }: CompareViewProps): Re
         <button type="button" className="back-button" onClick={goBack}>
           ← Back
         </button>
-        <h1 id="compare-title">
-          {savedSet ? savedSet.name : 'Comparison'}
-          <span className="count"> {columns.length} quotes</span>
+        <h1>
+          <span id="compare-title">{savedSet ? savedSet.name : 'Comparison'}</span>
+          <span className="count"> {quoteIds.length} quotes</span>
         </h1>
         <div className="view-actions">
           <label className="checkbox-field">
@@ -106,7 +106,7 @@ export function CompareView({ quoteIds, setId, onExport }: CompareViewProps): Re
       </header>
       {savedSet?.note && <p className="set-note">{savedSet.note}</p>}
       <p className="compare-legend muted">
-        <ins className="diff-added">Words only in this column</ins>{' '}
+        Key: <ins className="diff-added">Words only in this column</ins>{' '}
         {showRemoved && <del className="diff-removed">words of column 1 it lacks</del>}{' '}
         <mark className="diff-unique">column 1’s words that column 2 lacks</mark>
       </p>

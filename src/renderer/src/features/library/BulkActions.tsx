@@ -1,8 +1,10 @@
 import { type FormEvent, type ReactNode, useId, useState } from 'react'
-import { plural } from '../../components/format'
+import { formatCount, plural } from '../../components/format'
 
 type BulkActionsProps = {
   count: number
+  /** Every document matching the filters is selected (Ctrl+A), loaded or not. */
+  all: boolean
   tagNames: string[]
   busy: boolean
   onAddTag: (name: string) => void
@@ -11,9 +13,14 @@ type BulkActionsProps = {
   onClear: () => void
 }
 
-/** What can be done to the selected documents at once. */
+/**
+ * What can be done to the selected documents at once. The bar is always there, at a fixed height, and only its
+ * contents change: a bar appearing on the first click would push the rows down under the pointer, so a double-click
+ * would open the row above the one clicked.
+ */
 export function BulkActions({
   count,
+  all,
   tagNames,
   busy,
   onAddTag,
@@ -27,9 +34,26 @@ export function BulkActions({
     event.preventDefault()
     if (name.trim()) onAddTag(name.trim())
   }
+  if (count === 0) {
+    return (
+      <div className="bulk-bar is-idle">
+        <p className="bulk-hint">
+          Click a row to select it (Shift or Ctrl for more, Ctrl+A for all); double-click or Enter
+          opens it.
+        </p>
+      </div>
+    )
+  }
   return (
     <form className="bulk-bar" aria-label="Selected documents" onSubmit={submit}>
-      <strong>{plural(count, 'document')} selected</strong>
+      <strong role="status">
+        {all
+          ? `All ${formatCount(count)} documents selected`
+          : `${plural(count, 'document')} selected`}
+      </strong>
+      <button type="button" className="link-button" onClick={onClear}>
+        Clear selection
+      </button>
       <input
         aria-label="Tag name"
         placeholder="Tag name"
@@ -54,9 +78,6 @@ export function BulkActions({
       </button>
       <button type="button" className="danger" disabled={busy} onClick={onDelete}>
         Delete…
-      </button>
-      <button type="button" className="link-button" onClick={onClear}>
-        Clear selection
       </button>
     </form>
   )

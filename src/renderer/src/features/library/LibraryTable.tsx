@@ -17,10 +17,21 @@ import type { PagedRows } from '../../api/use-paged-rows'
 import {
   formatAuthors,
   formatCount,
+  formatDateTime,
   formatPartialDate,
   formatTimestamp,
 } from '../../components/format'
 import { TagChip } from '../../components/TagChip'
+import {
+  addIds,
+  type DocumentSelection,
+  isSelected,
+  NO_SELECTION,
+  selectAll,
+  selectedCount,
+  selectIds,
+  toggleId,
+} from '../../state/document-selection'
 
 export const ROW_HEIGHT = 36
 
@@ -41,23 +52,24 @@ type LibraryTableProps = {
   listKey: string
   sort: DocumentSortKey
   order: 'asc' | 'desc'
-  selected: ReadonlySet<DocumentId>
+  selection: DocumentSelection
   onSort: (key: DocumentSortKey) => void
-  onSelect: (ids: ReadonlySet<DocumentId>) => void
+  onSelect: (selection: DocumentSelection) => void
   onOpen: (id: DocumentId) => void
   onVisibleRange: (range: { start: number; end: number }) => void
 }
 
 /**
  * The library as an ARIA grid, virtualised: only the rows on screen exist in the DOM, so 100,000 documents scroll
- * like 100. Click selects, Ctrl/Cmd-click toggles, Shift-click extends; arrows move, Space toggles, Enter opens.
+ * like 100. Click selects, Ctrl/Cmd-click toggles, Shift-click extends; arrows move, Space toggles, Enter opens;
+ * Ctrl/Cmd+A (or the header checkbox) selects every document matching the filters, loaded or not.
  */
 export function LibraryTable({
   rows,
   listKey,
   sort,
   order,
-  selected,
+  selection,
   onSort,
   onSelect,
   onOpen,
@@ -102,16 +114,12 @@ export function LibraryTable({
 
   const selectRange = (from: number, to: number, additive: boolean): void => {
     const [low, high] = from < to ? [from, to] : [to, from]
-    const next = new Set(additive ? selected : [])
-    for (const row of rows.loadedRows(low, high)) next.add(row.id)
-    onSelect(next)
+    const ids = rows.loadedRows(low, high).map((row) => row.id)
+    onSelect(additive ? addIds(selection, ids) : selectIds(ids))
   }
-  const toggle = (id: DocumentId): void => {
-    const next = new Set(selected)
-    if (next.has(id)) next.delete(id)
-    else next.add(id)
-    onSelect(next)
-  }
+  const toggle = (id: DocumentId): void => onSelect(toggleId(selection, id))
+  const count = selectedCount(selection, total)
+  const allSelected = total > 0 && count === total
 
   // Stable callbacks for the memoised rows, always calling the latest handlers.
   const latest = useRef({ toggle, onOpen })
@@ -127,7 +135,7 @@ export function LibraryTable({
       toggle(id)
     } else {
       anchor.current = index
-      onSelect(new Set([id]))
+      onSelect(selectIds([id]))
     }
   }
 
@@ -183,13 +191,13 @@ export function LibraryTable({
       case 'a':
         if (event.ctrlKey || event.metaKey) {
           handled()
-          selectRange(start, end, true)
+          onSelect(selectAll())
         }
         return
       case 'Escape':
-        if (selected.size > 0) {
+        if (count > 0) {
           handled()
-          onSelect(new Set())
+          onSelect(NO_SELECTION)
         }
     }
   }
@@ -209,7 +217,16 @@ export function LibraryTable({
       <div role="rowgroup" className="library-head">
         <div className="library-row" role="row" aria-rowindex={1}>
           <div role="columnheader" className="cell-check">
-            <span className="visually-hidden">Selected</span>
+            <input
+              type="checkbox"
+              aria-label={`Select all ${formatCount(total)} documents`}
+              title="Select all (Ctrl+A)"
+              checked={allSelected}
+              ref={(input) => {
+                if (input) input.indeterminate = count > 0 && !allSelected
+              }}
+              onChange={() => onSelect(allSelected ? NO_SELECTION : selectAll())}
+            />
           </div>
           {COLUMNS.map((column) => (
             <div
@@ -223,7 +240,6 @@ export function LibraryTable({
               {column.key ? (
                 <button
                   type="button"
-                  tabIndex={-1}
                   className="sort-button"
                   onClick={() => column.key && onSort(column.key)}
                 >
@@ -242,15 +258,15 @@ export function LibraryTable({
       <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {items.map((item) => {
           const row = rows.rowAt(item.index)
-          const isSelected = row ? selected.has(row.id) : false
+          const rowSelected = row ? isSelected(selection, row.id) : false
           return (
             <div
               key={item.key}
               id={`${idPrefix}-row-${item.index}`}
               role="row"
               aria-rowindex={item.index + 2}
-              aria-selected={isSelected}
-              className={`library-row${isSelected ? ' is-selected' : ''}${
+              aria-selected={rowSelected}
+              className={`library-row${rowSelected ? ' is-selected' : ''}${
                 item.index === active ? ' is-active' : ''
               }`}
               style={{ transform: `translateY(${item.start - ROW_HEIGHT}px)`, height: ROW_HEIGHT }}
@@ -260,7 +276,7 @@ export function LibraryTable({
               {row ? (
                 <LibraryRowCells
                   row={row}
-                  selected={isSelected}
+                  selected={rowSelected}
                   onToggle={toggleRef.current}
                   onOpen={openRef.current}
                 />
@@ -330,16 +346,26 @@ const LibraryRowCells = memo(function LibraryRowCells({
       <div role="gridcell" className="cell-muted">
         {formatPartialDate(row.publishedAt)}
       </div>
-      <div role="gridcell" className="cell-tags">
-        {row.tags.slice(0, 3).map((tag) => (
+      <div
+        role="gridcell"
+        className="cell-tags"
+        title={row.tags.length > 1 ? row.tags.map((tag) => tag.name).join(', ') : undefined}
+      >
+        {/* One chip and a count: several squeezed chips in a narrow column are unreadable. */}
+        {row.tags.slice(0, 1).map((tag) => (
           <TagChip key={tag.id} name={tag.name} color={tag.color} />
         ))}
-        {row.tags.length > 3 && <span className="muted">+{row.tags.length - 3}</span>}
+        {row.tags.length > 1 && (
+          <span className="muted tag-more">
+            +{row.tags.length - 1}
+            <span className="visually-hidden"> more tags</span>
+          </span>
+        )}
       </div>
       <div role="gridcell" className="cell-number cell-muted">
         {formatCount(row.wordCount)}
       </div>
-      <div role="gridcell" className="cell-muted">
+      <div role="gridcell" className="cell-muted" title={formatDateTime(row.importedAt)}>
         {formatTimestamp(row.importedAt)}
       </div>
     </>

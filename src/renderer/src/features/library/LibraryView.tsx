@@ -1,5 +1,5 @@
-import type { DocumentId, DocumentListArgs, DocumentSortKey } from '@shared/contract'
-import { type ReactNode, useMemo, useState } from 'react'
+import type { DocumentListArgs, DocumentSortKey } from '@shared/contract'
+import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react'
 import { errorMessage, mutate, useApiQuery } from '../../api/use-api-query'
 import { usePagedRows } from '../../api/use-paged-rows'
 import { Dialog } from '../../components/Dialog'
@@ -13,10 +13,12 @@ import {
   toast,
   useAppState,
 } from '../../state/app-state'
+import { type DocumentSelection, NO_SELECTION, selectedCount } from '../../state/document-selection'
 import { BulkActions } from './BulkActions'
 import { LibraryEmpty } from './LibraryEmpty'
 import { LibraryFilters } from './LibraryFilters'
 import { LibraryTable } from './LibraryTable'
+import { batches, resolveSelection } from './resolve-selection'
 
 const PARTIAL_DATE = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/
 
@@ -40,7 +42,7 @@ function nextSort(filter: LibraryFilter, key: DocumentSortKey): Partial<LibraryF
 /** The library: filters, the virtualised document table and bulk actions on the selection. */
 export function LibraryView(): ReactNode {
   const filter = useAppState((state) => state.libraryFilter)
-  const selected = useAppState((state) => state.selectedDocuments)
+  const selection = useAppState((state) => state.selectedDocuments)
   const [visible, setVisible] = useState({ start: 0, end: 50 })
   const [busy, setBusy] = useState(false)
   const [confirmDelete, setConfirmDelete] = useState(false)
@@ -58,8 +60,18 @@ export function LibraryView(): ReactNode {
 
   const setFilter = (patch: Partial<LibraryFilter>): void =>
     appStore.set((state) => ({ libraryFilter: { ...state.libraryFilter, ...patch } }))
-  const setSelected = (ids: ReadonlySet<DocumentId>): void =>
-    appStore.set({ selectedDocuments: ids })
+  const setSelection = (next: DocumentSelection): void => appStore.set({ selectedDocuments: next })
+
+  // "All matching" means the filters it was made under: new filters start a new selection.
+  const listKey = JSON.stringify(args)
+  const selectedUnder = useRef(listKey)
+  useEffect(() => {
+    if (selectedUnder.current === listKey) return
+    selectedUnder.current = listKey
+    if (appStore.get().selectedDocuments.kind === 'all') {
+      appStore.set({ selectedDocuments: NO_SELECTION })
+    }
+  }, [listKey])
 
   const run = async (action: () => Promise<void>): Promise<void> => {
     setBusy(true)
@@ -71,38 +83,49 @@ export function LibraryView(): ReactNode {
       setBusy(false)
     }
   }
-  const ids = [...selected]
+  // Bulk actions read the selection's ids now ("all" may stand for more documents than are loaded).
+  const selectedIds = () => resolveSelection(selection, args)
   const addTag = (name: string): Promise<void> =>
     run(async () => {
-      const { changed } = await mutate('tags.addToDocuments', { documentIds: ids, names: [name] }, [
-        'tags',
-        'documents',
-      ])
+      let changed = 0
+      for (const documentIds of batches(await selectedIds())) {
+        changed += (
+          await mutate('tags.addToDocuments', { documentIds, names: [name] }, ['tags', 'documents'])
+        ).changed
+      }
       toast(`Tagged ${plural(changed, 'document')} “${name}”.`)
     })
   const removeTag = (name: string): Promise<void> =>
     run(async () => {
-      const { changed } = await mutate(
-        'tags.removeFromDocuments',
-        { documentIds: ids, names: [name] },
-        ['tags', 'documents'],
-      )
+      let changed = 0
+      for (const documentIds of batches(await selectedIds())) {
+        changed += (
+          await mutate('tags.removeFromDocuments', { documentIds, names: [name] }, [
+            'tags',
+            'documents',
+          ])
+        ).changed
+      }
       toast(`Removed “${name}” from ${plural(changed, 'document')}.`)
     })
   const remove = (): Promise<void> =>
     run(async () => {
       setConfirmDelete(false)
-      const { deleted, undoToken } = await mutate('documents.delete', { ids }, [
-        'documents',
-        'tags',
-        'quotes',
-      ])
-      setSelected(new Set())
+      let deleted = 0
+      const undoTokens: string[] = []
+      for (const ids of batches(await selectedIds())) {
+        const result = await mutate('documents.delete', { ids }, ['documents', 'tags', 'quotes'])
+        deleted += result.deleted
+        undoTokens.push(result.undoToken)
+      }
+      setSelection(NO_SELECTION)
       pushUndo(
         {
           label: `delete ${plural(deleted, 'document')}`,
           undo: async () => {
-            await mutate('documents.restore', { undoToken }, ['documents', 'tags', 'quotes'])
+            for (const undoToken of undoTokens.reverse()) {
+              await mutate('documents.restore', { undoToken }, ['documents', 'tags', 'quotes'])
+            }
           },
         },
         `Deleted ${plural(deleted, 'document')}.`,
@@ -110,6 +133,7 @@ export function LibraryView(): ReactNode {
     })
 
   const total = rows.total
+  const count = selectedCount(selection, total ?? 0)
   return (
     <section className="library" aria-label="Library">
       <header className="view-header">
@@ -124,15 +148,16 @@ export function LibraryView(): ReactNode {
           onChange={setFilter}
         />
       </header>
-      {selected.size > 0 && (
+      {total !== 0 && (
         <BulkActions
-          count={selected.size}
+          count={count}
+          all={selection.kind === 'all' && count === total}
           tagNames={tagNames}
           busy={busy}
           onAddTag={(name) => void addTag(name)}
           onRemoveTag={(name) => void removeTag(name)}
           onDelete={() => setConfirmDelete(true)}
-          onClear={() => setSelected(new Set())}
+          onClear={() => setSelection(NO_SELECTION)}
         />
       )}
       {rows.error && total === undefined ? (
@@ -145,19 +170,19 @@ export function LibraryView(): ReactNode {
       ) : (
         <LibraryTable
           rows={rows}
-          listKey={JSON.stringify(args)}
+          listKey={listKey}
           sort={filter.sort}
           order={filter.order}
-          selected={selected}
+          selection={selection}
           onSort={(key) => setFilter(nextSort(filter, key))}
-          onSelect={setSelected}
+          onSelect={setSelection}
           onOpen={(id) => openDocument(id)}
           onVisibleRange={setVisible}
         />
       )}
       {confirmDelete && (
         <Dialog
-          title={`Delete ${plural(selected.size, 'document')}?`}
+          title={`Delete ${plural(count, 'document')}?`}
           onClose={() => setConfirmDelete(false)}
           actions={
             <>

@@ -1,6 +1,7 @@
 import type { Quote } from '@shared/contract'
 import type { ReactNode } from 'react'
 import { formatPartialDate } from '../../components/format'
+import { MenuButton } from '../../components/MenuButton'
 import { TagChip } from '../../components/TagChip'
 
 export type QuoteAction = 'jump' | 'edit' | 'copy' | 'similar' | 'compareWith' | 'delete'
@@ -17,7 +18,6 @@ export function QuoteCard({ quote, selected, onToggle, onAction }: QuoteCardProp
   const source = [quote.document.source, formatPartialDate(quote.document.publishedAt)]
     .filter(Boolean)
     .join(', ')
-  const menuId = `quote-menu-${quote.id}`
   return (
     <article
       className={`quote-card quote-${quote.color}${selected ? ' is-selected' : ''}`}
@@ -56,28 +56,15 @@ export function QuoteCard({ quote, selected, onToggle, onAction }: QuoteCardProp
           >
             Go to passage
           </button>
-          <button
-            type="button"
-            className="icon-button"
-            popoverTarget={menuId}
-            aria-label="More actions for this quote"
-          >
-            ⋯
-          </button>
-          <div id={menuId} popover="auto" className="menu" role="menu">
-            {(['edit', 'copy', 'similar', 'compareWith', 'delete'] as const).map((action) => (
-              <button
-                key={action}
-                type="button"
-                role="menuitem"
-                popoverTarget={menuId}
-                popoverTargetAction="hide"
-                onClick={() => onAction(action)}
-              >
-                {MENU_LABEL[action]}
-              </button>
-            ))}
-          </div>
+          <MenuButton
+            label="More actions for this quote"
+            items={(['edit', 'copy', 'similar', 'compareWith', 'delete'] as const).map(
+              (action) => ({
+                label: MENU_LABEL[action],
+                onSelect: () => onAction(action),
+              }),
+            )}
+          />
         </div>
       </div>
     </article>

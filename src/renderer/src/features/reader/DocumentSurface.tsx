@@ -101,7 +101,13 @@ export function DocumentSurface({
       }
       const frame = scrollRef.current?.querySelector('iframe') ?? null
       const root = frameDocument.body
-      setSurface({ target: frameDocument, root, map: buildTextMap(root, text), frame, reveal: null })
+      setSurface({
+        target: frameDocument,
+        root,
+        map: buildTextMap(root, text),
+        frame,
+        reveal: null,
+      })
     },
     [text],
   )
@@ -233,6 +239,11 @@ export function DocumentSurface({
       ref={scrollRef}
       className={html === null ? 'document-scroll' : 'document-scroll document-scroll-frame'}
       style={{ fontSize: `${fontSize}px` }}
+      // Plain text scrolls here: focusable, so arrow keys and Page Up/Down read on without a mouse. (The frame
+      // of an HTML document is focusable itself.)
+      {...(html === null
+        ? { tabIndex: 0, role: 'region', 'aria-label': `Text of ${detail.title}` }
+        : {})}
     >
       {html === null ? (
         <TextBody

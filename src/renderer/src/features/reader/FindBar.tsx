@@ -20,6 +20,8 @@ export function FindBar({ documentId, initialQuery, onChange, onClose }: FindBar
   const [matches, setMatches] = useState<{ start: number; end: number }[]>([])
   const [current, setCurrent] = useState(0)
   const [error, setError] = useState<string | null>(null)
+  // The query the matches belong to: until the answer for the typed query arrives, say so rather than "No matches".
+  const [answered, setAnswered] = useState('')
   const inputRef = useRef<HTMLInputElement>(null)
   const sequence = useRef(0)
 
@@ -36,6 +38,7 @@ export function FindBar({ documentId, initialQuery, onChange, onClose }: FindBar
     if (!query.trim()) {
       setMatches([])
       setError(null)
+      setAnswered(query)
       return
     }
     const timer = setTimeout(() => {
@@ -47,11 +50,13 @@ export function FindBar({ documentId, initialQuery, onChange, onClose }: FindBar
             setMatches(result.matches)
             setCurrent(0)
             setError(null)
+            setAnswered(query)
           },
           (failure: unknown) => {
             if (ticket !== sequence.current) return
             setMatches([])
             setError(errorMessage(failure))
+            setAnswered(query)
           },
         )
     }, 120)
@@ -83,9 +88,11 @@ export function FindBar({ documentId, initialQuery, onChange, onClose }: FindBar
     ? error
     : !query.trim()
       ? ''
-      : matches.length === 0
-        ? 'No matches'
-        : `${current + 1} of ${matches.length}`
+      : answered !== query
+        ? 'Searching…'
+        : matches.length === 0
+          ? 'No matches'
+          : `${current + 1} of ${matches.length}`
 
   return (
     <search aria-label="Find in this document" className="find-bar">

@@ -117,18 +117,16 @@ export function ReaderView({ documentId, target }: ReaderViewProps): ReactNode {
             type="button"
             aria-label="Smaller text"
             title="Smaller text (Ctrl+−)"
+            className="font-button font-smaller"
             onClick={() => setReaderFontSize(fontSize - 1)}
-          >
-            A−
-          </button>
+          />
           <button
             type="button"
             aria-label="Larger text"
             title="Larger text (Ctrl+=)"
+            className="font-button font-larger"
             onClick={() => setReaderFontSize(fontSize + 1)}
-          >
-            A+
-          </button>
+          />
           <button
             type="button"
             aria-pressed={findOpen}

@@ -53,7 +53,7 @@ export const TextBody = memo(function TextBody(props: TextBodyProps): ReactNode 
     <article className="text-body">
       <div ref={ref}>
         {paragraphs.map((paragraph, index) => (
-          <p key={paragraph.start} {...{ [PARAGRAPH_ATTRIBUTE]: index }}>
+          <p key={paragraph.start} data-p={index}>
             {paragraph.text}
           </p>
         ))}
@@ -189,11 +189,7 @@ function WindowedParagraphs({
 
   return (
     <article className="text-body">
-      <div
-        ref={setWindow}
-        className="text-window"
-        style={{ height: virtualizer.getTotalSize() }}
-      >
+      <div ref={setWindow} className="text-window" style={{ height: virtualizer.getTotalSize() }}>
         {items.map((item) => {
           const paragraph = paragraphs[item.index] as Paragraph
           return (
@@ -201,7 +197,7 @@ function WindowedParagraphs({
               key={item.key}
               ref={virtualizer.measureElement}
               data-index={item.index}
-              {...{ [PARAGRAPH_ATTRIBUTE]: item.index }}
+              data-p={item.index}
               style={{ transform: `translateY(${item.start - margin}px)` }}
             >
               {paragraph.text}

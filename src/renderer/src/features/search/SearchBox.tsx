@@ -57,7 +57,7 @@ export function SearchBox(): ReactNode {
         value={query}
         onChange={(event) => setQuery(event.target.value)}
         onKeyDown={onKeyDown}
-        aria-controls={RESULTS_ID}
+        aria-controls={showingResults ? RESULTS_ID : undefined}
         aria-activedescendant={showingResults && hasHits ? resultOptionId(active) : undefined}
         aria-busy={isSearching}
         autoComplete="off"

@@ -3,8 +3,10 @@ import { type ReactNode, useState } from 'react'
 import { errorMessage, mutate, useApiQuery } from '../../api/use-api-query'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { formatCount } from '../../components/format'
+import { MenuButton } from '../../components/MenuButton'
 import { safeColor } from '../../components/TagChip'
 import { appStore, setQuery, showView, toast, useAppState } from '../../state/app-state'
+import { NO_SELECTION } from '../../state/document-selection'
 import { type TagAction, TagDialog } from './TagDialogs'
 
 /** Show the library filtered by a tag (a second click on the same tag removes the filter). */
@@ -12,7 +14,7 @@ function filterByTag(name: string): void {
   const current = appStore.get().libraryFilter
   appStore.set({
     libraryFilter: { ...current, tag: current.tag === name ? null : name },
-    selectedDocuments: new Set(),
+    selectedDocuments: NO_SELECTION,
   })
   showView({ kind: 'library' })
 }
@@ -79,28 +81,14 @@ export function TagsSidebar(): ReactNode {
                 </span>
               )}
             </button>
-            <button
-              type="button"
+            <MenuButton
               className="icon-button tag-menu-button"
-              popoverTarget={`tag-menu-${tag.id}`}
-              aria-label={`Actions for tag ${tag.name}`}
-            >
-              ⋯
-            </button>
-            <div id={`tag-menu-${tag.id}`} popover="auto" className="menu" role="menu">
-              {(['rename', 'merge', 'color', 'delete'] as const).map((action) => (
-                <button
-                  key={action}
-                  type="button"
-                  role="menuitem"
-                  popoverTarget={`tag-menu-${tag.id}`}
-                  popoverTargetAction="hide"
-                  onClick={() => setDialog({ action, tag })}
-                >
-                  {MENU_LABEL[action]}
-                </button>
-              ))}
-            </div>
+              label={`Actions for tag ${tag.name}`}
+              items={(['rename', 'merge', 'color', 'delete'] as const).map((action) => ({
+                label: MENU_LABEL[action],
+                onSelect: () => setDialog({ action, tag }),
+              }))}
+            />
           </li>
         ))}
       </ul>
