@@ -164,6 +164,7 @@ function openBackend(): Backend | null {
   }
   try {
     return createBackend({
+      role: 'desktop',
       libraryDir: resolveLibraryDir(undefined),
       version: app.getVersion(),
       workerScript: IMPORT_WORKER,

@@ -178,6 +178,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   )
 
   const backend = createBackend({
+    role: 'web',
     libraryDir,
     log,
     limits: options.limits,
