@@ -107,8 +107,9 @@ type Slot = {
  * worker's queue (never earlier), and a worker killed for one file hands its queued files back to the pool, so one
  * bad file still fails alone. Measured, 3,467 .txt files, pool of 2, three interleaved pairs on the shared machine:
  * depth 1 (one file per worker, as before) 398 / 401 / 469 files/s, depth 3: 457 / 456 / 586 files/s (+14 % median,
- * every pair); depth 2 was no better than 1 in its run. Deeper queues add nothing: the main thread's writes are then
- * the limit (see store.ts).
+ * every pair); depth 2 was no better than 1 in its run; depth 16 no better than 3 (389/390 vs 396/403 files/s pool
+ * of 2, 468/441 vs 413/444 one worker) with a worse event-loop p99 (49–57 vs 43–48 ms) and +60 MB RSS. Beyond 3 the
+ * main thread's writes are the limit (see store.ts).
  */
 export const WORKER_QUEUE_DEPTH = 3
 

@@ -62,6 +62,12 @@ const GROUP_BUDGET_CHARS = 100_000
  * HTML) waits to be written. Bounds memory whatever the batch size.
  */
 const MAX_PENDING_CHARS = 32 * 1024 * 1024
+/**
+ * Bytes of input files handed to the workers and not yet back: with several files queued per worker
+ * (WORKER_QUEUE_DEPTH), this bounds the memory their results can take before back-pressure sees them. At least one
+ * file per worker is always in flight, whatever its size.
+ */
+const MAX_IN_FLIGHT_BYTES = 16 * 1024 * 1024
 
 /** Batches of at least this many files use the bulk FTS5 merge policy (see `beginBulkIndexing` in store.ts). */
 const BULK_FILES = 64
@@ -191,6 +197,7 @@ export async function runImport(
     const queue = walked.files
     let next = 0
     const inFlight = new Set<Promise<void>>()
+    let inFlightBytes = 0
     const handle = (file: WalkFile, outcome: ExtractOutcome): void => {
       if (outcome.ok) {
         if (timings) {
@@ -243,12 +250,18 @@ export async function runImport(
         continue
       }
       current = file.path
+      inFlightBytes += file.size
       const task: Promise<void> = extraction.extract(file.path).then((outcome) => {
         inFlight.delete(task)
+        inFlightBytes -= file.size
         handle(file, outcome)
       })
       inFlight.add(task)
-      if (inFlight.size >= window) await Promise.race(inFlight)
+      while (
+        inFlight.size >= window ||
+        (inFlight.size >= extraction.concurrency && inFlightBytes > MAX_IN_FLIGHT_BYTES)
+      )
+        await Promise.race(inFlight)
       while (pendingChars > MAX_PENDING_CHARS && !signal?.aborted) {
         scheduleFlush()
         await (flushing ?? tick())
