@@ -11,6 +11,7 @@ import {
   expectQuotesWhole,
   exportAndKill,
   importAndKill,
+  midImport,
   quoteAndKill,
   seeded,
   writeCorpus,
@@ -40,7 +41,7 @@ describe(`${FILES}-file import killed ${KILLS} times`, () => {
     const progress: number[] = []
     let kills = 0
     for (let k = 0; k < KILLS; k++) {
-      const { killed } = await importAndKill(library, corpus, Math.floor(random() * 1500))
+      const { killed } = await importAndKill(library, corpus, midImport(random, FILES))
       const present = await expectLibraryWhole(library)
       progress.push(present.size)
       if (killed) kills++

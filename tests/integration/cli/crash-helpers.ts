@@ -52,13 +52,19 @@ function documentCount(file: string): number {
 }
 
 /**
- * Start `lectern import corpus`, wait until it has committed at least one more document than `before`, let it run
- * `extraMs` longer, then SIGKILL it. Resolves with the exit signal, or null if the import finished first.
+ * Start `lectern import corpus`, wait until it has committed `killAt(before)` documents (the caller picks a random
+ * point mid-import), then SIGKILL it at once. Waiting on progress rather than on a clock keeps the kill inside the
+ * import however fast the machine imports. Resolves with whether the kill landed before the import finished.
  */
+/** A kill point between the next document and 80 % of what remains, so every kill lands mid-import. */
+export function midImport(random: () => number, total: number): (before: number) => number {
+  return (before) => before + 1 + Math.floor(random() * Math.max(1, (total - before) * 0.8))
+}
+
 export async function importAndKill(
   library: string,
   corpus: string,
-  extraMs: number,
+  killAt: (before: number) => number,
 ): Promise<{ killed: boolean; before: number }> {
   const file = join(library, 'library.sqlite')
   const before = documentCount(file)
@@ -74,11 +80,11 @@ export async function importAndKill(
   void exited.then(() => {
     finished = true
   })
-  const deadline = Date.now() + 60_000
-  while (!finished && documentCount(file) <= before && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 25))
+  const target = Math.max(before + 1, killAt(before))
+  const deadline = Date.now() + 120_000
+  while (!finished && documentCount(file) < target && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 5))
   }
-  if (!finished) await new Promise((r) => setTimeout(r, extraMs))
   if (!finished) child.kill('SIGKILL')
   const signal = await exited
   return { killed: signal === 'SIGKILL', before }

@@ -13,6 +13,7 @@ import {
   expectQuotesWhole,
   exportAndKill,
   importAndKill,
+  midImport,
   quoteAndKill,
   seeded,
   writeCorpus,
@@ -39,7 +40,7 @@ describe('a killed import', () => {
     writeCorpus(corpus, FILES)
     let killedAt = 0
     for (let k = 0; k < KILLS; k++) {
-      const { killed } = await importAndKill(library, corpus, Math.floor(random() * 400))
+      const { killed } = await importAndKill(library, corpus, midImport(random, FILES))
       const present = await expectLibraryWhole(library)
       if (killed) {
         killedAt++
