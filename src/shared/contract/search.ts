@@ -52,6 +52,11 @@ export type Suggestion = { word: string; replacement: string; query: string }
 export type SearchResult = {
   /** Documents, quotes and notes matching, regardless of limit and offset. Quote and note hits come first. */
   total: number
+  /**
+   * Set (asYouType only) when `total` is a lower bound: a one-letter prefix being typed matched more documents than
+   * are counted per keystroke (search-service TYPING_COUNT_CAP). Show it as "10,000+ results". Full queries are exact.
+   */
+  totalIsEstimate?: boolean
   hits: SearchHit[]
   /** "Did you mean" corrections from the library's own vocabulary when the query looks misspelled. */
   suggestions: Suggestion[]

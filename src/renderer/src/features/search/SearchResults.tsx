@@ -35,7 +35,8 @@ export function SearchResults(): ReactNode {
         <h1 id="search-results-title">
           {result ? (
             <>
-              {formatCount(result.total)} {result.total === 1 ? 'result' : 'results'}
+              {formatCount(result.total)}
+              {result.totalIsEstimate ? '+' : ''} {result.total === 1 ? 'result' : 'results'}
               <span className="count"> for “{shownQuery}”</span>
             </>
           ) : isSearching ? (
