@@ -23,6 +23,13 @@ export class ReaderPage {
   /** Select `sentence` in the document as a person would with the mouse (it must lie within one paragraph). */
   async select(sentence: string): Promise<void> {
     await this.waitForText(sentence)
+    // Opening a document from a search carries the query into the find bar, which jumps to its first match when
+    // the answer arrives: let that settle first, or the jump scrolls the selection out of sight (as it would for
+    // a person who selected before the document finished opening).
+    const findStatus = this.region
+      .getByRole('search', { name: 'Find in this document' })
+      .getByRole('status')
+    if (await findStatus.isVisible()) await expect(findStatus).toHaveText(/\d+ of \d+|No matches/)
     // Bring the passage into view first, as a reader would, then select it.
     await this.page.evaluate(selectSentence, { sentence, scrollOnly: true })
     await this.page.waitForTimeout(100)

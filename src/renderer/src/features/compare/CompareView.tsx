@@ -3,6 +3,7 @@ import { type FormEvent, type ReactNode, useState } from 'react'
 import { errorMessage, mutate, useApiQuery } from '../../api/use-api-query'
 import { Dialog } from '../../components/Dialog'
 import { ErrorNotice } from '../../components/ErrorNotice'
+import { FormFooter } from '../../components/FormFooter'
 import { goBack, openDocument, showView, toast } from '../../state/app-state'
 import { CompareColumnCard } from './CompareColumnCard'
 import { SimilarPassages } from './SimilarPassages'
@@ -223,19 +224,12 @@ function SaveSetDialog({
           <span>Note</span>
           <textarea rows={3} value={note} onChange={(event) => setNote(event.target.value)} />
         </label>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={!name.trim()}>
-            Save set
-          </button>
-        </div>
+        <FormFooter
+          error={error}
+          onCancel={onClose}
+          submitLabel="Save set"
+          canSubmit={!!name.trim()}
+        />
       </form>
     </Dialog>
   )

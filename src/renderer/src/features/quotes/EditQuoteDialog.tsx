@@ -3,6 +3,7 @@ import { type FormEvent, type ReactNode, useState } from 'react'
 import { errorMessage, mutate } from '../../api/use-api-query'
 import { ColorPicker } from '../../components/ColorPicker'
 import { Dialog } from '../../components/Dialog'
+import { FormFooter } from '../../components/FormFooter'
 import { parseTagList } from '../../components/tag-list'
 import { useQuoteColors } from '../../components/use-quote-colors'
 
@@ -46,19 +47,7 @@ export function EditQuoteDialog({ quote, onClose }: EditQuoteDialogProps): React
           <span>Note</span>
           <textarea rows={3} value={note} onChange={(event) => setNote(event.target.value)} />
         </label>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary">
-            Save changes
-          </button>
-        </div>
+        <FormFooter error={error} onCancel={onClose} submitLabel="Save changes" />
       </form>
     </Dialog>
   )

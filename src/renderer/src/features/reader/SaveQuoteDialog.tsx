@@ -2,6 +2,7 @@ import type { QuoteColor } from '@shared/contract'
 import { type FormEvent, type ReactNode, useId, useState } from 'react'
 import { ColorPicker } from '../../components/ColorPicker'
 import { Dialog } from '../../components/Dialog'
+import { FormFooter } from '../../components/FormFooter'
 import { parseTagList } from '../../components/tag-list'
 
 type SaveQuoteDialogProps = {
@@ -56,19 +57,12 @@ export function SaveQuoteDialog({
           <span>Note</span>
           <textarea value={note} onChange={(event) => setNote(event.target.value)} rows={3} />
         </label>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" onClick={onCancel}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={saving}>
-            Save quote
-          </button>
-        </div>
+        <FormFooter
+          error={error}
+          onCancel={onCancel}
+          submitLabel="Save quote"
+          canSubmit={!saving}
+        />
       </form>
     </Dialog>
   )

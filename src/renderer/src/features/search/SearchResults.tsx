@@ -2,6 +2,7 @@ import type { SearchHit } from '@shared/contract'
 import { type FormEvent, type ReactNode, useEffect, useState } from 'react'
 import { errorMessage, mutate } from '../../api/use-api-query'
 import { Dialog } from '../../components/Dialog'
+import { FormFooter } from '../../components/FormFooter'
 import { formatAuthors, formatCount, formatPartialDate } from '../../components/format'
 import { Marked } from '../../components/Marked'
 import { setQuery, toast, useAppState } from '../../state/app-state'
@@ -194,19 +195,7 @@ function SaveQueryDialog({ query, onClose }: SaveQueryDialogProps): ReactNode {
           <span>Name</span>
           <input value={name} onChange={(event) => setName(event.target.value)} required />
         </label>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={!name.trim()}>
-            Save
-          </button>
-        </div>
+        <FormFooter error={error} onCancel={onClose} submitLabel="Save" canSubmit={!!name.trim()} />
       </form>
     </Dialog>
   )
