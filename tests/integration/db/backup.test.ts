@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { call } from '../../../src/main/api/dispatch'
 import {
   BackupVerificationError,
@@ -12,7 +12,6 @@ import {
 } from '../../../src/main/db/backup'
 import { openDb } from '../../../src/main/db/connection'
 import { LATEST_VERSION, migrate } from '../../../src/main/db/migrate'
-import { tempDir } from '../../support/temp-library'
 import { ensureBuilt, REPO } from '../cli/run-cli'
 import { insertDocument } from '../library/seed'
 import {
@@ -21,18 +20,10 @@ import {
   countDocuments,
   openBackend,
   populatedLibrary,
+  tempLibraries,
 } from './library-files'
 
-const cleanups: (() => void | Promise<void>)[] = []
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c()
-})
-
-function library(): string {
-  const { dir, cleanup } = tempDir()
-  cleanups.push(cleanup)
-  return join(dir, 'library')
-}
+const { library, cleanups } = tempLibraries()
 
 function countIn(file: string): number {
   const db = new Database(file, { readonly: true })

@@ -2,10 +2,9 @@ import { copyFileSync, existsSync, readdirSync, truncateSync, writeFileSync } fr
 import { join } from 'node:path'
 import type { DocumentId } from '@shared/contract'
 import Database from 'better-sqlite3'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { call } from '../../../src/main/api/dispatch'
 import { markerFileFor } from '../../../src/main/db/open-library'
-import { tempDir } from '../../support/temp-library'
 import { insertDocument } from '../library/seed'
 import {
   addDocuments,
@@ -14,18 +13,10 @@ import {
   overwritePages,
   pageCount,
   populatedLibrary,
+  tempLibraries,
 } from './library-files'
 
-const cleanups: (() => void | Promise<void>)[] = []
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c()
-})
-
-function library(): string {
-  const { dir, cleanup } = tempDir()
-  cleanups.push(cleanup)
-  return join(dir, 'library')
-}
+const { library, cleanups } = tempLibraries()
 
 /** A library of `count` documents with one verified backup of exactly that state. */
 async function libraryWithBackup(count: number): Promise<{ dir: string; file: string }> {

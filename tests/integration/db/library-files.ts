@@ -1,8 +1,10 @@
 /** Real library files on disk for backup and corruption tests. */
 import { closeSync, openSync, readSync, statSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
+import { afterEach } from 'vitest'
 import { type Backend, createBackend } from '../../../src/main/backend/create-backend'
 import { createMemoryLogger } from '../../../src/main/platform/logger'
+import { tempDir } from '../../support/temp-library'
 import { insertDocument } from '../library/seed'
 
 export type OpenOptions = Parameters<typeof createBackend>[0]
@@ -89,3 +91,23 @@ export const countDocuments = (backend: Backend): number =>
   (backend.context.db.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n
 
 export const backupsDir = (libraryDir: string): string => join(libraryDir, 'backups')
+
+/**
+ * Per-test temp libraries: `library()` gives a fresh library folder; `cleanups` runs (newest first) after each test,
+ * so tests can register backends to close and children to kill.
+ */
+export function tempLibraries(): {
+  library: () => string
+  cleanups: (() => void | Promise<void>)[]
+} {
+  const cleanups: (() => void | Promise<void>)[] = []
+  afterEach(async () => {
+    for (const c of cleanups.splice(0).reverse()) await c()
+  })
+  const library = (): string => {
+    const { dir, cleanup } = tempDir()
+    cleanups.push(cleanup)
+    return join(dir, 'library')
+  }
+  return { library, cleanups }
+}

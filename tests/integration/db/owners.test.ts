@@ -5,25 +5,15 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createBackend } from '../../../src/main/backend/create-backend'
 import { openLibrary } from '../../../src/main/db/open-library'
 import { isOwnerAlive, type OwnerRecord, ownersDirFor } from '../../../src/main/db/owners'
 import { createMemoryLogger } from '../../../src/main/platform/logger'
-import { tempDir } from '../../support/temp-library'
-import { populatedLibrary } from './library-files'
+import { populatedLibrary, tempLibraries } from './library-files'
 
 const REPO = resolve(__dirname, '../../..')
-const cleanups: (() => void | Promise<void>)[] = []
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c()
-})
-
-function library(): string {
-  const { dir, cleanup } = tempDir()
-  cleanups.push(cleanup)
-  return join(dir, 'library')
-}
+const { library, cleanups } = tempLibraries()
 
 /** Start library-holder.ts on `dir` and wait until it has committed and holds the library open. */
 async function holder(dir: string): Promise<ChildProcess> {
