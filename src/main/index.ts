@@ -22,13 +22,13 @@ import {
   session,
   shell,
 } from 'electron'
-import { type Backend, createBackend } from './backend/create-backend'
+import { IPC, type MenuCommand } from '../shared/ipc-channels'
+import { type Backend, createBackend } from './compose/create-backend'
 import { backupDirFor } from './db/backup'
 import { resolveLibraryDir } from './platform/paths'
 import { createApiBridge } from './shell/api-bridge'
 import { APP_ENTRY_URL, APP_SCHEME, createAppProtocolHandler } from './shell/app-protocol'
 import { openExternalLink } from './shell/external-links'
-import { IPC, type MenuCommand } from './shell/ipc-channels'
 import { guardIpc } from './shell/ipc-guard'
 import { buildMenuTemplate } from './shell/menu-template'
 import { electronBindingPath } from './shell/native-binding'

@@ -1,6 +1,6 @@
 import type { ApiMethod, ArgsOf, Envelope, ResultOf } from '@shared/contract'
-import type { BackendContext } from '../backend/context'
-import { toApiError } from './errors'
+import type { BackendContext } from '../core/context'
+import { toApiError } from './api-error'
 import type { ApiHandlers, CallContext } from './handler-types'
 import { handlers as allHandlers } from './handlers'
 

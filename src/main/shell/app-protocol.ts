@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
-import { SECURITY_HEADERS } from './csp'
-import { contentTypeFor, resolveStaticFile } from './static-files'
+import { SECURITY_HEADERS } from '../http/csp'
+import { contentTypeFor, resolveStaticFile } from '../http/static-files'
 
 /** The privileged scheme and host the renderer is served from: `app://lectern/index.html`. */
 export const APP_SCHEME = 'app'

@@ -10,8 +10,8 @@ import type {
   ResultOf,
 } from '@shared/contract'
 import { ApiCallError } from '../../../src/main/api/dispatch'
-import { startWebHost } from '../../../src/main/backend/web-host'
 import { createMemoryLogger } from '../../../src/main/platform/logger'
+import { startWebHost } from '../../../src/main/web/web-host'
 import { tempBackend, tempDir } from '../../support/temp-library'
 import { describeContract, FIXTURE_DIR } from './contract-suite'
 

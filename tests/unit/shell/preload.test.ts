@@ -1,6 +1,6 @@
 /** The preload surface (SECURITY.md §1 item 20), loaded with `electron` stubbed. */
 import { beforeAll, describe, expect, it, vi } from 'vitest'
-import { IPC } from '../../../src/main/shell/ipc-channels'
+import { IPC } from '../../../src/shared/ipc-channels'
 
 type Listener = (...args: unknown[]) => unknown
 

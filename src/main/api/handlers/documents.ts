@@ -1,5 +1,6 @@
 import type { CitationType, DocumentMetadata, DocumentSortKey } from '@shared/contract'
 import { z } from 'zod'
+import { assertWritable } from '../../core/write-guard'
 import {
   deleteDocuments,
   getDocument,
@@ -8,7 +9,6 @@ import {
   restoreDeletedDocuments,
   updateDocument,
 } from '../../library/documents.service'
-import { assertWritable } from '../../library/write-guard'
 import { defineHandlers } from '../handler-types'
 import { documentId, empty, limit, name, offset, partialDate } from '../schemas'
 

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { assertWritable } from '../../library/write-guard'
+import { assertWritable } from '../../core/write-guard'
 import { searchInDocument } from '../../search/in-document'
 import { deleteSavedSearch, listSavedSearches, saveSearch } from '../../search/saved-searches'
 import { searchLibrary } from '../../search/search-service'

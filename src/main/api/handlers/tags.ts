@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { assertWritable } from '../../core/write-guard'
 import {
   addTagsToDocuments,
   deleteTag,
@@ -8,7 +9,6 @@ import {
   renameTag,
   setTagColor,
 } from '../../library/tags.service'
-import { assertWritable } from '../../library/write-guard'
 import { defineHandlers } from '../handler-types'
 import { documentId, empty, name, tagId } from '../schemas'
 

@@ -6,8 +6,8 @@
 import { statSync } from 'node:fs'
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path'
 import type { BackupInfo, CheckReport, LibraryInfo, LibraryTable } from '@shared/contract'
-import { conflict, DomainError, invalidArgs, notFound } from '../api/errors'
-import type { BackendContext } from '../backend/context'
+import type { BackendContext, Db } from '../core/context'
+import { conflict, DomainError, invalidArgs, notFound } from '../core/errors'
 import {
   type BackupEntry,
   BackupVerificationError,
@@ -18,11 +18,10 @@ import {
   listBackups,
   stageRestore,
   swapInRestore,
-} from '../db/backup'
-import { checkDatabase } from '../db/integrity'
-import { schemaVersion } from '../db/migrate'
-import { clearCorruptMarker, markDamaged, openLibrary } from '../db/open-library'
-import { purgeDocumentTrash } from './trash'
+} from './backup'
+import { checkDatabase } from './integrity'
+import { schemaVersion } from './migrate'
+import { clearCorruptMarker, markDamaged, openLibrary } from './open-library'
 
 export type BackupSettings = {
   /** Rolling backups to keep (default 7). */
@@ -33,8 +32,11 @@ export type BackupSettings = {
 
 export type MaintenanceOptions = BackupSettings & {
   electronBinding?: string
-  /** How long deleted documents stay restorable (default 24 hours). */
-  trashHours?: number
+  /**
+   * Housekeeping the domains own, run once at start before the backup decision (the composition root passes the
+   * trash purge: db/ does not reach up into library/). Failures are logged, not thrown.
+   */
+  housekeeping?: (db: Db) => void
 }
 
 type State = {
@@ -96,7 +98,7 @@ export function isBackupDue(dir: string, intervalHours: number, now: Date = new 
 }
 
 /**
- * Set up housekeeping for a freshly opened backend: purge expired trash and, when due, start the daily backup in
+ * Set up housekeeping for a freshly opened backend: run the domains' housekeeping (the trash purge) and, when due, start the daily backup in
  * the background (the backend answers calls meanwhile). Never writes to a library marked damaged.
  */
 export function startMaintenance(context: BackendContext, options: MaintenanceOptions = {}): void {
@@ -109,8 +111,7 @@ export function startMaintenance(context: BackendContext, options: MaintenanceOp
     : undefined
   if (context.corrupt) return
   try {
-    const cutoff = new Date(Date.now() - (options.trashHours ?? 24) * 3_600_000).toISOString()
-    purgeDocumentTrash(context.db, cutoff)
+    options.housekeeping?.(context.db)
   } catch (error) {
     context.log.warn('Could not purge old trash', error)
   }

@@ -7,7 +7,7 @@ import type {
   JobProgress,
   JobTicket,
 } from '@shared/contract'
-import type { EventBus } from '../backend/event-bus'
+import type { EventBus } from './event-bus'
 
 export type ProgressUpdate = Omit<JobProgress, 'jobId' | 'kind'>
 
