@@ -1,3 +1,7 @@
+/** Commands the native menu forwards to the renderer (`Shell.onMenuCommand`); the preload drops anything else. */
+export const MENU_COMMANDS = ['import', 'import-folder', 'find', 'export', 'preferences'] as const
+export type MenuCommand = (typeof MENU_COMMANDS)[number]
+
 /**
  * Desktop affordances that differ per platform (Electron dialogs vs. the web host). Separate from the API on purpose:
  * the API is the same everywhere, these are not.
@@ -16,6 +20,6 @@ export type Shell = {
    * browser the files are uploaded to the web host, which stages them.
    */
   stageDroppedFiles(files: File[]): Promise<string[]>
-  /** Menu commands forwarded from the native menu ("import", "find", "export", "preferences"). */
-  onMenuCommand(listener: (command: string) => void): () => void
+  /** Menu commands forwarded from the native menu. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void
 }

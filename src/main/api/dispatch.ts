@@ -1,5 +1,7 @@
 import type { ApiMethod, ArgsOf, Envelope, ResultOf } from '@shared/contract'
+import { API_EFFECTS } from '@shared/contract/effects'
 import type { BackendContext } from '../core/context'
+import { assertWritable } from '../core/write-guard'
 import { toApiError } from './api-error'
 import type { ApiHandlers, CallContext } from './handler-types'
 import { handlers as allHandlers } from './handlers'
@@ -12,7 +14,7 @@ export function isApiMethod(name: string): name is ApiMethod {
 
 /**
  * The single entry every transport calls (IPC, HTTP, CLI): look the method up, validate the argument, run it, and
- * answer with an Envelope. Never throws: unknown methods and bad arguments are `invalid_args` envelopes.
+ * answer with an Envelope. Enforces the method's declared effects. Never throws: unknown methods and bad arguments are `invalid_args` envelopes.
  */
 export async function dispatch(
   backend: BackendContext,
@@ -36,7 +38,12 @@ export async function dispatch(
       run: (a: unknown, b: BackendContext, c: CallContext) => unknown
     }
     const parsed = handler.schema.parse(args ?? {})
+    // Effects are data (src/shared/contract/effects.ts), not habits: a write is refused on a damaged library before
+    // it runs, and its tables are announced once it has succeeded.
+    const effects = API_EFFECTS[method as ApiMethod]
+    if (effects.writes) assertWritable(backend)
     const value = await handler.run(parsed, backend, call)
+    if (effects.changes.length > 0) backend.changed([...effects.changes])
     return { ok: true, value: value === undefined ? null : value }
   } catch (error) {
     return {

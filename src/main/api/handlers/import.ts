@@ -3,7 +3,6 @@ import { resolve } from 'node:path'
 import { z } from 'zod'
 import type { BackendContext } from '../../core/context'
 import { invalidArgs } from '../../core/errors'
-import { assertWritable } from '../../core/write-guard'
 import { runImport } from '../../importers/pipeline'
 import { importLog } from '../../importers/store'
 import { isInside, OUTSIDE_ROOTS } from '../../importers/walk'
@@ -41,7 +40,6 @@ export const importHandlers = defineHandlers({
       })
       .strict(),
     run: (args, backend) => {
-      assertWritable(backend)
       assertInsideRoots(backend, args.paths)
       return backend.jobs.start('import', ({ jobId, signal, progress }) =>
         runImport(backend, { paths: args.paths, tags: args.tags, jobId, signal, progress }),

@@ -46,19 +46,15 @@ export function ReaderView({ documentId, target }: ReaderViewProps): ReactNode {
     setSaving(true)
     setSaveError(null)
     try {
-      await mutate(
-        'quotes.create',
-        {
-          documentId,
-          text: pending.exact,
-          start: pending.start,
-          end: pending.end,
-          color: choice.color,
-          tags: choice.tags,
-          note: choice.note,
-        },
-        ['quotes', 'tags', 'documents'],
-      )
+      await mutate('quotes.create', {
+        documentId,
+        text: pending.exact,
+        start: pending.start,
+        end: pending.end,
+        color: choice.color,
+        tags: choice.tags,
+        note: choice.note,
+      })
       setPending(null)
       setSelection(null)
       toast('Quote saved.')
@@ -73,7 +69,7 @@ export function ReaderView({ documentId, target }: ReaderViewProps): ReactNode {
     setMetaSaving(true)
     setMetaError(null)
     try {
-      await mutate('documents.update', { id: documentId, patch }, ['documents', 'quotes'])
+      await mutate('documents.update', { id: documentId, patch })
       appStore.set({ metadataOpen: false })
       toast('Details saved.')
     } catch (error) {
