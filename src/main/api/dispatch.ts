@@ -1,3 +1,4 @@
+import { unwrap } from '@shared/api-call'
 import type { ApiMethod, ArgsOf, Envelope, ResultOf } from '@shared/contract'
 import { API_EFFECTS } from '@shared/contract/effects'
 import type { BackendContext } from '../core/context'
@@ -53,23 +54,13 @@ export async function dispatch(
   }
 }
 
-/** Typed convenience for in-process callers (CLI, tests): unwraps the envelope or throws ApiCallError. */
+/** Typed convenience for in-process callers (tests, benchmarks): unwraps the envelope or throws ApiCallError. */
 export async function call<M extends ApiMethod>(
   backend: BackendContext,
   method: M,
   args: ArgsOf<M>,
 ): Promise<ResultOf<M>> {
-  const envelope = await dispatch(backend, method, args)
-  if (envelope.ok) return envelope.value as ResultOf<M>
-  throw new ApiCallError(envelope.error.code, envelope.error.message)
+  return unwrap(await dispatch(backend, method, args)) as ResultOf<M>
 }
 
-export class ApiCallError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message)
-    this.name = 'ApiCallError'
-  }
-}
+export { ApiCallError } from '@shared/api-call'
