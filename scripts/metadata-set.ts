@@ -12,14 +12,22 @@ import {
   type Verdict,
 } from '../tests/support/metadata-score'
 
-const limits = { maxFileBytes: 200 * 1024 * 1024, maxZipBytes: 500 * 1024 * 1024, maxZipEntries: 10_000 }
+const limits = {
+  maxFileBytes: 200 * 1024 * 1024,
+  maxZipBytes: 500 * 1024 * 1024,
+  maxZipEntries: 10_000,
+}
 
 async function main(): Promise<void> {
   const verdicts: Verdict[] = []
   for (const expected of loadExpectations()) {
     const file = await extractFile(join(METADATA_SET, expected.file), limits)
     verdicts.push(
-      scoreOne(expected, { title: file.title, authors: file.authors, publishedAt: file.publishedAt }),
+      scoreOne(expected, {
+        title: file.title,
+        authors: file.authors,
+        publishedAt: file.publishedAt,
+      }),
     )
   }
   const summary = summarise(verdicts)

@@ -7,13 +7,14 @@ import { getHeapStatistics } from 'node:v8'
 import type { DocumentFormat } from '@shared/contract'
 import { detectFormat } from './detect'
 import { fileTooLarge, ImportError } from './errors'
-import type { Extractor } from './extractors/common'
+import { type Extractor, fileTitle } from './extractors/common'
 import { extractDocx } from './extractors/docx'
 import { extractEpub } from './extractors/epub'
 import { extractHtml } from './extractors/html'
 import { extractMarkdown } from './extractors/markdown'
 import { extractPdf } from './extractors/pdf'
 import { extractText } from './extractors/text'
+import { finishMetadata } from './metadata/finish'
 import { contentHash, oneLine, wordCount } from './normalise'
 import { cleanTags } from './tags'
 import type { ExtractedFile, ExtractLimits } from './types'
@@ -83,7 +84,7 @@ export async function extractBytes(
   let doc: Awaited<ReturnType<Extractor>>
   try {
     assertFitsMemory(format, bytes.length, limits.memoryMb)
-    doc = await EXTRACTORS[format]({ bytes, path, limits })
+    doc = finishMetadata(await EXTRACTORS[format]({ bytes, path, limits }), fileTitle(path))
   } catch (error) {
     // The format is known by now: the import log records it with the failure.
     if (typeof error === 'object' && error !== null)

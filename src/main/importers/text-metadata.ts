@@ -7,11 +7,17 @@ import type { PartialDate } from '@shared/contract'
 import { leadingDateLine } from './dates'
 import { oneLine } from './normalise'
 
-export type TextMetadata = { title: string | null; publishedAt: PartialDate | null }
+export type TextMetadata = {
+  title: string | null
+  publishedAt: PartialDate | null
+  /** The title is the first sentence (no title line was found): shown with a "title guessed" mark. */
+  titleGuessed?: boolean
+}
 
 const HEAD_CHARS = 16 * 1024
 const MAX_TITLE_CHARS = 200
 const MAX_TITLE_WORDS = 25
+const MAX_SENTENCE_TITLE = 400
 
 /** Does this line read as a title: short, has letters, and does not end like a sentence or a clause? */
 export function readsAsTitle(line: string): boolean {
@@ -28,7 +34,10 @@ export function readsAsTitle(line: string): boolean {
 const ABBREVIATION =
   /\b(?:Mr|Mrs|Ms|Dr|Prof|St|Sr|Jr|No|vs|etc|e\.g|i\.e|Gen|Gov|Sen|Rep|Inc|Ltd|Co|[A-Z])\.$/
 
-/** A title from the first sentence of a body: the sentence itself when short, else its first words and "…". */
+/**
+ * A title from the first sentence of a body, whole (a cut sentence misquotes the source). Only a "sentence" longer than
+ * MAX_SENTENCE_TITLE (no sentence end found) is cut, at a word boundary, with "…".
+ */
 export function titleFromFirstSentence(body: string): string | null {
   const paragraph = body.trim().split(/\n\s*\n/, 1)[0] ?? ''
   const flat = oneLine(paragraph, 2000)
@@ -42,9 +51,9 @@ export function titleFromFirstSentence(body: string): string | null {
       break
     }
   }
-  let sentence = end >= 0 ? flat.slice(0, end + 1) : flat
-  sentence = sentence.replace(/[.]$/, '').trim()
-  return oneLine(sentence, 120)
+  // A final full stop is dropped (citation styles add their own); "?" and "!" are part of the words.
+  const sentence = (end >= 0 ? flat.slice(0, end + 1) : flat).replace(/[.]$/, '').trim()
+  return oneLine(sentence, MAX_SENTENCE_TITLE)
 }
 
 /**
@@ -101,5 +110,6 @@ export function textMetadata(text: string): TextMetadata {
   if (titleLine) return { title: titleLine, publishedAt }
 
   const body = [firstLine, ...lines.slice(i + 1)].join('\n')
-  return { title: titleFromFirstSentence(body), publishedAt }
+  const guessed = titleFromFirstSentence(body)
+  return { title: guessed, publishedAt, titleGuessed: guessed !== null }
 }

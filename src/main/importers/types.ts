@@ -2,7 +2,14 @@
  * The one shape every extractor produces, and the messages the import worker exchanges with the pool.
  * Plain JSON only: these objects cross a worker_threads boundary by structured clone.
  */
-import type { CitationType, DocumentFormat, PartialDate, TocEntry } from '@shared/contract'
+import type {
+  CitationType,
+  DocumentFormat,
+  DocumentIdentifier,
+  PartialDate,
+  Provenance,
+  TocEntry,
+} from '@shared/contract'
 
 /** What an extractor knows about a file once it has read it. */
 export type ExtractedDocument = {
@@ -31,6 +38,12 @@ export type ExtractedDocument = {
   doi: string | null
   /** Tags the file itself declares (Markdown front matter). */
   tags: string[]
+  /** Where each bibliographic field came from (metadata/provenance.ts sets a field and its provenance together). */
+  provenance: Provenance
+  /** DOI, ISBN, arXiv id, ISSN, URLs found in the file's metadata or first pages. */
+  identifiers: DocumentIdentifier[]
+  /** A date the file's properties or file system carry (creation, conversion): never a publication date. */
+  fileDate: PartialDate | null
 }
 
 /** An extracted document plus what the pipeline derives from it (computed off the main thread). */

@@ -62,7 +62,9 @@ describe('textMetadata', () => {
     expect(meta.publishedAt).toBe('2025-04-24')
     expect(meta.title).toMatch(/^China and Kenya agreed on Thursday to strengthen their ties/)
     expect(meta.title?.toLowerCase().startsWith('date')).toBe(false)
-    expect(meta.title?.length).toBeLessThanOrEqual(121)
+    // Issue 13: a guessed title keeps the first sentence whole (a cut sentence misquotes the source).
+    expect(meta.title?.endsWith('…')).toBe(false)
+    expect(meta.titleGuessed).toBe(true)
   })
 
   it('a date on its own line, then a title line', () => {
@@ -85,11 +87,14 @@ describe('textMetadata', () => {
     })
   })
 
-  it('no title line: the first sentence, cut at a word boundary when long', () => {
-    const long = `${'The committee met again on Tuesday to discuss the long list of amendments that had been proposed '.repeat(3)}.`
-    const meta = textMetadata(long)
-    expect(meta.title?.endsWith('…')).toBe(true)
-    expect(meta.title?.length).toBeLessThanOrEqual(121)
+  it('no title line: the first sentence, whole; only a run-on without any sentence end is cut', () => {
+    const sentence =
+      'The committee met again on Tuesday to discuss the long list of amendments that had been proposed by the members of the opposition, who had asked for more time.'
+    const meta = textMetadata(`${sentence} Then it adjourned.`)
+    expect(meta.title).toBe(sentence.slice(0, -1))
+    expect(meta.titleGuessed).toBe(true)
+    const runOn = 'word '.repeat(200)
+    expect(textMetadata(runOn).title?.endsWith('…')).toBe(true)
     expect(titleFromFirstSentence('Mr. Smith went to Washington. He stayed a week.')).toBe(
       'Mr. Smith went to Washington',
     )

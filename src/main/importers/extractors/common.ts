@@ -32,6 +32,9 @@ export function blankDocument(format: DocumentFormat, path: string): ExtractedDo
     publisher: null,
     doi: null,
     tags: [],
+    provenance: { title: { origin: 'filename', confidence: 0.1, detail: 'file name' } },
+    identifiers: [],
+    fileDate: null,
   }
 }
 

@@ -11,6 +11,9 @@ import { parseHtmlDocument } from '../dom'
 import { ImportError } from '../errors'
 import { declaredCharset, htmlMetadata, normaliseLanguage, splitByline } from '../html-metadata'
 import { htmlToText } from '../html-to-text'
+import { splitAuthors } from '../metadata/authors'
+import { markedAuthors, markedDate, titleFromHeading } from '../metadata/html-byline'
+import { type Candidate, candidate, setBest } from '../metadata/provenance'
 import { flattenHtml, MAX_DEPTH, nestingDepth } from '../nesting'
 import { oneLine } from '../normalise'
 import { sanitizeHtml } from '../sanitize'
@@ -57,6 +60,9 @@ export const extractHtml: Extractor = async ({ bytes, path }) => {
   const meta = htmlMetadata(document)
   const pageTitle = oneLine(document.title ?? '', 500)
   const firstH1 = document.querySelector('h1')?.textContent ?? ''
+  const headingTitle = titleFromHeading(pageTitle, firstH1)
+  const bodyAuthors = markedAuthors(document)
+  const shownDate = markedDate(document)
 
   // A saved page's <base href> would make Readability resolve every relative link against it (a hostile one turns
   // `#section` into `https://evil.example/#section`); an offline copy has no base, so drop it first.
@@ -80,16 +86,46 @@ export const extractHtml: Extractor = async ({ bytes, path }) => {
   if (!doc.text.trim()) throw new ImportError('no readable text in the page')
 
   const site = meta.siteName ?? (article?.siteName ? oneLine(article.siteName, 200) : null)
-  const title =
-    meta.title ??
-    (article?.title ? oneLine(article.title, 500) : null) ??
-    (pageTitle ? stripSiteSuffix(pageTitle, site) : null) ??
-    (firstH1 ? oneLine(firstH1, 500) : null)
-  doc.title = title || textMetadata(doc.text).title || doc.title
-  doc.authors =
-    meta.authors.length > 0 ? meta.authors : article?.byline ? splitByline(article.byline) : []
-  doc.publishedAt =
-    meta.publishedAt ?? parseDate(article?.publishedTime) ?? textMetadata(doc.text).publishedAt
+  const titles: (Candidate<string> | null)[] = [
+    meta.title ? candidate(meta.title, 'embedded', 0.9, 'meta title') : null,
+    headingTitle ? candidate(headingTitle, 'embedded', 0.88, '<title> matching the heading') : null,
+    article?.title ? candidate(oneLine(article.title, 500), 'embedded', 0.7, 'page title') : null,
+    pageTitle ? candidate(stripSiteSuffix(pageTitle, site), 'embedded', 0.7, '<title>') : null,
+    firstH1 ? candidate(oneLine(firstH1, 500), 'text', 0.6, 'first heading') : null,
+  ]
+  setBest(doc, 'title', titles)
+  setBest(
+    doc,
+    'authors',
+    [
+      meta.authors.length > 0
+        ? candidate(
+            meta.authors.flatMap((a) => splitAuthors(a)),
+            'embedded',
+            0.85,
+            'meta author',
+          )
+        : null,
+      bodyAuthors.length > 0 ? candidate(bodyAuthors, 'text', 0.8, 'author markup') : null,
+      article?.byline
+        ? candidate(
+            splitByline(article.byline).flatMap((a) => splitAuthors(a)),
+            'text',
+            0.6,
+            'byline',
+          )
+        : null,
+    ],
+    (a) => a.length > 0,
+  )
+  const articleDate = parseDate(article?.publishedTime)
+  const textDate = textMetadata(doc.text).publishedAt
+  setBest(doc, 'publishedAt', [
+    meta.publishedAt ? candidate(meta.publishedAt, 'embedded', 0.85, 'meta date') : null,
+    articleDate ? candidate(articleDate, 'embedded', 0.8, 'article date') : null,
+    shownDate ? candidate(shownDate.date, 'text', 0.75, shownDate.detail) : null,
+    textDate ? candidate(textDate, 'text', 0.6, 'date line') : null,
+  ])
   doc.source = site
   doc.publisher = meta.publisher
   doc.containerTitle = meta.containerTitle

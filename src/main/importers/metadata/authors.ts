@@ -1,0 +1,69 @@
+/**
+ * Author names as a citation prints them: e-mail addresses, footnote marks, "(deceased)" and role words removed;
+ * lists split on ";", "and", "&" and commas between full names; values that are not people (logins such as
+ * "COMP15146", tool names, "Administrator", "unknown") refused.
+ */
+import { oneLine } from '../normalise'
+
+const ROLE_WORDS =
+  /\s*(?:\((?:deceased|inactive|ed(?:itor)?s?\.?|eds\.|maintainer|translator|author)\)|\b(?:original|updated|new)\s+contents?\b|\b(?:maintainer|editor|translator)\b$)/gi
+
+/** Values that name a tool, a machine account or nobody. */
+const NOT_A_PERSON =
+  /^(?:unknown|anonymous|author|authors?\s+name|user|owner|admin(?:istrator)?|root|default|guest|microsoft(?:\s+\w+)*|adobe(?:\s+\w+)*|acrobat.*|pdf.*|latex.*|tex|pdftex|dvips.*|ghostscript.*|writer|libreoffice.*|openoffice.*|word|office|python-docx|pandoc|calibre.*|none|n\/a|null|undefined|\W*)$/i
+
+/** One token with digits and no space ("COMP15146", "jsmith2"), or an all-lowercase login ("jdoe"). */
+const LOGIN = /^(?=\S*\d)[\p{L}\d._-]+$|^[\p{Ll}\d._-]{2,16}$/u
+
+/** Strip what is not part of a name: e-mails, URLs, footnote marks, roles, stray punctuation. */
+export function cleanName(raw: string): string | null {
+  let s = oneLine(raw, 300)
+  s = s.replace(/<[^<>]*>/g, ' ') // <someone@example.org>
+  s = s.replace(/\(?\b[\w.+-]+(?:@|\s+at\s+)[\w-]+(?:(?:\.|\s+dot\s+)[\w-]+)+\b\)?/gi, ' ')
+  s = s.replace(/\bhttps?:\/\/\S+/gi, ' ')
+  s = s.replace(ROLE_WORDS, ' ')
+  s = s.replace(/[∗*†‡§¶⋆]+|\^\S+/g, ' ')
+  s = s.replace(/^(?:by|written by|from|author:?|authors:?)\s+/i, '')
+  s = s.replace(/\s+/g, ' ').replace(/^[\s,;:.\-–—]+|[\s,;:\-–—]+$/g, '')
+  if (s.length < 2 || s.length > 120 || !/\p{L}/u.test(s)) return null
+  if (NOT_A_PERSON.test(s) || LOGIN.test(s)) return null
+  return s
+}
+
+/** Does this read as one person's or organisation's name (a few capitalised words, initials allowed)? */
+export function looksLikeName(s: string): boolean {
+  const words = s.split(/\s+/)
+  if (words.length < 1 || words.length > 6) return false
+  if (/[.!?]$/.test(s) && !/\b\p{Lu}\.$/u.test(s)) return false
+  const capitalised = words.filter((w) =>
+    /^(?:\p{Lu}|\p{Lu}\.|d[eiu]|v[ao]n|van|der|de|la|le|da|dos|del|bin|al-)/u.test(w),
+  )
+  return capitalised.length >= Math.ceil(words.length * 0.6)
+}
+
+/** Split an author field into cleaned names. */
+export function splitAuthors(raw: string | null | undefined): string[] {
+  if (!raw) return []
+  const withoutMail = raw.replace(/<[^<>]*>/g, ' ')
+  const parts = withoutMail
+    .split(
+      /\s*(?:;|\band\b|&|\bund\b|\bet\b(?!\s+al)|,(?=\s*(?:\p{Lu}[\p{L}.'-]*\s+){1,3}\p{Lu}))\s*/u,
+    )
+    .map((p) => cleanName(p))
+    .filter((p): p is string => p !== null)
+  // "Smith, John" is one inverted name, not two: only split on commas between full names (handled above).
+  const seen = new Set<string>()
+  return parts.filter((p) => {
+    const key = p.toLowerCase()
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}
+
+/** Authors from several values (a list field, repeated tags). */
+export function authorList(values: (string | null | undefined)[]): string[] {
+  const out: string[] = []
+  for (const v of values) for (const a of splitAuthors(v)) if (!out.includes(a)) out.push(a)
+  return out
+}

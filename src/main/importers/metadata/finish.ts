@@ -1,0 +1,130 @@
+/**
+ * The last metadata step of every extraction, for every format: the extractor's embedded values (with their
+ * provenance) are weighed against what the document's own text says (text-head.ts), implausible dates are dropped
+ * (kept as the file date when they are file stamps), identifiers are collected, and the title falls back in a fixed
+ * order so it is never empty:
+ *
+ *   a person's correction › embedded title that is not generic › a title from the text (heading, e-mail Subject,
+ *   title block) › the first sentence, whole ("title guessed") › the file name › "Untitled".
+ */
+import type { FieldProvenance, PartialDate } from '@shared/contract'
+import { oneLine } from '../normalise'
+import { titleFromFirstSentence } from '../text-metadata'
+import type { ExtractedDocument } from '../types'
+import { findIdentifiers, identifier, mergeIdentifiers } from './identifiers'
+import { checkDate } from './plausible-date'
+import { best, type Candidate, candidate, setField } from './provenance'
+import { headMetadata } from './text-head'
+
+/** Text read for identifiers: about the first pages. */
+const IDENTIFIER_HEAD = 16 * 1024
+
+/** Titles that say nothing: generic words, hashes, numbers, file-name slugs. */
+export function genericTitle(title: string, fileTitle?: string): boolean {
+  const t = title.trim()
+  if (!t || !/\p{L}/u.test(t)) return true
+  if (
+    /^(?:untitled(?:\s+document)?|document\d*|title|new document|draft|slide \d+|microsoft word\b.*|page \d+)$/i.test(
+      t,
+    )
+  )
+    return true
+  if (
+    /^[0-9a-f]{16,}$/i.test(t) ||
+    /^[\w-]+\.(?:docx?|pdf|tex|html?|txt|md|epub|odt|rtf)$/i.test(t)
+  )
+    return true
+  // A slug: one token with dashes or underscores and no spaces ("developers-reference").
+  if (!/\s/.test(t) && /[-_]/.test(t) && t.length > 6) return true
+  return fileTitle !== undefined && t === fileTitle && /[-_]/.test(t)
+}
+
+const prov = (
+  doc: ExtractedDocument,
+  field: 'title' | 'authors' | 'publishedAt',
+): FieldProvenance => doc.provenance[field] ?? { origin: 'embedded', confidence: 0.5 }
+
+/** Weigh, check and complete the metadata of an extracted document (mutates and returns it). */
+export function finishMetadata(
+  doc: ExtractedDocument,
+  fileTitle: string,
+  now = new Date(),
+): ExtractedDocument {
+  const head = headMetadata(doc.text)
+
+  // Title.
+  const current: Candidate<string> | null =
+    doc.title && !genericTitle(doc.title, fileTitle) && prov(doc, 'title').origin !== 'filename'
+      ? { value: doc.title, ...prov(doc, 'title') }
+      : null
+  const chosenTitle = best([current, head.title], (t) => !genericTitle(t, fileTitle))
+  if (chosenTitle) setField(doc, 'title', oneLine(chosenTitle.value, 500), chosenTitle)
+  else {
+    const sentence = titleFromFirstSentence(doc.text.slice(head.bodyStart, head.bodyStart + 8192))
+    if (sentence)
+      setField(doc, 'title', sentence, {
+        origin: 'guessed',
+        confidence: 0.2,
+        detail: 'first sentence',
+      })
+    else if (fileTitle && !/^[0-9a-f]{16,}$/i.test(fileTitle))
+      setField(doc, 'title', fileTitle, {
+        origin: 'filename',
+        confidence: 0.1,
+        detail: 'file name',
+      })
+    else
+      setField(doc, 'title', 'Untitled', {
+        origin: 'guessed',
+        confidence: 0,
+        detail: 'nothing else found',
+      })
+  }
+
+  // Authors.
+  const authorsNow: Candidate<string[]> | null =
+    doc.authors.length > 0 ? { value: doc.authors, ...prov(doc, 'authors') } : null
+  const chosenAuthors = best([authorsNow, head.authors], (a) => a.length > 0)
+  if (chosenAuthors) setField(doc, 'authors', chosenAuthors.value, chosenAuthors)
+
+  // Date: embedded stamps are checked strictly; a text date beats a file stamp.
+  let dateNow: Candidate<PartialDate> | null = null
+  if (doc.publishedAt) {
+    const p = prov(doc, 'publishedAt')
+    const check = checkDate(doc.publishedAt, p.origin === 'embedded', now)
+    if (check.ok) dateNow = { value: doc.publishedAt, ...p }
+    else {
+      if (p.origin === 'embedded') doc.fileDate ??= doc.publishedAt
+      doc.publishedAt = null
+      delete doc.provenance.publishedAt
+    }
+  }
+  const headDate = head.date && checkDate(head.date.value, false, now).ok ? head.date : null
+  const chosenDate = best([dateNow, headDate])
+  if (chosenDate) setField(doc, 'publishedAt', chosenDate.value, chosenDate)
+  if (doc.fileDate && !checkDate(doc.fileDate, false, now).ok) doc.fileDate = null
+
+  // Identifiers.
+  const fromDoi = identifier('doi', doc.doi)
+  const fromUrl = identifier('url', doc.url)
+  doc.identifiers = mergeIdentifiers(
+    doc.identifiers,
+    fromDoi ? [fromDoi] : [],
+    fromUrl ? [fromUrl] : [],
+    findIdentifiers(doc.text.slice(0, IDENTIFIER_HEAD)),
+  )
+  if (!doc.doi) doc.doi = doc.identifiers.find((i) => i.type === 'doi')?.value ?? null
+  if (doc.identifiers.length > 0 && !doc.provenance.identifiers)
+    doc.provenance.identifiers = {
+      origin: 'text',
+      confidence: 0.8,
+      detail: 'found in the first pages',
+    }
+  if (doc.language && !doc.provenance.language)
+    doc.provenance.language = { origin: 'embedded', confidence: 0.8 }
+  if (doc.source && !doc.provenance.source)
+    doc.provenance.source = { origin: 'embedded', confidence: 0.8 }
+  return doc
+}
+
+export { candidate }
