@@ -145,7 +145,8 @@ describe('bad input: each file ends as stated, the rest of the batch imports', (
     )
     const line = documentRow(backend.context.db, by('one-line.txt').documentId)
     expect(line.text.endsWith('end of the single line')).toBe(true)
-    expect(line.title.length).toBeLessThanOrEqual(121)
+    // A run-on line without any sentence end is the only guessed title that is cut (issue 13).
+    expect(line.title.length).toBeLessThanOrEqual(401)
   })
 
   it('the good files import; hidden and system files are not touched', () => {

@@ -14,7 +14,9 @@ describe('extractPdf', () => {
       }),
     )
     expect(doc.title).toBe('A Generated Report')
-    expect(doc.publishedAt).toBe('2024-03-15')
+    // Issue 13: a creation date whose year the page does not print is the file's date, not a publication date.
+    expect(doc.publishedAt).toBeNull()
+    expect(doc.fileDate).toBe('2024-03-15')
     expect(doc.pageStarts).toEqual([0])
     expect(doc.text).toContain('First line of the page.')
     expect(doc.citationType).toBe('report')

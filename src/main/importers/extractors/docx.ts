@@ -10,6 +10,8 @@ import { firstText, parseXmlDocument } from '../dom'
 import { ImportError } from '../errors'
 import { normaliseLanguage } from '../html-metadata'
 import { htmlToText } from '../html-to-text'
+import { splitAuthors } from '../metadata/authors'
+import { candidate, setBest, setField } from '../metadata/provenance'
 import { flattenHtml, MAX_DEPTH, nestingDepth } from '../nesting'
 import { oneLine } from '../normalise'
 import { sanitizeHtml } from '../sanitize'
@@ -63,22 +65,39 @@ export const extractDocx: Extractor = async ({ bytes, path, limits }) => {
   const coreTitle = core ? firstText(core, 'dc:title') : null
   const fromText = textMetadata(doc.text)
   const heading = converted.headings.find((h) => h.level === 1) ?? converted.headings[0]
-  doc.title = oneLine(
-    (coreTitle && !JUNK_TITLE.test(coreTitle) ? coreTitle : null) ??
-      heading?.title ??
-      fromText.title ??
-      doc.title,
-    500,
-  )
+  setBest(doc, 'title', [
+    coreTitle && !JUNK_TITLE.test(coreTitle)
+      ? candidate(oneLine(coreTitle, 500), 'embedded', 0.8, 'DOCX core title')
+      : null,
+    heading
+      ? candidate(oneLine(heading.title, 500), 'text', 0.8, 'Title style / first heading')
+      : null,
+    fromText.title
+      ? fromText.titleGuessed
+        ? candidate(fromText.title, 'guessed', 0.2, 'first sentence')
+        : candidate(fromText.title, 'text', 0.6, 'first line')
+      : null,
+  ])
+  // dc:creator is often a login or the template's author; lastModifiedBy is whoever saved it last: neither wins
+  // over a name printed in the document (the finisher weighs them against "Author:" lines).
   const creator = core ? firstText(core, 'dc:creator') : null
-  doc.authors = creator
-    ? creator
-        .split(/\s*;\s*/)
-        .map((a) => oneLine(a, 200))
-        .filter(Boolean)
-    : []
-  doc.publishedAt =
-    fromText.publishedAt ?? parseDate(core ? firstText(core, 'dcterms:created') : null)
+  const creators = splitAuthors(creator)
+  if (creators.length > 0)
+    setField(doc, 'authors', creators, {
+      origin: 'embedded',
+      confidence: 0.7,
+      detail: 'DOCX core creator',
+    })
+  if (fromText.publishedAt)
+    setField(doc, 'publishedAt', fromText.publishedAt, {
+      origin: 'text',
+      confidence: 0.7,
+      detail: 'date line',
+    })
+  // Core-property dates say when the file was made, not when the work was published.
+  doc.fileDate = parseDate(
+    core ? (firstText(core, 'dcterms:created') ?? firstText(core, 'dcterms:modified')) : null,
+  )
   doc.language = normaliseLanguage(core ? firstText(core, 'dc:language') : null)
   doc.citationType = guessCitationType(doc.title, 'document')
   if (converted.headings.length >= 3)

@@ -19,6 +19,9 @@ import {
 import { ImportError } from '../errors'
 import { normaliseLanguage } from '../html-metadata'
 import { htmlToText } from '../html-to-text'
+import { splitAuthors } from '../metadata/authors'
+import { genericTitle } from '../metadata/finish'
+import { candidate, setBest, setField } from '../metadata/provenance'
 import { flattenHtml, MAX_DEPTH, nestingDepth } from '../nesting'
 import { oneLine } from '../normalise'
 import { sanitizeHtml } from '../sanitize'
@@ -128,13 +131,37 @@ export const extractEpub: Extractor = async ({ bytes, path, limits }) => {
     const role = c.getAttribute('opf:role') ?? c.getAttribute('role')
     return !role || role === 'aut'
   })
-  doc.authors = (authors.length > 0 ? authors : creators)
-    .map((c) => oneLine(c.textContent ?? '', 200))
-    .filter(Boolean)
+  const names = (authors.length > 0 ? authors : creators).flatMap((c) =>
+    splitAuthors(c.textContent),
+  )
+  if (names.length > 0)
+    setField(doc, 'authors', names, {
+      origin: 'embedded',
+      confidence: 0.85,
+      detail: 'EPUB dc:creator',
+    })
   const dates = byTag(opf, 'dc:date')
-  const published =
-    dates.find((d) => /publication/i.test(d.getAttribute('opf:event') ?? '')) ?? dates[0]
-  doc.publishedAt = parseDate(published?.textContent ?? null)
+  const publishedEvent = dates.find((d) =>
+    /publication|published/i.test(d.getAttribute('opf:event') ?? d.getAttribute('event') ?? ''),
+  )
+  const published = publishedEvent ?? dates[0]
+  const publishedText = (published?.textContent ?? '').trim()
+  const modified = byTag(opf, 'meta')
+    .find((m) => m.getAttribute('property') === 'dcterms:modified')
+    ?.textContent?.trim()
+  const date = parseDate(publishedText)
+  // A dc:date with a time of day equal to dcterms:modified is the build's stamp, not the publication.
+  const buildStamp =
+    !publishedEvent &&
+    /T\d/.test(publishedText) &&
+    publishedText.slice(0, 16) === modified?.slice(0, 16)
+  if (date && buildStamp) doc.fileDate = date
+  else if (date)
+    setField(doc, 'publishedAt', date, {
+      origin: 'embedded',
+      confidence: publishedEvent ? 0.85 : 0.7,
+      detail: publishedEvent ? 'EPUB dc:date (publication)' : 'EPUB dc:date',
+    })
   const publisher = firstText(opf, 'dc:publisher')
   doc.publisher = publisher ? oneLine(publisher, 200) : null
   doc.source = doc.publisher
@@ -198,7 +225,17 @@ export const extractEpub: Extractor = async ({ bytes, path, limits }) => {
   const converted = htmlToText(doc.html)
   doc.text = converted.text
   if (!doc.text.trim()) throw new ImportError('no text in the EPUB')
-  doc.title = oneLine(title ?? converted.headings[0]?.title ?? doc.title, 500)
+  setBest(
+    doc,
+    'title',
+    [
+      title ? candidate(oneLine(title, 500), 'embedded', 0.85, 'EPUB dc:title') : null,
+      converted.headings[0]
+        ? candidate(oneLine(converted.headings[0].title, 500), 'text', 0.6, 'first heading')
+        : null,
+    ],
+    (t) => !genericTitle(t),
+  )
 
   // Table of contents: nav document (EPUB 3), else NCX (EPUB 2), else the headings.
   let raw: RawTocEntry[] = []

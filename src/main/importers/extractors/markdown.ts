@@ -10,6 +10,8 @@ import { decodeText } from '../decode'
 import { ImportError } from '../errors'
 import { normaliseLanguage, splitByline } from '../html-metadata'
 import { htmlToText } from '../html-to-text'
+import { splitAuthors } from '../metadata/authors'
+import { candidate, setBest, setField } from '../metadata/provenance'
 import { MAX_DEPTH, nestingDepth } from '../nesting'
 import { cleanText, oneLine } from '../normalise'
 import { SanitizerUnavailableError, sanitizeHtml } from '../sanitize'
@@ -109,11 +111,29 @@ export const extractMarkdown: Extractor = async ({ bytes, path }) => {
   const heading =
     headings.find((h) => h.level === 1) ?? (headings[0]?.offset === 0 ? headings[0] : undefined)
   const fromText = textMetadata(text)
-  doc.title = oneLine(fmTitle ?? heading?.title ?? fromText.title ?? doc.title, 500)
-  doc.publishedAt =
-    parseDate(str(pick(data, 'date', 'published', 'publishdate', 'pubdate'))) ??
-    fromText.publishedAt
-  doc.authors = list(pick(data, 'authors', 'author', 'creator', 'byline')).flatMap(splitByline)
+  setBest(doc, 'title', [
+    fmTitle ? candidate(oneLine(fmTitle, 500), 'embedded', 0.95, 'front matter title') : null,
+    heading ? candidate(oneLine(heading.title, 500), 'text', 0.85, 'first heading') : null,
+    fromText.title
+      ? fromText.titleGuessed
+        ? candidate(fromText.title, 'guessed', 0.2, 'first sentence')
+        : candidate(fromText.title, 'text', 0.6, 'first line')
+      : null,
+  ])
+  const fmDate = parseDate(str(pick(data, 'date', 'published', 'publishdate', 'pubdate')))
+  setBest(doc, 'publishedAt', [
+    fmDate ? candidate(fmDate, 'embedded', 0.95, 'front matter date') : null,
+    fromText.publishedAt ? candidate(fromText.publishedAt, 'text', 0.7, 'date line') : null,
+  ])
+  const fmAuthors = list(pick(data, 'authors', 'author', 'creator', 'byline'))
+    .flatMap(splitByline)
+    .flatMap((a) => splitAuthors(a))
+  if (fmAuthors.length > 0)
+    setField(doc, 'authors', fmAuthors, {
+      origin: 'embedded',
+      confidence: 0.95,
+      detail: 'front matter author',
+    })
   doc.tags = list(pick(data, 'tags', 'keywords', 'categories'))
   const url = str(pick(data, 'url', 'link', 'canonical', 'source_url'))
   const sourceField = str(pick(data, 'source', 'publisher', 'site', 'site_name'))

@@ -6,9 +6,9 @@
  */
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
-import { parseDate } from '../dates'
 import { ImportError } from '../errors'
 import { normaliseLanguage } from '../html-metadata'
+import { applyPdfMetadata } from '../metadata/pdf-first-page'
 import { oneLine } from '../normalise'
 import type { ExtractedDocument } from '../types'
 import { blankDocument, type Extractor, guessCitationType } from './common'
@@ -35,9 +35,6 @@ type Run = { str: string; x: number; y: number; width: number; size: number; eol
 
 /** Runs on one baseline with small gaps between them. */
 type Fragment = { text: string; x: number; right: number; y: number; size: number }
-
-const JUNK_TITLE =
-  /^(?:untitled|microsoft word - |document\d*$|slide \d+$|\s*$)|\.(?:docx?|pdf|tex|dvi|indd|qxd|rtf|odt)$/i
 
 function toRuns(items: unknown[]): Run[] {
   const runs: Run[] = []
@@ -170,31 +167,6 @@ function pageText(fragments: Fragment[]): string {
   return out
 }
 
-/** The biggest text near the top of page 1: the title when the info dictionary has none. */
-function titleFromFirstPage(fragments: Fragment[]): string | null {
-  const candidates = fragments.slice(0, 40).filter((f) => /\p{L}/u.test(f.text))
-  if (candidates.length === 0) return null
-  const biggest = Math.max(...candidates.map((f) => f.size))
-  // A page set in one size has no typographic title.
-  if (candidates.length > 3 && !candidates.some((f) => f.size < biggest / 1.15)) return null
-  const parts: string[] = []
-  let started = false
-  for (const f of candidates) {
-    if (Math.abs(f.size - biggest) < 0.5) {
-      parts.push(f.text.trim())
-      started = true
-    } else if (started) break
-  }
-  const title = oneLine(parts.join(' '), 300)
-  return title.length >= 3 ? title : null
-}
-
-const splitAuthors = (value: string): string[] =>
-  value
-    .split(/\s*(?:;|\band\b|&|,(?=\s*\p{Lu}\p{Ll}+\s+\p{Lu}))\s*/u)
-    .map((s) => oneLine(s, 200))
-    .filter((s) => s.length > 1)
-
 export const extractPdf: Extractor = async ({ bytes, path }) => {
   const doc: ExtractedDocument = blankDocument('pdf', path)
   doc.citationType = 'report'
@@ -282,16 +254,20 @@ export const extractPdf: Extractor = async ({ bytes, path }) => {
       if (Array.isArray(v)) return v.filter((x) => typeof x === 'string').join('; ') || null
       return null
     }
-    const candidates = [field('Title'), xmp('dc:title')].filter(
-      (t): t is string => !!t && !JUNK_TITLE.test(t),
+    // Only the first pages count for metadata, however long the document.
+    const firstPages =
+      pageStarts.length > 2 ? doc.text.slice(0, pageStarts[2]) : doc.text.slice(0, 20_000)
+    applyPdfMetadata(
+      doc,
+      {
+        title: field('Title') ?? xmp('dc:title'),
+        author: field('Author') ?? xmp('dc:creator'),
+        creationDate: field('CreationDate') ?? xmp('xmp:createdate'),
+        xmpDate: xmp('dc:date'),
+      },
+      firstPageFragments,
+      firstPages,
     )
-    doc.title = oneLine(candidates[0] ?? titleFromFirstPage(firstPageFragments) ?? doc.title, 500)
-    const author = field('Author') ?? xmp('dc:creator')
-    doc.authors = author ? splitAuthors(author) : []
-    doc.publishedAt =
-      parseDate(field('CreationDate')) ??
-      parseDate(xmp('xmp:createdate')) ??
-      parseDate(xmp('dc:date'))
     doc.language = normaliseLanguage(field('Language') ?? xmp('dc:language'))
     doc.citationType = guessCitationType(doc.title, 'report')
     return doc

@@ -14,7 +14,7 @@ import type { ExtractedDocument } from '../types'
 import { findIdentifiers, identifier, mergeIdentifiers } from './identifiers'
 import { checkDate } from './plausible-date'
 import { best, type Candidate, candidate, setField } from './provenance'
-import { headMetadata } from './text-head'
+import { dateInLine, headMetadata } from './text-head'
 
 /** Text read for identifiers: about the first pages. */
 const IDENTIFIER_HEAD = 16 * 1024
@@ -78,6 +78,20 @@ export function finishMetadata(
         origin: 'guessed',
         confidence: 0,
         detail: 'nothing else found',
+      })
+  }
+
+  // "README for the bundle (December 2017)": a date in brackets at the end of a title is the date.
+  const bracketDate = /\s*[([]([^()[\]]{4,30})[)\]]\s*$/.exec(doc.title)
+  const trailing = bracketDate ? dateInLine(bracketDate[1] ?? '') : null
+  if (bracketDate && trailing && doc.provenance.title?.origin !== 'user') {
+    const p = doc.provenance.title ?? { origin: 'text' as const, confidence: 0.6 }
+    setField(doc, 'title', doc.title.slice(0, bracketDate.index).trim(), p)
+    if (!doc.publishedAt)
+      setField(doc, 'publishedAt', trailing.date, {
+        origin: 'text',
+        confidence: 0.7,
+        detail: 'date beside the title',
       })
   }
 

@@ -121,7 +121,7 @@ export function dateInLine(line: string): { date: PartialDate; keyword: boolean 
   if (!found) return null
   const before = line.slice(0, foundAt)
   const keyword =
-    /\b(?:last\s+)?(?:updated|revised|modified|released?|published|dated?|version|ratified|issued|posted|from|v\d[\w.]*|as of)\b[^.]*$/i.test(
+    /\b(?:last\s+)?(?:updated|revised|modified|released?|published|dated?|version|ratified|issued|posted|from|v\d[\w.]*|as of)\b.{0,40}$/i.test(
       before,
     ) || /^\s*[([]?\s*$/.test(before)
   return { date: found, keyword }

@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest'
+import { extractBytes } from '../../../src/main/importers/extract'
+import { blankDocument } from '../../../src/main/importers/extractors/common'
+import { cleanName, splitAuthors } from '../../../src/main/importers/metadata/authors'
+import { finishMetadata, genericTitle } from '../../../src/main/importers/metadata/finish'
+import { findIdentifiers, normaliseIsbn } from '../../../src/main/importers/metadata/identifiers'
+import { checkDate } from '../../../src/main/importers/metadata/plausible-date'
+import { setField } from '../../../src/main/importers/metadata/provenance'
+import { dateInLine, headMetadata } from '../../../src/main/importers/metadata/text-head'
+
+const limits = { maxFileBytes: 1 << 24, maxZipBytes: 1 << 26, maxZipEntries: 1000 }
+const NOW = new Date('2026-12-06T12:00:00Z')
+
+describe('authors', () => {
+  it('keeps names, drops e-mails, roles, footnote marks, logins and tool names', () => {
+    expect(splitAuthors('Heiko Oberdiek <oberdiek@uni-freiburg.de>')).toEqual(['Heiko Oberdiek'])
+    expect(splitAuthors('David Carlisle and Sebastian Rahtz (deceased)†')).toEqual([
+      'David Carlisle',
+      'Sebastian Rahtz',
+    ])
+    expect(splitAuthors('Vinay Sajip <vinay_sajip at red-dove dot com>')).toEqual(['Vinay Sajip'])
+    expect(splitAuthors('A.M. Kuchling, Eric S. Raymond')).toEqual([
+      'A.M. Kuchling',
+      'Eric S. Raymond',
+    ])
+    expect(splitAuthors('COMP15146')).toEqual([])
+    expect(splitAuthors('Microsoft Office User')).toEqual([])
+    expect(cleanName('Administrator')).toBeNull()
+    expect(cleanName('jsmith')).toBeNull()
+  })
+})
+
+describe('dates', () => {
+  it('rejects software epochs, future dates and fresh conversion stamps from file properties', () => {
+    expect(checkDate('1601-01-01', true, NOW).ok).toBe(false)
+    expect(checkDate('2031-05-01', false, NOW).ok).toBe(false)
+    expect(checkDate('2026-12-06', true, NOW).ok).toBe(false)
+    expect(checkDate('2026-12-06', false, NOW).ok).toBe(true)
+    expect(checkDate('1994-01-06', true, NOW).ok).toBe(true)
+  })
+
+  it('finds dates stated in lines, with or without a keyword', () => {
+    expect(dateInLine('version: 2.28 (2023-02-15)')).toEqual({ date: '2023-02-15', keyword: true })
+    expect(dateInLine('Last updated 2022-03-19')?.date).toBe('2022-03-19')
+    expect(dateInLine('Version 1.9 ratified on March 26th, 2022.')?.date).toBe('2022-03-26')
+    expect(dateInLine('Since 1992 or so')).toBeNull()
+  })
+})
+
+describe('the head of a text', () => {
+  it('an e-mail: title under the headers, From: as authors, Date: as the date (time zone never moves the day)', () => {
+    const head = headMetadata(
+      'Date: Fri, 19 Dec 2008 00:45:19 -0800\nFrom: Linus Torvalds <torvalds@linux-foundation.org>\nSubject: Re: Odd merge\n\nHow to revert\n=============\n\nText.',
+    )
+    expect(head.title?.value).toBe('How to revert')
+    expect(head.authors?.value).toEqual(['Linus Torvalds'])
+    expect(head.date).toMatchObject({ value: '2008-12-19', origin: 'text' })
+  })
+
+  it('an RFC: the header block is not the title', () => {
+    const rfc = [
+      'Network Working Group                                        S. Pfeiffer',
+      'Request for Comments: 3533                                         CSIRO',
+      'Category: Informational                                         May 2003',
+      '',
+      '',
+      '          The Ogg Encapsulation Format Version 0',
+      '',
+      'Status of this Memo',
+    ].join('\n')
+    const head = headMetadata(rfc)
+    expect(head.title?.value).toBe('The Ogg Encapsulation Format Version 0')
+    expect(head.authors?.value).toEqual(['S. Pfeiffer'])
+    expect(head.date?.value).toBe('2003-05')
+  })
+
+  it('a press-release masthead is skipped; the title is the line after it', () => {
+    const head = headMetadata(
+      'The White House\nOffice of the Press Secretary\nFor Immediate Release\nOctober 8, 2010\n\nRemarks by the President at a Signing\n\nTHE PRESIDENT: Hello.',
+    )
+    expect(head.title?.value).toBe('Remarks by the President at a Signing')
+    expect(head.date?.value).toBe('2010-10-08')
+  })
+
+  it('a copyright year is never a publication date', () => {
+    expect(
+      headMetadata('A Manual\n\nCopyright (C) 1998-2023 Someone\n\nText here.').date,
+    ).toBeNull()
+  })
+})
+
+describe('bad input', () => {
+  it('an "Untitled" embedded title and a hash file name never give an empty title', async () => {
+    const doc = blankDocument('txt', '/x/0123456789abcdef0123456789abcdef.txt')
+    setField(doc, 'title', 'Untitled', { origin: 'embedded', confidence: 0.9 })
+    doc.text = ''
+    finishMetadata(doc, '0123456789abcdef0123456789abcdef', NOW)
+    expect(doc.title).toBe('Untitled')
+    expect(doc.provenance.title?.origin).toBe('guessed')
+    expect(genericTitle('developers-reference')).toBe(true)
+  })
+
+  it('a text with no title line keeps its first sentence whole and marks it guessed', async () => {
+    const sentence =
+      'The minister said on Tuesday that the new railway line between the port and the capital would open next year, two years later than planned'
+    const file = await extractBytes(
+      new TextEncoder().encode(`${sentence}. Officials gave no reason for the delay.\n`),
+      '/tmp/news.txt',
+      limits,
+    )
+    expect(file.title).toBe(sentence)
+    expect(file.provenance.title).toMatchObject({ origin: 'guessed' })
+  })
+
+  it('a user correction is never overwritten by a machine value', () => {
+    const doc = blankDocument('txt', '/x/a.txt')
+    setField(doc, 'title', 'My title', { origin: 'user', confidence: 1 })
+    expect(setField(doc, 'title', 'Other', { origin: 'text', confidence: 0.9 })).toBe(false)
+    expect(doc.title).toBe('My title')
+  })
+})
+
+describe('identifiers', () => {
+  it('finds DOIs, valid ISBNs, arXiv ids and ISSNs; rejects bad checksums', () => {
+    const ids = findIdentifiers(
+      'See doi:10.1000/XYZ123. ISBN 978-0-306-40615-7, ISBN 978-0-306-40615-8 (bad), arXiv:2101.00001v2, ISSN 0378-5955 https://example.org/a',
+    )
+    expect(ids).toEqual([
+      { type: 'doi', value: '10.1000/xyz123' },
+      { type: 'isbn', value: '9780306406157' },
+      { type: 'arxiv', value: '2101.00001v2' },
+      { type: 'issn', value: '0378-5955' },
+      { type: 'url', value: 'https://example.org/a' },
+    ])
+    expect(normaliseIsbn('0-306-40615-2')).toBe('0306406152')
+  })
+})
