@@ -10,6 +10,8 @@ import type {
   DocumentId,
   ImportFileResult,
   ImportStatus,
+  Provenance,
+  ProvenanceField,
   QuoteId,
   Timestamp,
 } from '@shared/contract'
@@ -74,23 +76,27 @@ function prepare(db: Db) {
     byHash: db.prepare('SELECT id, title FROM documents WHERE content_hash = ?'),
     byPath: db.prepare(
       `SELECT id, content_hash, import_meta, title, authors, published_at, source, url, language, citation_type,
-              container_title, publisher, doi
+              container_title, publisher, doi, provenance
          FROM documents WHERE source_path = ? ORDER BY id DESC LIMIT 1`,
+    ),
+    byDoi: db.prepare(
+      'SELECT id, title FROM documents WHERE lower(doi) = lower(?) AND doi IS NOT NULL ORDER BY id LIMIT 1',
     ),
     insert: db.prepare(
       `INSERT INTO documents (title, authors, published_at, source, url, language, format, file_name, source_path,
          content_hash, text, html, page_starts, toc, warnings, word_count, citation_type, container_title, publisher,
-         doi, imported_at, updated_at, import_meta)
+         doi, imported_at, updated_at, import_meta, provenance, identifiers, file_date)
        VALUES (@title, @authors, @publishedAt, @source, @url, @language, @format, @fileName, @sourcePath,
          @contentHash, @text, @html, @pageStarts, @toc, @warnings, @wordCount, @citationType, @containerTitle,
-         @publisher, @doi, @now, @now, @importMeta)`,
+         @publisher, @doi, @now, @now, @importMeta, @provenance, @identifiers, @fileDate)`,
     ),
     update: db.prepare(
       `UPDATE documents SET title = @title, authors = @authors, published_at = @publishedAt, source = @source,
          url = @url, language = @language, format = @format, file_name = @fileName, content_hash = @contentHash,
          text = @text, html = @html, page_starts = @pageStarts, toc = @toc, warnings = @warnings,
          word_count = @wordCount, citation_type = @citationType, container_title = @containerTitle,
-         publisher = @publisher, doi = @doi, updated_at = @now, import_meta = @importMeta
+         publisher = @publisher, doi = @doi, updated_at = @now, import_meta = @importMeta,
+         provenance = @provenance, identifiers = @identifiers, file_date = @fileDate
        WHERE id = @id`,
     ),
     findTag: db.prepare('SELECT id FROM tags WHERE name = ?'),
@@ -142,16 +148,55 @@ const isEmpty = (v: unknown): boolean => v === null || v === undefined || v === 
 
 /**
  * Metadata for an updated document: fields still as last imported take the new values; fields a person edited
- * since are kept (unknown history: keep what is there, fill only blanks).
+ * since (provenance `user`, or a value that differs from the last import) are kept with a `user` provenance
+ * (unknown history: keep what is there, fill only blanks).
  */
-function mergeMeta(current: Record<string, unknown>, previous: Meta | null, next: Meta): Meta {
+function mergeMeta(
+  current: Record<string, unknown>,
+  previous: Meta | null,
+  next: Meta,
+  provenance: Provenance,
+): { meta: Meta; provenance: Provenance } {
   const merged = { ...next }
+  const mergedProvenance: Provenance = { ...provenance }
+  const old = parseProvenance(current.provenance)
   for (const field of META_FIELDS) {
     const now = current[COLUMN[field]]
-    const untouched = previous !== null && now === previous[field]
-    if (!untouched && !isEmpty(now)) merged[field] = now
+    const byUser = old[field as ProvenanceField]?.origin === 'user'
+    const untouched = !byUser && previous !== null && now === previous[field]
+    if (!untouched && !isEmpty(now)) {
+      merged[field] = now
+      if (PROVENANCE_OF[field])
+        mergedProvenance[field as ProvenanceField] = old[field as ProvenanceField] ?? {
+          origin: 'user',
+          confidence: 1,
+          detail: 'corrected before provenance was recorded',
+        }
+    }
   }
-  return merged
+  return { meta: merged, provenance: mergedProvenance }
+}
+
+const PROVENANCE_OF: Partial<Record<MetaField, true>> = {
+  title: true,
+  authors: true,
+  publishedAt: true,
+  source: true,
+  publisher: true,
+  language: true,
+  url: true,
+}
+
+function parseProvenance(json: unknown): Provenance {
+  if (typeof json !== 'string') return {}
+  try {
+    const value: unknown = JSON.parse(json)
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Provenance)
+      : {}
+  } catch {
+    return {}
+  }
 }
 
 function parseMeta(json: unknown): Meta | null {
@@ -206,14 +251,21 @@ function writeOne(db: Db, s: Statements, item: StoreItem): ImportFileResult {
     wordCount: file.wordCount,
     now: at,
     importMeta: JSON.stringify(extracted),
+    identifiers: file.identifiers.length > 0 ? JSON.stringify(file.identifiers) : null,
+    fileDate: file.fileDate,
   }
 
   const previous = s.byPath.get(path) as
     | (Record<string, unknown> & { id: DocumentId; import_meta: unknown })
     | undefined
   if (previous) {
-    const meta = mergeMeta(previous, parseMeta(previous.import_meta), extracted)
-    s.update.run({ ...meta, ...common, id: previous.id })
+    const { meta, provenance } = mergeMeta(
+      previous,
+      parseMeta(previous.import_meta),
+      extracted,
+      file.provenance,
+    )
+    s.update.run({ ...meta, ...common, provenance: JSON.stringify(provenance), id: previous.id })
     const { unplacedQuoteIds } = reanchorQuotes(db, previous.id, file.text, file.pageStarts)
     linkTags(s, previous.id, [...file.tags, ...item.tags])
     s.log.run(
@@ -239,8 +291,24 @@ function writeOne(db: Db, s: Statements, item: StoreItem): ImportFileResult {
     return result
   }
 
+  // The same DOI in another format (PDF and HTML of one article) is the same work: imported, and said so.
+  const sameWork = file.doi
+    ? (s.byDoi.get(file.doi) as { id: DocumentId; title: string } | undefined)
+    : undefined
+  const warnings = sameWork
+    ? [
+        ...file.warnings,
+        `same work as document ${sameWork.id} ("${sameWork.title.slice(0, 80)}"): same DOI ${file.doi}`,
+      ]
+    : file.warnings
   const id = Number(
-    s.insert.run({ ...extracted, ...common, sourcePath: path }).lastInsertRowid,
+    s.insert.run({
+      ...extracted,
+      ...common,
+      warnings: JSON.stringify(warnings),
+      provenance: JSON.stringify(file.provenance),
+      sourcePath: path,
+    }).lastInsertRowid,
   ) as DocumentId
   linkTags(s, id, [...file.tags, ...item.tags])
   s.log.run(path, item.size, file.contentHash, file.format, 'imported', null, id, item.jobId, at)
@@ -250,7 +318,7 @@ function writeOne(db: Db, s: Statements, item: StoreItem): ImportFileResult {
     documentId: id,
     title: file.title,
     format: file.format,
-    warnings: file.warnings,
+    warnings,
   }
 }
 

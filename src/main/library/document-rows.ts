@@ -7,7 +7,9 @@ import type {
   DocumentDetail,
   DocumentFormat,
   DocumentId,
+  DocumentIdentifier,
   DocumentSummary,
+  Provenance,
   TagRef,
   TocEntry,
 } from '@shared/contract'
@@ -42,6 +44,9 @@ export type DocumentRow = DocumentSummaryRow & {
   doi: string | null
   accessed_at: string | null
   updated_at: string
+  provenance: string | null
+  identifiers: string | null
+  file_date: string | null
 }
 
 /** Column list for summary queries, qualified with the `d` alias. */
@@ -63,6 +68,15 @@ export function parseJson<T>(
   }
 }
 
+const isObject = (v: unknown): boolean => typeof v === 'object' && v !== null && !Array.isArray(v)
+const isIdentifierArray = (v: unknown): boolean =>
+  Array.isArray(v) &&
+  v.every(
+    (x) =>
+      isObject(x) &&
+      typeof (x as DocumentIdentifier).type === 'string' &&
+      typeof (x as DocumentIdentifier).value === 'string',
+  )
 const isStringArray = (v: unknown): boolean =>
   Array.isArray(v) && v.every((x) => typeof x === 'string')
 const isNumberArray = (v: unknown): boolean =>
@@ -118,5 +132,8 @@ export function toDetail(row: DocumentRow, tags: TagRef[], quoteCount: number): 
     toc: parseJson<TocEntry[] | null>(row.toc, null, isTocArray),
     warnings: parseJson(row.warnings, [], isStringArray),
     updatedAt: row.updated_at,
+    provenance: parseJson<Provenance>(row.provenance, {}, isObject),
+    identifiers: parseJson<DocumentIdentifier[]>(row.identifiers, [], isIdentifierArray),
+    fileDate: row.file_date,
   }
 }

@@ -162,6 +162,22 @@ export const documentsRepository = Object.freeze({
     if (patch.doi !== undefined) set('doi', patch.doi)
     if (patch.accessedAt !== undefined) set('accessed_at', patch.accessedAt)
     if (sets.length === 0) return
+    // Every field a person sets is a `user` field: it wins over any later import or re-extraction.
+    const corrected = (
+      ['title', 'authors', 'publishedAt', 'source', 'publisher', 'language', 'url'] as const
+    ).filter((f) => patch[f] !== undefined)
+    if (patch.doi !== undefined) corrected.push('identifiers' as never)
+    if (corrected.length > 0) {
+      const userMark = JSON.stringify({ origin: 'user', confidence: 1 })
+      let expr = sql`coalesce(provenance, '{}')`
+      for (const field of corrected)
+        expr = sql`json_set(${expr}, ${`$.${field}`}, json(${userMark}))`
+      sets.push(sql`provenance = ${expr}`)
+    }
+    if (patch.doi !== undefined)
+      sets.push(
+        sql`identifiers = ${patch.doi ? JSON.stringify([{ type: 'doi', value: patch.doi.trim().toLowerCase() }]) : null}`,
+      )
     set('updated_at', now)
     run(db, sql`UPDATE documents SET ${sql.join(sets, ', ')} WHERE id = ${id}`)
   },

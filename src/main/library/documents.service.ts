@@ -2,7 +2,9 @@
  * The documents service: library lists, the reader's detail, metadata edits and delete with undo. Owns the
  * transactions; SQL lives in documents.repository.ts and trash.ts.
  */
+
 import type {
+  BulkMetadataPatch,
   DocumentDetail,
   DocumentId,
   DocumentListArgs,
@@ -13,6 +15,7 @@ import { notFound } from '../core/errors'
 import type { Db } from '../db/connection'
 import { toDetail, toSummary } from './document-rows'
 import { documentsRepository as repo } from './documents.repository'
+import { addTagsToDocuments } from './tags.service'
 import { restoreDocuments, trashDocuments } from './trash'
 
 export const DEFAULT_PAGE_SIZE = 100
@@ -67,6 +70,27 @@ export function updateDocument(
     if (!repo.getRow(db, id)) throw notFound('document', id)
     repo.updateMetadata(db, id, patch, now)
     return getDocument(db, id)
+  })()
+}
+
+/**
+ * Correct the same fields on many documents at once, in one transaction: each set field becomes a person's
+ * correction (provenance `user`); tags are added (missing ones created). Unknown ids fail the whole call.
+ */
+export function updateDocuments(
+  db: Db,
+  ids: readonly DocumentId[],
+  patch: BulkMetadataPatch,
+  now = new Date().toISOString(),
+): { updated: number } {
+  return db.transaction(() => {
+    const existing = repo.existingIds(db, ids)
+    const missing = ids.find((id) => !existing.has(id))
+    if (missing !== undefined) throw notFound('document', missing)
+    const { addTags, ...fields } = patch
+    for (const id of new Set(ids)) repo.updateMetadata(db, id, fields, now)
+    if (addTags && addTags.length > 0) addTagsToDocuments(db, ids, addTags)
+    return { updated: new Set(ids).size }
   })()
 }
 

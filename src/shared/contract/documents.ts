@@ -1,4 +1,5 @@
 import type { DocumentId, JobTicket, PartialDate, QuoteId, TagId, Timestamp } from './common'
+import type { DocumentIdentifier, Provenance } from './metadata'
 
 export type DocumentFormat = 'txt' | 'md' | 'html' | 'pdf' | 'epub' | 'docx'
 
@@ -62,7 +63,21 @@ export type DocumentDetail = DocumentSummary &
     toc: TocEntry[] | null
     warnings: string[]
     updatedAt: Timestamp
+    /** Where each bibliographic field came from, with a confidence (a person's correction is `user`). */
+    provenance: Provenance
+    /** DOI, ISBN, arXiv id, ISSN, URLs found in the document. */
+    identifiers: DocumentIdentifier[]
+    /** When the file itself was made or converted (its properties): never a publication date. */
+    fileDate: PartialDate | null
   }
+
+/** Fields that can be set on many documents at once. Tags are added, never removed. */
+export type BulkMetadataPatch = {
+  authors?: string[]
+  source?: string | null
+  publishedAt?: PartialDate | null
+  addTags?: string[]
+}
 
 export type DocumentSortKey =
   | 'title'
@@ -123,6 +138,10 @@ export type DocumentsApi = {
   'documents.get': (args: { id: DocumentId }) => DocumentDetail
   /** Correct bibliographic metadata; only the given fields change. */
   'documents.update': (args: { id: DocumentId; patch: Partial<DocumentMetadata> }) => DocumentDetail
+  /** Correct the same fields on many documents at once (each field marked as a person's correction). */
+  'documents.updateMany': (args: { ids: DocumentId[]; patch: BulkMetadataPatch }) => {
+    updated: number
+  }
   /** Delete documents (with their quotes); returns a token that `documents.restore` accepts for this session. */
   'documents.delete': (args: { ids: DocumentId[] }) => { deleted: number; undoToken: string }
   'documents.restore': (args: { undoToken: string }) => { restored: number }

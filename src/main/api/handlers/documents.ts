@@ -7,6 +7,7 @@ import {
   listSources,
   restoreDeletedDocuments,
   updateDocument,
+  updateDocuments,
 } from '../../library/documents.service'
 import { defineHandlers } from '../handler-types'
 import { documentId, empty, limit, name, offset, partialDate } from '../schemas'
@@ -117,6 +118,28 @@ export const documentsHandlers = defineHandlers({
     run: ({ id, patch }, backend) => {
       const detail = updateDocument(backend.db, id, patch)
       return detail
+    },
+  },
+  'documents.updateMany': {
+    schema: z
+      .object({
+        ids: z.array(documentId).min(1).max(MAX_IDS),
+        patch: z
+          .object({
+            authors: z.array(line(300).refine((s) => s.length > 0, 'must not be empty')).max(200),
+            source: optionalLine(500),
+            publishedAt: partialDate.nullable(),
+            addTags: z.array(name).max(50),
+          })
+          .partial()
+          .strict(),
+      })
+      .strict(),
+    run: ({ ids, patch }, backend) => {
+      assertWritable(backend)
+      const result = updateDocuments(backend.db, ids, patch)
+      backend.changed(['documents', 'quotes', 'tags'])
+      return result
     },
   },
   'documents.delete': {
