@@ -36,6 +36,8 @@ export type Filter =
   | { type: 'tag'; name: string; prefix?: boolean }
   | { type: 'format'; format: DocumentFormat }
   | { type: 'lang'; language: string }
+  /** `doi:10.1000/xyz`, `isbn:…`, `arxiv:…`: documents carrying that identifier (normalised). */
+  | { type: 'identifier'; kind: 'doi' | 'isbn' | 'arxiv' | 'issn'; value: string }
   | { type: 'date'; op: DateOp; date: string }
   | { type: 'has'; what: 'quotes' | 'notes' }
 

@@ -150,7 +150,7 @@ export class QueryCompiler {
 
   private filter(filter: Filter): Sql {
     const doc = this.target === 'documents' ? sql`d.id` : sql`q.document_id`
-    const column = (name: 'format' | 'language' | 'published_at') =>
+    const column = (name: 'format' | 'language' | 'published_at' | 'identifiers') =>
       this.target === 'documents'
         ? sql.trusted(`d.${name}`)
         : sql.trusted(`(SELECT ${name} FROM documents WHERE id = q.document_id)`)
@@ -175,6 +175,9 @@ export class QueryCompiler {
         const lang = filter.language
         return sql`(lower(${column('language')}) = ${lang} OR substr(lower(${column('language')}), 1, ${lang.length + 1}) IN (${`${lang}-`}, ${`${lang}_`}))`
       }
+      case 'identifier':
+        // Identifiers live in the row as JSON (metadata/identifiers.ts normalises both sides).
+        return sql`EXISTS (SELECT 1 FROM json_each(${column('identifiers')}) WHERE json_extract(value, '$.type') = ${filter.kind} AND json_extract(value, '$.value') = ${filter.value})`
       case 'date': {
         // Partial dates compare as text: '2024-04-24' >= '2024-04'; the upper bound '2024-04\uffff' takes the whole
         // month. Bounds are inclusive, like documents.list's after/before.

@@ -48,6 +48,7 @@ type FieldKind =
   | { kind: 'tag' }
   | { kind: 'type' }
   | { kind: 'lang' }
+  | { kind: 'identifier'; id: 'doi' | 'isbn' | 'arxiv' | 'issn' }
   | { kind: 'date'; op: DateOp }
   | { kind: 'has' }
 
@@ -64,6 +65,10 @@ const FIELDS: Record<string, FieldKind> = {
   format: { kind: 'type' },
   lang: { kind: 'lang' },
   language: { kind: 'lang' },
+  doi: { kind: 'identifier', id: 'doi' },
+  isbn: { kind: 'identifier', id: 'isbn' },
+  arxiv: { kind: 'identifier', id: 'arxiv' },
+  issn: { kind: 'identifier', id: 'issn' },
   after: { kind: 'date', op: 'after' },
   since: { kind: 'date', op: 'after' },
   before: { kind: 'date', op: 'before' },
@@ -73,7 +78,8 @@ const FIELDS: Record<string, FieldKind> = {
   year: { kind: 'date', op: 'on' },
   has: { kind: 'has' },
 }
-const FIELD_LIST = 'title:, author:, source:, tag:, type:, lang:, after:, before:, on:, has:'
+const FIELD_LIST =
+  'title:, author:, source:, tag:, type:, lang:, doi:, isbn:, after:, before:, on:, has:'
 
 const FORMATS: Record<string, DocumentFormat> = {
   pdf: 'pdf',
@@ -421,6 +427,12 @@ class Parser {
         }
         return { type: 'lang', language }
       }
+      case 'identifier': {
+        const normalised = normaliseIdentifierQuery(kind.id, value)
+        if (!normalised)
+          return quiet(`${name}: needs an identifier, like doi:10.1000/xyz or isbn:9780306406157.`)
+        return { type: 'identifier', kind: kind.id, value: normalised }
+      }
       case 'date':
         if (!validPartialDate(value)) {
           return quiet(
@@ -550,11 +562,32 @@ function example(kind: FieldKind): string {
       return 'type:pdf'
     case 'lang':
       return 'lang:en'
+    case 'identifier':
+      return kind.id === 'doi' ? 'doi:10.1000/xyz' : `${kind.id}:9780306406157`
     case 'date':
       return `${kind.op}:2024-04`
     case 'has':
       return 'has:quotes'
   }
+}
+
+/** The form identifiers are stored in (metadata/identifiers.ts): DOIs lower-cased, ISBN/ISSN digits only. */
+function normaliseIdentifierQuery(
+  kind: 'doi' | 'isbn' | 'arxiv' | 'issn',
+  raw: string,
+): string | null {
+  const v = raw.trim()
+  if (!v) return null
+  if (kind === 'doi') {
+    const m = /10\.\d{4,9}\/\S+/.exec(v.replace(/^https?:\/\/(?:dx\.)?doi\.org\//i, ''))
+    return m ? m[0].toLowerCase() : null
+  }
+  if (kind === 'isbn') return v.replace(/[^\dXx]/g, '').toUpperCase() || null
+  if (kind === 'issn') {
+    const d = v.replace(/[^\dXx]/g, '').toUpperCase()
+    return d.length === 8 ? `${d.slice(0, 4)}-${d.slice(4)}` : null
+  }
+  return v.replace(/^arxiv:/i, '')
 }
 
 function and(children: QueryNode[]): QueryNode | null {

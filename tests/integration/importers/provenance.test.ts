@@ -138,5 +138,13 @@ describe('provenance in the library', () => {
     )
     const d = await detail(backend, report.results[0]?.documentId as DocumentId)
     expect(d.identifiers).toContainEqual({ type: 'doi', value: '10.1234/study.5678' })
+    // doi: finds both copies, whatever the case of the query.
+    for (const query of ['doi:10.1234/STUDY.5678', 'doi:10.1234/study.5678 studied']) {
+      const found = await backend.dispatch('search.query', { query })
+      expect(found.ok, query).toBe(true)
+      if (found.ok) expect(found.value.hits.filter((h) => h.type === 'document')).toHaveLength(2)
+    }
+    const none = await backend.dispatch('search.query', { query: 'doi:10.9999/other' })
+    expect(none.ok && none.value.total).toBe(0)
   })
 })
