@@ -5,7 +5,7 @@
  */
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { DocumentDetail, DocumentId } from '@shared/contract'
+import type { DocumentDetail, DocumentId, SearchResult } from '@shared/contract'
 import { afterEach, describe, expect, it } from 'vitest'
 import { METADATA_SET } from '../../support/metadata-score'
 import { tempBackend } from '../../support/temp-library'
@@ -142,9 +142,12 @@ describe('provenance in the library', () => {
     for (const query of ['doi:10.1234/STUDY.5678', 'doi:10.1234/study.5678 studied']) {
       const found = await backend.dispatch('search.query', { query })
       expect(found.ok, query).toBe(true)
-      if (found.ok) expect(found.value.hits.filter((h) => h.type === 'document')).toHaveLength(2)
+      if (found.ok)
+        expect(
+          (found.value as SearchResult).hits.filter((h) => h.type === 'document'),
+        ).toHaveLength(2)
     }
     const none = await backend.dispatch('search.query', { query: 'doi:10.9999/other' })
-    expect(none.ok && none.value.total).toBe(0)
+    expect(none.ok && (none.value as SearchResult).total).toBe(0)
   })
 })
