@@ -39,6 +39,14 @@ export function locatorOf(quote: Pick<Quote, 'page' | 'paragraph'>): Locator | n
   return null
 }
 
+/**
+ * Style guides print a space between a locator label and its number ("para. 17", "p. 4"); some CSL styles' short
+ * terms come out of citeproc glued to the number ("para.17").
+ */
+export function spaceLocators(citation: string): string {
+  return citation.replace(/\b(paras?|pp?|ch|chap|sec|vol|no|l|ll|fig|n)\.(?=\d)/g, '$1. ')
+}
+
 /** Cite these quotes (in this order) in `style`. Their documents are read from the library. */
 export function citeQuotes(db: Db, quotes: readonly Quote[], style: CitationStyle): CitedQuotes {
   const documents = loadCitableDocuments(
@@ -61,6 +69,7 @@ export function citeQuotes(db: Db, quotes: readonly Quote[], style: CitationStyl
   }))
   // One engine run, in HTML; the plain text is read from the same output (citeproc is the slow part of an export).
   const html = formatCitations(items, requests, style, 'html')
+  html.inText = html.inText.map(spaceLocators)
   const textOf = new Map<string, string>()
   const htmlToText = (h: string): string => {
     let t = textOf.get(h)

@@ -22,6 +22,9 @@ export type CitableDocument = {
   doi: string | null
   accessedAt: string | null
   contentHash: string
+  /** The stored BibTeX key (bibtex-keys.ts), when one was assigned. */
+  bibtexKey?: string | null
+  identifiers?: { type: string; value: string }[]
 }
 
 export type CslName = {
@@ -46,6 +49,8 @@ export type CslItem = {
   publisher?: string
   URL?: string
   DOI?: string
+  ISBN?: string
+  ISSN?: string
   language?: string
   /** BibTeX key; set per export so keys are unique within it. */
   'citation-key'?: string
@@ -155,6 +160,15 @@ export function toCslItem(doc: CitableDocument): CslItem {
   }
   if (doc.url) item.URL = doc.url
   if (doc.doi) item.DOI = doc.doi
+  const isbn = doc.identifiers?.find((i) => i.type === 'isbn')?.value
+  if (isbn) item.ISBN = isbn
+  const issn = doc.identifiers?.find((i) => i.type === 'issn')?.value
+  if (issn) item.ISSN = issn
+  if (!item.URL) {
+    const arxiv = doc.identifiers?.find((i) => i.type === 'arxiv')?.value
+    if (arxiv) item.URL = `https://arxiv.org/abs/${arxiv}`
+  }
+  if (doc.bibtexKey) item['citation-key'] = doc.bibtexKey
   if (doc.language) item.language = doc.language
   const accessed = cslDate(doc.accessedAt)
   if (accessed) item.accessed = accessed
@@ -176,6 +190,7 @@ type DocumentCitationRow = {
   accessed_at: string | null
   content_hash: string
   imported_at: string
+  identifiers: string | null
 }
 
 function parseAuthorList(value: string): string[] {
@@ -187,12 +202,30 @@ function parseAuthorList(value: string): string[] {
   }
 }
 
+function parseIdentifiers(value: string | null): { type: string; value: string }[] {
+  if (!value) return []
+  try {
+    const parsed: unknown = JSON.parse(value)
+    return Array.isArray(parsed)
+      ? parsed.filter(
+          (i): i is { type: string; value: string } =>
+            typeof i === 'object' &&
+            i !== null &&
+            typeof i.type === 'string' &&
+            typeof i.value === 'string',
+        )
+      : []
+  } catch {
+    return []
+  }
+}
+
 /** Citation fields of these documents, keyed by id. */
 export function loadCitableDocuments(db: Db, ids: readonly number[]): Map<number, CitableDocument> {
   const rows = db
     .prepare(
       `SELECT id, title, authors, published_at, source, url, language, citation_type, container_title, publisher,
-              doi, accessed_at, content_hash, imported_at
+              doi, accessed_at, content_hash, imported_at, identifiers
          FROM documents WHERE id IN (SELECT value FROM json_each(?))`,
     )
     .all(JSON.stringify([...new Set(ids)])) as DocumentCitationRow[]
@@ -217,6 +250,7 @@ export function loadCitableDocuments(db: Db, ids: readonly number[]): Map<number
         // (APA prints "Retrieved <date>, from <URL>" for undated pages, which needs a date).
         accessedAt: r.accessed_at ?? (r.url ? r.imported_at.slice(0, 10) : null),
         contentHash: r.content_hash,
+        identifiers: parseIdentifiers(r.identifiers),
       },
     ]),
   )

@@ -1,5 +1,6 @@
 /** Everything an export format writes: the basket's quotes with their citations and the reference list. */
 import type { CitationStyle } from '@shared/contract'
+import { ensureBibtexKeys } from '../citations/bibtex-keys'
 import { type CitedQuotes, citeQuotes, type QuoteCitation } from '../citations/cite-quotes'
 import { STYLES } from '../citations/csl-engine'
 import { htmlToRuns, type Run } from '../citations/rich-text'
@@ -26,6 +27,9 @@ export type ExportModel = {
 
 export const DEFAULT_STYLE: CitationStyle = 'apa'
 
+/** "doc-12" → 12 (csl-item.ts's cslIdOf). */
+const documentIdOfCsl = (id: string): number => Number(/(\d+)$/.exec(id)?.[1] ?? Number.NaN)
+
 export function buildExportModel(
   db: Db,
   basket: Basket,
@@ -33,6 +37,15 @@ export function buildExportModel(
   now: Date = new Date(),
 ): ExportModel {
   const cited = citeQuotes(db, basket.quotes, style)
+  // Stable library-wide BibTeX keys, assigned on first export (bibtex-keys.ts).
+  const keys = ensureBibtexKeys(
+    db,
+    basket.quotes.map((q) => q.documentId),
+  )
+  for (const item of cited.items) {
+    const key = keys.get(documentIdOfCsl(item.id))
+    if (key) item['citation-key'] = key
+  }
   const runsOf = new Map<string, Run[]>()
   const runs = (html: string): Run[] => {
     let r = runsOf.get(html)

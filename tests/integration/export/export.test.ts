@@ -142,7 +142,7 @@ describe('round trips through independent parsers', () => {
       URL: 'http://www.whitehouse.gov/the-press-office/2012/10/22/remarks-first-lady-overflow-crowd-davie-florida',
       language: 'en',
       accessed: { 'date-parts': [[2025, 4, 24]] },
-      'citation-key': 'Obama2012Remarksa',
+      'citation-key': 'obama2012remarks', // issue 13: lower-case author-year-word, stored once assigned
     })
     // Organisation as author; nothing at all known but the title.
     expect(items[2]).toMatchObject({ author: [{ literal: 'The White House' }] })

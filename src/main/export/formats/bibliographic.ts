@@ -37,6 +37,9 @@ function keyWord(text: string | undefined): string {
  * order, as reference managers do.
  */
 export function citationKeys(items: readonly CslItem[]): Map<string, string> {
+  // Keys stored in the library (bibtex-keys.ts) are unique already and never change.
+  if (items.every((item) => item['citation-key']))
+    return new Map(items.map((item) => [item.id, item['citation-key'] as string]))
   const base = items.map((item) => {
     const author = item.author?.[0]
     const who = keyWord(author?.family ?? author?.literal)
@@ -71,7 +74,19 @@ export function renderBibtex(model: ExportModel): string {
     'citation-key': keys.get(item.id),
     annote: (quotes.get(item.id) ?? []).join('\n\n'),
   }))
-  return `${new Cite(items).format('bibtex', { format: 'text' }).trim()}\n`
+  return `${validMonths(new Cite(items).format('bibtex', { format: 'text' }).trim())}\n`
+}
+
+/**
+ * citation-js writes a full date's month as `month = {jan 13}`, which BibTeX rejects: the month becomes the
+ * standard macro (`month = jan`) and the day its own field (biblatex reads `day`).
+ */
+export function validMonths(bibtex: string): string {
+  return bibtex.replace(
+    /^(\s*)month = \{([a-z]{3})(?:\s+(\d{1,2}))?\},$/gm,
+    (_m, indent: string, month: string, day?: string) =>
+      `${indent}month = ${month},${day ? `\n${indent}day = {${Number(day)}},` : ''}`,
+  )
 }
 
 /** RIS has no speech type; citation-js would write SOUND (an audio recording), so speeches go out as generic. */
