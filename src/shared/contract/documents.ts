@@ -1,5 +1,5 @@
 import type { DocumentId, JobTicket, PartialDate, QuoteId, TagId, Timestamp } from './common'
-import type { DocumentIdentifier, Provenance } from './metadata'
+import type { DocumentIdentifier, MetadataReview, Provenance } from './metadata'
 
 export type DocumentFormat = 'txt' | 'md' | 'html' | 'pdf' | 'epub' | 'docx'
 
@@ -138,6 +138,8 @@ export type DocumentsApi = {
   'documents.get': (args: { id: DocumentId }) => DocumentDetail
   /** Correct bibliographic metadata; only the given fields change. */
   'documents.update': (args: { id: DocumentId; patch: Partial<DocumentMetadata> }) => DocumentDetail
+  /** Documents (all, or these) whose title, authors or date are missing or guessed: the check before citing. */
+  'documents.reviewMetadata': (args: { ids?: DocumentId[] }) => { documents: MetadataReview[] }
   /** Correct the same fields on many documents at once (each field marked as a person's correction). */
   'documents.updateMany': (args: { ids: DocumentId[]; patch: BulkMetadataPatch }) => {
     updated: number

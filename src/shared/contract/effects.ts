@@ -28,6 +28,8 @@ export const API_EFFECTS: { readonly [M in ApiMethod]: MethodEffects } = {
   // Answers with a job ticket at once; the import announces its changes itself when files are committed.
   'documents.import': { writes: true, changes: [] },
   'documents.update': { writes: true, changes: ['documents', 'quotes'] },
+  'documents.updateMany': { writes: true, changes: ['documents', 'quotes', 'tags'] },
+  'documents.reviewMetadata': READ,
   'documents.delete': DOCUMENTS_GONE,
   'documents.restore': DOCUMENTS_GONE,
   'tags.list': READ,

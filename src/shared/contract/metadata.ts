@@ -46,3 +46,16 @@ export const GUESSED_BELOW = 0.5
 export type IdentifierType = 'doi' | 'isbn' | 'arxiv' | 'issn' | 'url'
 
 export type DocumentIdentifier = { type: IdentifierType; value: string }
+
+/** One reason to look at a document's metadata before citing it. */
+export type MetadataProblem = {
+  field: 'title' | 'authors' | 'publishedAt'
+  kind: 'missing' | 'guessed'
+  message: string
+}
+
+export type MetadataReview = {
+  id: import('./common').DocumentId
+  title: string
+  problems: MetadataProblem[]
+}

@@ -31,6 +31,7 @@ function baseArgs(): { [M in ApiMethod]: ArgsOf<M> } {
     'documents.list': { limit: 5 },
     'documents.get': { id: doc },
     'documents.update': { id: doc, patch: { title: 'Fuzzed title' } },
+    'documents.reviewMetadata': {},
     'documents.updateMany': { ids: [doc], patch: { source: 'Fuzzed source' } },
     'documents.delete': { ids: [999_999 as DocumentId] },
     'documents.restore': { undoToken: 'no-such-token' },

