@@ -1,4 +1,10 @@
-import type { CitationType, DocumentDetail, DocumentMetadata } from '@shared/contract'
+import {
+  type CitationType,
+  type DocumentDetail,
+  type DocumentMetadata,
+  type FieldProvenance,
+  GUESSED_BELOW,
+} from '@shared/contract'
 import { type FormEvent, type ReactNode, useState } from 'react'
 
 type MetadataPanelProps = {
@@ -128,22 +134,43 @@ export function MetadataPanel({
       noValidate
     >
       <h2>Details</h2>
-      <Field label="Title" value={draft.title} onChange={set('title')} />
+      <Field
+        label="Title"
+        value={draft.title}
+        onChange={set('title')}
+        origin={detail.provenance.title}
+      />
       <label className="field">
-        <span>Authors (one per line)</span>
+        <span>
+          Authors (one per line)
+          <OriginMark origin={detail.provenance.authors} empty={detail.authors.length === 0} />
+        </span>
         <textarea
           rows={3}
           value={draft.authors}
           onChange={(event) => set('authors')(event.target.value)}
         />
+        <OriginNote origin={detail.provenance.authors} />
       </label>
       <Field
         label="Date"
         value={draft.publishedAt}
         onChange={set('publishedAt')}
         placeholder="YYYY-MM-DD"
+        origin={detail.provenance.publishedAt}
+        empty={detail.publishedAt === null}
       />
-      <Field label="Source" value={draft.source} onChange={set('source')} />
+      {detail.fileDate && (
+        <p className="field-note">
+          File date {detail.fileDate} (when this copy was made; never used as the publication date)
+        </p>
+      )}
+      <Field
+        label="Source"
+        value={draft.source}
+        onChange={set('source')}
+        origin={detail.provenance.source}
+      />
       <Field label="URL" value={draft.url} onChange={set('url')} type="url" />
       <label className="field">
         <span>Type</span>
@@ -165,6 +192,18 @@ export function MetadataPanel({
       />
       <Field label="Publisher" value={draft.publisher} onChange={set('publisher')} />
       <Field label="DOI" value={draft.doi} onChange={set('doi')} />
+      {detail.identifiers.length > 0 && (
+        <div className="field">
+          <span>Identifiers found in the document</span>
+          <ul className="identifiers" aria-label="Identifiers">
+            {detail.identifiers.map((id) => (
+              <li key={`${id.type}:${id.value}`}>
+                <span className="identifier-type">{id.type.toUpperCase()}</span> {id.value}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <Field
         label="Accessed"
         value={draft.accessedAt}
@@ -195,18 +234,77 @@ type FieldProps = {
   onChange: (value: string) => void
   placeholder?: string
   type?: string
+  /** Where the stored value came from (shown under the field). */
+  origin?: FieldProvenance
+  empty?: boolean
 }
 
-function Field({ label, value, onChange, placeholder, type = 'text' }: FieldProps): ReactNode {
+function Field({
+  label,
+  value,
+  onChange,
+  placeholder,
+  type = 'text',
+  origin,
+  empty = false,
+}: FieldProps): ReactNode {
   return (
     <label className="field">
-      <span>{label}</span>
+      <span>
+        {label}
+        <OriginMark origin={origin} empty={empty} />
+      </span>
       <input
         type={type}
         value={value}
         placeholder={placeholder}
         onChange={(event) => onChange(event.target.value)}
       />
+      <OriginNote origin={origin} />
     </label>
+  )
+}
+
+const ORIGIN_LABEL: Record<FieldProvenance['origin'], string> = {
+  embedded: "from the file's metadata",
+  text: "from the document's text",
+  filename: 'from the file name',
+  filesystem: "from the file's dates",
+  detected: 'detected',
+  guessed: 'guessed',
+  user: 'corrected by you',
+}
+
+/** "guessed" / "missing" next to a field's label: check it before citing. */
+function OriginMark({
+  origin,
+  empty = false,
+}: {
+  origin?: FieldProvenance
+  empty?: boolean
+}): ReactNode {
+  if (origin?.origin === 'user') return null
+  if (empty) return <span className="origin-mark missing">missing</span>
+  if (!origin) return null
+  if (
+    origin.confidence < GUESSED_BELOW ||
+    origin.origin === 'guessed' ||
+    origin.origin === 'filename'
+  )
+    return <span className="origin-mark guessed">guessed</span>
+  return null
+}
+
+function OriginNote({ origin }: { origin?: FieldProvenance }): ReactNode {
+  if (!origin) return null
+  const detail = origin.detail ? `: ${origin.detail}` : ''
+  const sure =
+    origin.origin === 'user' ? '' : ` · confidence ${Math.round(origin.confidence * 100)} %`
+  return (
+    <small className="origin-note">
+      {ORIGIN_LABEL[origin.origin]}
+      {detail}
+      {sure}
+    </small>
   )
 }
