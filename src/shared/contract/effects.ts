@@ -79,6 +79,7 @@ export const API_EFFECTS: { readonly [M in ApiMethod]: MethodEffects } = {
  */
 export const READ_DEPENDENCIES: { readonly [M in ApiMethod]?: readonly LibraryTable[] } = {
   'documents.list': ['documents', 'tags', 'quotes'],
+  'documents.reviewMetadata': ['documents'],
   'documents.get': ['documents', 'tags', 'quotes'],
   'documents.sources': ['documents'],
   'documents.importLog': ['documents'],

@@ -26,6 +26,7 @@ const WRITES = (Object.keys(API_EFFECTS) as ApiMethod[]).filter((m) => API_EFFEC
 const WRITE_ARGS: Record<string, unknown> = {
   'documents.import': { paths: ['/nonexistent/file.txt'] },
   'documents.update': { id: 1, patch: { title: 'New title' } },
+  'documents.updateMany': { ids: [1], patch: { source: 'New source' } },
   'documents.delete': { ids: [1] },
   'documents.restore': { undoToken: 'token' },
   'tags.addToDocuments': { documentIds: [1], names: ['x'] },
