@@ -106,10 +106,13 @@ function underlinedTitle(lines: string[], from: number, to: number): number | nu
 
 /** A date anywhere in the line (the most precise one), with whether a dating keyword precedes it. */
 export function dateInLine(line: string): { date: PartialDate; keyword: boolean } | null {
+  // Every date has a four-digit year: most lines have none and cost one regex test.
+  if (!/\d{4}/.test(line)) return null
   let found: PartialDate | null = null
   let foundAt = -1
   for (let i = 0; i < line.length; i++) {
     if (i > 0 && /[\p{L}\p{N}]/u.test(line[i - 1] ?? '')) continue
+    if (!/[\p{L}\p{N}]/u.test(line[i] ?? '')) continue
     const hit = dateAtStart(line.slice(i))
     if (!hit || hit.precision === 'year') continue
     if (!found || hit.date.length > found.length) {
