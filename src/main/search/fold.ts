@@ -4,6 +4,7 @@
  * The query parser, the passage highlighter and find-in-document all tokenize through here, so "Café", "cafe" and
  * "CAFÉ" are one term everywhere, and an apostrophe (' or ’) splits words exactly as it does in the index.
  */
+import { needsSplitting, ScriptClass, scriptClass, splitToken, wrapInsideWord } from './scripts'
 import { UNICODE61_RUNS } from './unicode61-table'
 
 const SEPARATOR = -1
@@ -78,10 +79,12 @@ export function forEachToken(
   let codes: number[] | null = null // folded code points, once the current word has left ASCII
   let done = '' // folded text of a very long word flushed from `codes`, so fromCodePoint's argument list stays small
   let upper = false
+  let special = false // the word holds a character of a script without spaces or a width form (scripts.ts)
   let start = -1
   let i = 0
   const emit = (end: number) => {
-    if (codes) {
+    if (special) splitToken(text, start, end, onToken)
+    else if (codes) {
       const term = done + String.fromCodePoint(...codes)
       if (term.length > 0) onToken(term, start, end)
     } else {
@@ -91,6 +94,7 @@ export function forEachToken(
     codes = null
     done = ''
     upper = false
+    special = false
     start = -1
   }
   while (i < length) {
@@ -98,7 +102,15 @@ export function forEachToken(
     if (unit < 0x80) {
       const folded = bmp[unit] ?? SEPARATOR
       if (folded === SEPARATOR) {
-        if (start >= 0) emit(i)
+        if (start >= 0) {
+          // A hard line wrap inside a Chinese, Japanese or Thai word is not a word break (scripts.ts).
+          const after = special ? wrapInsideWord(text, i) : -1
+          if (after > 0) {
+            i = after
+            continue
+          }
+          emit(i)
+        }
       } else {
         if (start < 0) start = i
         if (codes) codes.push(folded)
@@ -117,11 +129,16 @@ export function forEachToken(
       }
     }
     // A lone surrogate is not text.
-    const folded = cp >= 0xd800 && cp < 0xe000 ? SEPARATOR : foldCodePoint(cp)
+    let folded = cp >= 0xd800 && cp < 0xe000 ? SEPARATOR : foldCodePoint(cp)
+    // unicode61 splits Thai, Lao, Khmer and Myanmar words at their vowel and tone marks: keep them inside the word
+    // (scripts.ts drops them from the term, as it does accents).
+    if (folded === SEPARATOR && start >= 0 && scriptClass(cp) === ScriptClass.Words)
+      folded = REMOVED
     if (folded === SEPARATOR) {
       if (start >= 0) emit(i)
     } else {
       if (start < 0) start = i
+      if (!special && needsSplitting(cp)) special = true
       if (!codes) {
         codes = []
         for (let k = start; k < i; k++) codes.push(bmp[text.charCodeAt(k)] ?? 0)
@@ -135,6 +152,26 @@ export function forEachToken(
     i += width
   }
   if (start >= 0) emit(length)
+}
+
+/**
+ * The terms of a query word or phrase. A Han or kana run is indexed as bigrams plus its last character alone
+ * (scripts.ts); a query's last run may continue in the document, so its lone last character is dropped after
+ * bigrams, and a one-character run becomes a prefix (`史` finds the bigrams 史X and a final 史).
+ */
+export function queryTerms(text: string): { terms: string[]; openEnd: boolean } {
+  const found = tokenize(text)
+  const last = found[found.length - 1]
+  const before = found[found.length - 2]
+  let openEnd = false
+  if (last && last.term.length <= 2 && [...last.term].length === 1) {
+    const cp = last.term.codePointAt(0) ?? 0
+    if (scriptClass(cp) === ScriptClass.Bigram) {
+      if (before && before.end === last.end) found.pop()
+      else openEnd = true
+    }
+  }
+  return { terms: found.map((t) => t.term), openEnd }
 }
 
 /** The folded terms of a string, in order. */
@@ -174,6 +211,7 @@ function intoAsciiTable(): Uint8Array {
   if (intoAscii) return intoAscii
   const table = new Uint8Array(0x10000)
   table.fill(1, 0xd800, 0xe000) // surrogates: astral text takes the careful path
+  table.fill(1, 0xff01, 0xff5f) // full-width ASCII (ＡＢＣ１２３) is searched as ASCII (scripts.ts)
   // Lower-case the BMP in blocks of 256 (one call each); a block holding a character whose lower case is longer
   // (İ → i̇) is checked one character at a time.
   for (let base = 0x80; base < 0x10000; base += 256) {

@@ -6,6 +6,7 @@
 import { MARK_END, MARK_START, type SearchPassage } from '@shared/contract'
 import { foldsIntoAscii, forEachToken, isWordAt, type Token, tokenize } from './fold'
 import type { MarkTerm } from './query-compiler'
+import { wrapInsideWord } from './scripts'
 
 /** A matched word or phrase: character offsets into the text, and which query term it was. */
 export type Match = { start: number; end: number; mark: number }
@@ -158,7 +159,12 @@ export function pageAt(pageStarts: readonly number[] | null, offset: number): nu
 
 /** The sentinels themselves must never come from document text, and passages read as one line. */
 function clean(text: string): string {
-  return text.replace(/[\uE000\uE001]/g, '').replace(/\s+/g, ' ')
+  // A hard wrap inside a Chinese or Japanese word is layout: shown without a space (scripts.ts).
+  return text
+    .replace(/[\uE000\uE001]/g, '')
+    .replace(/\s+/g, (ws: string, at: number, all: string) =>
+      wrapInsideWord(all, at) === at + ws.length ? '' : ' ',
+    )
 }
 
 /** Cut `text` to [from, to), widened to word boundaries, with the matches inside marked. */
