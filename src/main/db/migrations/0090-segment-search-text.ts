@@ -8,8 +8,8 @@ import type { Db } from '../connection'
  *    spaces otherwise (src/main/search/search-text.ts). The external content becomes a view applying the same
  *    function, so 'rebuild' and FTS5's 'integrity-check' see what the triggers indexed. The function is registered
  *    on every connection (src/main/db/connection.ts) before this runs. Existing rows are re-indexed.
- * 2. `documents.language_source`: where `language` came from — 'declared' (HTML lang, EPUB/DOCX metadata, front
- *    matter, or set by the person) or 'detected' (src/main/importers/language.ts, when nothing was declared). Issue
+ * 2. `documents.language_source`: where `language` came from — 'declared' (HTML lang, EPUB/DOCX/PDF metadata, front
+ *    matter), 'detected' (src/main/importers/language.ts, when nothing was declared) or 'edited' (by the person). Issue
  *    #13 builds a per-field provenance model; until it lands this one column records it for the language.
  */
 export function migrate0090(db: Db): void {
