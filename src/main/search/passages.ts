@@ -163,7 +163,7 @@ function clean(text: string): string {
   return text
     .replace(/[\uE000\uE001]/g, '')
     .replace(/\s+/g, (ws: string, at: number, all: string) =>
-      wrapInsideWord(all, at) === at + ws.length ? '' : ' ',
+      wrapInsideWord(all, at, true) === at + ws.length ? '' : ' ',
     )
 }
 

@@ -147,37 +147,44 @@ export function splitToken(
   }
 }
 
-/** Whether the code point ending just before `i` / starting at `i` belongs to a script written without spaces. */
-function noSpaceBefore(text: string, i: number): boolean {
+/** Letters of scripts written without spaces, and (with `punctuation`) CJK punctuation and full-width forms. */
+function noSpace(cp: number, punctuation: boolean): boolean {
+  if (scriptClass(cp) !== ScriptClass.Other) return true
+  return punctuation && ((cp >= 0x3000 && cp <= 0x303f) || (cp >= 0xff01 && cp <= 0xff65))
+}
+
+/** Whether the code point ending just before `i` / starting at `i` is written without spaces around it. */
+function noSpaceBefore(text: string, i: number, punctuation: boolean): boolean {
   if (i <= 0) return false
   let cp = text.charCodeAt(i - 1)
   if (cp >= 0xdc00 && cp < 0xe000 && i >= 2) cp = text.codePointAt(i - 2) ?? cp
-  return scriptClass(cp) !== ScriptClass.Other
+  return noSpace(cp, punctuation)
 }
 
-function noSpaceAt(text: string, i: number): boolean {
-  return i < text.length && scriptClass(text.codePointAt(i) ?? 0) !== ScriptClass.Other
+function noSpaceAt(text: string, i: number, punctuation: boolean): boolean {
+  return i < text.length && noSpace(text.codePointAt(i) ?? 0, punctuation)
 }
 
 /**
- * When the whitespace starting at `i` is a hard line wrap (holds a line break, no blank line) between two characters
- * of scripts written without spaces, the index after it; else -1. Such text is wrapped anywhere ("ディストリビューシ
- * ⏎ ョン"): the wrap is layout, not a word break, so search reads through it while the stored text keeps it.
+ * When the whitespace starting at `i` is a hard line wrap (holds one line break, no blank line) between two
+ * characters of scripts written without spaces, the index after it; else -1. Such text is wrapped anywhere
+ * ("ディストリビューシ⏎ョン"): the wrap is layout, not a word break, so search reads through it while the stored text
+ * keeps it. `punctuation`: also between CJK punctuation ("里面⏎。"), for display and joining lines.
  */
-export function wrapInsideWord(text: string, i: number): number {
-  if (!noSpaceBefore(text, i)) return -1
+export function wrapInsideWord(text: string, i: number, punctuation = false): number {
+  if (!noSpaceBefore(text, i, punctuation)) return -1
   let j = i
   let breaks = 0
   while (j < text.length) {
     const c = text.charCodeAt(j)
     if (c === 10) breaks++
-    else if (c !== 32 && c !== 9 && c !== 13 && c !== 0x3000) break
+    else if (c !== 32 && c !== 9 && c !== 13 && c !== 0xa0 && c !== 0x3000) break
     j++
   }
-  return breaks === 1 && noSpaceAt(text, j) ? j : -1
+  return breaks === 1 && noSpaceAt(text, j, punctuation) ? j : -1
 }
 
-/** Whether joining two wrapped lines needs no space: both sides are in scripts written without spaces. */
+/** Whether joining two wrapped lines needs no space: both sides are written without spaces (CJK, Thai…). */
 export function joinsWithoutSpace(before: string, after: string): boolean {
-  return noSpaceBefore(before, before.length) && noSpaceAt(after, 0)
+  return noSpaceBefore(before, before.length, true) && noSpaceAt(after, 0, true)
 }

@@ -39,7 +39,7 @@ async function search(b: Backend, query: string, limit = 50): Promise<SearchResu
 /** The text as a reader sees it: a hard wrap between two CJK characters is layout, not a space. */
 const CJK = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}ー々'
 const unwrap = (text: string): string =>
-  text.replace(new RegExp(`(?<=[${CJK}])[ \\t]*\\n[ \\t\\u3000]*(?=[${CJK}])`, 'gu'), '')
+  text.replace(new RegExp(`(?<=[${CJK}])[ \\t]*\\n[ \\t\\u00a0\\u3000]*(?=[${CJK}])`, 'gu'), '')
 
 function occurrences(text: string, word: string): number {
   let n = 0
