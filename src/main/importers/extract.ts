@@ -14,7 +14,6 @@ import { extractHtml } from './extractors/html'
 import { extractMarkdown } from './extractors/markdown'
 import { extractPdf } from './extractors/pdf'
 import { extractText } from './extractors/text'
-import { detectLanguage } from './language'
 import { contentHash, oneLine, wordCount } from './normalise'
 import { cleanTags } from './tags'
 import type { ExtractedFile, ExtractLimits } from './types'
@@ -96,11 +95,10 @@ export async function extractBytes(
   const parsed = performance.now()
   const hash = contentHash(doc.text, bytes)
   const words = wordCount(doc.text)
-  const detected = doc.language ? null : await detectLanguage(doc.text)
   return {
     ...doc,
-    language: doc.language ?? detected,
-    languageSource: doc.language ? 'declared' : detected ? 'detected' : null,
+    // An undeclared language is detected in the main process (language.ts), not in every worker.
+    languageSource: doc.language ? 'declared' : null,
     title: oneLine(doc.title, 500) || 'Untitled',
     tags: cleanTags(doc.tags),
     contentHash: hash,
