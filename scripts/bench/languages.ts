@@ -1,5 +1,5 @@
 /**
- * Index size and ingest time of the CJK-aware index (migration 0090, src/main/search/scripts.ts) against the index
+ * Index size and ingest time of the CJK-aware index (migration 0090, src/main/text/scripts.ts) against the index
  * as it was (schema 50: unicode61 over the raw text), measured in the same run on the same documents:
  * - European: the BBC + White House corpora (5,562 documents; must be unchanged: same bytes fed to FTS5);
  * - CJK: the real Japanese and Chinese Debian texts of tests/fixtures/documents/debian, paragraph by paragraph,

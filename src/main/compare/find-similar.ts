@@ -6,7 +6,7 @@
 import type { DocumentId, Quote, SimilarPassage } from '@shared/contract'
 import type { Db } from '../db/connection'
 import { pageAt, paragraphAt } from '../quotes/text-anchor'
-import { hasSpecial } from '../search/scripts'
+import { hasSpecial } from '../text/scripts'
 import { alignWords, densestWindows, tokenize } from './word-align'
 import { similarityOf, wordDiff, wordOverlap } from './word-diff'
 

@@ -8,8 +8,8 @@
  * The caller scores both kinds with jsdiff and keeps the best.
  */
 import approxSearch from 'approx-string-match'
-import { forEachToken } from '../search/fold'
-import { hasSpecial } from '../search/scripts'
+import { forEachToken } from '../text/fold'
+import { hasSpecial } from '../text/scripts'
 
 type Token = { word: string; start: number; end: number }
 

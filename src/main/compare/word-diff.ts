@@ -1,7 +1,7 @@
 /** Word-level differences (jsdiff `diffWords`) and the similarity figure derived from them. */
 import type { DiffSegment } from '@shared/contract'
 import { diffWords } from 'diff'
-import { hasSpecial } from '../search/scripts'
+import { hasSpecial } from '../text/scripts'
 
 /** Words and punctuation marks, as a reader counts them. */
 const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu

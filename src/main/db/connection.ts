@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import type { Db } from '../core/context'
-import { registerSearchFunctions } from '../search/search-text'
+import { registerSearchFunctions } from '../text/search-text'
 import {
   LATEST_VERSION,
   migrate,

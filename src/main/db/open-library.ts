@@ -17,7 +17,7 @@
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import type { Logger } from '../platform/logger'
-import { registerSearchFunctions } from '../search/search-text'
+import { registerSearchFunctions } from '../text/search-text'
 import { createPreMigrationBackup } from './backup'
 import { bindingFor, type Db, openDb } from './connection'
 import { ftsCheck, rebuildFts, sqliteCheck } from './integrity'

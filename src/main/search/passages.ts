@@ -4,9 +4,9 @@
  * index's own tokenizer, so what is marked is exactly what the index matched (accents, case, apostrophes included).
  */
 import { MARK_END, MARK_START, type SearchPassage } from '@shared/contract'
+import { wrapInsideWord } from '../text/scripts'
 import { foldsIntoAscii, forEachToken, isWordAt, type Token, tokenize } from './fold'
 import type { MarkTerm } from './query-compiler'
-import { wrapInsideWord } from './scripts'
 
 /** A matched word or phrase: character offsets into the text, and which query term it was. */
 export type Match = { start: number; end: number; mark: number }

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process'
 import { join } from 'node:path'
 import type { DocumentId } from '@shared/contract'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { joinsWithoutSpace } from '../../../src/main/search/scripts'
+import { joinsWithoutSpace } from '../../../src/main/text/scripts'
 import { tempBackend } from '../../support/temp-library'
 import { documentRow, importViaApi } from './helpers'
 

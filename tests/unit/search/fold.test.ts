@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { foldCodePoint, terms, tokenize } from '../../../src/main/search/fold'
-import { searchText } from '../../../src/main/search/search-text'
 import { measureUnicode61 } from '../../../src/main/search/tools/gen-unicode61-table'
+import { searchText } from '../../../src/main/text/search-text'
 
 /** The index's own tokenization of each string, via an fts5vocab instance table. */
 function indexTerms(texts: string[]): string[][] {

@@ -1,11 +1,11 @@
 import type { Db } from '../connection'
 
 /**
- * Word search for scripts written without spaces, and language detection (issue #14; src/main/search/scripts.ts).
+ * Word search for scripts written without spaces, and language detection (issue #14; src/main/text/scripts.ts).
  *
  * 1. The full-text indexes (documents_fts, quotes_fts) are fed `lectern_search_text(column)` instead of the raw
  *    column: unchanged for texts without Han, kana, Thai-like or width-form characters, their search terms joined by
- *    spaces otherwise (src/main/search/search-text.ts). The external content becomes a view applying the same
+ *    spaces otherwise (src/main/text/search-text.ts). The external content becomes a view applying the same
  *    function, so 'rebuild' and FTS5's 'integrity-check' see what the triggers indexed. The function is registered
  *    on every connection (src/main/db/connection.ts) before this runs. Existing rows are re-indexed.
  * 2. `documents.language_source`: where `language` came from — 'declared' (HTML lang, EPUB/DOCX/PDF metadata, front

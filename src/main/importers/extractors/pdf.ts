@@ -6,7 +6,7 @@
  */
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
-import { joinsWithoutSpace } from '../../search/scripts'
+import { joinsWithoutSpace } from '../../text/scripts'
 import { parseDate } from '../dates'
 import { ImportError } from '../errors'
 import { normaliseLanguage } from '../html-metadata'
