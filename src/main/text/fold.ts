@@ -4,54 +4,11 @@
  * The query parser, the passage highlighter and find-in-document all tokenize through here, so "Café", "cafe" and
  * "CAFÉ" are one term everywhere, and an apostrophe (' or ’) splits words exactly as it does in the index.
  */
+
+import { bmp, foldCodePoint, REMOVED, SEPARATOR } from './code-points'
 import { needsSplitting, ScriptClass, scriptClass, splitToken, wrapInsideWord } from './scripts'
-import { UNICODE61_RUNS } from './unicode61-table'
 
-const SEPARATOR = -1
-const REMOVED = -2
-
-/** BMP lookup (-1 separator, -2 removed, else folded code point) plus run arrays for the astral planes. */
-const bmp = new Int32Array(0x10000)
-const astralStarts: number[] = []
-const astralKinds: number[] = [] // SEPARATOR, REMOVED, 0 = kept, 1 = mapped by delta
-const astralDeltas: number[] = []
-
-function decode(): void {
-  let cp = 0
-  for (const item of UNICODE61_RUNS.split(',')) {
-    const match = /^([skr]|m(-?[0-9a-z]+)\.)([0-9a-z]+)$/.exec(item)
-    if (!match) throw new Error(`bad unicode61 table item ${item}`)
-    const kind = match[1]?.[0]
-    const delta = match[2] ? Number.parseInt(match[2], 36) : 0
-    const length = Number.parseInt(match[3] ?? '0', 36)
-    for (let i = 0; i < length && cp + i < 0x10000; i++) {
-      const c = cp + i
-      bmp[c] = kind === 's' ? SEPARATOR : kind === 'r' ? REMOVED : kind === 'k' ? c : c + delta
-    }
-    if (cp + length > 0x10000) {
-      astralStarts.push(Math.max(cp, 0x10000))
-      astralKinds.push(kind === 's' ? SEPARATOR : kind === 'r' ? REMOVED : kind === 'k' ? 0 : 1)
-      astralDeltas.push(delta)
-    }
-    cp += length
-  }
-}
-decode()
-
-/** How the index treats one code point: -1 separator, -2 token character dropped by folding, else its folded form. */
-export function foldCodePoint(cp: number): number {
-  if (cp < 0x10000) return bmp[cp] ?? SEPARATOR
-  let lo = 0
-  let hi = astralStarts.length - 1
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1
-    if ((astralStarts[mid] ?? 0) <= cp) lo = mid
-    else hi = mid - 1
-  }
-  const kind = astralKinds[lo] ?? SEPARATOR
-  if (kind === SEPARATOR || kind === REMOVED) return kind
-  return kind === 0 ? cp : cp + (astralDeltas[lo] ?? 0)
-}
+export { foldCodePoint }
 
 /** One indexed word: its folded form and where it sits in the original text (UTF-16 offsets, end exclusive). */
 export type Token = { term: string; start: number; end: number }

@@ -19,7 +19,7 @@
  * Hangul is written with spaces: unicode61 already finds its words.
  * Segmentation runs only in the main process (index and queries); the renderer never segments on its own.
  */
-import { foldCodePoint } from './fold'
+import { foldCodePoint } from './code-points'
 
 /** How a code point is split: 0 like any other letter, 1 bigrams (Han, kana), 2 dictionary words (Thai…). */
 export enum ScriptClass {

@@ -1,4 +1,4 @@
-import type { Db } from '../connection'
+import type { Db } from '../../core/context'
 
 /**
  * Word search for scripts written without spaces, and language detection (issue #14; src/main/text/scripts.ts).
