@@ -8,7 +8,9 @@ export default defineConfig({
   main: {
     resolve: { alias: shared },
     build: {
-      externalizeDeps: true, // every "dependencies" entry stays require()d (better-sqlite3 must never be bundled)
+      // Every "dependencies" entry stays require()d (better-sqlite3 must never be bundled), except eld: ES modules
+      // only, so it is bundled into a lazily loaded chunk (src/main/importers/language.ts).
+      externalizeDeps: { exclude: ['eld'] },
       rolldownOptions: {
         external: ['better-sqlite3'],
         input: {

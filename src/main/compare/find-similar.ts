@@ -6,6 +6,7 @@
 import type { DocumentId, Quote, SimilarPassage } from '@shared/contract'
 import type { Db } from '../db/connection'
 import { pageAt, paragraphAt } from '../quotes/text-anchor'
+import { hasSpecial } from '../text/scripts'
 import { alignWords, densestWindows, tokenize } from './word-align'
 import { similarityOf, wordDiff, wordOverlap } from './word-diff'
 
@@ -44,7 +45,7 @@ export function distinctiveTerms(db: Db, text: string): string[] {
   const words = [...new Set(tokenize(text).map((t) => t.word))]
     // FTS5's unicode61 splits on apostrophes: "president's" is indexed as "president" and "s".
     .flatMap((w) => w.split("'"))
-    .filter((w) => w.length >= 3 && !STOPWORDS.has(w))
+    .filter((w) => (hasSpecial(w) ? w.length >= 2 : w.length >= 3) && !STOPWORDS.has(w))
   const unique = [...new Set(words)]
   if (unique.length === 0) return []
   ensureVocab(db)

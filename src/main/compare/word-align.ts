@@ -8,6 +8,8 @@
  * The caller scores both kinds with jsdiff and keeps the best.
  */
 import approxSearch from 'approx-string-match'
+import { forEachToken } from '../text/fold'
+import { hasSpecial } from '../text/scripts'
 
 type Token = { word: string; start: number; end: number }
 
@@ -22,7 +24,12 @@ export function foldWord(word: string): string {
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = []
   for (const m of text.matchAll(WORD)) {
-    tokens.push({ word: foldWord(m[0]), start: m.index, end: m.index + m[0].length })
+    if (hasSpecial(m[0])) {
+      // A run of Chinese or Japanese is one regex "word": use the search index's terms for it (bigrams, scripts.ts).
+      forEachToken(m[0], (term, start, end) => {
+        tokens.push({ word: term, start: m.index + start, end: m.index + end })
+      })
+    } else tokens.push({ word: foldWord(m[0]), start: m.index, end: m.index + m[0].length })
   }
   return tokens
 }

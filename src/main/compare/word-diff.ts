@@ -1,11 +1,27 @@
 /** Word-level differences (jsdiff `diffWords`) and the similarity figure derived from them. */
 import type { DiffSegment } from '@shared/contract'
 import { diffWords } from 'diff'
+import { hasSpecial } from '../text/scripts'
 
 /** Words and punctuation marks, as a reader counts them. */
 const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu
 
-export const countWords = (text: string): number => text.match(TOKEN)?.length ?? 0
+/**
+ * Chinese, Japanese and Thai have no spaces: their words come from ICU's dictionary (Intl.Segmenter), so changing
+ * one character of 加强关系 marks the word 加强, not the whole clause. Other texts keep jsdiff's own word splitting.
+ */
+let words: Intl.Segmenter | null = null
+const segmenter = (): Intl.Segmenter => {
+  words ??= new Intl.Segmenter('zh', { granularity: 'word' })
+  return words
+}
+
+export const countWords = (text: string): number => {
+  if (!hasSpecial(text)) return text.match(TOKEN)?.length ?? 0
+  let n = 0
+  for (const s of segmenter().segment(text)) if (s.segment.trim() !== '') n++
+  return n
+}
 
 /**
  * Segments that turn `from` into `to`: 'same' is shared wording, 'removed' is only in `from`, 'added' only in `to`.
@@ -13,7 +29,8 @@ export const countWords = (text: string): number => text.match(TOKEN)?.length ??
  */
 export function wordDiff(from: string, to: string): DiffSegment[] {
   const segments: DiffSegment[] = []
-  for (const change of diffWords(from, to)) {
+  const options = hasSpecial(from) || hasSpecial(to) ? { intlSegmenter: segmenter() } : {}
+  for (const change of diffWords(from, to, options)) {
     const kind: DiffSegment['kind'] = change.added ? 'added' : change.removed ? 'removed' : 'same'
     const last = segments[segments.length - 1]
     if (last && last.kind === kind) last.text += change.value

@@ -31,6 +31,7 @@ import { basename, dirname, join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import type { BackupInfo } from '@shared/contract'
 import Database from 'better-sqlite3'
+import { registerSearchFunctions } from '../text/search-text'
 import { bindingFor, type Db } from './connection'
 import { ftsCheck, sqliteCheck } from './integrity'
 import { LATEST_VERSION } from './migrate'
@@ -169,6 +170,7 @@ export function verifyCopy(file: string, electronBinding?: string): string[] {
     }
     // FTS5 runs its check as an INSERT, which read-only handles refuse: a writable handle, rolled back.
     const checker = new Database(file, { ...base, fileMustExist: true })
+    registerSearchFunctions(checker) // the FTS content views call it (migration 0090)
     try {
       return ftsCheck(checker)
     } finally {

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import type { Db } from '../core/context'
+import { registerSearchFunctions } from '../text/search-text'
 import {
   LATEST_VERSION,
   migrate,
@@ -52,6 +53,7 @@ export function openDb(file: string, options: OpenOptions = {}): Db {
   if (options.readonly) {
     const db = new Database(file, { ...base, readonly: true, fileMustExist: true })
     db.pragma('query_only = ON')
+    registerSearchFunctions(db)
     return db
   }
 
@@ -68,6 +70,8 @@ export function openDb(file: string, options: OpenOptions = {}): Db {
   }
 
   const db = new Database(file, base)
+  // The index triggers call it (migration 0090): before any write, including migrations.
+  registerSearchFunctions(db)
   try {
     db.pragma('journal_mode = WAL')
     db.pragma('synchronous = FULL')

@@ -17,6 +17,7 @@
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import type { Logger } from '../platform/logger'
+import { registerSearchFunctions } from '../text/search-text'
 import { createPreMigrationBackup } from './backup'
 import { bindingFor, type Db, openDb } from './connection'
 import { ftsCheck, rebuildFts, sqliteCheck } from './integrity'
@@ -133,6 +134,7 @@ function openForReadingOnly(file: string, base: Database.Options): Db {
     const handle = new Database(file, { ...base, readonly: true, fileMustExist: true })
     try {
       handle.pragma('query_only = ON')
+      registerSearchFunctions(handle)
       const version = handle.pragma('user_version', { simple: true }) as number
       handle.prepare('SELECT count(*) FROM sqlite_schema').get()
       if (version === LATEST_VERSION) return handle
@@ -144,6 +146,7 @@ function openForReadingOnly(file: string, base: Database.Options): Db {
     // fall through to the placeholder
   }
   const placeholder = new Database(':memory:', base)
+  registerSearchFunctions(placeholder)
   migrate(placeholder)
   placeholder.pragma('query_only = ON')
   return placeholder

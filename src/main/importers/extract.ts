@@ -98,6 +98,8 @@ export async function extractBytes(
   const words = wordCount(doc.text)
   return {
     ...doc,
+    // An undeclared language is detected in the main process (language.ts), not in every worker.
+    languageSource: doc.language ? 'declared' : null,
     title: oneLine(doc.title, 500) || 'Untitled',
     tags: cleanTags(doc.tags),
     contentHash: hash,

@@ -9,6 +9,7 @@ import type { BackendContext } from '../core/context'
 import type { ProgressUpdate } from '../core/job-runner'
 import { fileTooLarge } from './errors'
 import { CANCELLED, createExtraction, type ExtractOutcome } from './extraction'
+import { detectMissingLanguage } from './language'
 import { beginBulkIndexing, finishBulkIndexing, type WriteEntry, writeGroup } from './store'
 import { collectFiles, realRoots, type WalkFile } from './walk'
 
@@ -251,7 +252,8 @@ export async function runImport(
       }
       current = file.path
       inFlightBytes += file.size
-      const task: Promise<void> = extraction.extract(file.path).then((outcome) => {
+      const task: Promise<void> = extraction.extract(file.path).then(async (outcome) => {
+        if (outcome.ok) await detectMissingLanguage(outcome.file)
         inFlight.delete(task)
         inFlightBytes -= file.size
         handle(file, outcome)

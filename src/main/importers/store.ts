@@ -83,16 +83,16 @@ function prepare(db: Db) {
       'SELECT id, title FROM documents WHERE lower(doi) = lower(?) AND doi IS NOT NULL ORDER BY id LIMIT 1',
     ),
     insert: db.prepare(
-      `INSERT INTO documents (title, authors, published_at, source, url, language, format, file_name, source_path,
+      `INSERT INTO documents (title, authors, published_at, source, url, language, language_source, format, file_name, source_path,
          content_hash, text, html, page_starts, toc, warnings, word_count, citation_type, container_title, publisher,
          doi, imported_at, updated_at, import_meta, provenance, identifiers, file_date)
-       VALUES (@title, @authors, @publishedAt, @source, @url, @language, @format, @fileName, @sourcePath,
+       VALUES (@title, @authors, @publishedAt, @source, @url, @language, @languageSource, @format, @fileName, @sourcePath,
          @contentHash, @text, @html, @pageStarts, @toc, @warnings, @wordCount, @citationType, @containerTitle,
          @publisher, @doi, @now, @now, @importMeta, @provenance, @identifiers, @fileDate)`,
     ),
     update: db.prepare(
       `UPDATE documents SET title = @title, authors = @authors, published_at = @publishedAt, source = @source,
-         url = @url, language = @language, format = @format, file_name = @fileName, content_hash = @contentHash,
+         url = @url, language = @language, language_source = @languageSource, format = @format, file_name = @fileName, content_hash = @contentHash,
          text = @text, html = @html, page_starts = @pageStarts, toc = @toc, warnings = @warnings,
          word_count = @wordCount, citation_type = @citationType, container_title = @containerTitle,
          publisher = @publisher, doi = @doi, updated_at = @now, import_meta = @importMeta,
@@ -253,6 +253,7 @@ function writeOne(db: Db, s: Statements, item: StoreItem): ImportFileResult {
     importMeta: JSON.stringify(extracted),
     identifiers: file.identifiers.length > 0 ? JSON.stringify(file.identifiers) : null,
     fileDate: file.fileDate,
+    languageSource: file.languageSource,
   }
 
   const previous = s.byPath.get(path) as
@@ -265,7 +266,15 @@ function writeOne(db: Db, s: Statements, item: StoreItem): ImportFileResult {
       extracted,
       file.provenance,
     )
-    s.update.run({ ...meta, ...common, provenance: JSON.stringify(provenance), id: previous.id })
+    // A language the person corrected is kept (mergeMeta), and so is its provenance.
+    const languageSource = meta.language === file.language ? file.languageSource : 'edited'
+    s.update.run({
+      ...meta,
+      ...common,
+      languageSource,
+      provenance: JSON.stringify(provenance),
+      id: previous.id,
+    })
     const { unplacedQuoteIds } = reanchorQuotes(db, previous.id, file.text, file.pageStarts)
     linkTags(s, previous.id, [...file.tags, ...item.tags])
     s.log.run(

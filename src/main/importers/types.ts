@@ -51,6 +51,8 @@ export type ExtractedFile = ExtractedDocument & {
   /** sha256 of the normalised text (see normalise.ts); of the file bytes when there is no text. */
   contentHash: string
   wordCount: number
+  /** `declared` by the file, `detected` from its text (language.ts) when it declares none, null when unknown. */
+  languageSource: 'declared' | 'detected' | null
   /** Bytes actually read. */
   size: number
   /** Pages (PDF) for throughput figures; 1 for other formats. */

@@ -155,7 +155,10 @@ export const documentsRepository = Object.freeze({
     if (patch.publishedAt !== undefined) set('published_at', patch.publishedAt)
     if (patch.source !== undefined) set('source', patch.source)
     if (patch.url !== undefined) set('url', patch.url)
-    if (patch.language !== undefined) set('language', patch.language)
+    if (patch.language !== undefined) {
+      set('language', patch.language)
+      set('language_source', patch.language === null ? null : 'edited') // provenance (migration 0090)
+    }
     if (patch.citationType !== undefined) set('citation_type', patch.citationType)
     if (patch.containerTitle !== undefined) set('container_title', patch.containerTitle)
     if (patch.publisher !== undefined) set('publisher', patch.publisher)

@@ -4,6 +4,7 @@
  * index's own tokenizer, so what is marked is exactly what the index matched (accents, case, apostrophes included).
  */
 import { MARK_END, MARK_START, type SearchPassage } from '@shared/contract'
+import { wrapInsideWord } from '../text/scripts'
 import { foldsIntoAscii, forEachToken, isWordAt, type Token, tokenize } from './fold'
 import type { MarkTerm } from './query-compiler'
 
@@ -158,7 +159,12 @@ export function pageAt(pageStarts: readonly number[] | null, offset: number): nu
 
 /** The sentinels themselves must never come from document text, and passages read as one line. */
 function clean(text: string): string {
-  return text.replace(/[\uE000\uE001]/g, '').replace(/\s+/g, ' ')
+  // A hard wrap inside a Chinese or Japanese word is layout: shown without a space (scripts.ts).
+  return text
+    .replace(/[\uE000\uE001]/g, '')
+    .replace(/\s+/g, (ws: string, at: number, all: string) =>
+      wrapInsideWord(all, at, true) === at + ws.length ? '' : ' ',
+    )
 }
 
 /** Cut `text` to [from, to), widened to word boundaries, with the matches inside marked. */

@@ -17,7 +17,7 @@
  *   has:quotes  has:notes
  */
 import type { DocumentFormat } from '@shared/contract'
-import { terms as foldTerms } from './fold'
+import { queryTerms } from './fold'
 import type {
   DateOp,
   Filter,
@@ -320,7 +320,7 @@ class Parser {
   }
 
   private textFromWord(word: string, prefix: boolean, column: TextColumn | null): TextNode | null {
-    const found = foldTerms(word)
+    const { terms: found, openEnd } = queryTerms(word)
     if (found.length === 0) {
       if (word.length > 0)
         this.problem(`${shown(word)} has no letters or digits to search for; it was ignored.`)
@@ -329,7 +329,7 @@ class Parser {
       return null
     }
     if (!this.countLeaf()) return null
-    return { kind: 'text', terms: found, prefix, quoted: false, column }
+    return { kind: 'text', terms: found, prefix: prefix || openEnd, quoted: false, column }
   }
 
   private textFromPhrase(
@@ -342,14 +342,14 @@ class Parser {
         true,
       )
     }
-    const found = foldTerms(lexeme.text)
+    const { terms: found, openEnd } = queryTerms(lexeme.text)
     if (found.length === 0) {
       this.problem('An empty or punctuation-only phrase “” was ignored.', !lexeme.closed)
       return null
     }
     if (!this.countLeaf()) return null
     // While typing inside an open quote, the phrase's last word is a prefix.
-    const prefix = lexeme.star || (!lexeme.closed && this.typing(lexeme))
+    const prefix = lexeme.star || openEnd || (!lexeme.closed && this.typing(lexeme))
     return { kind: 'text', terms: found, prefix, quoted: true, column }
   }
 

@@ -164,6 +164,30 @@ const EXPECTED: Expectation[] = [
       'Debian GNU/Linux is a particular distribution of the Linux operating system, and numerous packages that run on it.',
     ],
   },
+  {
+    file: 'debian/project-history.ja.txt',
+    format: 'txt',
+    title: 'Debian 小史',
+    date: null,
+    sentences: ['この文書は、Debian プロジェクトの歴史と目標について述べます。'],
+    extra: (row) => expect(row.language).toBe('ja'), // not declared: detected (language.ts)
+  },
+  {
+    file: 'debian/project-history.ja.pdf',
+    format: 'pdf',
+    title: 'Debian 小史',
+    date: '2023-02-15',
+    sentences: ['この文書は、Debian プロジェクトの歴史と目標について述べます。'],
+    extra: (row) => expect(row.language).toBe('ja'),
+  },
+  {
+    file: 'debian/debian-reference-intro.zh-cn.txt',
+    format: 'txt',
+    title: '序言',
+    date: null,
+    sentences: ['所有担保条款具有免责效力。所有商标均为其各自商标所有者的财产。'],
+    extra: (row) => expect(row.language).toBe('zh'),
+  },
 ]
 
 describe('real fixtures of every format', () => {

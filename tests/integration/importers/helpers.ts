@@ -2,6 +2,7 @@ import type { DocumentId, ImportReport, JobOutcome } from '@shared/contract'
 import { expect } from 'vitest'
 import type { Backend } from '../../../src/main/compose/create-backend'
 import type { Db } from '../../../src/main/db/connection'
+import { queryTerms } from '../../../src/main/search/fold'
 
 /** Import through the real API (handler → job → pipeline) and wait for the report. */
 export async function importViaApi(
@@ -19,9 +20,9 @@ export async function importViaApi(
   return outcome.result as ImportReport
 }
 
-/** Document ids whose FTS row matches a quoted phrase. */
+/** Document ids whose FTS row matches a quoted phrase (split into terms as search does: CJK runs → bigrams). */
 export function phraseSearch(db: Db, phrase: string): DocumentId[] {
-  const match = `"${phrase.replace(/"/g, '""')}"`
+  const match = `"${queryTerms(phrase).terms.join(' ').replace(/"/g, '""')}"`
   return (
     db.prepare('SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH ?').all(match) as {
       id: DocumentId

@@ -21,16 +21,18 @@ const DOMAIN_DEPS: Record<string, readonly string[]> = {
   export: ['citations', 'compare', 'quotes'],
 }
 const DOMAINS = Object.keys(DOMAIN_DEPS).map((d) => `domain:${d}`)
-const BASE = ['shared', 'platform', 'core', 'db'] as const
+const BASE = ['shared', 'platform', 'text', 'core', 'db'] as const
 
 /** What each layer may import (besides itself). */
 const ALLOWED: Record<string, readonly string[]> = {
   shared: [],
   types: [],
   platform: ['shared'],
+  // Folding and word segmentation (the FTS index's rules): pure text, used by db (the index's SQL function) and up.
+  text: ['shared'],
   http: ['shared'],
   core: ['shared', 'platform'],
-  db: ['shared', 'platform', 'core'],
+  db: ['shared', 'platform', 'text', 'core'],
   ...Object.fromEntries(
     Object.entries(DOMAIN_DEPS).map(([d, deps]) => [
       `domain:${d}`,

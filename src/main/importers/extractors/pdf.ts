@@ -6,6 +6,7 @@
  */
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
+import { joinsWithoutSpace } from '../../text/scripts'
 import { ImportError } from '../errors'
 import { normaliseLanguage } from '../html-metadata'
 import { applyPdfMetadata } from '../metadata/pdf-first-page'
@@ -136,7 +137,10 @@ function pageText(fragments: Fragment[]): string {
       f.x >= last.right - 1 &&
       f.x - last.right < 1.5 * f.size
     ) {
-      last.text += (last.text.endsWith(' ') || f.text.startsWith(' ') ? '' : ' ') + f.text
+      last.text +=
+        (last.text.endsWith(' ') || f.text.startsWith(' ') || joinsWithoutSpace(last.text, f.text)
+          ? ''
+          : ' ') + f.text
       last.right = f.right
     } else lines.push({ text: f.text, y: f.y, x: f.x, right: f.right, size: f.size })
   }
@@ -162,7 +166,7 @@ function pageText(fragments: Fragment[]): string {
       (prev.right - prev.x < widest * 0.7 && /[.:!?;"”)]$/.test(out))
     if (newBlock) out += `\n\n${text}`
     else if (/\p{L}-$/u.test(out) && /^\p{Ll}/u.test(text)) out = out.slice(0, -1) + text
-    else out += ` ${text}`
+    else out += joinsWithoutSpace(out, text) ? text : ` ${text}` // no space inside a CJK/Thai word
   }
   return out
 }

@@ -9,7 +9,7 @@ const FRAME_STYLE = `
 html { font-size: var(--reader-size); }
 body {
   margin: 0; padding: 2rem 1.5rem 40vh;
-  font-family: Charter, 'Bitstream Charter', 'Sitka Text', Cambria, 'Iowan Old Style', Georgia, serif;
+  font-family: Charter, 'Bitstream Charter', 'Sitka Text', Cambria, 'Iowan Old Style', Georgia, 'Noto Serif CJK JP', 'Noto Serif CJK SC', 'Source Han Serif', 'Hiragino Mincho ProN', 'Yu Mincho', SimSun, 'Songti SC', 'Noto Sans CJK JP', 'Noto Sans CJK SC', 'Microsoft YaHei', serif;
   line-height: 1.6; color: #1f1d1a; background: #fffdf8;
   overflow-wrap: break-word;
 }

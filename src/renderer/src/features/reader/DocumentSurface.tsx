@@ -239,6 +239,8 @@ export function DocumentSurface({
       ref={scrollRef}
       className={html === null ? 'document-scroll' : 'document-scroll document-scroll-frame'}
       style={{ fontSize: `${fontSize}px` }}
+      // The document's language picks the right glyphs for Han characters (Japanese vs Chinese forms).
+      {...(detail.language ? { lang: detail.language } : {})}
       // Plain text scrolls here: focusable, so arrow keys and Page Up/Down read on without a mouse. (The frame
       // of an HTML document is focusable itself.)
       {...(html === null

@@ -1,0 +1,74 @@
+/**
+ * The language of a document that does not declare one, so `lang:` works and citations carry the right `language`.
+ *
+ * Library chosen by measurement (2026-12, Debian's project history in 10 translations + Debian Reference in
+ * Chinese; paragraphs written in another script than the translation's dropped; 431 short samples of 60 characters
+ * (20 for Chinese and Japanese), 105 long ones of 500–3,000):
+ *   eld 2.1.0 (small database)   short 87.0 %   long 92.4 %   0.07 / 0.66 ms per text
+ *   eld 2.1.0 (extra-small)      short 85.8 %   long 92.4 %   0.09 / 0.16 ms
+ *   eld 2.1.0 (medium database)  short 87.0 %   long 92.4 %   0.30 / 0.48 ms
+ *   tinyld 1.3.4                 short 79.6 %   long 91.4 %   1.67 / 1.79 ms
+ *   franc-min 6.2.0              short 65.2 %   long 87.6 %   0.94 / 5.40 ms (no Lithuanian)
+ * Most remaining "errors" are English paragraphs left untranslated in the translations. eld (Apache-2.0, no
+ * dependencies) it is, with its extra-small database (see load below).
+ *
+ * A document with several languages gets its main one: up to SAMPLES slices spread over the text are detected
+ * separately and each reliable answer votes with its number of letters.
+ */
+type Eld = typeof import('eld/extrasmall').eld
+let detector: Promise<Eld> | null = null
+/**
+ * eld ships as ES modules only: loaded with import(), once per process, on the first document without a declared
+ * language, in the main process — not in each import worker, whose time and memory limits are meant for parsing.
+ * The extra-small database: 32 MB of heap and ~2 s to load on a loaded 2-core machine (small: 52 MB, 3.3 s), same
+ * accuracy on long texts (92.4 %), 85.8 % on short ones.
+ */
+const load = (): Promise<Eld> => {
+  detector ??= import('eld/extrasmall').then((m) => m.eld)
+  return detector
+}
+
+import { setField } from './metadata/provenance'
+import type { ExtractedFile } from './types'
+
+const SAMPLES = 3
+const SLICE = 1000
+/** Fewer letters than this and no language is claimed: a guess on a title-sized text is wrong too often. */
+const MIN_LETTERS = 24
+
+/** Fill in the language of an extracted file that declares none; a failure only leaves it unknown. */
+export async function detectMissingLanguage(file: ExtractedFile): Promise<void> {
+  if (file.language) return
+  try {
+    const language = await detectLanguage(file.text)
+    // Through setField, so the provenance says "detected" and a person's correction is never replaced.
+    if (language && setField(file, 'language', language, { origin: 'detected', confidence: 0.8 })) {
+      file.languageSource = 'detected'
+    }
+  } catch {
+    // Unknown language: `lang:` will not find it, nothing else changes.
+  }
+}
+
+export async function detectLanguage(text: string): Promise<string | null> {
+  const eld = await load()
+  const votes = new Map<string, number>()
+  const step = Math.max(SLICE, Math.floor(text.length / SAMPLES))
+  for (let at = 0; at < text.length && votes.size < 32; at += step) {
+    const slice = text.slice(at, at + SLICE)
+    const letters = slice.match(/\p{L}/gu)?.length ?? 0
+    if (letters < MIN_LETTERS) continue
+    const result = eld.detect(slice)
+    if (!result.language || !result.isReliable()) continue
+    votes.set(result.language, (votes.get(result.language) ?? 0) + letters)
+  }
+  let best: string | null = null
+  let bestVotes = 0
+  for (const [language, n] of votes) {
+    if (n > bestVotes) {
+      best = language
+      bestVotes = n
+    }
+  }
+  return best
+}

@@ -1,0 +1,190 @@
+/**
+ * Words in scripts written without spaces (Chinese, Japanese, Thai, Lao, Khmer, Myanmar), and full-width and
+ * half-width forms. FTS5's unicode61 tokenizer sees a whole run of Han or kana as ONE word ("ニューヨークの歴史" is
+ * one token), so neither `ニューヨーク` nor `歴史` can be found. fold.ts splits such tokens here, and the index is fed
+ * the same split through the SQL function `lectern_search_text` (searchText below), so index and query agree.
+ *
+ * How a run is split, decided by measurement on the real texts in tests/fixtures/documents/debian (Debian's project
+ * history in Japanese, 90 kB; Debian Reference's introduction in Chinese, 33 kB), 200 sampled words each:
+ * - Intl.Segmenter words (ICU dictionary): recall against a brute-force substring scan 48.9 % (ja) and 95.4 % (zh).
+ *   ICU splits a word differently in context ("ディストリビューション" alone: ディス|トリ|ビュ|ー|ション; inside a
+ *   sentence often otherwise) and keeps compounds whole (日本語 hides 日本), so a word the reader sees is not found.
+ * - FTS5's trigram tokenizer: a query shorter than 3 characters matches nothing, and most Chinese and Japanese words
+ *   are 2 characters (歴史, 中国, 项目): unusable alone.
+ * - Overlapping bigrams (what Lucene's CJKAnalyzer and Xapian do for CJK), plus the last character of each run alone
+ *   so a one-character query finds it as a prefix: recall 100 % by construction (any substring of a run is a phrase
+ *   of its bigrams), precision 100 % against a substring scan. Chosen for Han, Hiragana and Katakana. Index cost:
+ *   one token per character instead of one per word (tests/integration/search/cjk-recall.test.ts prints the sizes).
+ * - Thai, Lao, Khmer and Myanmar are alphabets whose readers search whole words: Intl.Segmenter words there.
+ * Hangul is written with spaces: unicode61 already finds its words.
+ * Segmentation runs only in the main process (index and queries); the renderer never segments on its own.
+ */
+import { foldCodePoint } from './code-points'
+
+/** How a code point is split: 0 like any other letter, 1 bigrams (Han, kana), 2 dictionary words (Thai…). */
+export enum ScriptClass {
+  Other = 0,
+  Bigram = 1,
+  Words = 2,
+}
+
+export function scriptClass(cp: number): ScriptClass {
+  if (cp < 0x0e00) return ScriptClass.Other
+  if (cp <= 0x0eff) return ScriptClass.Words // Thai, Lao
+  if (cp >= 0x1000 && cp <= 0x109f) return ScriptClass.Words // Myanmar
+  if (cp >= 0x1780 && cp <= 0x17ff) return ScriptClass.Words // Khmer
+  if (cp < 0x2e80) return ScriptClass.Other
+  if (cp <= 0x2fdf) return ScriptClass.Bigram // CJK and Kangxi radicals
+  if (cp >= 0x3005 && cp <= 0x3007) return ScriptClass.Bigram // 々 〆 〇
+  if (cp >= 0x3021 && cp <= 0x3029) return ScriptClass.Bigram // Hangzhou numerals
+  if (cp >= 0x3031 && cp <= 0x3035) return ScriptClass.Bigram // kana repeat marks
+  if (cp >= 0x3038 && cp <= 0x303c) return ScriptClass.Bigram
+  if (cp >= 0x3040 && cp <= 0x30ff) return ScriptClass.Bigram // Hiragana, Katakana (ー included)
+  if (cp >= 0x31f0 && cp <= 0x31ff) return ScriptClass.Bigram // Katakana phonetic extensions
+  if (cp >= 0x3400 && cp <= 0x4dbf) return ScriptClass.Bigram // Han extension A
+  if (cp >= 0x4e00 && cp <= 0x9fff) return ScriptClass.Bigram // Han
+  if (cp >= 0xf900 && cp <= 0xfaff) return ScriptClass.Bigram // Han compatibility
+  if (cp >= 0xff66 && cp <= 0xff9f) return ScriptClass.Bigram // half-width katakana
+  if (cp >= 0x20000 && cp <= 0x3ffff) return ScriptClass.Bigram // Han extensions B–H
+  return ScriptClass.Other
+}
+
+/** Whether a code point needs more than unicode61: a script without spaces, or a full-/half-width form. */
+export function needsSplitting(cp: number): boolean {
+  return (cp >= 0xff01 && cp <= 0xff5e) || scriptClass(cp) !== ScriptClass.Other
+}
+
+/** A quick test for a whole string: most texts have none of these characters and are indexed as they are. */
+const SPECIAL =
+  /[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u2e80-\u2fdf\u3005-\u3007\u3021-\u3029\u3031-\u3035\u3038-\u303c\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff5e\uff66-\uff9f]|[\ud840-\ud8bf][\udc00-\udfff]/
+
+export function hasSpecial(text: string): boolean {
+  return SPECIAL.test(text)
+}
+
+/** The folded form of one code point for search: full-width ASCII as ASCII, then the index's folding. */
+function foldOne(cp: number): string {
+  const base = cp >= 0xff01 && cp <= 0xff5e ? cp - 0xfee0 : cp
+  const folded = foldCodePoint(base)
+  return folded < 0 ? '' : String.fromCodePoint(folded)
+}
+
+type Unit = { text: string; start: number; end: number; cls: ScriptClass }
+
+let words: Intl.Segmenter | null = null
+
+/**
+ * Split one unicode61 token (`text.slice(start, end)`, which holds at least one special character) into search terms
+ * with offsets in the original text. Runs of other letters stay one term; Han and kana runs become overlapping
+ * bigrams plus the run's last character alone; Thai-like runs become dictionary words.
+ */
+export function splitToken(
+  text: string,
+  start: number,
+  end: number,
+  onToken: (term: string, start: number, end: number) => void,
+): void {
+  const units: Unit[] = []
+  let i = start
+  while (i < end) {
+    const cp = text.codePointAt(i) ?? 0
+    const width = cp > 0xffff ? 2 : 1
+    let cls = scriptClass(cp)
+    let folded: string
+    let unitEnd = i + width
+    if (cp >= 0xff66 && cp <= 0xff9d) {
+      // Half-width katakana: NFKC gives the full-width letter, composed with a following (semi-)voiced mark.
+      const next = unitEnd < end ? text.charCodeAt(unitEnd) : 0
+      const marked = next === 0xff9e || next === 0xff9f
+      const nfkc = (text.slice(i, unitEnd) + (marked ? text[unitEnd] : '')).normalize('NFKC')
+      if (marked) unitEnd++
+      folded = ''
+      for (const ch of nfkc) folded += foldOne(ch.codePointAt(0) ?? 0)
+    } else if (cp === 0xff9e || cp === 0xff9f) {
+      folded = '' // a stray voiced mark: a diacritic, dropped like unicode61 drops combining marks
+      cls = ScriptClass.Other
+    } else {
+      folded = foldOne(cp)
+    }
+    if (folded === '') {
+      // A removed character (a combining mark) belongs to the unit before it.
+      const last = units[units.length - 1]
+      if (last) last.end = unitEnd
+    } else {
+      units.push({ text: folded, start: i, end: unitEnd, cls })
+    }
+    i = unitEnd
+  }
+  let k = 0
+  while (k < units.length) {
+    const first = units[k] as Unit
+    let j = k + 1
+    while (j < units.length && (units[j] as Unit).cls === first.cls) j++
+    if (first.cls === ScriptClass.Bigram) {
+      for (let b = k; b + 1 < j; b++) {
+        const u = units[b] as Unit
+        const v = units[b + 1] as Unit
+        onToken(u.text + v.text, u.start, v.end)
+      }
+      const last = units[j - 1] as Unit
+      onToken(last.text, last.start, last.end)
+    } else if (first.cls === ScriptClass.Words) {
+      const runStart = first.start
+      const runEnd = (units[j - 1] as Unit).end
+      words ??= new Intl.Segmenter('th', { granularity: 'word' })
+      for (const seg of words.segment(text.slice(runStart, runEnd))) {
+        let term = ''
+        for (const ch of seg.segment) term += foldOne(ch.codePointAt(0) ?? 0)
+        if (term !== '')
+          onToken(term, runStart + seg.index, runStart + seg.index + seg.segment.length)
+      }
+    } else {
+      let term = ''
+      for (let u = k; u < j; u++) term += (units[u] as Unit).text
+      onToken(term, first.start, (units[j - 1] as Unit).end)
+    }
+    k = j
+  }
+}
+
+/** Letters of scripts written without spaces, and (with `punctuation`) CJK punctuation and full-width forms. */
+function noSpace(cp: number, punctuation: boolean): boolean {
+  if (scriptClass(cp) !== ScriptClass.Other) return true
+  return punctuation && ((cp >= 0x3000 && cp <= 0x303f) || (cp >= 0xff01 && cp <= 0xff65))
+}
+
+/** Whether the code point ending just before `i` / starting at `i` is written without spaces around it. */
+function noSpaceBefore(text: string, i: number, punctuation: boolean): boolean {
+  if (i <= 0) return false
+  let cp = text.charCodeAt(i - 1)
+  if (cp >= 0xdc00 && cp < 0xe000 && i >= 2) cp = text.codePointAt(i - 2) ?? cp
+  return noSpace(cp, punctuation)
+}
+
+function noSpaceAt(text: string, i: number, punctuation: boolean): boolean {
+  return i < text.length && noSpace(text.codePointAt(i) ?? 0, punctuation)
+}
+
+/**
+ * When the whitespace starting at `i` is a hard line wrap (holds one line break, no blank line) between two
+ * characters of scripts written without spaces, the index after it; else -1. Such text is wrapped anywhere
+ * ("ディストリビューシ⏎ョン"): the wrap is layout, not a word break, so search reads through it while the stored text
+ * keeps it. `punctuation`: also between CJK punctuation ("里面⏎。"), for display and joining lines.
+ */
+export function wrapInsideWord(text: string, i: number, punctuation = false): number {
+  if (!noSpaceBefore(text, i, punctuation)) return -1
+  let j = i
+  let breaks = 0
+  while (j < text.length) {
+    const c = text.charCodeAt(j)
+    if (c === 10) breaks++
+    else if (c !== 32 && c !== 9 && c !== 13 && c !== 0xa0 && c !== 0x3000) break
+    j++
+  }
+  return breaks === 1 && noSpaceAt(text, j, punctuation) ? j : -1
+}
+
+/** Whether joining two wrapped lines needs no space: both sides are written without spaces (CJK, Thai…). */
+export function joinsWithoutSpace(before: string, after: string): boolean {
+  return noSpaceBefore(before, before.length, true) && noSpaceAt(after, 0, true)
+}

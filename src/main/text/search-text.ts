@@ -1,0 +1,29 @@
+/**
+ * What the full-text index is fed. unicode61 cannot split Han, kana or Thai runs, nor fold full-width letters, so
+ * for a text holding any of them the index receives its search terms (fold.ts + scripts.ts) joined by spaces; every
+ * other text goes in unchanged, so English and European indexing is byte-for-byte what it was. The documents'
+ * stored text is never changed: passages, quotes and find work on it and tokenize it the same way in JS.
+ *
+ * The index triggers and the FTS content view call this as the SQL function `lectern_search_text` (migration
+ * 0090), so every connection that writes documents or quotes, or checks the index, must register it first.
+ */
+import type Database from 'better-sqlite3'
+import { forEachToken } from './fold'
+import { hasSpecial } from './scripts'
+
+export function searchText(text: string): string {
+  if (!hasSpecial(text)) return text
+  const parts: string[] = []
+  forEachToken(text, (term) => {
+    parts.push(term)
+  })
+  return parts.join(' ')
+}
+
+export const SEARCH_TEXT_FUNCTION = 'lectern_search_text'
+
+export function registerSearchFunctions(db: Database.Database): void {
+  db.function(SEARCH_TEXT_FUNCTION, { deterministic: true }, (value: unknown) =>
+    typeof value === 'string' ? searchText(value) : value,
+  )
+}
