@@ -47,7 +47,10 @@ export type ComparisonSet = {
   id: number
   name: string
   note: string
+  /** The set's quotes that still exist, in column order. */
   quoteIds: QuoteId[]
+  /** Quotes saved in this set that have been deleted since (undo puts them back); never replaced by others. */
+  missingQuoteIds: QuoteId[]
   createdAt: string
   updatedAt: string
 }

@@ -102,6 +102,14 @@ export function CompareView({ quoteIds, setId, onExport }: CompareViewProps): Re
         </div>
       </header>
       {savedSet?.note && <p className="set-note">{savedSet.note}</p>}
+      {savedSet && savedSet.missingQuoteIds.length > 0 && (
+        <p className="set-missing" role="status">
+          {savedSet.missingQuoteIds.length === 1
+            ? '1 quote saved in this set has been deleted'
+            : `${savedSet.missingQuoteIds.length} quotes saved in this set have been deleted`}
+          ; undoing the delete puts it back here. No other passage takes its place.
+        </p>
+      )}
       <p className="compare-legend muted">
         Key: <ins className="diff-added">Words only in this column</ins>{' '}
         {showRemoved && <del className="diff-removed">words of column 1 it lacks</del>}{' '}
