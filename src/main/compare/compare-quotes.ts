@@ -67,6 +67,7 @@ export function compareQuotes(
       reference: cited.references.find((r) => r.itemId === cited.quotes[i]?.item.id)?.text ?? '',
       diff,
       similarity: matrix[0]?.[i] ?? 1,
+      sourceChange: quote.sourceChange,
     }
   })
   return { columns, similarity: matrix, style }

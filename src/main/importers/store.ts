@@ -214,7 +214,12 @@ function writeOne(db: Db, s: Statements, item: StoreItem): ImportFileResult {
   if (previous) {
     const meta = mergeMeta(previous, parseMeta(previous.import_meta), extracted)
     s.update.run({ ...meta, ...common, id: previous.id })
-    const { unplacedQuoteIds } = reanchorQuotes(db, previous.id, file.text, file.pageStarts)
+    const { unplacedQuoteIds, changedQuoteIds } = reanchorQuotes(
+      db,
+      previous.id,
+      file.text,
+      file.pageStarts,
+    )
     linkTags(s, previous.id, [...file.tags, ...item.tags])
     s.log.run(
       path,
@@ -236,6 +241,7 @@ function writeOne(db: Db, s: Statements, item: StoreItem): ImportFileResult {
       warnings: file.warnings,
     }
     if (unplacedQuoteIds.length > 0) result.unplacedQuoteIds = unplacedQuoteIds as QuoteId[]
+    if (changedQuoteIds.length > 0) result.sourceChangedQuoteIds = changedQuoteIds
     return result
   }
 

@@ -188,8 +188,8 @@ export function restoreQuotes(db: Db, undoToken: string): { restored: number; id
     const idTaken = db.prepare('SELECT 1 FROM quotes WHERE id = ?')
     const insert = db.prepare(
       `INSERT INTO quotes (id, document_id, exact, prefix, suffix, start_offset, end_offset, page, paragraph,
-                           note, color, placement, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+                           note, color, placement, current_text, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     const link = db.prepare('INSERT OR IGNORE INTO quote_tags (quote_id, tag_id) VALUES (?, ?)')
     const restoredIds: QuoteId[] = []
@@ -209,6 +209,7 @@ export function restoreQuotes(db: Db, undoToken: string): { restored: number; id
         q.note,
         q.color,
         q.placement,
+        q.current_text ?? null,
         q.created_at,
         q.updated_at,
       )

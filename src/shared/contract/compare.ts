@@ -1,5 +1,6 @@
 import type { DocumentId, QuoteId } from './common'
 import type { CitationStyle } from './export'
+import type { SourceChange } from './quotes'
 
 /** One word-level diff segment between a column and the reference column. */
 export type DiffSegment = { text: string; kind: 'same' | 'added' | 'removed' }
@@ -18,6 +19,8 @@ export type CompareColumn = {
   diff: DiffSegment[]
   /** 0..1 word-level similarity to the first column. */
   similarity: number
+  /** The source now prints different words at this quote's place (see `Quote.sourceChange`); `text` is as quoted. */
+  sourceChange: SourceChange | null
 }
 
 export type Comparison = {

@@ -11,11 +11,16 @@ import type { Db } from '../connection'
  *    quote leaves its slot with `quote_id` NULL (ON DELETE SET NULL) and `saved_quote_id` kept, so the set says a
  *    quote was deleted; the relink trigger fills the slot again when an undo re-inserts that id.
  *
+ * 3. `quotes.current_text`: the source's words at the quote's position when a re-import changed them (NULL when the
+ *    source still says exactly what was quoted). `exact` — the words the researcher quoted — is never rewritten by
+ *    re-anchoring; see quotes/reanchor.ts.
+ *
  * Runs with foreign keys off (migrate.ts), as SQLite's table-rebuild procedure requires: dropping the old table
  * with them on would cascade-delete every quote and tag link.
  */
 export function migrate0060(db: Db): void {
   for (const table of ['documents', 'tags', 'quotes'] as const) rebuildWithAutoincrement(db, table)
+  db.exec('ALTER TABLE quotes ADD COLUMN current_text TEXT')
   db.exec(`
     CREATE TABLE comparisons_next (
       id INTEGER PRIMARY KEY AUTOINCREMENT,
