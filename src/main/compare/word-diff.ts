@@ -1,6 +1,7 @@
 /** Word-level differences (jsdiff `diffWords`) and the similarity figure derived from them. */
 import type { DiffSegment } from '@shared/contract'
 import { diffWords } from 'diff'
+import { displayQuoteText, foldQuoteMarks } from '../quotes/quote-text'
 
 /** Words and punctuation marks, as a reader counts them. */
 const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu
@@ -64,4 +65,29 @@ export function wordOverlap(a: string, b: string): number {
     }
   }
   return (2 * shared) / (wa.length + wb.length)
+}
+
+/**
+ * The diff compare shows. By default whitespace (hard line breaks, indentation) and typographic quote style are not
+ * differences: the words are compared with quote marks folded, and the segments are then cut from the displayed
+ * texts, so each column still shows its source's own characters. `strict` compares the stored characters as they are.
+ */
+export function quoteDiff(from: string, to: string, strict = false): DiffSegment[] {
+  if (strict) return wordDiff(from, to)
+  const a = displayQuoteText(from)
+  const b = displayQuoteText(to)
+  let i = 0
+  let j = 0
+  return wordDiff(foldQuoteMarks(a), foldQuoteMarks(b)).map((segment) => {
+    const n = segment.text.length
+    if (segment.kind === 'removed') {
+      const text = a.slice(i, i + n)
+      i += n
+      return { ...segment, text }
+    }
+    const text = b.slice(j, j + n)
+    j += n
+    if (segment.kind === 'same') i += n
+    return { ...segment, text }
+  })
 }

@@ -60,7 +60,15 @@ export type ComparisonSet = {
 
 export type CompareApi = {
   /** 2–4 distinct quotes as columns, in the given order (reorder or swap by calling again). Default style APA. */
-  'compare.quotes': (args: { quoteIds: QuoteId[]; style?: CitationStyle }) => Comparison
+  /**
+   * `strict`: compare the stored characters as they are; by default whitespace (hard line breaks, indentation) and
+   * typographic quote style are not differences, and column texts are shown with whitespace normalised.
+   */
+  'compare.quotes': (args: {
+    quoteIds: QuoteId[]
+    style?: CitationStyle
+    strict?: boolean
+  }) => Comparison
   /**
    * Passages in other documents that report the same words or close variants, best first (`score` ≥ 0.4).
    * `terms` are the distinctive words used to find candidates in the full-text index.

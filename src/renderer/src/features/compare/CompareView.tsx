@@ -16,9 +16,10 @@ type CompareViewProps = {
 
 /** 2–4 quotes side by side with word-level differences and similarity; saved as named sets. */
 export function CompareView({ quoteIds, setId, onExport }: CompareViewProps): ReactNode {
+  const [strict, setStrict] = useState(false)
   const comparison = useApiQuery(
     'compare.quotes',
-    { quoteIds, style: 'apa' },
+    { quoteIds, style: 'apa', ...(strict ? { strict } : {}) },
     { keepPrevious: true },
   )
   const sets = useApiQuery('comparisons.list', {})
@@ -79,6 +80,17 @@ export function CompareView({ quoteIds, setId, onExport }: CompareViewProps): Re
               onChange={(event) => setShowRemoved(event.target.checked)}
             />
             <span>Show missing words</span>
+          </label>
+          <label
+            className="checkbox-field"
+            title="Count line breaks, spacing and curly versus straight quotes as differences"
+          >
+            <input
+              type="checkbox"
+              checked={strict}
+              onChange={(event) => setStrict(event.target.checked)}
+            />
+            <span>Exact characters</span>
           </label>
           {quoteIds.length === 2 && (
             <button type="button" onClick={() => move(1, 0)}>
