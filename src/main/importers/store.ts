@@ -17,6 +17,7 @@ import type { Db } from '../db/connection'
 import { reanchorQuotes } from '../quotes/reanchor'
 import { cleanTags } from './tags'
 import type { ExtractedFile } from './types'
+import { matchUpload, uploadName } from './uploads'
 
 /** The bibliographic fields the importer owns until a person edits them (see migration 0050). */
 const META_FIELDS = [
@@ -55,6 +56,8 @@ export type StoreItem = {
   /** Tags requested for the whole batch. */
   tags: string[]
   jobId: string | null
+  /** The library's folder of staged browser uploads: files under it are matched by name and text (uploads.ts). */
+  incomingDir?: string
 }
 
 /** One file that will not be written (failed or skipped before or during parsing). */
@@ -76,6 +79,11 @@ function prepare(db: Db) {
       `SELECT id, content_hash, import_meta, title, authors, published_at, source, url, language, citation_type,
               container_title, publisher, doi
          FROM documents WHERE source_path = ? ORDER BY id DESC LIMIT 1`,
+    ),
+    byId: db.prepare(
+      `SELECT id, content_hash, import_meta, title, authors, published_at, source, url, language, citation_type,
+              container_title, publisher, doi
+         FROM documents WHERE id = ?`,
     ),
     insert: db.prepare(
       `INSERT INTO documents (title, authors, published_at, source, url, language, format, file_name, source_path,
@@ -208,9 +216,21 @@ function writeOne(db: Db, s: Statements, item: StoreItem): ImportFileResult {
     importMeta: JSON.stringify(extracted),
   }
 
-  const previous = s.byPath.get(path) as
-    | (Record<string, unknown> & { id: DocumentId; import_meta: unknown })
-    | undefined
+  type Previous = Record<string, unknown> & { id: DocumentId; import_meta: unknown }
+  let previous = s.byPath.get(path) as Previous | undefined
+  const notes: string[] = []
+  const upload = !previous && item.incomingDir ? uploadName(item.incomingDir, path) : null
+  if (upload !== null && item.incomingDir) {
+    // A browser upload lands under a new random batch folder each time: match it by name and text instead.
+    const match = matchUpload(db, item.incomingDir, upload, file.text)
+    if (match.kind === 'one') previous = s.byId.get(match.id) as Previous | undefined
+    else if (match.kind === 'ambiguous') {
+      notes.push(
+        `"${upload}" matches documents ${match.ids.slice(0, -1).join(', ')} and ${match.ids.at(-1)} from earlier ` +
+          'uploads of that name; imported as a new document instead of guessing which one to update.',
+      )
+    }
+  }
   if (previous) {
     const meta = mergeMeta(previous, parseMeta(previous.import_meta), extracted)
     s.update.run({ ...meta, ...common, id: previous.id })
@@ -256,7 +276,7 @@ function writeOne(db: Db, s: Statements, item: StoreItem): ImportFileResult {
     documentId: id,
     title: file.title,
     format: file.format,
-    warnings: file.warnings,
+    warnings: [...file.warnings, ...notes],
   }
 }
 
