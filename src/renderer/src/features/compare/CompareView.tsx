@@ -19,7 +19,8 @@ export function CompareView({ quoteIds, setId, onExport }: CompareViewProps): Re
   const [strict, setStrict] = useState(false)
   const comparison = useApiQuery(
     'compare.quotes',
-    { quoteIds, style: 'apa', ...(strict ? { strict } : {}) },
+    // A saved set whose other quotes were deleted has fewer than two left: nothing to compare (said below).
+    quoteIds.length >= 2 ? { quoteIds, style: 'apa', ...(strict ? { strict } : {}) } : null,
     { keepPrevious: true },
   )
   const sets = useApiQuery('comparisons.list', {})
@@ -120,6 +121,12 @@ export function CompareView({ quoteIds, setId, onExport }: CompareViewProps): Re
             ? '1 quote saved in this set has been deleted'
             : `${savedSet.missingQuoteIds.length} quotes saved in this set have been deleted`}
           ; undoing the delete puts it back here. No other passage takes its place.
+        </p>
+      )}
+      {quoteIds.length < 2 && (
+        <p className="set-missing">
+          Fewer than two of its quotes are left: add one from the Quotes panel (⋯ → Add to
+          comparison) to compare again.
         </p>
       )}
       <p className="compare-legend muted">
