@@ -1,7 +1,6 @@
 /** Word-level differences (jsdiff `diffWords`) and the similarity figure derived from them. */
 import type { DiffSegment } from '@shared/contract'
-import { diffWords } from 'diff'
-import { displayQuoteText, foldQuoteMarks } from '../quotes/quote-text'
+import { displayQuoteText, foldQuoteMarks, wordSegments } from '../quotes/quote-text'
 
 /** Words and punctuation marks, as a reader counts them. */
 const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu
@@ -13,14 +12,7 @@ export const countWords = (text: string): number => text.match(TOKEN)?.length ??
  * Adjacent segments of one kind are merged.
  */
 export function wordDiff(from: string, to: string): DiffSegment[] {
-  const segments: DiffSegment[] = []
-  for (const change of diffWords(from, to)) {
-    const kind: DiffSegment['kind'] = change.added ? 'added' : change.removed ? 'removed' : 'same'
-    const last = segments[segments.length - 1]
-    if (last && last.kind === kind) last.text += change.value
-    else segments.push({ text: change.value, kind })
-  }
-  return segments
+  return wordSegments(from, to)
 }
 
 /** 0..1 Dice coefficient over words: twice the shared words over the words of both texts. */

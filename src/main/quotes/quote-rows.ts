@@ -12,9 +12,9 @@ import type {
   TagId,
   TagRef,
 } from '@shared/contract'
-import { wordDiff } from '../compare/word-diff'
 import { notFound } from '../core/errors'
 import type { Db } from '../db/connection'
+import { wordSegments } from './quote-text'
 
 export const QUOTE_COLORS: readonly QuoteColor[] = [
   'yellow',
@@ -89,7 +89,7 @@ function toQuote(row: JoinedRow, tags: TagRef[]): Quote {
     sourceChange:
       row.current_text === null || row.current_text === undefined
         ? null
-        : { currentText: row.current_text, diff: wordDiff(row.exact, row.current_text) },
+        : { currentText: row.current_text, diff: wordSegments(row.exact, row.current_text) },
     tags,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

@@ -1,3 +1,5 @@
+import type { DiffSegment } from '@shared/contract'
+import { diffWords } from 'diff'
 /**
  * How a quote's words are shown, exported and compared. The stored `exact` is the source's characters between the
  * quote's offsets (so offsets and selectors stay exact); a plain-text file's hard line breaks and indentation are
@@ -37,4 +39,16 @@ export function extendToSentenceEnd(text: string, end: number, quote: string): n
   if (!/[.!?\u2026]$/.test(quote.trimEnd())) return end
   const match = /^[.!?\u2026]+/.exec(text.slice(end, end + 4))
   return match ? end + match[0].length : end
+}
+
+/** Word-level segments turning `from` into `to` (jsdiff), adjacent ones of a kind merged: the "source changed" view. */
+export function wordSegments(from: string, to: string): DiffSegment[] {
+  const segments: DiffSegment[] = []
+  for (const change of diffWords(from, to)) {
+    const kind: DiffSegment['kind'] = change.added ? 'added' : change.removed ? 'removed' : 'same'
+    const last = segments[segments.length - 1]
+    if (last && last.kind === kind) last.text += change.value
+    else segments.push({ text: change.value, kind })
+  }
+  return segments
 }

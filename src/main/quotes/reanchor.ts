@@ -1,5 +1,5 @@
 import type { DocumentId, Quote, QuoteId, QuotePlacement } from '@shared/contract'
-import { conflict, notFound } from '../api/errors'
+import { conflict, notFound } from '../core/errors'
 import type { Db } from '../db/connection'
 import { locateQuote } from './locate-quote'
 import { getQuote } from './quote-rows'

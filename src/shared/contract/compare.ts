@@ -1,9 +1,9 @@
-import type { DocumentId, QuoteId } from './common'
+import type { DiffSegment, DocumentId, QuoteId } from './common'
 import type { CitationStyle } from './export'
 import type { SourceChange } from './quotes'
 
 /** One word-level diff segment between a column and the reference column. */
-export type DiffSegment = { text: string; kind: 'same' | 'added' | 'removed' }
+export type { DiffSegment } from './common'
 
 export type CompareColumn = {
   quoteId: QuoteId

@@ -45,6 +45,8 @@ export const API_EFFECTS: { readonly [M in ApiMethod]: MethodEffects } = {
   // A deleted quote leaves its comparison slots marked missing; undo fills them again.
   'quotes.delete': { writes: true, changes: ['quotes', 'tags', 'comparisons'] },
   'quotes.restore': { writes: true, changes: ['quotes', 'tags', 'comparisons'] },
+  // The quote's words change; a comparison showing it must show the new words.
+  'quotes.acceptSourceWording': { writes: true, changes: ['quotes', 'comparisons'] },
   'quotes.setColorLabel': { writes: true, changes: ['quotes'] },
   'search.query': READ,
   'search.inDocument': READ,

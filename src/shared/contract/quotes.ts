@@ -1,5 +1,4 @@
-import type { DocumentId, PartialDate, QuoteId, Timestamp } from './common'
-import type { DiffSegment } from './compare'
+import type { DiffSegment, DocumentId, PartialDate, QuoteId, Timestamp } from './common'
 import type { TagRef } from './documents'
 
 /** Named highlight colours; the labels (meanings) are the user's to rename. */

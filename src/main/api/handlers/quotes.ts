@@ -36,11 +36,7 @@ export const quotesHandlers = defineHandlers({
   },
   'quotes.acceptSourceWording': {
     schema: z.object({ id: quoteId }).strict(),
-    run: (args, backend) => {
-      const quote = acceptSourceWording(backend.db, args.id)
-      backend.changed(['quotes'])
-      return quote
-    },
+    run: (args, backend) => acceptSourceWording(backend.db, args.id),
   },
   'quotes.list': {
     schema: z

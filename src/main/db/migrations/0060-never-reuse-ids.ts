@@ -1,4 +1,4 @@
-import type { Db } from '../connection'
+import type { Db } from '../../core/context'
 
 /**
  * Saved work must keep pointing at what it was saved with (issue #11, defect 2).

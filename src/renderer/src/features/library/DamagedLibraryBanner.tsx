@@ -25,13 +25,7 @@ export function DamagedLibraryBanner(): ReactNode {
     setBusy(true)
     setFailure(null)
     try {
-      const restored = await mutate('library.restore', {}, [
-        'documents',
-        'tags',
-        'quotes',
-        'searches',
-        'comparisons',
-      ])
+      const restored = await mutate('library.restore', {})
       info.refetch()
       toast(
         `Restored the backup of ${formatDateTime(restored.createdAt)}. The damaged file is kept beside it.`,

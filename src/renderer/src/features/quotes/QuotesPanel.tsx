@@ -90,7 +90,7 @@ export function QuotesPanel({ onCompare, onExport, onSimilar }: QuotesPanelProps
           setEditing(quote)
           return
         case 'acceptWording':
-          await mutate('quotes.acceptSourceWording', { id: quote.id }, ['quotes', 'comparisons'])
+          await mutate('quotes.acceptSourceWording', { id: quote.id })
           toast('The quote now has the source’s current wording.')
           return
         case 'copy':
