@@ -38,7 +38,11 @@ import {
   preventNavigation,
 } from './shell/navigation'
 import { PathGrants } from './shell/path-grants'
-import { denyPermissionCheck, denyPermissionRequest, requestFilter } from './shell/permissions'
+import {
+  permissionCheckHandler,
+  permissionRequestHandler,
+  requestFilter,
+} from './shell/permissions'
 import { createShellHandlers } from './shell/shell-handlers'
 import { createWindowOptions } from './shell/window-options'
 import { loadWindowState, saveWindowState, WINDOW_STATE_FILE } from './shell/window-state'
@@ -68,8 +72,8 @@ function sendMenuCommand(command: MenuCommand): void {
 
 function hardenSession(): void {
   const ses = session.defaultSession
-  ses.setPermissionRequestHandler(denyPermissionRequest)
-  ses.setPermissionCheckHandler(denyPermissionCheck)
+  ses.setPermissionRequestHandler(permissionRequestHandler)
+  ses.setPermissionCheckHandler(permissionCheckHandler)
   ses.setDevicePermissionHandler(() => false)
   ses.webRequest.onBeforeRequest(requestFilter)
   ses.on('will-download', (event) => event.preventDefault())

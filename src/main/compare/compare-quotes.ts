@@ -11,8 +11,9 @@ import { citeQuotes, locatorOf } from '../citations/cite-quotes'
 import { invalidArgs, notFound } from '../core/errors'
 import type { Db } from '../db/connection'
 import { getQuotes } from '../quotes/quote-rows'
+import { displayQuoteText } from '../quotes/quote-text'
 import { MAX_COLUMNS, MIN_COLUMNS } from './column-limits'
-import { similarityOf, wordDiff } from './word-diff'
+import { quoteDiff, similarityOf } from './word-diff'
 
 export { MAX_COLUMNS, MIN_COLUMNS } from './column-limits'
 
@@ -43,6 +44,7 @@ export function compareQuotes(
   db: Db,
   ids: readonly QuoteId[],
   style: CitationStyle = 'apa',
+  strict = false,
 ): Comparison {
   const quotes = loadQuotesForComparison(db, ids)
   const cited = citeQuotes(db, quotes, style)
@@ -50,23 +52,27 @@ export function compareQuotes(
   const matrix: number[][] = quotes.map(() => quotes.map(() => 1))
   for (let i = 0; i < quotes.length; i++) {
     for (let j = i + 1; j < quotes.length; j++) {
-      const s = similarityOf(wordDiff((quotes[i] as Quote).exact, (quotes[j] as Quote).exact))
+      const s = similarityOf(
+        quoteDiff((quotes[i] as Quote).exact, (quotes[j] as Quote).exact, strict),
+      )
       ;(matrix[i] as number[])[j] = s
       ;(matrix[j] as number[])[i] = s
     }
   }
   const columns: CompareColumn[] = quotes.map((quote, i) => {
+    const text = strict ? quote.exact : displayQuoteText(quote.exact)
     const diff: DiffSegment[] =
-      i === 0 ? [{ text: quote.exact, kind: 'same' }] : wordDiff(first.exact, quote.exact)
+      i === 0 ? [{ text, kind: 'same' }] : quoteDiff(first.exact, quote.exact, strict)
     return {
       quoteId: quote.id,
       documentId: quote.documentId,
-      text: quote.exact,
+      text,
       sourceLine: sourceLine(quote),
       inText: cited.quotes[i]?.inText ?? '',
       reference: cited.references.find((r) => r.itemId === cited.quotes[i]?.item.id)?.text ?? '',
       diff,
       similarity: matrix[0]?.[i] ?? 1,
+      sourceChange: quote.sourceChange,
     }
   })
   return { columns, similarity: matrix, style }

@@ -5,10 +5,11 @@
  */
 import type { DocumentId, Quote, SimilarPassage } from '@shared/contract'
 import type { Db } from '../db/connection'
+import { comparableQuoteText, displayQuoteText, extendToSentenceEnd } from '../quotes/quote-text'
 import { pageAt, paragraphAt } from '../quotes/text-anchor'
 import { hasSpecial } from '../text/scripts'
 import { alignWords, densestWindows, tokenize } from './word-align'
-import { similarityOf, wordDiff, wordOverlap } from './word-diff'
+import { quoteDiff, similarityOf, wordDiff, wordOverlap } from './word-diff'
 
 /** Words too common to say anything about a statement. */
 const STOPWORDS = new Set(
@@ -79,7 +80,7 @@ function parsePageStarts(value: string | null): number[] | null {
 
 /** Passages in other documents that report the quote's words or close variants, best first. */
 export function findSimilar(db: Db, quote: Quote, limit = 10): SimilarPassage[] {
-  const quoteText = quote.exact.slice(0, MAX_QUOTE_CHARS)
+  const quoteText = comparableQuoteText(quote.exact.slice(0, MAX_QUOTE_CHARS))
   const terms = distinctiveTerms(db, quoteText)
   if (terms.length === 0) return []
   // Terms are folded letters and digits only, so quoting them is all the escaping FTS5 needs.
@@ -101,15 +102,17 @@ export function findSimilar(db: Db, quote: Quote, limit = 10): SimilarPassage[] 
       ...densestWindows(doc.text, quoteText, 3),
     ]
     for (const a of spans) {
-      const passage = doc.text.slice(a.start, a.end)
+      // A passage that ends where its sentence ends takes the closing period (and quote mark) with it.
+      const end = extendToSentenceEnd(doc.text, a.end, quoteText)
+      const passage = comparableQuoteText(doc.text.slice(a.start, end))
       // Ordered similarity (jsdiff) marks reworded and reordered passages down; word overlap keeps a reordered
       // misquote from vanishing. The mean of the two is the score.
       const ordered = similarityOf(wordDiff(quoteText, passage))
       const score = Math.round(((ordered + wordOverlap(quoteText, passage)) / 2) * 1000) / 1000
-      if (!best || score > best.score) best = { start: a.start, end: a.end, score }
+      if (!best || score > best.score) best = { start: a.start, end, score }
     }
     if (!best || best.score < MIN_SCORE) continue
-    const text = doc.text.slice(best.start, best.end)
+    const text = displayQuoteText(doc.text.slice(best.start, best.end))
     passages.push({
       documentId: doc.id as DocumentId,
       title: doc.title,
@@ -121,7 +124,7 @@ export function findSimilar(db: Db, quote: Quote, limit = 10): SimilarPassage[] 
       page: pageAt(parsePageStarts(doc.page_starts), best.start),
       paragraph: paragraphAt(doc.text, best.start),
       score: best.score,
-      diff: wordDiff(quoteText, text),
+      diff: quoteDiff(quote.exact.slice(0, MAX_QUOTE_CHARS), doc.text.slice(best.start, best.end)),
     })
   }
   passages.sort((a, b) => b.score - a.score || a.documentId - b.documentId)

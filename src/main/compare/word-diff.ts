@@ -1,25 +1,15 @@
 /** Word-level differences (jsdiff `diffWords`) and the similarity figure derived from them. */
 import type { DiffSegment } from '@shared/contract'
-import { diffWords } from 'diff'
-import { hasSpecial } from '../text/scripts'
+import { displayQuoteText, foldQuoteMarks, wordSegments } from '../quotes/quote-text'
+import { hasSpecial, wordSegmenter } from '../text/scripts'
 
 /** Words and punctuation marks, as a reader counts them. */
 const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu
 
-/**
- * Chinese, Japanese and Thai have no spaces: their words come from ICU's dictionary (Intl.Segmenter), so changing
- * one character of 加强关系 marks the word 加强, not the whole clause. Other texts keep jsdiff's own word splitting.
- */
-let words: Intl.Segmenter | null = null
-const segmenter = (): Intl.Segmenter => {
-  words ??= new Intl.Segmenter('zh', { granularity: 'word' })
-  return words
-}
-
 export const countWords = (text: string): number => {
   if (!hasSpecial(text)) return text.match(TOKEN)?.length ?? 0
   let n = 0
-  for (const s of segmenter().segment(text)) if (s.segment.trim() !== '') n++
+  for (const s of wordSegmenter().segment(text)) if (s.segment.trim() !== '') n++
   return n
 }
 
@@ -28,15 +18,7 @@ export const countWords = (text: string): number => {
  * Adjacent segments of one kind are merged.
  */
 export function wordDiff(from: string, to: string): DiffSegment[] {
-  const segments: DiffSegment[] = []
-  const options = hasSpecial(from) || hasSpecial(to) ? { intlSegmenter: segmenter() } : {}
-  for (const change of diffWords(from, to, options)) {
-    const kind: DiffSegment['kind'] = change.added ? 'added' : change.removed ? 'removed' : 'same'
-    const last = segments[segments.length - 1]
-    if (last && last.kind === kind) last.text += change.value
-    else segments.push({ text: change.value, kind })
-  }
-  return segments
+  return wordSegments(from, to)
 }
 
 /** 0..1 Dice coefficient over words: twice the shared words over the words of both texts. */
@@ -81,4 +63,29 @@ export function wordOverlap(a: string, b: string): number {
     }
   }
   return (2 * shared) / (wa.length + wb.length)
+}
+
+/**
+ * The diff compare shows. By default whitespace (hard line breaks, indentation) and typographic quote style are not
+ * differences: the words are compared with quote marks folded, and the segments are then cut from the displayed
+ * texts, so each column still shows its source's own characters. `strict` compares the stored characters as they are.
+ */
+export function quoteDiff(from: string, to: string, strict = false): DiffSegment[] {
+  if (strict) return wordDiff(from, to)
+  const a = displayQuoteText(from)
+  const b = displayQuoteText(to)
+  let i = 0
+  let j = 0
+  return wordDiff(foldQuoteMarks(a), foldQuoteMarks(b)).map((segment) => {
+    const n = segment.text.length
+    if (segment.kind === 'removed') {
+      const text = a.slice(i, i + n)
+      i += n
+      return { ...segment, text }
+    }
+    const text = b.slice(j, j + n)
+    j += n
+    if (segment.kind === 'same') i += n
+    return { ...segment, text }
+  })
 }

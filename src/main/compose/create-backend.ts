@@ -77,6 +77,7 @@ export function createBackend(options: BackendOptions): Backend {
     version: options.version ?? '0.1.0',
     libraryDir: options.libraryDir,
     databaseFile,
+    ownerId: owner.record.id,
     events,
     jobs,
     log,

@@ -25,6 +25,8 @@ export type BackendContext = {
   version: string
   libraryDir: string
   databaseFile: string
+  /** This backend's owner record id (db/owners.ts), so it can tell other live owners of the library from itself. */
+  ownerId?: string
   events: EventBus
   jobs: JobRunner
   log: Logger

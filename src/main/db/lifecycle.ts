@@ -4,6 +4,7 @@
  * context, so `close()` can wait for a running backup instead of cutting it off.
  */
 import { statSync } from 'node:fs'
+import { hostname } from 'node:os'
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path'
 import type { BackupInfo, CheckReport, LibraryInfo, LibraryTable } from '@shared/contract'
 import type { BackendContext, Db } from '../core/context'
@@ -22,6 +23,7 @@ import {
 import { checkDatabase } from './integrity'
 import { schemaVersion } from './migrate'
 import { clearCorruptMarker, markDamaged, openLibrary } from './open-library'
+import { scanOwners } from './owners'
 
 export type BackupSettings = {
   /** Rolling backups to keep (default 7). */
@@ -196,6 +198,24 @@ function resolveBackupFile(context: BackendContext, file: string): string {
 }
 
 /**
+ * A restore renames the live file aside: another process with the library open would keep writing into the renamed
+ * file and lose every write (issue #11 defect 1). So it is refused while any other live owner (desktop app, web
+ * host, another CLI command, or another backend in this process) holds the library; the owner records say who.
+ * Checked once before the work and again right before the swap.
+ */
+function refuseWhileOpenElsewhere(context: BackendContext): void {
+  const others = scanOwners(context.databaseFile).live.filter((o) => o.id !== context.ownerId)
+  if (others.length === 0) return
+  const who = others.map(
+    (o) => `${o.role}, process ${o.pid}${o.host === hostname() ? '' : ` on ${o.host}`}`,
+  )
+  throw conflict(
+    `The library is open in another Lectern (${who.join('; ')}). Close it first, then restore: ` +
+      'a restore under a running app would lose what it saves.',
+  )
+}
+
+/**
  * Replace the library with a backup that verifies: `file`, or else the newest good one. The current file is kept
  * aside (`library.sqlite.damaged-<stamp>` when it was damaged, `.replaced-<stamp>` otherwise).
  */
@@ -203,6 +223,7 @@ export async function restoreLibrary(context: BackendContext, file?: string): Pr
   if (context.jobs.list().length > 0) {
     throw conflict('An import is still running; cancel it or wait for it before restoring.')
   }
+  refuseWhileOpenElsewhere(context)
   const state = stateOf(context)
   await stopMaintenance(context)
   const candidates: BackupEntry[] = file
@@ -244,6 +265,12 @@ export async function restoreLibrary(context: BackendContext, file?: string): Pr
       ? `Cannot restore ${file}: ${failures[0]?.split(': ').slice(1).join(': ') ?? 'it does not verify'}.`
       : `No backup verifies (${failures.slice(0, 3).join('; ')}).`
     throw new DomainError(file ? 'invalid_args' : 'not_found', message)
+  }
+  try {
+    refuseWhileOpenElsewhere(context) // verifying the backup took time: someone may have opened the library
+  } catch (error) {
+    discardStaged(staged.incoming)
+    throw error
   }
   const wasCorrupt = context.corrupt !== null
   try {

@@ -12,6 +12,7 @@ import { migrate0010 } from './migrations/0010-create-library'
 import { migrate0020 } from './migrations/0020-add-library-sort-indexes'
 import { migrate0030 } from './migrations/0030-extend-search-index'
 import { migrate0050 } from './migrations/0050-add-import-metadata'
+import { migrate0060 } from './migrations/0060-never-reuse-ids'
 import { migrate0080 } from './migrations/0080-add-metadata-provenance'
 import { migrate0090 } from './migrations/0090-segment-search-text'
 
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 20, name: 'add-library-sort-indexes', up: migrate0020 },
   { version: 30, name: 'extend-search-index', up: migrate0030 },
   { version: 50, name: 'add-import-metadata', up: migrate0050 },
+  { version: 60, name: 'never-reuse-ids', up: migrate0060 },
   { version: 80, name: 'add-metadata-provenance', up: migrate0080 },
   { version: 90, name: 'segment-search-text', up: migrate0090 },
 ]
@@ -56,11 +58,23 @@ export function pendingMigrations(db: Db, target = LATEST_VERSION): Migration[] 
 export function migrate(db: Db, target = LATEST_VERSION): number[] {
   const pending = pendingMigrations(db, target)
   if (pending.length === 0) return []
-  db.transaction(() => {
-    for (const m of pending) {
-      m.up(db)
-      db.pragma(`user_version = ${m.version | 0}`)
-    }
-  })()
+  // Table rebuilds (SQLite's 12-step ALTER procedure) need foreign keys off: dropping the old table with them on
+  // would cascade. The pragma is a no-op inside a transaction, so it is switched here and the whole result is
+  // checked with foreign_key_check before the commit.
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) === 1
+  if (foreignKeys) db.pragma('foreign_keys = OFF')
+  try {
+    db.transaction(() => {
+      for (const m of pending) {
+        m.up(db)
+        db.pragma(`user_version = ${m.version | 0}`)
+      }
+      const broken = db.pragma('foreign_key_check') as unknown[]
+      if (foreignKeys && broken.length > 0)
+        throw new Error(`migration left ${broken.length} broken references; nothing was changed`)
+    })()
+  } finally {
+    if (foreignKeys) db.pragma('foreign_keys = ON')
+  }
   return pending.map((m) => m.version)
 }

@@ -5,9 +5,14 @@ import { type CitedQuotes, citeQuotes, type QuoteCitation } from '../citations/c
 import { STYLES } from '../citations/csl-engine'
 import { htmlToRuns, type Run } from '../citations/rich-text'
 import type { Db } from '../db/connection'
+import { displayQuoteText } from '../quotes/quote-text'
 import type { Basket } from './basket'
 
-export type ExportEntry = QuoteCitation & { inTextRuns: Run[] }
+/**
+ * `quote.exact` is the quote's words as shown and exported (whitespace normalised: a hard line break of a plain-text
+ * source is one space); `sourceExact` is the stored characters, for selectors that must match the source text.
+ */
+export type ExportEntry = QuoteCitation & { inTextRuns: Run[]; sourceExact: string }
 export type ExportReference = { itemId: string; text: string; runs: Run[] }
 
 export type ExportModel = {
@@ -62,7 +67,12 @@ export function buildExportModel(
     noteStyle: STYLES[style].note,
     referencesHeading: STYLES[style].note ? 'Bibliography' : 'References',
     exportedAt: now.toISOString(),
-    entries: cited.quotes.map((q) => ({ ...q, inTextRuns: runs(q.inTextHtml) })),
+    entries: cited.quotes.map((q) => ({
+      ...q,
+      quote: { ...q.quote, exact: displayQuoteText(q.quote.exact) },
+      sourceExact: q.quote.exact,
+      inTextRuns: runs(q.inTextHtml),
+    })),
     items: cited.items,
     references: cited.references.map((r) => ({
       itemId: r.itemId,

@@ -11,6 +11,7 @@ import { fileTooLarge } from './errors'
 import { CANCELLED, createExtraction, type ExtractOutcome } from './extraction'
 import { detectMissingLanguage } from './language'
 import { beginBulkIndexing, finishBulkIndexing, type WriteEntry, writeGroup } from './store'
+import { cleanStagedUploads, incomingDirFor } from './uploads'
 import { collectFiles, realRoots, type WalkFile } from './walk'
 
 export type ImportOptions = {
@@ -109,6 +110,7 @@ export async function runImport(
   const walkStarted = performance.now()
   progress?.({ step: 'Scanning', done: 0, total: 0, bytesDone: 0, bytesTotal: 0 })
   const roots = await realRoots(backend.importRoots)
+  const incomingDir = incomingDirFor(backend.libraryDir)
   const walked = await collectFiles(options.paths, {
     roots,
     signal,
@@ -212,7 +214,14 @@ export async function runImport(
         pending.push({
           entry: {
             kind: 'store',
-            item: { path: file.path, size: outcome.file.size, file: outcome.file, tags, jobId },
+            item: {
+              path: file.path,
+              size: outcome.file.size,
+              file: outcome.file,
+              tags,
+              jobId,
+              incomingDir,
+            },
           },
           bytes: file.size,
           chars,
@@ -289,6 +298,11 @@ export async function runImport(
     }
   }
   current = undefined
+  // Staged browser uploads have served their purpose once imported (or refused): incoming/ must not grow forever.
+  await cleanStagedUploads(
+    incomingDir,
+    results.map((r) => r.path),
+  )
   report()
   if (wrote) backend.changed(['documents', 'tags'])
   return toReport(results)

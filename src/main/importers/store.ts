@@ -19,6 +19,7 @@ import type { Db } from '../db/connection'
 import { reanchorQuotes } from '../quotes/reanchor'
 import { cleanTags } from './tags'
 import type { ExtractedFile } from './types'
+import { matchUpload, uploadName } from './uploads'
 
 /** The bibliographic fields the importer owns until a person edits them (see migration 0050). */
 const META_FIELDS = [
@@ -57,6 +58,8 @@ export type StoreItem = {
   /** Tags requested for the whole batch. */
   tags: string[]
   jobId: string | null
+  /** The library's folder of staged browser uploads: files under it are matched by name and text (uploads.ts). */
+  incomingDir?: string
 }
 
 /** One file that will not be written (failed or skipped before or during parsing). */
@@ -81,6 +84,11 @@ function prepare(db: Db) {
     ),
     byDoi: db.prepare(
       'SELECT id, title FROM documents WHERE lower(doi) = lower(?) AND doi IS NOT NULL ORDER BY id LIMIT 1',
+    ),
+    byId: db.prepare(
+      `SELECT id, content_hash, import_meta, title, authors, published_at, source, url, language, citation_type,
+              container_title, publisher, doi, provenance
+         FROM documents WHERE id = ?`,
     ),
     insert: db.prepare(
       `INSERT INTO documents (title, authors, published_at, source, url, language, language_source, format, file_name, source_path,
@@ -256,9 +264,21 @@ function writeOne(db: Db, s: Statements, item: StoreItem): ImportFileResult {
     languageSource: file.languageSource,
   }
 
-  const previous = s.byPath.get(path) as
-    | (Record<string, unknown> & { id: DocumentId; import_meta: unknown })
-    | undefined
+  type Previous = Record<string, unknown> & { id: DocumentId; import_meta: unknown }
+  let previous = s.byPath.get(path) as Previous | undefined
+  const notes: string[] = []
+  const upload = !previous && item.incomingDir ? uploadName(item.incomingDir, path) : null
+  if (upload !== null && item.incomingDir) {
+    // A browser upload lands under a new random batch folder each time: match it by name and text instead.
+    const match = matchUpload(db, item.incomingDir, upload, file.text)
+    if (match.kind === 'one') previous = s.byId.get(match.id) as Previous | undefined
+    else if (match.kind === 'ambiguous') {
+      notes.push(
+        `"${upload}" matches documents ${match.ids.slice(0, -1).join(', ')} and ${match.ids.at(-1)} from earlier ` +
+          'uploads of that name; imported as a new document instead of guessing which one to update.',
+      )
+    }
+  }
   if (previous) {
     const { meta, provenance } = mergeMeta(
       previous,
@@ -275,7 +295,12 @@ function writeOne(db: Db, s: Statements, item: StoreItem): ImportFileResult {
       provenance: JSON.stringify(provenance),
       id: previous.id,
     })
-    const { unplacedQuoteIds } = reanchorQuotes(db, previous.id, file.text, file.pageStarts)
+    const { unplacedQuoteIds, changedQuoteIds } = reanchorQuotes(
+      db,
+      previous.id,
+      file.text,
+      file.pageStarts,
+    )
     linkTags(s, previous.id, [...file.tags, ...item.tags])
     s.log.run(
       path,
@@ -297,6 +322,7 @@ function writeOne(db: Db, s: Statements, item: StoreItem): ImportFileResult {
       warnings: file.warnings,
     }
     if (unplacedQuoteIds.length > 0) result.unplacedQuoteIds = unplacedQuoteIds as QuoteId[]
+    if (changedQuoteIds.length > 0) result.sourceChangedQuoteIds = changedQuoteIds
     return result
   }
 
@@ -327,7 +353,7 @@ function writeOne(db: Db, s: Statements, item: StoreItem): ImportFileResult {
     documentId: id,
     title: file.title,
     format: file.format,
-    warnings,
+    warnings: [...warnings, ...notes],
   }
 }
 

@@ -31,15 +31,18 @@ export function addTagsToDocuments(
   documentIds: readonly DocumentId[],
   names: readonly string[],
 ): { changed: number } {
-  return db.transaction(() => {
-    requireDocuments(db, documentIds)
-    let changed = 0
-    for (const name of distinctNames(names)) {
-      const tagId = repo.ensure(db, name)
-      for (const documentId of new Set(documentIds)) if (repo.link(db, documentId, tagId)) changed++
-    }
-    return { changed }
-  })()
+  return db
+    .transaction(() => {
+      requireDocuments(db, documentIds)
+      let changed = 0
+      for (const name of distinctNames(names)) {
+        const tagId = repo.ensure(db, name)
+        for (const documentId of new Set(documentIds))
+          if (repo.link(db, documentId, tagId)) changed++
+      }
+      return { changed }
+    })
+    .immediate()
 }
 
 /** Untag documents by name; names that are no tag change nothing. Returns how many links were removed. */
@@ -48,17 +51,19 @@ export function removeTagsFromDocuments(
   documentIds: readonly DocumentId[],
   names: readonly string[],
 ): { changed: number } {
-  return db.transaction(() => {
-    requireDocuments(db, documentIds)
-    let changed = 0
-    for (const name of distinctNames(names)) {
-      const tag = repo.findByName(db, name)
-      if (!tag) continue
-      for (const documentId of new Set(documentIds))
-        if (repo.unlink(db, documentId, tag.id)) changed++
-    }
-    return { changed }
-  })()
+  return db
+    .transaction(() => {
+      requireDocuments(db, documentIds)
+      let changed = 0
+      for (const name of distinctNames(names)) {
+        const tag = repo.findByName(db, name)
+        if (!tag) continue
+        for (const documentId of new Set(documentIds))
+          if (repo.unlink(db, documentId, tag.id)) changed++
+      }
+      return { changed }
+    })
+    .immediate()
 }
 
 function requireTag(db: Db, id: TagId): TagWithCounts {
@@ -69,38 +74,44 @@ function requireTag(db: Db, id: TagId): TagWithCounts {
 
 /** Rename a tag. Another tag already having the name (in any letter case) is a conflict: merge instead. */
 export function renameTag(db: Db, id: TagId, name: string): TagWithCounts {
-  return db.transaction(() => {
-    requireTag(db, id)
-    const other = repo.findByName(db, name)
-    if (other && other.id !== id) {
-      throw conflict(`A tag named "${other.name}" already exists; merge the two tags instead.`)
-    }
-    repo.rename(db, id, name)
-    return requireTag(db, id)
-  })()
+  return db
+    .transaction(() => {
+      requireTag(db, id)
+      const other = repo.findByName(db, name)
+      if (other && other.id !== id) {
+        throw conflict(`A tag named "${other.name}" already exists; merge the two tags instead.`)
+      }
+      repo.rename(db, id, name)
+      return requireTag(db, id)
+    })
+    .immediate()
 }
 
 /** Move every use of the `from` tags onto `into`, then delete them. */
 export function mergeTags(db: Db, from: readonly TagId[], into: TagId): TagWithCounts {
   const sources = [...new Set(from)]
   if (sources.includes(into)) throw invalidArgs('A tag cannot be merged into itself.')
-  return db.transaction(() => {
-    requireTag(db, into)
-    for (const id of sources) requireTag(db, id)
-    for (const id of sources) {
-      repo.moveLinks(db, id, into)
-      repo.delete(db, id)
-    }
-    return requireTag(db, into)
-  })()
+  return db
+    .transaction(() => {
+      requireTag(db, into)
+      for (const id of sources) requireTag(db, id)
+      for (const id of sources) {
+        repo.moveLinks(db, id, into)
+        repo.delete(db, id)
+      }
+      return requireTag(db, into)
+    })
+    .immediate()
 }
 
 export function setTagColor(db: Db, id: TagId, color: string | null): TagWithCounts {
-  return db.transaction(() => {
-    requireTag(db, id)
-    repo.setColor(db, id, color)
-    return requireTag(db, id)
-  })()
+  return db
+    .transaction(() => {
+      requireTag(db, id)
+      repo.setColor(db, id, color)
+      return requireTag(db, id)
+    })
+    .immediate()
 }
 
 /** Delete a tag and its links (documents and quotes stay). Unknown ids answer `{ deleted: false }`. */

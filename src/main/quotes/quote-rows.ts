@@ -14,6 +14,7 @@ import type {
 } from '@shared/contract'
 import { notFound } from '../core/errors'
 import type { Db } from '../db/connection'
+import { wordSegments } from './quote-text'
 
 export const QUOTE_COLORS: readonly QuoteColor[] = [
   'yellow',
@@ -38,6 +39,8 @@ export type QuoteRow = {
   note: string
   color: string
   placement: string
+  /** The source's words at the quote's position when they differ from `exact` (see reanchor.ts). */
+  current_text: string | null
   created_at: string
   updated_at: string
 }
@@ -83,6 +86,10 @@ function toQuote(row: JoinedRow, tags: TagRef[]): Quote {
     note: row.note,
     color: isColor(row.color) ? row.color : 'yellow',
     placement: isPlacement(row.placement) ? row.placement : 'unplaced',
+    sourceChange:
+      row.current_text === null || row.current_text === undefined
+        ? null
+        : { currentText: row.current_text, diff: wordSegments(row.exact, row.current_text) },
     tags,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

@@ -71,35 +71,37 @@ function resolveRange(doc: DocumentText, args: NewQuote): [number, number] {
 
 /** Create a quote from an exact passage or from offsets. */
 export function createQuote(db: Db, args: NewQuote): Quote {
-  const id = db.transaction(() => {
-    const doc = loadDocument(db, args.documentId)
-    const [start, end] = resolveRange(doc, args)
-    const selector = quoteSelector(doc.text, start, end)
-    const now = new Date().toISOString()
-    const result = db
-      .prepare(
-        `INSERT INTO quotes (document_id, exact, prefix, suffix, start_offset, end_offset, page, paragraph,
+  const id = db
+    .transaction(() => {
+      const doc = loadDocument(db, args.documentId)
+      const [start, end] = resolveRange(doc, args)
+      const selector = quoteSelector(doc.text, start, end)
+      const now = new Date().toISOString()
+      const result = db
+        .prepare(
+          `INSERT INTO quotes (document_id, exact, prefix, suffix, start_offset, end_offset, page, paragraph,
                              note, color, placement, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'exact', ?, ?)`,
-      )
-      .run(
-        doc.id,
-        selector.exact,
-        selector.prefix,
-        selector.suffix,
-        start,
-        end,
-        pageAt(parsePageStarts(doc.page_starts), start),
-        paragraphAt(doc.text, start),
-        args.note ?? '',
-        args.color ?? 'yellow',
-        now,
-        now,
-      )
-    const quoteId = Number(result.lastInsertRowid)
-    if (args.tags && args.tags.length > 0) setQuoteTags(db, quoteId, args.tags)
-    return quoteId
-  })()
+        )
+        .run(
+          doc.id,
+          selector.exact,
+          selector.prefix,
+          selector.suffix,
+          start,
+          end,
+          pageAt(parsePageStarts(doc.page_starts), start),
+          paragraphAt(doc.text, start),
+          args.note ?? '',
+          args.color ?? 'yellow',
+          now,
+          now,
+        )
+      const quoteId = Number(result.lastInsertRowid)
+      if (args.tags && args.tags.length > 0) setQuoteTags(db, quoteId, args.tags)
+      return quoteId
+    })
+    .immediate()
   return getQuote(db, id)
 }
 
@@ -129,7 +131,7 @@ export function updateQuote(db: Db, patch: QuotePatch): Quote {
       setQuoteTags(db, patch.id, patch.tags)
       db.prepare('UPDATE quotes SET updated_at = ? WHERE id = ?').run(now, patch.id)
     }
-  })()
+  }).immediate()
   return getQuote(db, patch.id)
 }
 
@@ -144,28 +146,30 @@ export function deleteQuotes(
   db: Db,
   ids: readonly QuoteId[],
 ): { deleted: number; undoToken: string } {
-  return db.transaction(() => {
-    const idsJson = JSON.stringify([...new Set(ids)])
-    const quotes = db
-      .prepare('SELECT * FROM quotes WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id')
-      .all(idsJson) as QuoteRow[]
-    if (quotes.length === 0) throw notFound('quote', ids.join(', '))
-    const tags = db
-      .prepare(
-        `SELECT qt.quote_id AS quoteId, t.name, t.color FROM quote_tags qt JOIN tags t ON t.id = qt.tag_id
+  return db
+    .transaction(() => {
+      const idsJson = JSON.stringify([...new Set(ids)])
+      const quotes = db
+        .prepare('SELECT * FROM quotes WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id')
+        .all(idsJson) as QuoteRow[]
+      if (quotes.length === 0) throw notFound('quote', ids.join(', '))
+      const tags = db
+        .prepare(
+          `SELECT qt.quote_id AS quoteId, t.name, t.color FROM quote_tags qt JOIN tags t ON t.id = qt.tag_id
           WHERE qt.quote_id IN (SELECT value FROM json_each(?))`,
-      )
-      .all(idsJson) as QuoteTrash['tags']
-    const token = randomUUID()
-    const payload: QuoteTrash = { quotes, tags }
-    db.prepare(
-      "INSERT INTO trash (token, kind, payload, deleted_at) VALUES (?, 'quotes', ?, ?)",
-    ).run(token, JSON.stringify(payload), new Date().toISOString())
-    const result = db
-      .prepare('DELETE FROM quotes WHERE id IN (SELECT value FROM json_each(?))')
-      .run(idsJson)
-    return { deleted: result.changes, undoToken: token }
-  })()
+        )
+        .all(idsJson) as QuoteTrash['tags']
+      const token = randomUUID()
+      const payload: QuoteTrash = { quotes, tags }
+      db.prepare(
+        "INSERT INTO trash (token, kind, payload, deleted_at) VALUES (?, 'quotes', ?, ?)",
+      ).run(token, JSON.stringify(payload), new Date().toISOString())
+      const result = db
+        .prepare('DELETE FROM quotes WHERE id IN (SELECT value FROM json_each(?))')
+        .run(idsJson)
+      return { deleted: result.changes, undoToken: token }
+    })
+    .immediate()
 }
 
 /**
@@ -173,51 +177,54 @@ export function deleteQuotes(
  * re-created by name when needed. Quotes whose document has been deleted since cannot come back and are skipped.
  */
 export function restoreQuotes(db: Db, undoToken: string): { restored: number; ids: QuoteId[] } {
-  return db.transaction(() => {
-    const row = db
-      .prepare("SELECT payload FROM trash WHERE token = ? AND kind = 'quotes'")
-      .get(undoToken) as { payload: string } | undefined
-    if (!row) {
-      throw new DomainError(
-        'not_found',
-        'Nothing to undo for that token: the delete was already undone or the token is unknown.',
+  return db
+    .transaction(() => {
+      const row = db
+        .prepare("SELECT payload FROM trash WHERE token = ? AND kind = 'quotes'")
+        .get(undoToken) as { payload: string } | undefined
+      if (!row) {
+        throw new DomainError(
+          'not_found',
+          'Nothing to undo for that token: the delete was already undone or the token is unknown.',
+        )
+      }
+      const payload = JSON.parse(row.payload) as QuoteTrash
+      const docExists = db.prepare('SELECT 1 FROM documents WHERE id = ?')
+      const idTaken = db.prepare('SELECT 1 FROM quotes WHERE id = ?')
+      const insert = db.prepare(
+        `INSERT INTO quotes (id, document_id, exact, prefix, suffix, start_offset, end_offset, page, paragraph,
+                           note, color, placement, current_text, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-    }
-    const payload = JSON.parse(row.payload) as QuoteTrash
-    const docExists = db.prepare('SELECT 1 FROM documents WHERE id = ?')
-    const idTaken = db.prepare('SELECT 1 FROM quotes WHERE id = ?')
-    const insert = db.prepare(
-      `INSERT INTO quotes (id, document_id, exact, prefix, suffix, start_offset, end_offset, page, paragraph,
-                           note, color, placement, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    const link = db.prepare('INSERT OR IGNORE INTO quote_tags (quote_id, tag_id) VALUES (?, ?)')
-    const restoredIds: QuoteId[] = []
-    for (const q of payload.quotes) {
-      if (!docExists.get(q.document_id)) continue
-      const id = idTaken.get(q.id) ? null : q.id
-      const result = insert.run(
-        id,
-        q.document_id,
-        q.exact,
-        q.prefix,
-        q.suffix,
-        q.start_offset,
-        q.end_offset,
-        q.page,
-        q.paragraph,
-        q.note,
-        q.color,
-        q.placement,
-        q.created_at,
-        q.updated_at,
-      )
-      const newId = Number(result.lastInsertRowid)
-      restoredIds.push(newId as QuoteId)
-      const names = payload.tags.filter((t) => t.quoteId === q.id).map((t) => t.name)
-      for (const tagId of ensureTags(db, names)) link.run(newId, tagId)
-    }
-    db.prepare('DELETE FROM trash WHERE token = ?').run(undoToken)
-    return { restored: restoredIds.length, ids: restoredIds }
-  })()
+      const link = db.prepare('INSERT OR IGNORE INTO quote_tags (quote_id, tag_id) VALUES (?, ?)')
+      const restoredIds: QuoteId[] = []
+      for (const q of payload.quotes) {
+        if (!docExists.get(q.document_id)) continue
+        const id = idTaken.get(q.id) ? null : q.id
+        const result = insert.run(
+          id,
+          q.document_id,
+          q.exact,
+          q.prefix,
+          q.suffix,
+          q.start_offset,
+          q.end_offset,
+          q.page,
+          q.paragraph,
+          q.note,
+          q.color,
+          q.placement,
+          q.current_text ?? null,
+          q.created_at,
+          q.updated_at,
+        )
+        const newId = Number(result.lastInsertRowid)
+        restoredIds.push(newId as QuoteId)
+        const names = payload.tags.filter((t) => t.quoteId === q.id).map((t) => t.name)
+        for (const tagId of ensureTags(db, names)) link.run(newId, tagId)
+      }
+      db.prepare('DELETE FROM trash WHERE token = ?').run(undoToken)
+      return { restored: restoredIds.length, ids: restoredIds }
+    })
+    .immediate()
 }

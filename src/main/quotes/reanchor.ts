@@ -1,10 +1,14 @@
-import type { DocumentId, QuoteId, QuotePlacement } from '@shared/contract'
+import type { DocumentId, Quote, QuoteId, QuotePlacement } from '@shared/contract'
+import { conflict, notFound } from '../core/errors'
 import type { Db } from '../db/connection'
 import { locateQuote } from './locate-quote'
+import { getQuote } from './quote-rows'
 import { pageAt, paragraphAt, quoteSelector } from './text-anchor'
 
 export type ReanchorResult = {
   unplacedQuoteIds: QuoteId[]
+  /** Quotes whose words the source no longer prints exactly (placed fuzzily, marked "source changed"). */
+  changedQuoteIds: QuoteId[]
   /** How many quotes ended up in each placement (for logs and import reports). */
   counts: Record<QuotePlacement, number>
 }
@@ -19,13 +23,20 @@ type AnchorRow = {
   page: number | null
   paragraph: number | null
   placement: QuotePlacement
+  currentText: string | null
 }
 
 /**
- * Re-place a document's quotes after its text changed (re-import, edit). Runs inside the caller's transaction.
- * Order: same offsets when the exact text still sits there → exact text (context first, then nearest the old
- * position) → fuzzy match of text + context. A quote that cannot be placed is kept with placement 'unplaced' and
- * NULL offsets, never dropped; its selector text is kept so a later version can place it again.
+ * Re-place a document's quotes after its text changed (re-import, re-extraction from the stored original, edit).
+ * THE one place that implements the rule for quoted words; call it inside the transaction that changes the text.
+ *
+ * The rule: `exact` — the words the researcher quoted — is evidence and is NEVER rewritten here.
+ * - The exact words still at the old offsets, or found elsewhere (context first, then nearest the old position):
+ *   placement 'exact' / 'moved', offsets and context follow the text, `current_text` is cleared.
+ * - Only a fuzzy match (up to 25 % different): placement 'fuzzy', offsets point at the match, the quote's words and
+ *   context stay as saved, and the match is recorded in `current_text` ("source changed"; `Quote.sourceChange`).
+ *   Only `acceptSourceWording` (an explicit user action) turns that wording into the quote's words.
+ * - Not found: kept with placement 'unplaced' and NULL offsets, never dropped, so a later version can place it.
  */
 export function reanchorQuotes(
   db: Db,
@@ -35,21 +46,23 @@ export function reanchorQuotes(
 ): ReanchorResult {
   const rows = db
     .prepare(
-      `SELECT id, exact, prefix, suffix, start_offset AS start, end_offset AS end, page, paragraph, placement
+      `SELECT id, exact, prefix, suffix, start_offset AS start, end_offset AS end, page, paragraph, placement,
+              current_text AS currentText
          FROM quotes WHERE document_id = ? ORDER BY id`,
     )
     .all(documentId) as AnchorRow[]
   const update = db.prepare(
-    `UPDATE quotes SET exact = ?, prefix = ?, suffix = ?, start_offset = ?, end_offset = ?, page = ?,
-            paragraph = ?, placement = ?, updated_at = ? WHERE id = ?`,
+    `UPDATE quotes SET prefix = ?, suffix = ?, start_offset = ?, end_offset = ?, page = ?, paragraph = ?,
+            placement = ?, current_text = ?, updated_at = ? WHERE id = ?`,
   )
   const unplace = db.prepare(
     `UPDATE quotes SET start_offset = NULL, end_offset = NULL, page = NULL, paragraph = NULL,
-            placement = 'unplaced', updated_at = ? WHERE id = ?`,
+            placement = 'unplaced', current_text = NULL, updated_at = ? WHERE id = ?`,
   )
   const now = new Date().toISOString()
   const counts: Record<QuotePlacement, number> = { exact: 0, moved: 0, fuzzy: 0, unplaced: 0 }
   const unplacedQuoteIds: QuoteId[] = []
+  const changedQuoteIds: QuoteId[] = []
 
   for (const row of rows) {
     let start: number
@@ -64,7 +77,8 @@ export function reanchorQuotes(
       if (!found) {
         counts.unplaced++
         unplacedQuoteIds.push(row.id)
-        if (row.placement !== 'unplaced' || row.start !== null) unplace.run(now, row.id)
+        if (row.placement !== 'unplaced' || row.start !== null || row.currentText !== null)
+          unplace.run(now, row.id)
         continue
       }
       start = found.start
@@ -72,22 +86,28 @@ export function reanchorQuotes(
       placement = found.kind === 'exact' ? (start === row.start ? 'exact' : 'moved') : 'fuzzy'
     }
     counts[placement]++
-    // The stored selector always describes the current text, so offsets and `exact` stay consistent.
-    const selector = quoteSelector(newText, start, end)
+    const matched = newText.slice(start, end)
+    const sourceChanged = matched !== row.exact
+    if (sourceChanged) changedQuoteIds.push(row.id)
+    // Context follows the text only where the quoted words themselves are found; a fuzzy match keeps the saved
+    // context, so the quote can still be found by its own words in a later version.
+    const selector = sourceChanged
+      ? { prefix: row.prefix, suffix: row.suffix }
+      : quoteSelector(newText, start, end)
+    const currentText = sourceChanged ? matched : null
     const page = pageAt(pageStarts, start)
     const paragraph = paragraphAt(newText, start)
     const changed =
       page !== row.page ||
       paragraph !== row.paragraph ||
-      selector.exact !== row.exact ||
       selector.prefix !== row.prefix ||
       selector.suffix !== row.suffix ||
       start !== row.start ||
       end !== row.end ||
-      placement !== row.placement
+      placement !== row.placement ||
+      currentText !== row.currentText
     if (!changed) continue
     update.run(
-      selector.exact,
       selector.prefix,
       selector.suffix,
       start,
@@ -95,9 +115,38 @@ export function reanchorQuotes(
       page,
       paragraph,
       placement,
+      currentText,
       now,
       row.id,
     )
   }
-  return { unplacedQuoteIds, counts }
+  return { unplacedQuoteIds, changedQuoteIds, counts }
+}
+
+/**
+ * The user accepts the source's current wording for a "source changed" quote: its words become what the document
+ * says at its position now. The only path that changes a saved quote's words. Conflict when nothing changed.
+ */
+export function acceptSourceWording(db: Db, id: QuoteId): Quote {
+  db.transaction(() => {
+    const row = db
+      .prepare(
+        `SELECT q.start_offset AS start, q.end_offset AS end, q.current_text AS currentText, d.text AS text
+           FROM quotes q JOIN documents d ON d.id = q.document_id WHERE q.id = ?`,
+      )
+      .get(id) as
+      | { start: number | null; end: number | null; currentText: string | null; text: string }
+      | undefined
+    if (!row) throw notFound('quote', id)
+    if (row.currentText === null || row.start === null || row.end === null)
+      throw conflict(
+        'This quote already has the words its source prints; there is no new wording to accept.',
+      )
+    const selector = quoteSelector(row.text, row.start, row.end)
+    db.prepare(
+      `UPDATE quotes SET exact = ?, prefix = ?, suffix = ?, placement = 'exact', current_text = NULL,
+              updated_at = ? WHERE id = ?`,
+    ).run(selector.exact, selector.prefix, selector.suffix, new Date().toISOString(), id)
+  })()
+  return getQuote(db, id)
 }

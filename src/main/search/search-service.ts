@@ -169,7 +169,63 @@ const where = (conditions: Sql[]): Sql =>
 /** The filter columns live in a narrow covering index (migration 0030): no visit to the wide document rows. */
 const DOCS = sql.trusted('documents d INDEXED BY documents_search_filters')
 
-type Ranked = { ids: number[]; scores: Map<number, number> }
+type Ranked = {
+  ids: number[]
+  scores: Map<number, number>
+  /** Only the newest this many matches were ranked by relevance (0: listed newest first, unranked). */
+  rankedAmongNewest?: number
+}
+
+/**
+ * Title matches are ranked first whenever the cut applies: a document whose title holds every query word (a known
+ * item: "kenya railway" for "Kenya railway financing agreement") must never fall off page 1 because it was imported
+ * long ago. Only when they are few (at most this many); a query whose words fill many titles keeps the tiers.
+ */
+const TITLE_FIRST_MAX = 100
+
+/** Documents matching `match` whose title alone matches it too, best first; null when there are too many. */
+function titleMatches(db: Db, match: string, from: Sql, conditions: Sql[]): Ranked | null {
+  const titled = `(${match}) AND (title : (${match}))`
+  try {
+    const n =
+      get<{ n: number }>(
+        db,
+        sql`SELECT count(*) AS n FROM (SELECT documents_fts.rowid FROM ${from}
+            WHERE documents_fts MATCH ${titled}${where(conditions)} LIMIT ${TITLE_FIRST_MAX + 1})`,
+      )?.n ?? 0
+    if (n === 0 || n > TITLE_FIRST_MAX) return null
+    const rows = all<{ id: number; rank: number }>(
+      db,
+      sql`SELECT documents_fts.rowid AS id, ${sql.trusted(BM25)} AS rank FROM ${from}
+          WHERE documents_fts MATCH ${titled}${where(conditions)} ORDER BY rank, documents_fts.rowid DESC`,
+    )
+    return { ids: rows.map((r) => r.id), scores: new Map(rows.map((r) => [r.id, -r.rank])) }
+  } catch {
+    // A query FTS5 cannot restrict to the title (nested column filters): the tiers alone answer it.
+    return null
+  }
+}
+
+/** `first` (title matches) on top, then `rest` computed without them; offsets run over the whole list. */
+function withTitlesFirst(
+  first: Ranked | null,
+  offset: number,
+  limit: number,
+  rest: (conditions: Sql[], offset: number, limit: number) => Ranked,
+  conditions: Sql[],
+): Ranked {
+  if (!first) return rest(conditions, offset, limit)
+  const head = first.ids.slice(offset, offset + limit)
+  const scores = new Map([...head].map((id) => [id, first.scores.get(id) ?? 0]))
+  const excluded = sql`documents_fts.rowid NOT IN (SELECT value FROM json_each(${JSON.stringify(first.ids)}))`
+  const tail = rest(
+    [...conditions, excluded],
+    Math.max(0, offset - first.ids.length),
+    limit - head.length,
+  )
+  for (const [id, score] of tail.scores) scores.set(id, score)
+  return { ...tail, ids: [...head, ...tail.ids], scores }
+}
 
 /** Documents matching, regardless of paging (cheap: FTS5 only walks doclists; filters read the covering index). */
 function countDocuments(db: Db, match: string | null, conditions: Sql[]): number {
@@ -263,15 +319,36 @@ function rankDocuments(
   // A lone letter (nothing left to score once it is left out) with too many matches to count: newest first.
   const unscorable = estimate && query.relaxed === null
   if (unscorable || (!estimate && total > rankAll && total > unselective * librarySize(db))) {
-    const ids = all<{ id: number }>(
-      db,
-      sql`SELECT documents_fts.rowid AS id FROM ${from} WHERE documents_fts MATCH ${match}${where(conditions)}
-          ORDER BY documents_fts.rowid DESC LIMIT ${limit} OFFSET ${offset}`,
-    ).map((r) => r.id)
-    return { ids, scores }
+    const newest = (where_: Sql[], skip: number, take: number): Ranked => ({
+      ids:
+        take <= 0
+          ? []
+          : all<{ id: number }>(
+              db,
+              sql`SELECT documents_fts.rowid AS id FROM ${from} WHERE documents_fts MATCH ${match}${where(where_)}
+                  ORDER BY documents_fts.rowid DESC LIMIT ${take} OFFSET ${skip}`,
+            ).map((r) => r.id),
+      scores: new Map(),
+      rankedAmongNewest: 0,
+    })
+    const titles = unscorable ? null : titleMatches(db, match, from, conditions)
+    return withTitlesFirst(titles, offset, limit, newest, conditions)
   }
   if (estimate || total > rankAll) {
-    return rankTiers(db, query, from, typing ? CANDIDATES.typing : CANDIDATES.full, offset, limit)
+    const size = typing ? CANDIDATES.typing : CANDIDATES.full
+    const tiers = (where_: Sql[], skip: number, take: number): Ranked => ({
+      ...(take <= 0
+        ? { ids: [], scores: new Map<number, number>() }
+        : rankTiers(db, { ...query, conditions: where_ }, from, size, skip, take)),
+      rankedAmongNewest: size,
+    })
+    return withTitlesFirst(
+      titleMatches(db, match, from, conditions),
+      offset,
+      limit,
+      tiers,
+      conditions,
+    )
   }
   // A word plus a letter with few matches ("mombasa r"): one tier holding every match, scored without the letter.
   if (query.oneLetter && query.relaxed !== null) {
@@ -674,7 +751,7 @@ export function searchLibrary(db: Db, args: SearchArgs): SearchResult {
   const marks = markTerms(root)
   const oneLetter = typing && hasOneLetterPrefix(root)
   // One read transaction: counts, ranking and rows come from the same snapshot of the library.
-  const { total, docTotal, estimate, hits } = db.transaction(() => {
+  const { total, docTotal, estimate, hits, rankedAmongNewest } = db.transaction(() => {
     const resolver = tagResolver(db, problems)
     let docs = new QueryCompiler('documents', resolver).compile(root)
     // No text drives the query: read tag filters as sets of documents rather than probing every row.
@@ -738,12 +815,24 @@ export function searchLibrary(db: Db, args: SearchArgs): SearchResult {
     })
     // A lower bound is at least what was listed (filters were checked on the newest matches only).
     const docsShown = estimate ? Math.max(docTotal, before.docs + ranked.ids.length) : docTotal
-    return { total: quoteTotal + docsShown, docTotal, estimate, hits }
+    return {
+      total: quoteTotal + docsShown,
+      docTotal,
+      estimate,
+      hits,
+      rankedAmongNewest: ranked.rankedAmongNewest,
+    }
   })()
   // Outside the transaction: refreshing the vocabulary may write.
   const fewResults = typing
     ? docTotal === 0 && !estimate
     : docTotal < SUGGEST_BELOW || docTotal < librarySize(db) * SUGGEST_BELOW_SHARE
   const suggestions = fewResults ? suggest(db, args.query, root) : []
-  return finish({ total, ...(estimate ? { totalIsEstimate: true } : {}), hits, suggestions })
+  return finish({
+    total,
+    ...(estimate ? { totalIsEstimate: true } : {}),
+    ...(rankedAmongNewest !== undefined ? { rankedAmongNewest } : {}),
+    hits,
+    suggestions,
+  })
 }

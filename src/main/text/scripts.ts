@@ -188,3 +188,10 @@ export function wrapInsideWord(text: string, i: number, punctuation = false): nu
 export function joinsWithoutSpace(before: string, after: string): boolean {
   return noSpaceBefore(before, before.length, true) && noSpaceAt(after, 0, true)
 }
+
+let dictionaryWords: Intl.Segmenter | null = null
+/** ICU's dictionary word segmenter (one per process; its dictionaries cover Chinese, Japanese and Thai alike). */
+export const wordSegmenter = (): Intl.Segmenter => {
+  dictionaryWords ??= new Intl.Segmenter('zh', { granularity: 'word' })
+  return dictionaryWords
+}

@@ -56,7 +56,33 @@ export function refuse(req: IncomingMessage, res: ServerResponse, refusal: Refus
     envelope,
     unread ? { ...refusal.headers, Connection: 'close' } : refusal.headers,
   )
-  if (unread) res.once('finish', () => req.destroy())
+  if (unread) lingerThenClose(req)
+}
+
+/** How long and how much of a refused body is read before the connection is closed (see lingerThenClose). */
+const LINGER_MS = 2_000
+const LINGER_MAX_BYTES = 64 * 1024 * 1024
+
+/**
+ * Read (and discard) what the client is still sending for a short while before closing: closing a socket with
+ * unread data makes the kernel send a reset, and the client then loses the refusal just sent. Bounded in bytes and
+ * time so a refused body can never keep the host busy.
+ */
+function lingerThenClose(req: IncomingMessage): void {
+  let drained = 0
+  const close = (): void => {
+    clearTimeout(timer)
+    req.destroy()
+  }
+  const timer = setTimeout(close, LINGER_MS)
+  timer.unref()
+  req.removeAllListeners('data')
+  req.on('data', (chunk: Buffer) => {
+    drained += chunk.length
+    if (drained > LINGER_MAX_BYTES) close()
+  })
+  req.once('end', close)
+  req.resume()
 }
 
 /** Throws a 401 Refusal unless `given` is the host's token (compared in constant time). */

@@ -9,6 +9,7 @@ import { CompareView, SavedComparisons, SimilarDialog } from './features/compare
 import { ExportDialog } from './features/export'
 import { DropZone, ImportTray, listenForJobs } from './features/import'
 import { LibraryView } from './features/library'
+import { DamagedLibraryBanner } from './features/library/DamagedLibraryBanner'
 import { PreferencesDialog } from './features/preferences/PreferencesDialog'
 import { QuotesPanel } from './features/quotes'
 import { ReaderView } from './features/reader'
@@ -48,6 +49,7 @@ export function App(): ReactNode {
           </button>
         </div>
       </header>
+      <DamagedLibraryBanner />
       <div className="workspace">
         <section className="sidebar" aria-label="Tags">
           <TagsSidebar />

@@ -27,3 +27,6 @@ export type Page<T> = { total: number; items: T[] }
 
 /** Returned at once by long operations; progress arrives as `job.progress`, the end as one `job.finished`. */
 export type JobTicket = { jobId: JobId }
+
+/** One word-level diff segment: 'same' wording, 'removed' only in the first text, 'added' only in the second. */
+export type DiffSegment = { text: string; kind: 'same' | 'added' | 'removed' }

@@ -1,8 +1,9 @@
-import type { DocumentId, QuoteId } from './common'
+import type { DiffSegment, DocumentId, QuoteId } from './common'
 import type { CitationStyle } from './export'
+import type { SourceChange } from './quotes'
 
 /** One word-level diff segment between a column and the reference column. */
-export type DiffSegment = { text: string; kind: 'same' | 'added' | 'removed' }
+export type { DiffSegment } from './common'
 
 export type CompareColumn = {
   quoteId: QuoteId
@@ -18,6 +19,8 @@ export type CompareColumn = {
   diff: DiffSegment[]
   /** 0..1 word-level similarity to the first column. */
   similarity: number
+  /** The source now prints different words at this quote's place (see `Quote.sourceChange`); `text` is as quoted. */
+  sourceChange: SourceChange | null
 }
 
 export type Comparison = {
@@ -47,14 +50,25 @@ export type ComparisonSet = {
   id: number
   name: string
   note: string
+  /** The set's quotes that still exist, in column order. */
   quoteIds: QuoteId[]
+  /** Quotes saved in this set that have been deleted since (undo puts them back); never replaced by others. */
+  missingQuoteIds: QuoteId[]
   createdAt: string
   updatedAt: string
 }
 
 export type CompareApi = {
   /** 2–4 distinct quotes as columns, in the given order (reorder or swap by calling again). Default style APA. */
-  'compare.quotes': (args: { quoteIds: QuoteId[]; style?: CitationStyle }) => Comparison
+  /**
+   * `strict`: compare the stored characters as they are; by default whitespace (hard line breaks, indentation) and
+   * typographic quote style are not differences, and column texts are shown with whitespace normalised.
+   */
+  'compare.quotes': (args: {
+    quoteIds: QuoteId[]
+    style?: CitationStyle
+    strict?: boolean
+  }) => Comparison
   /**
    * Passages in other documents that report the same words or close variants, best first (`score` ≥ 0.4).
    * `terms` are the distinctive words used to find candidates in the full-text index.

@@ -113,6 +113,8 @@ export type ImportFileResult = {
   warnings?: string[]
   /** Quotes that could not be re-anchored after an update ("Unplaced quotes"). */
   unplacedQuoteIds?: QuoteId[]
+  /** On update: quotes whose words the new version no longer prints exactly (kept as quoted, marked "source changed"). */
+  sourceChangedQuoteIds?: QuoteId[]
 }
 
 export type ImportReport = {

@@ -44,8 +44,11 @@ export const API_EFFECTS: { readonly [M in ApiMethod]: MethodEffects } = {
   'quotes.colors': READ,
   'quotes.create': QUOTE_WRITE,
   'quotes.update': QUOTE_WRITE,
-  'quotes.delete': QUOTE_WRITE,
-  'quotes.restore': QUOTE_WRITE,
+  // A deleted quote leaves its comparison slots marked missing; undo fills them again.
+  'quotes.delete': { writes: true, changes: ['quotes', 'tags', 'comparisons'] },
+  'quotes.restore': { writes: true, changes: ['quotes', 'tags', 'comparisons'] },
+  // The quote's words change; a comparison showing it must show the new words.
+  'quotes.acceptSourceWording': { writes: true, changes: ['quotes', 'comparisons'] },
   'quotes.setColorLabel': { writes: true, changes: ['quotes'] },
   'search.query': READ,
   'search.inDocument': READ,

@@ -1,4 +1,4 @@
-import type { DocumentId, PartialDate, QuoteId, Timestamp } from './common'
+import type { DiffSegment, DocumentId, PartialDate, QuoteId, Timestamp } from './common'
 import type { TagRef } from './documents'
 
 /** Named highlight colours; the labels (meanings) are the user's to rename. */
@@ -6,6 +6,8 @@ export type QuoteColor = 'yellow' | 'green' | 'blue' | 'pink' | 'purple' | 'oran
 
 /** Where the quote's anchor stands after the document text last changed. */
 export type QuotePlacement = 'exact' | 'moved' | 'fuzzy' | 'unplaced'
+
+export type SourceChange = { currentText: string; diff: DiffSegment[] }
 
 export type Quote = {
   id: QuoteId
@@ -24,6 +26,12 @@ export type Quote = {
   note: string
   color: QuoteColor
   placement: QuotePlacement
+  /**
+   * Set when a re-import changed the words at the quote's position: `exact` stays what was quoted; `currentText` is
+   * what the source says there now, `diff` turns `exact` into it. Null when the source still says `exact`.
+   * `quotes.acceptSourceWording` takes the new wording explicitly.
+   */
+  sourceChange: SourceChange | null
   tags: TagRef[]
   createdAt: Timestamp
   updatedAt: Timestamp
@@ -64,6 +72,8 @@ export type QuoteListArgs = {
 export type QuotesApi = {
   'quotes.create': (args: NewQuote) => Quote
   'quotes.get': (args: { id: QuoteId }) => Quote
+  /** Replace a "source changed" quote's words with the source's current wording (conflict when unchanged). */
+  'quotes.acceptSourceWording': (args: { id: QuoteId }) => Quote
   'quotes.list': (args: QuoteListArgs) => { total: number; quotes: Quote[] }
   'quotes.update': (args: {
     id: QuoteId

@@ -57,6 +57,12 @@ export type SearchResult = {
    * are counted per keystroke (search-service TYPING_COUNT_CAP). Show it as "10,000+ results". Full queries are exact.
    */
   totalIsEstimate?: boolean
+  /**
+   * Set when the matches were too many to rank them all: only the newest this many were ranked by relevance on each
+   * page (0: listed newest first, unranked). Documents whose title holds the query are ranked first regardless.
+   * Show it like an estimate: "ranked among the newest 500".
+   */
+  rankedAmongNewest?: number
   hits: SearchHit[]
   /** "Did you mean" corrections from the library's own vocabulary when the query looks misspelled. */
   suggestions: Suggestion[]

@@ -46,6 +46,7 @@ function baseArgs(): { [M in ApiMethod]: ArgsOf<M> } {
     'tags.delete': { id: 999 as TagId },
     'quotes.create': { documentId: doc, text: 'fuzz sentence' },
     'quotes.get': { id: quote },
+    'quotes.acceptSourceWording': { id: quote },
     'quotes.list': { limit: 5 },
     'quotes.update': { id: quote, note: 'fuzzed' },
     'quotes.delete': { ids: [999_999 as QuoteId] },

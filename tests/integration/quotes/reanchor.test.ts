@@ -41,6 +41,7 @@ describe('reanchorQuotes', () => {
     const result = reimport(original)
     expect(result).toEqual({
       unplacedQuoteIds: [],
+      changedQuoteIds: [],
       counts: { exact: 1, moved: 0, fuzzy: 0, unplaced: 0 },
     })
     expect(await get(q.id)).toEqual(q)
@@ -78,7 +79,7 @@ describe('reanchorQuotes', () => {
     expect(moved.suffix).toBe(q.suffix)
   })
 
-  it('follows a quote whose words were edited (fuzzy) and updates its text', async () => {
+  it('follows a quote whose words were edited (fuzzy) but never rewrites the quoted words', async () => {
     const q = await call(lib.context, 'quotes.create', { documentId: doc, text: PASSAGE })
     const changed = 'you have a President who is working for you every single day'
     const edited = `Broward College\nDavie, Florida\n\n${original.replace(PASSAGE, changed)}`
@@ -86,8 +87,48 @@ describe('reanchorQuotes', () => {
     expect(result.counts.fuzzy).toBe(1)
     const fuzzy = await get(q.id)
     expect(fuzzy.placement).toBe('fuzzy')
-    expect(fuzzy.exact).toBe(changed)
+    // The researcher's words are evidence: unchanged. The source's current wording is recorded beside them.
+    expect(fuzzy.exact).toBe(PASSAGE)
+    expect(fuzzy.prefix).toBe(q.prefix)
+    expect(fuzzy.suffix).toBe(q.suffix)
     expect(edited.slice(fuzzy.start as number, fuzzy.end as number)).toBe(changed)
+    expect(fuzzy.sourceChange?.currentText).toBe(changed)
+    expect(fuzzy.sourceChange?.diff).toEqual([
+      { text: 'you have a President who is ', kind: 'same' },
+      { text: 'fighting', kind: 'removed' },
+      { text: 'working', kind: 'added' },
+      { text: ' for you every single day', kind: 'same' },
+    ])
+    // The quote's text in search, lists and exports is still what was quoted.
+    const found = await call(lib.context, 'quotes.list', { documentId: doc })
+    expect(found.quotes.find((x) => x.id === q.id)?.exact).toBe(PASSAGE)
+
+    // Re-importing the same edited text again changes nothing.
+    reimport(edited)
+    expect(await get(q.id)).toEqual(fuzzy)
+
+    // Only an explicit accept takes the new wording.
+    const accepted = await call(lib.context, 'quotes.acceptSourceWording', { id: q.id })
+    expect(accepted.exact).toBe(changed)
+    expect(accepted.sourceChange).toBeNull()
+    expect(accepted.placement).toBe('exact')
+    expect(edited.slice(accepted.start as number, accepted.end as number)).toBe(changed)
+    await expect(
+      call(lib.context, 'quotes.acceptSourceWording', { id: q.id }),
+    ).rejects.toMatchObject({ code: 'conflict' })
+  })
+
+  it('clears "source changed" when a later version has the quoted words again', async () => {
+    const q = await call(lib.context, 'quotes.create', { documentId: doc, text: PASSAGE })
+    reimport(
+      original.replace(PASSAGE, 'you have a President who is working for you every single day'),
+    )
+    expect((await get(q.id)).sourceChange).not.toBeNull()
+    reimport(original)
+    const back = await get(q.id)
+    expect(back.sourceChange).toBeNull()
+    expect(back.exact).toBe(PASSAGE)
+    expect(back.placement).toBe('exact')
   })
 
   it('keeps a quote whose text was removed as unplaced, never dropped, and places it again later', async () => {
@@ -144,9 +185,11 @@ describe('reanchorQuotes', () => {
     const result = reanchorQuotes(lib.context.db, id.id, edited, null)
     expect(result.counts.fuzzy).toBe(1)
     const placed = await get(q.id)
-    expect(placed.exact.startsWith('THE PRESIDENT: The birth of baby Jesus')).toBe(true)
-    expect(placed.exact).toContain('grandmother')
-    expect(placed.exact.endsWith(q.exact.slice(-60))).toBe(true)
-    expect(edited.slice(placed.start as number, placed.end as number)).toBe(placed.exact)
+    expect(placed.exact).toBe(q.exact) // the quoted words are kept
+    const current = placed.sourceChange?.currentText ?? ''
+    expect(current.startsWith('THE PRESIDENT: The birth of baby Jesus')).toBe(true)
+    expect(current).toContain('grandmother')
+    expect(current.endsWith(q.exact.slice(-60))).toBe(true)
+    expect(edited.slice(placed.start as number, placed.end as number)).toBe(current)
   })
 })

@@ -8,7 +8,11 @@ describe('queryWords (search words shown by the reader’s find bar)', () => {
     expect(queryWords('kenya "railway deal" -football title:budget OR rail* after:2014')).toBe(
       'railway deal kenya rail',
     )
-    expect(queryWords('NEAR(trade deal, 10)')).toBe('trade deal 10')
+    // The distance is not a word to find.
+    expect(queryWords('NEAR(trade deal, 10)')).toBe('trade deal')
+    expect(queryWords('NEAR(trade deal,3) kenya')).toBe('trade deal kenya')
+    expect(queryWords('NEAR("trade deal" kenya, 5)')).toBe('trade deal kenya')
+    expect(queryWords('2010 budget')).toBe('2010 budget')
     expect(queryWords('tag:draft')).toBe('')
   })
 })

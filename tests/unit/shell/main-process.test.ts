@@ -2,7 +2,7 @@
  * The real Electron entry (src/main/index.ts) started under plain Node with `electron` stubbed (STACK.md §7.10):
  * the stub records what the shell wires up, the backend underneath is real (a temp library on real SQLite).
  */
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { APP_ENTRY_URL } from '../../../src/main/shell/app-protocol'
@@ -198,18 +198,21 @@ describe('Electron main process (stubbed electron, real backend)', () => {
     ).toMatch(/preload[\\/]index\.js$/)
   })
 
-  it('denies every permission and cancels network requests in the session', () => {
+  it('denies every permission but clipboard writes by our page, and cancels network requests', () => {
     const granted: unknown[] = []
+    const ours = { requestingUrl: 'app://lectern/index.html', isMainFrame: true }
     for (const permission of [
       'media',
       'geolocation',
       'notifications',
       'clipboard-read',
       'openExternal',
+      'clipboard-sanitized-write',
     ])
-      rec.permissionRequest?.({}, permission, (answer: unknown) => granted.push(answer))
-    expect(granted).toEqual([false, false, false, false, false])
-    expect(rec.permissionCheck?.({}, 'media')).toBe(false)
+      rec.permissionRequest?.({}, permission, (answer: unknown) => granted.push(answer), ours)
+    expect(granted).toEqual([false, false, false, false, false, true])
+    expect(rec.permissionCheck?.({}, 'media', 'app://lectern', ours)).toBe(false)
+    expect(rec.permissionCheck?.({}, 'clipboard-sanitized-write', 'app://lectern', ours)).toBe(true)
     const answers: unknown[] = []
     rec.beforeRequest?.({ url: 'https://tracker.example/p.gif' }, (a: unknown) => answers.push(a))
     rec.beforeRequest?.({ url: 'app://lectern/index.html' }, (a: unknown) => answers.push(a))
@@ -286,8 +289,18 @@ describe('Electron main process (stubbed electron, real backend)', () => {
     rec.openDialogAnswer = { canceled: false, filePaths: [importable] }
     const pick = rec.ipc.get(IPC.pickImportPaths) as Listener
     expect(await pick(trusted, { folder: true })).toEqual([importable])
-    const after = await invoke(trusted, 'documents.import', { paths: [importable] })
-    expect(JSON.stringify(after)).not.toMatch(/not chosen in a Lectern dialog/)
+    mkdirSync(importable, { recursive: true })
+    writeFileSync(join(importable, 'granted.txt'), 'A granted folder holds this one short note.')
+    const after = (await invoke(trusted, 'documents.import', { paths: [importable] })) as {
+      ok: boolean
+      value: { jobId: string }
+    }
+    expect(after).toMatchObject({ ok: true, value: { jobId: expect.any(String) } })
+    // The granted folder's file really is imported.
+    const done = await invoke(trusted, 'jobs.wait', { jobId: after.value.jobId })
+    expect(JSON.stringify(done)).toMatch(/"imported":1/)
+    const listed = await invoke(trusted, 'documents.list', {})
+    expect(JSON.stringify(listed)).toMatch(/granted/)
   })
 
   it('forwards menu commands to the window and remembers its bounds', () => {
@@ -298,7 +311,8 @@ describe('Electron main process (stubbed electron, real backend)', () => {
     items.find((item) => item.label === 'Import…')?.click?.()
     items.find((item) => item.label === 'Find')?.click?.()
     const [window] = rec.windows
-    expect(window?.sent).toEqual([
+    // Earlier tests pushed API events (the import's progress) on the same window; look at menu commands only.
+    expect(window?.sent.filter(([channel]) => channel === IPC.menuCommand)).toEqual([
       [IPC.menuCommand, 'import'],
       [IPC.menuCommand, 'find'],
     ])

@@ -5,8 +5,8 @@ import {
   preventNavigation,
 } from '../../../src/main/shell/navigation'
 import {
-  denyPermissionCheck,
-  denyPermissionRequest,
+  permissionCheckHandler,
+  permissionRequestHandler,
   requestFilter,
   shouldCancelRequest,
 } from '../../../src/main/shell/permissions'
@@ -72,9 +72,8 @@ describe('window-open handler', () => {
 })
 
 describe('permission handlers', () => {
-  const permissions = [
+  const denied = [
     'clipboard-read',
-    'clipboard-sanitized-write',
     'display-capture',
     'fullscreen',
     'geolocation',
@@ -98,11 +97,44 @@ describe('permission handlers', () => {
     'usb',
     'bluetooth',
   ]
-  it.each(permissions)('denies the %s request and check', (permission) => {
-    const callback = vi.fn()
-    denyPermissionRequest({}, permission, callback)
-    expect(callback).toHaveBeenCalledExactlyOnceWith(false)
-    expect(denyPermissionCheck()).toBe(false)
+  const ours = { requestingUrl: 'app://lectern/index.html', isMainFrame: true }
+  const request = (permission: string, details: object): unknown[] => {
+    const answers: unknown[] = []
+    permissionRequestHandler({}, permission, (granted) => answers.push(granted), details)
+    return answers
+  }
+
+  it.each(denied)('denies the %s request and check, even to our own page', (permission) => {
+    expect(request(permission, ours)).toEqual([false])
+    expect(permissionCheckHandler({}, permission, 'app://lectern', ours)).toBe(false)
+  })
+
+  // navigator.clipboard.writeText in Electron asks for exactly this permission (Copy buttons, export "Copy").
+  it('allows clipboard-sanitized-write to the app page itself, and nothing else', () => {
+    expect(request('clipboard-sanitized-write', ours)).toEqual([true])
+    expect(permissionCheckHandler({}, 'clipboard-sanitized-write', 'app://lectern', ours)).toBe(
+      true,
+    )
+    expect(permissionCheckHandler({}, 'clipboard-sanitized-write', 'app://lectern/', ours)).toBe(
+      true,
+    )
+  })
+
+  it.each([
+    [
+      'a sub-frame of our page (the document viewer)',
+      { requestingUrl: 'app://lectern/index.html', isMainFrame: false },
+    ],
+    ['another host on our scheme', { requestingUrl: 'app://evil/index.html', isMainFrame: true }],
+    ['a document resource', { requestingUrl: 'app-doc:12/page.html', isMainFrame: true }],
+    ['a web page', { requestingUrl: 'https://lectern/index.html', isMainFrame: true }],
+    ['a look-alike host', { requestingUrl: 'app://lectern.evil/index.html', isMainFrame: true }],
+    ['an opaque origin', { requestingUrl: 'null', isMainFrame: true }],
+    ['no details at all', {}],
+  ])('denies clipboard-sanitized-write to %s', (_label, details) => {
+    expect(request('clipboard-sanitized-write', details)).toEqual([false])
+    const origin = (details as { requestingUrl?: string }).requestingUrl ?? ''
+    expect(permissionCheckHandler({}, 'clipboard-sanitized-write', origin, details)).toBe(false)
   })
 })
 

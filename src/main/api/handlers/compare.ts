@@ -17,10 +17,12 @@ const comparisonSets = () => import('../../compare/comparison-sets')
 
 export const compareHandlers = defineHandlers({
   'compare.quotes': {
-    schema: z.object({ quoteIds: columnIds, style: style.optional() }).strict(),
+    schema: z
+      .object({ quoteIds: columnIds, style: style.optional(), strict: z.boolean().optional() })
+      .strict(),
     run: async (args, backend) => {
       const { compareQuotes } = await compareQuotesModule()
-      return compareQuotes(backend.db, args.quoteIds, args.style)
+      return compareQuotes(backend.db, args.quoteIds, args.style, args.strict)
     },
   },
   'compare.similar': {

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { colorLabels, setColorLabel } from '../../quotes/color-labels'
 import { getQuote, listQuotes, QUOTE_COLORS } from '../../quotes/quote-rows'
 import { createQuote, deleteQuotes, restoreQuotes, updateQuote } from '../../quotes/quote-service'
+import { acceptSourceWording } from '../../quotes/reanchor'
 import { defineHandlers } from '../handler-types'
 import { documentId, empty, limit, MAX_TEXT, name, offset, quoteId, text } from '../schemas'
 
@@ -32,6 +33,10 @@ export const quotesHandlers = defineHandlers({
   'quotes.get': {
     schema: z.object({ id: quoteId }).strict(),
     run: (args, backend) => getQuote(backend.db, args.id),
+  },
+  'quotes.acceptSourceWording': {
+    schema: z.object({ id: quoteId }).strict(),
+    run: (args, backend) => acceptSourceWording(backend.db, args.id),
   },
   'quotes.list': {
     schema: z

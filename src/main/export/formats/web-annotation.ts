@@ -22,7 +22,7 @@ export function renderWebAnnotation(model: ExportModel): string {
     for (const tag of q.tags)
       body.push({ type: 'TextualBody', value: tag.name, purpose: 'tagging' })
     const selector: Record<string, unknown>[] = [
-      { type: 'TextQuoteSelector', exact: q.exact, prefix: q.prefix, suffix: q.suffix },
+      { type: 'TextQuoteSelector', exact: e.sourceExact, prefix: q.prefix, suffix: q.suffix },
     ]
     if (q.start !== null && q.end !== null) {
       selector.push({ type: 'TextPositionSelector', start: q.start, end: q.end })

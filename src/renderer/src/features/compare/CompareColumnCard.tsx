@@ -1,5 +1,6 @@
 import type { CompareColumn, DiffSegment } from '@shared/contract'
 import type { ReactNode } from 'react'
+import { SourceChangeNote } from '../quotes/SourceChangeNote'
 import { DiffText } from './DiffText'
 
 type CompareColumnCardProps = {
@@ -58,6 +59,7 @@ export function CompareColumnCard({
           <DiffText segments={column.diff} side="compared" showRemoved={showRemoved} />
         )}
       </blockquote>
+      {column.sourceChange && <SourceChangeNote change={column.sourceChange} />}
       <footer className="compare-column-actions">
         <button
           type="button"

@@ -16,9 +16,11 @@ type CompareViewProps = {
 
 /** 2–4 quotes side by side with word-level differences and similarity; saved as named sets. */
 export function CompareView({ quoteIds, setId, onExport }: CompareViewProps): ReactNode {
+  const [strict, setStrict] = useState(false)
   const comparison = useApiQuery(
     'compare.quotes',
-    { quoteIds, style: 'apa' },
+    // A saved set whose other quotes were deleted has fewer than two left: nothing to compare (said below).
+    quoteIds.length >= 2 ? { quoteIds, style: 'apa', ...(strict ? { strict } : {}) } : null,
     { keepPrevious: true },
   )
   const sets = useApiQuery('comparisons.list', {})
@@ -80,6 +82,17 @@ export function CompareView({ quoteIds, setId, onExport }: CompareViewProps): Re
             />
             <span>Show missing words</span>
           </label>
+          <label
+            className="checkbox-field"
+            title="Count line breaks, spacing and curly versus straight quotes as differences"
+          >
+            <input
+              type="checkbox"
+              checked={strict}
+              onChange={(event) => setStrict(event.target.checked)}
+            />
+            <span>Exact characters</span>
+          </label>
           {quoteIds.length === 2 && (
             <button type="button" onClick={() => move(1, 0)}>
               Swap
@@ -102,6 +115,20 @@ export function CompareView({ quoteIds, setId, onExport }: CompareViewProps): Re
         </div>
       </header>
       {savedSet?.note && <p className="set-note">{savedSet.note}</p>}
+      {savedSet && savedSet.missingQuoteIds.length > 0 && (
+        <p className="set-missing" role="status">
+          {savedSet.missingQuoteIds.length === 1
+            ? '1 quote saved in this set has been deleted'
+            : `${savedSet.missingQuoteIds.length} quotes saved in this set have been deleted`}
+          ; undoing the delete puts it back here. No other passage takes its place.
+        </p>
+      )}
+      {quoteIds.length < 2 && (
+        <p className="set-missing">
+          Fewer than two of its quotes are left: add one from the Quotes panel (⋯ → Add to
+          comparison) to compare again.
+        </p>
+      )}
       <p className="compare-legend muted">
         Key: <ins className="diff-added">Words only in this column</ins>{' '}
         {showRemoved && <del className="diff-removed">words of column 1 it lacks</del>}{' '}

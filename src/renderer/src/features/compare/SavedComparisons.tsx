@@ -15,7 +15,11 @@ export function SavedComparisons(): ReactNode {
             <button
               type="button"
               className="sidebar-item"
-              title={set.note || set.name}
+              title={
+                set.missingQuoteIds.length > 0
+                  ? `${set.note || set.name} (${set.missingQuoteIds.length} deleted)`
+                  : set.note || set.name
+              }
               onClick={() => showView({ kind: 'compare', quoteIds: set.quoteIds, setId: set.id })}
             >
               <span className="sidebar-label">{set.name}</span>

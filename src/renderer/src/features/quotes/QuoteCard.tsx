@@ -3,8 +3,16 @@ import type { ReactNode } from 'react'
 import { formatPartialDate } from '../../components/format'
 import { MenuButton } from '../../components/MenuButton'
 import { TagChip } from '../../components/TagChip'
+import { SourceChangeNote } from './SourceChangeNote'
 
-export type QuoteAction = 'jump' | 'edit' | 'copy' | 'similar' | 'compareWith' | 'delete'
+export type QuoteAction =
+  | 'jump'
+  | 'edit'
+  | 'copy'
+  | 'similar'
+  | 'compareWith'
+  | 'delete'
+  | 'acceptWording'
 
 type QuoteCardProps = {
   quote: Quote
@@ -40,6 +48,9 @@ export function QuoteCard({ quote, selected, onToggle, onAction }: QuoteCardProp
       {quote.placement === 'unplaced' && (
         <p className="unplaced-note">Unplaced: its passage is no longer in the document’s text.</p>
       )}
+      {quote.sourceChange && (
+        <SourceChangeNote change={quote.sourceChange} onAccept={() => onAction('acceptWording')} />
+      )}
       {quote.note && <p className="quote-note">{quote.note}</p>}
       <div className="quote-card-bottom">
         <div className="tag-list">
@@ -71,7 +82,7 @@ export function QuoteCard({ quote, selected, onToggle, onAction }: QuoteCardProp
   )
 }
 
-const MENU_LABEL: Record<Exclude<QuoteAction, 'jump'>, string> = {
+const MENU_LABEL: Record<Exclude<QuoteAction, 'jump' | 'acceptWording'>, string> = {
   edit: 'Edit colour, tags, note…',
   copy: 'Copy with citation',
   similar: 'Find the same statement elsewhere',

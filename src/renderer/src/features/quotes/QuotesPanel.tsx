@@ -89,6 +89,10 @@ export function QuotesPanel({ onCompare, onExport, onSimilar }: QuotesPanelProps
         case 'edit':
           setEditing(quote)
           return
+        case 'acceptWording':
+          await mutate('quotes.acceptSourceWording', { id: quote.id })
+          toast('The quote now has the source’s current wording.')
+          return
         case 'copy':
           await copyQuotes({ quoteIds: [quote.id] }, 'apa')
           toast('Copied the quote with its citation.')

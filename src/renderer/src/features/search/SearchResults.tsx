@@ -39,6 +39,16 @@ export function SearchResults(): ReactNode {
               {formatCount(result.total)}
               {result.totalIsEstimate ? '+' : ''} {result.total === 1 ? 'result' : 'results'}
               <span className="count"> for “{shownQuery}”</span>
+              {result.rankedAmongNewest !== undefined && (
+                <span
+                  className="count"
+                  title="Too many matches to rank them all: titles holding every word come first, then the newest matches"
+                >
+                  {result.rankedAmongNewest > 0
+                    ? ` · ranked among the newest ${formatCount(result.rankedAmongNewest)}`
+                    : ' · newest first'}
+                </span>
+              )}
             </>
           ) : isSearching ? (
             'Searching…'

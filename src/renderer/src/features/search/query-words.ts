@@ -3,8 +3,12 @@
  * are dropped (they say which documents, not which words).
  */
 export function queryWords(query: string): string {
-  const phrases = [...query.matchAll(/(^|\s)"([^"]+)"/g)].map((match) => match[2] ?? '')
-  const rest = query.replace(/-?"[^"]*"?/g, ' ').replace(/[()]/g, ' ')
+  // NEAR(a b, 10): the distance says how close, it is not a word to find.
+  const withoutDistances = query.replace(/,\s*\d+\s*\)/g, ' )')
+  const phrases = [...withoutDistances.matchAll(/(^|[\s(])"([^"]+)"/g)].map(
+    (match) => match[2] ?? '',
+  )
+  const rest = withoutDistances.replace(/-?"[^"]*"?/g, ' ').replace(/[()]/g, ' ')
   const words = rest
     .split(/\s+/)
     .filter(
