@@ -9,6 +9,7 @@ import { CompareView, SavedComparisons, SimilarDialog } from './features/compare
 import { ExportDialog } from './features/export'
 import { DropZone, ImportTray, listenForJobs } from './features/import'
 import { LibraryView } from './features/library'
+import { Palette, startPaletteIndex } from './features/palette'
 import { PreferencesDialog } from './features/preferences/PreferencesDialog'
 import { QuotesPanel } from './features/quotes'
 import { ReaderView } from './features/reader'
@@ -24,7 +25,12 @@ export function App(): ReactNode {
   const [similarFor, setSimilarFor] = useState<Quote | null>(null)
 
   useEffect(() => {
-    const stops = [listenForLibraryChanges(), listenForJobs(), startInstantSearch()]
+    const stops = [
+      listenForLibraryChanges(),
+      listenForJobs(),
+      startInstantSearch(),
+      startPaletteIndex(),
+    ]
     return () => {
       for (const stop of stops) stop()
     }
@@ -76,6 +82,7 @@ export function App(): ReactNode {
         />
       )}
       {similarFor && <SimilarDialog quote={similarFor} onClose={() => setSimilarFor(null)} />}
+      <Palette />
       {preferencesOpen && (
         <PreferencesDialog onClose={() => appStore.set({ preferencesOpen: false })} />
       )}

@@ -114,6 +114,51 @@ const commands: Command[] = [
     worksInTextFields: true,
     run: () => appStore.set({ preferencesOpen: true }),
   },
+  {
+    id: 'palette',
+    label: 'Go to anything…',
+    keybindings: ['Mod+P'],
+    worksInTextFields: true,
+    run: () => appStore.set({ palette: 'all' }),
+  },
+  {
+    id: 'commandPalette',
+    label: 'Run a command…',
+    keybindings: ['Mod+Shift+P'],
+    worksInTextFields: true,
+    run: () => appStore.set({ palette: 'commands' }),
+  },
+  {
+    id: 'caretMode',
+    label: 'Caret mode: select with the keyboard',
+    keybindings: ['F7'],
+    worksInTextFields: true,
+    when: ({ state }) => state.view.kind === 'reader',
+    run: ({ state }) => appStore.set({ caretMode: !state.caretMode }),
+  },
+  {
+    id: 'saveQuote',
+    label: 'Save the selection as a quote',
+    keybindings: ['Mod+S'],
+    worksInTextFields: false,
+    when: ({ state }) => state.view.kind === 'reader',
+    run: () => appStore.set((state) => ({ saveQuoteNonce: state.saveQuoteNonce + 1 })),
+  },
+  {
+    id: 'toggleSidebar',
+    label: 'Show or hide the tags sidebar',
+    keybindings: ['Mod+Shift+L'],
+    worksInTextFields: true,
+    run: ({ state }) => appStore.set({ sidebarOpen: !state.sidebarOpen, quotesPanelOpen: false }),
+  },
+  {
+    id: 'toggleQuotesPanel',
+    label: 'Show or hide the quotes panel',
+    keybindings: ['Mod+Shift+U'],
+    worksInTextFields: true,
+    run: ({ state }) =>
+      appStore.set({ quotesPanelOpen: !state.quotesPanelOpen, sidebarOpen: false }),
+  },
 ]
 
 registerCommands(commands)

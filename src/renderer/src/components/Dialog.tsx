@@ -1,5 +1,14 @@
 import { type ReactNode, useEffect, useId, useRef } from 'react'
 
+const FIRST_FOCUS = [
+  '.dialog-body [autofocus]',
+  '.dialog-body input:not([type="hidden"]):not(:disabled)',
+  '.dialog-body select:not(:disabled)',
+  '.dialog-body textarea:not(:disabled)',
+  '.dialog-body button:not(:disabled)',
+  '.dialog-actions button:not(:disabled)',
+].join(', ')
+
 type DialogProps = {
   title: string
   onClose: () => void
@@ -21,6 +30,9 @@ export function Dialog({ title, onClose, children, actions, wide }: DialogProps)
     if (!dialog) return
     const opener = document.activeElement
     dialog.showModal()
+    // Focus the first field (or the first action), not the header's × Close: typing should go into the form.
+    const first = dialog.querySelector<HTMLElement>(FIRST_FOCUS)
+    first?.focus()
     const onCancel = (event: Event): void => {
       event.preventDefault()
       closeRef.current()

@@ -1,5 +1,5 @@
 import type { DocumentId, DocumentMetadata, QuoteColor } from '@shared/contract'
-import { type ReactNode, useCallback, useState } from 'react'
+import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react'
 import { errorMessage, mutate, useApiQuery } from '../../api/use-api-query'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { formatAuthors, formatPartialDate, plural } from '../../components/format'
@@ -36,6 +36,22 @@ export function ReaderView({ documentId, target }: ReaderViewProps): ReactNode {
   const [metaError, setMetaError] = useState<string | null>(null)
 
   const onSelection = useCallback((next: TextSelection | null) => setSelection(next), [])
+
+  // "Save quote" from the keyboard (Ctrl+S, or Enter in caret mode): the same dialog the button opens.
+  const saveQuoteNonce = useAppState((state) => state.saveQuoteNonce)
+  const seenNonce = useRef(saveQuoteNonce)
+  useEffect(() => {
+    if (saveQuoteNonce === seenNonce.current) return
+    seenNonce.current = saveQuoteNonce
+    if (selection) {
+      setSaveError(null)
+      setPending(selection)
+    } else {
+      toast(
+        'Select a passage first: press F7 for caret mode, then S for a sentence or P for a paragraph.',
+      )
+    }
+  }, [saveQuoteNonce, selection])
 
   const saveQuote = async (choice: {
     color: QuoteColor
