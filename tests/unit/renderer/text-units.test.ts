@@ -46,3 +46,16 @@ describe('caret text units', () => {
     expect(charStep(emoji, 3, -1)).toBe(1)
   })
 })
+
+describe('sentence abbreviations', () => {
+  it('keeps capitalised titles inside the sentence, but "no." still ends one', () => {
+    const text = 'MRS. OBAMA: Well, thank you, everyone. I said no. Then J. Smith left.'
+    expect(text.slice(sentenceAt(text, 2, 'en').start, sentenceAt(text, 2, 'en').end)).toBe(
+      'MRS. OBAMA: Well, thank you, everyone.',
+    )
+    const no = sentenceAt(text, text.indexOf('said'), 'en')
+    expect(text.slice(no.start, no.end)).toBe('I said no.')
+    const smith = sentenceAt(text, text.indexOf('Smith'), 'en')
+    expect(text.slice(smith.start, smith.end)).toBe('Then J. Smith left.')
+  })
+})

@@ -29,6 +29,24 @@ export function requestCompare(quoteIds: readonly QuoteId[]): void {
   showView({ kind: 'compare', quoteIds: [...quoteIds], setId: null })
 }
 
+/** Below this width the side panels are overlays (styles/layout-narrow.css). */
+export function isNarrow(): boolean {
+  return window.matchMedia('(max-width: 1199px)').matches
+}
+
+/** Focus the first element matching the first selector that matches, once the panel has rendered. */
+function focusSoon(...selectors: string[]): void {
+  requestAnimationFrame(() => {
+    for (const selector of selectors) {
+      const element = document.querySelector<HTMLElement>(selector)
+      if (element) {
+        element.focus()
+        return
+      }
+    }
+  })
+}
+
 const commands: Command[] = [
   {
     id: 'import',
@@ -146,18 +164,30 @@ const commands: Command[] = [
   },
   {
     id: 'toggleSidebar',
-    label: 'Show or hide the tags sidebar',
+    label: 'Go to the tags sidebar',
     keybindings: ['Mod+Shift+L'],
     worksInTextFields: true,
-    run: ({ state }) => appStore.set({ sidebarOpen: !state.sidebarOpen, quotesPanelOpen: false }),
+    run: ({ state }) => {
+      const open = !isNarrow() || !state.sidebarOpen
+      appStore.set({ sidebarOpen: open && isNarrow(), quotesPanelOpen: false })
+      if (open) focusSoon('.sidebar [data-roving="item"][tabindex="0"]', '.sidebar button')
+    },
   },
   {
     id: 'toggleQuotesPanel',
-    label: 'Show or hide the quotes panel',
+    label: 'Go to the quotes panel',
     keybindings: ['Mod+Shift+U'],
     worksInTextFields: true,
-    run: ({ state }) =>
-      appStore.set({ quotesPanelOpen: !state.quotesPanelOpen, sidebarOpen: false }),
+    run: ({ state }) => {
+      const open = !isNarrow() || !state.quotesPanelOpen
+      appStore.set({ quotesPanelOpen: open && isNarrow(), sidebarOpen: false })
+      if (open) {
+        focusSoon(
+          '.quotes-panel [data-roving="item"][tabindex="0"]',
+          '.quotes-panel button:not(:disabled)',
+        )
+      }
+    },
   },
 ]
 

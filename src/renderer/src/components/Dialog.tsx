@@ -1,7 +1,6 @@
 import { type ReactNode, useEffect, useId, useRef } from 'react'
 
 const FIRST_FOCUS = [
-  '.dialog-body [autofocus]',
   '.dialog-body input:not([type="hidden"]):not(:disabled)',
   '.dialog-body select:not(:disabled)',
   '.dialog-body textarea:not(:disabled)',
@@ -16,10 +15,19 @@ type DialogProps = {
   /** Buttons at the bottom. */
   actions?: ReactNode
   wide?: boolean
+  /** For dialogs without a <form>: what Enter in a field does (forms submit on Enter by themselves). */
+  onEnter?: () => void
 }
 
 /** A modal dialog on the native <dialog> element: focus is trapped, Escape closes, the title names it. */
-export function Dialog({ title, onClose, children, actions, wide }: DialogProps): ReactNode {
+export function Dialog({
+  title,
+  onClose,
+  children,
+  actions,
+  wide,
+  onEnter,
+}: DialogProps): ReactNode {
   const ref = useRef<HTMLDialogElement>(null)
   const titleId = useId()
   const closeRef = useRef(onClose)
@@ -31,7 +39,9 @@ export function Dialog({ title, onClose, children, actions, wide }: DialogProps)
     const opener = document.activeElement
     dialog.showModal()
     // Focus the first field (or the first action), not the header's × Close: typing should go into the form.
-    const first = dialog.querySelector<HTMLElement>(FIRST_FOCUS)
+    const first =
+      dialog.querySelector<HTMLElement>('[data-autofocus]') ??
+      dialog.querySelector<HTMLElement>(FIRST_FOCUS)
     first?.focus()
     const onCancel = (event: Event): void => {
       event.preventDefault()
@@ -46,7 +56,19 @@ export function Dialog({ title, onClose, children, actions, wide }: DialogProps)
   }, [])
 
   return (
-    <dialog ref={ref} className={wide ? 'dialog dialog-wide' : 'dialog'} aria-labelledby={titleId}>
+    <dialog
+      ref={ref}
+      className={wide ? 'dialog dialog-wide' : 'dialog'}
+      aria-labelledby={titleId}
+      onKeyDown={(event) => {
+        const target = event.target as HTMLElement
+        if (!onEnter || event.key !== 'Enter' || event.defaultPrevented) return
+        if (target.tagName === 'BUTTON' || target.tagName === 'TEXTAREA' || target.tagName === 'A')
+          return
+        event.preventDefault()
+        onEnter()
+      }}
+    >
       <header className="dialog-header">
         <h2 id={titleId}>{title}</h2>
         <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>

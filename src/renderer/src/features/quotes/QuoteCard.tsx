@@ -22,11 +22,13 @@ export function QuoteCard({ quote, selected, onToggle, onAction }: QuoteCardProp
     <article
       className={`quote-card quote-${quote.color}${selected ? ' is-selected' : ''}`}
       aria-label={`Quote from ${quote.document.title}`}
+      data-roving-row
     >
       <div className="quote-card-top">
         <input
           type="checkbox"
           aria-label={`Select quote: ${quote.exact.slice(0, 60)}`}
+          data-roving="item"
           checked={selected}
           onChange={onToggle}
         />
@@ -51,6 +53,7 @@ export function QuoteCard({ quote, selected, onToggle, onAction }: QuoteCardProp
           <button
             type="button"
             className="small"
+            data-roving="secondary"
             onClick={() => onAction('jump')}
             disabled={quote.placement === 'unplaced'}
           >
@@ -58,6 +61,7 @@ export function QuoteCard({ quote, selected, onToggle, onAction }: QuoteCardProp
           </button>
           <MenuButton
             label="More actions for this quote"
+            roving="secondary"
             items={(['edit', 'copy', 'similar', 'compareWith', 'delete'] as const).map(
               (action) => ({
                 label: MENU_LABEL[action],

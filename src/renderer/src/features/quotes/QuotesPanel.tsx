@@ -6,6 +6,7 @@ import { usePagedRows } from '../../api/use-paged-rows'
 import { copyQuotes } from '../../components/clipboard'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { formatCount, plural } from '../../components/format'
+import { useRovingFocus } from '../../components/use-roving-focus'
 import {
   appStore,
   openDocument,
@@ -58,6 +59,7 @@ export function QuotesPanel({ onCompare, onExport, onSimilar }: QuotesPanelProps
   const total = rows.total ?? 0
 
   const scrollRef = useRef<HTMLDivElement>(null)
+  useRovingFocus(scrollRef)
   const virtualizer = useVirtualizer({
     count: total,
     getScrollElement: () => scrollRef.current,

@@ -171,7 +171,13 @@ export function DocumentSurface({
     }
   }, [surface, text])
 
-  useCaretMode(surface, text, detail.language, scrollRef)
+  useCaretMode(
+    surface,
+    text,
+    detail.language,
+    scrollRef,
+    find?.matches[find.current]?.start ?? null,
+  )
 
   // Quote highlights, one named highlight per colour (again whenever other paragraphs are rendered).
   // biome-ignore lint/correctness/useExhaustiveDependencies: `rendered` changes which ranges exist

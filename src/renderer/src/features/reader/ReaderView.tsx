@@ -37,20 +37,31 @@ export function ReaderView({ documentId, target }: ReaderViewProps): ReactNode {
 
   const onSelection = useCallback((next: TextSelection | null) => setSelection(next), [])
 
-  // "Save quote" from the keyboard (Ctrl+S, or Enter in caret mode): the same dialog the button opens.
+  // "Save quote" from the keyboard (Ctrl+S, or Enter in caret mode): the same dialog the button opens. A selection
+  // made by the keyboard reaches us a frame later, so a request waits briefly for it.
   const saveQuoteNonce = useAppState((state) => state.saveQuoteNonce)
   const seenNonce = useRef(saveQuoteNonce)
+  const wanted = useRef(false)
   useEffect(() => {
-    if (saveQuoteNonce === seenNonce.current) return
-    seenNonce.current = saveQuoteNonce
+    if (saveQuoteNonce !== seenNonce.current) {
+      seenNonce.current = saveQuoteNonce
+      wanted.current = true
+    }
+    if (!wanted.current) return
     if (selection) {
+      wanted.current = false
       setSaveError(null)
       setPending(selection)
-    } else {
+      return
+    }
+    const timer = setTimeout(() => {
+      if (!wanted.current) return
+      wanted.current = false
       toast(
         'Select a passage first: press F7 for caret mode, then S for a sentence or P for a paragraph.',
       )
-    }
+    }, 400)
+    return () => clearTimeout(timer)
   }, [saveQuoteNonce, selection])
 
   const saveQuote = async (choice: {

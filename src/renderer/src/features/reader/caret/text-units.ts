@@ -25,8 +25,10 @@ export function paragraphAt(text: string, offset: number): Span {
 }
 
 /** Words whose full stop rarely ends a sentence (ICU's default rules split after them). */
-const ABBREVIATION =
-  /(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Prof|St|Sr|Jr|Gen|Gov|Sen|Rep|Rev|Hon|No|vs|e\.g|i\.e|cf|Fig|[A-Z])\.\s*$/
+const TITLES = 'Mr|Mrs|Ms|Dr|Prof|St|Sr|Jr|Gen|Gov|Sen|Rep|Rev|Hon|Fig'
+const ABBREVIATION = new RegExp(
+  `(?:^|[\\s(])(?:${TITLES}|${TITLES.toUpperCase()}|vs|e\\.g|i\\.e|cf|[A-Z])\\.\\s*$`,
+)
 
 /** Sentence spans of one paragraph, with ICU's splits after abbreviations and initials undone. */
 function sentencesOf(slice: string, language?: string): Span[] {

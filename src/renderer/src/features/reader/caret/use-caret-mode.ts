@@ -34,9 +34,13 @@ export function useCaretMode(
   text: string,
   language: string | null,
   scrollRef: RefObject<HTMLElement | null>,
+  /** Where to start when there is no selection: the current find match. */
+  startHint: number | null,
 ): void {
   const active = useAppState((state) => state.caretMode)
   const position = useRef({ anchor: 0, focus: 0 })
+  const hint = useRef(startHint)
+  hint.current = startHint
 
   // Leaving the reader or the document turns caret mode off.
   useEffect(() => () => appStore.set({ caretMode: false }), [])
@@ -70,7 +74,7 @@ export function useCaretMode(
       keepInView(surface, range, scroller)
     }
 
-    // Start where the reader is: the current selection, else the first text visible.
+    // Start where the reader is: the current selection, else the find match, else the first text visible.
     const fromSelection = (): number | null => {
       const selection = surface.target.getSelection()
       if (!selection || selection.rangeCount === 0) return null
@@ -82,7 +86,7 @@ export function useCaretMode(
       return offsets.start
     }
     if (fromSelection() === null) {
-      const start = firstVisibleOffset(surface, scroller) ?? 0
+      const start = hint.current ?? firstVisibleOffset(surface, scroller) ?? 0
       position.current = { anchor: start, focus: start }
     }
     draw()
@@ -91,8 +95,15 @@ export function useCaretMode(
 
     const onKeyDown = (event: KeyboardEvent): void => {
       if (event.defaultPrevented || event.altKey || event.metaKey) return
-      // Typing in the find bar or a dialog is not caret movement.
-      if (isTextField(event.target) || document.querySelector('dialog[open]')) return
+      // Only keys pressed while reading: not in the find bar, a dialog or another panel.
+      const inFrame = surface.target !== document && event.currentTarget === surface.target
+      const inText = scroller?.contains(event.target as Node) ?? false
+      if (
+        !(inFrame || inText) ||
+        isTextField(event.target) ||
+        document.querySelector('dialog[open]')
+      )
+        return
       const { anchor, focus } = position.current
       const extend = event.shiftKey
       let next: number | null = null
