@@ -139,7 +139,7 @@ export function QuotesPanel({ onCompare, onExport, onSimilar }: QuotesPanelProps
   const canCompare = selected.length >= 2 && selected.length <= 4
 
   return (
-    <section className="quotes-panel" aria-label="Quotes">
+    <section className="quotes-panel" id="quotes-panel" aria-label="Quotes">
       <header className="panel-header">
         <h2>
           Quotes <span className="count">{rows.total !== undefined && formatCount(total)}</span>

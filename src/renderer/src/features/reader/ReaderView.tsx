@@ -114,7 +114,7 @@ export function ReaderView({ documentId, target }: ReaderViewProps): ReactNode {
           ← Back
         </button>
         <div className="reader-heading">
-          <h1>{detail?.title ?? (opened.isLoading ? 'Opening…' : '')}</h1>
+          <h1 title={detail?.title}>{detail?.title ?? (opened.isLoading ? 'Opening…' : '')}</h1>
           {detail && (
             <p className="byline">
               {[
