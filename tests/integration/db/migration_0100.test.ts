@@ -28,7 +28,11 @@ describe('migration 0100 (updated_at indexes for the palette)', () => {
       db.prepare("SELECT name FROM sqlite_master WHERE type = 'index'").all() as { name: string }[]
     ).map((r) => r.name)
     expect(indexes).toEqual(
-      expect.arrayContaining(['documents_by_updated_at', 'quotes_by_updated_at']),
+      expect.arrayContaining([
+        'documents_by_updated_at',
+        'quotes_by_updated_at',
+        'documents_by_published_at_dated_first',
+      ]),
     )
     const plan = db
       .prepare('EXPLAIN QUERY PLAN SELECT id FROM documents WHERE updated_at >= ?')
