@@ -216,7 +216,7 @@ async function benchLibrary(browser: Browser, corpus: string): Promise<void> {
       await page.close()
       // The go-to-anything palette on the same library (scripts/bench/ui/palette.ts).
       const palettePage = await newPage(browser)
-      await benchPaletteInPage(palettePage, host.origin, NAVIGATIONS, summary, percentile)
+      await benchPaletteInPage(palettePage, host.url, host.origin, NAVIGATIONS, summary, percentile)
       await palettePage.close()
       benchPaletteInNode(join(dir, 'library', 'library.sqlite'), summary)
     } finally {
