@@ -14,7 +14,7 @@ import type {
   TagId,
 } from '@shared/contract'
 import type { Db } from '../db/connection'
-import { all, sql } from '../library/sql'
+import { all, sql } from '../db/sql'
 
 const ALL_PARTS: readonly PalettePart[] = ['documents', 'quotes', 'tags', 'searches', 'comparisons']
 /** Repeat rows written shortly before the last cursor: a write racing the previous read is sent again, not lost. */

@@ -1,4 +1,4 @@
-import type { Db } from '../connection'
+import type { Db } from '../../core/context'
 
 /**
  * Indexes on `updated_at` for the palette's "changed since" reads (src/main/palette): without them each change
