@@ -30,6 +30,8 @@ export default defineConfig({
   renderer: {
     resolve: { alias: { ...shared, '@renderer': resolve(__dirname, 'src/renderer/src') } },
     plugins: [react()],
+    // The palette's FlexSearch worker is an ES module (loaded with { type: 'module' }).
+    worker: { format: 'es' },
     build: { minify: true },
   },
 })

@@ -17,6 +17,7 @@ import { join } from 'node:path'
 import { type Browser, chromium, type Page } from '@playwright/test'
 import { corpusDir, readCorpus, seedLibrary } from '../../tests/e2e/support/seed-library'
 import { REPO_ROOT, type RunningHost, startWebHost } from '../../tests/e2e/support/web-host'
+import { benchPaletteInNode, benchPaletteInPage } from './ui/palette'
 
 const LIBRARY_DOCS = Number(process.env.UI_BENCH_LIBRARY_DOCS ?? 100_000)
 const SEARCH_DOCS = Number(process.env.UI_BENCH_SEARCH_DOCS ?? 20_000)
@@ -213,6 +214,11 @@ async function benchLibrary(browser: Browser, corpus: string): Promise<void> {
         `  scroll frames (random jumps over 100k rows, 120 frames): ${summary(jumps)}; ${jumps.filter((d) => d > 33.4).length} frames over 33 ms`,
       )
       await page.close()
+      // The go-to-anything palette on the same library (scripts/bench/ui/palette.ts).
+      const palettePage = await newPage(browser)
+      await benchPaletteInPage(palettePage, host.url, host.origin, NAVIGATIONS, summary, percentile)
+      await palettePage.close()
+      benchPaletteInNode(join(dir, 'library', 'library.sqlite'), summary)
     } finally {
       await host.stop()
     }

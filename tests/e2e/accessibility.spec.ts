@@ -41,7 +41,8 @@ test('every screen passes axe in light and dark: names on every control, contras
   page,
   host,
 }) => {
-  test.setTimeout(60_000)
+  // Two colour schemes × every screen, axe on each: slow on a loaded machine.
+  test.setTimeout(150_000)
   const list = await callApi<{ documents: { id: number; title: string }[] }>(
     page,
     host,
@@ -87,7 +88,9 @@ test('every screen passes axe in light and dark: names on every control, contras
     await cards.nth(0).getByRole('checkbox').check()
     await cards.nth(1).getByRole('checkbox').check()
     await app.quotes.compare()
-    await expect(page.getByRole('article', { name: /^Column/ })).toHaveCount(2)
+    await expect(page.getByRole('article', { name: /^Column/ }), `columns (${scheme})`).toHaveCount(
+      2,
+    )
     await expectAccessible(page, `the comparison (${scheme})`)
     await app.quotes.export()
     await expect(page.getByRole('dialog').getByRole('region', { name: 'Preview' })).toContainText(
@@ -98,6 +101,18 @@ test('every screen passes axe in light and dark: names on every control, contras
     await app.searchBox.fill('')
     await app.quotes.region.getByRole('button', { name: 'Clear', exact: true }).click()
     await page.getByRole('button', { name: 'All documents' }).click()
+
+    // The go-to-anything palette with marked results, and the commands list.
+    await page.keyboard.press('Control+p')
+    const palette = page.getByRole('dialog', { name: 'Go to anything' })
+    await palette.getByRole('combobox').pressSequentially('remarks')
+    await expect(palette.getByRole('listbox')).toHaveAttribute('data-answered', 'remarks')
+    await expect(palette.getByRole('option').first()).toBeVisible()
+    await expectAccessible(page, `the palette (${scheme})`)
+    await palette.getByRole('combobox').fill('>')
+    await expect(palette.getByRole('option').first()).toBeVisible()
+    await expectAccessible(page, `the command palette (${scheme})`)
+    await page.keyboard.press('Escape')
   }
 
   // An import report (one new document, one duplicate).

@@ -15,6 +15,7 @@ import { migrate0050 } from './migrations/0050-add-import-metadata'
 import { migrate0060 } from './migrations/0060-never-reuse-ids'
 import { migrate0080 } from './migrations/0080-add-metadata-provenance'
 import { migrate0090 } from './migrations/0090-segment-search-text'
+import { migrate0100 } from './migrations/0100-index-updated-at'
 
 export type Migration = { version: number; name: string; up: (db: Db) => void }
 
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 60, name: 'never-reuse-ids', up: migrate0060 },
   { version: 80, name: 'add-metadata-provenance', up: migrate0080 },
   { version: 90, name: 'segment-search-text', up: migrate0090 },
+  { version: 100, name: 'index-updated-at', up: migrate0100 },
 ]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0

@@ -10,6 +10,8 @@ export const APP_CSP_DIRECTIVES: ReadonlyArray<readonly [string, string]> = [
   ['img-src', "'self' data: app-doc:"],
   ['font-src', "'self'"],
   ['connect-src', "'self'"],
+  // The palette's FlexSearch index runs in a worker bundled with the app: same origin only, never blob:.
+  ['worker-src', "'self'"],
   ['object-src', "'none'"],
   ['base-uri', "'none'"],
   ['form-action', "'none'"],
@@ -62,6 +64,8 @@ export function cspProblems(policy: string): string[] {
         problems.push(`${name} allows remote origins (${value})`)
       if (name === 'script-src' && (v === "'unsafe-inline'" || v === 'data:' || v === 'blob:'))
         problems.push(`script-src allows ${value}`)
+      if (name === 'worker-src' && (v === 'data:' || v === 'blob:'))
+        problems.push(`worker-src allows ${value}`)
     }
   }
   return problems

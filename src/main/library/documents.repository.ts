@@ -23,14 +23,17 @@ export type DocumentFilter = {
 }
 
 /** Sort expressions, one per key; a switch over the closed union keeps user text out of the SQL. */
-function sortExpression(key: DocumentSortKey): Sql {
+function sortExpression(key: DocumentSortKey, order: 'asc' | 'desc'): Sql {
   switch (key) {
     case 'title':
       return sql.trusted('d.title COLLATE NOCASE')
     case 'authors':
       return sql.trusted('d.authors COLLATE NOCASE')
     case 'publishedAt':
-      return sql.trusted('d.published_at')
+      // Undated documents last in both directions (NULL sorts lowest); index documents_by_published_at_dated_first.
+      return sql.trusted(
+        order === 'asc' ? 'd.published_at IS NULL, d.published_at' : 'd.published_at',
+      )
     case 'source':
       return sql.trusted('d.source COLLATE NOCASE')
     case 'wordCount':
@@ -85,7 +88,7 @@ export const documentsRepository = Object.freeze({
     const rows = all<{ id: DocumentId }>(
       db,
       sql`SELECT d.id FROM documents d ${whereClause(filter)}
-          ORDER BY ${sortExpression(sort)} ${direction}, d.id ${direction}
+          ORDER BY ${sortExpression(sort, order)} ${direction}, d.id ${direction}
           LIMIT ${limit} OFFSET ${offset}`,
     )
     return rows.map((r) => r.id)

@@ -646,14 +646,18 @@ function quoteHits(db: Db, rows: QuoteRow[], marks: MarkTerm[]): (SearchHit | un
   return hits
 }
 
-/** Folded words the user typed in full (not prefixes, not excluded), for spelling checks. */
-function checkableWords(root: QueryNode | null): string[] {
+/**
+ * Folded words the user typed in full (not prefixes, not excluded), for spelling checks. With `withPrefixes`, a
+ * trailing prefix word counts too: used while typing when the query matched nothing, so "Nairboi" gets its
+ * "did you mean" before a space is typed (a prefix that matches no word at all is as unknown as a whole word).
+ */
+function checkableWords(root: QueryNode | null, withPrefixes = false): string[] {
   const out = new Set<string>()
   const walk = (node: QueryNode) => {
     switch (node.kind) {
       case 'text':
         node.terms.forEach((t, i) => {
-          if (!(node.prefix && i === node.terms.length - 1)) out.add(t)
+          if (withPrefixes || !(node.prefix && i === node.terms.length - 1)) out.add(t)
         })
         return
       case 'near':
@@ -684,9 +688,30 @@ function replaceWord(query: string, fixes: Map<string, string>): string {
   return out + query.slice(at)
 }
 
+/**
+ * Documents holding `term` together with every one of `context` (capped: only an ordering is needed). Used to pick
+ * between equally likely corrections: in "Presdent Ruto", "president" occurs with "ruto", "present" hardly does.
+ */
+function cooccurrence(db: Db, term: string, context: readonly string[]): number {
+  const match = [term, ...context]
+    .map((t) => ftsPhrase({ terms: [t], prefix: false }))
+    .join(' AND ')
+  return (
+    get<{ n: number }>(
+      db,
+      sql`SELECT count(*) AS n FROM (SELECT 1 FROM documents_fts WHERE documents_fts MATCH ${match} LIMIT 200)`,
+    )?.n ?? 0
+  )
+}
+
 /** "Did you mean" for the words of a query that look misspelt. */
-export function suggest(db: Db, query: string, root: QueryNode | null): Suggestion[] {
-  const words = checkableWords(root)
+export function suggest(
+  db: Db,
+  query: string,
+  root: QueryNode | null,
+  typing = false,
+): Suggestion[] {
+  const words = checkableWords(root, typing)
   if (words.length === 0) return []
   const vocab = vocabulary(db)
   // The snapshot keeps words of deleted documents until its next rebuild: offer only words the index still has.
@@ -701,6 +726,17 @@ export function suggest(db: Db, query: string, root: QueryNode | null): Suggesti
     if (looksMisspelt(vocab.docs.get(word) ?? 0, found[0])) best.set(word, found)
   }
   if (best.size === 0) return []
+  // The words spelt right are context: a correction found beside them beats a merely more common word.
+  const context = words.filter((w) => !best.has(w) && (vocab.docs.get(w) ?? 0) > 0)
+  if (context.length > 0) {
+    for (const [word, list] of best) {
+      const withContext = new Map(list.map((c) => [c.term, cooccurrence(db, c.term, context)]))
+      best.set(
+        word,
+        [...list].sort((a, b) => (withContext.get(b.term) ?? 0) - (withContext.get(a.term) ?? 0)),
+      )
+    }
+  }
   const first = new Map([...best].map(([w, list]) => [w, list[0]?.term ?? w]))
   const suggestions: Suggestion[] = []
   for (const [word, list] of best) {
@@ -827,7 +863,7 @@ export function searchLibrary(db: Db, args: SearchArgs): SearchResult {
   const fewResults = typing
     ? docTotal === 0 && !estimate
     : docTotal < SUGGEST_BELOW || docTotal < librarySize(db) * SUGGEST_BELOW_SHARE
-  const suggestions = fewResults ? suggest(db, args.query, root) : []
+  const suggestions = fewResults ? suggest(db, args.query, root, typing) : []
   return finish({
     total,
     ...(estimate ? { totalIsEstimate: true } : {}),

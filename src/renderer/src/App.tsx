@@ -10,6 +10,7 @@ import { ExportDialog } from './features/export'
 import { DropZone, ImportTray, listenForJobs } from './features/import'
 import { LibraryView } from './features/library'
 import { DamagedLibraryBanner } from './features/library/DamagedLibraryBanner'
+import { Palette, startPaletteIndex } from './features/palette'
 import { PreferencesDialog } from './features/preferences/PreferencesDialog'
 import { QuotesPanel } from './features/quotes'
 import { ReaderView } from './features/reader'
@@ -22,15 +23,34 @@ export function App(): ReactNode {
   const view = useAppState((state) => state.view)
   const exportRequest = useAppState((state) => state.exportRequest)
   const preferencesOpen = useAppState((state) => state.preferencesOpen)
+  const sidebarOpen = useAppState((state) => state.sidebarOpen)
+  const quotesPanelOpen = useAppState((state) => state.quotesPanelOpen)
   const [similarFor, setSimilarFor] = useState<Quote | null>(null)
 
   useEffect(() => {
-    const stops = [listenForLibraryChanges(), listenForJobs(), startInstantSearch()]
+    const stops = [
+      listenForLibraryChanges(),
+      listenForJobs(),
+      startInstantSearch(),
+      startPaletteIndex(),
+    ]
     return () => {
       for (const stop of stops) stop()
     }
   }, [])
   useCommandShortcuts()
+  useEffect(() => {
+    // Esc closes an overlay panel (narrow windows), unless a dialog or menu is using it.
+    const onKeyDown = (event: KeyboardEvent): void => {
+      const { sidebarOpen, quotesPanelOpen } = appStore.get()
+      if (event.key !== 'Escape' || event.defaultPrevented || (!sidebarOpen && !quotesPanelOpen))
+        return
+      if (document.querySelector('dialog[open], :popover-open')) return
+      appStore.set({ sidebarOpen: false, quotesPanelOpen: false })
+    }
+    window.addEventListener('keydown', onKeyDown)
+    return () => window.removeEventListener('keydown', onKeyDown)
+  }, [])
 
   return (
     <div className="app">
@@ -41,6 +61,26 @@ export function App(): ReactNode {
         </div>
         <SearchBox />
         <div className="toolbar-actions">
+          <button
+            type="button"
+            className="panel-toggle"
+            aria-expanded={sidebarOpen}
+            aria-controls="tags-sidebar"
+            title="Tags and saved searches (Ctrl+Shift+L)"
+            onClick={() => runCommand('toggleSidebar')}
+          >
+            Tags
+          </button>
+          <button
+            type="button"
+            className="panel-toggle"
+            aria-expanded={quotesPanelOpen}
+            aria-controls="quotes-panel"
+            title="Quotes (Ctrl+Shift+U)"
+            onClick={() => runCommand('toggleQuotesPanel')}
+          >
+            Quotes
+          </button>
           <button type="button" className="primary" onClick={() => runCommand('import')}>
             Import
           </button>
@@ -50,8 +90,10 @@ export function App(): ReactNode {
         </div>
       </header>
       <DamagedLibraryBanner />
-      <div className="workspace">
-        <section className="sidebar" aria-label="Tags">
+      <div
+        className={`workspace${sidebarOpen ? ' sidebar-open' : ''}${quotesPanelOpen ? ' quotes-open' : ''}`}
+      >
+        <section className="sidebar" id="tags-sidebar" aria-label="Tags">
           <TagsSidebar />
           <SavedComparisons />
         </section>
@@ -78,6 +120,7 @@ export function App(): ReactNode {
         />
       )}
       {similarFor && <SimilarDialog quote={similarFor} onClose={() => setSimilarFor(null)} />}
+      <Palette />
       {preferencesOpen && (
         <PreferencesDialog onClose={() => appStore.set({ preferencesOpen: false })} />
       )}

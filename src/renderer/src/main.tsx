@@ -2,6 +2,8 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
 import './styles/app.css'
+// After app.css: the small-window rules override its wide layout.
+import './styles/layout-narrow.css'
 
 const root = document.getElementById('root')
 if (root) {

@@ -73,6 +73,7 @@ export const API_EFFECTS: { readonly [M in ApiMethod]: MethodEffects } = {
   'jobs.cancel': READ,
   'jobs.wait': READ,
   'jobs.list': READ,
+  'palette.entries': READ,
 }
 
 /**

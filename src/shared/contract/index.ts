@@ -12,6 +12,7 @@ import type { DocumentsApi } from './documents'
 import type { ExportApi } from './export'
 import type { JobsApi } from './jobs'
 import type { LibraryApi } from './library'
+import type { PaletteApi } from './palette'
 import type { QuotesApi } from './quotes'
 import type { SearchApi } from './search'
 import type { TagsApi } from './tags'
@@ -23,7 +24,8 @@ export type Api = DocumentsApi &
   ExportApi &
   CompareApi &
   LibraryApi &
-  JobsApi
+  JobsApi &
+  PaletteApi
 
 export type ApiMethod = keyof Api
 export type ArgsOf<M extends ApiMethod> = Parameters<Api[M]>[0]
@@ -45,6 +47,7 @@ export * from './export'
 export * from './jobs'
 export * from './library'
 export * from './metadata'
+export * from './palette'
 export * from './quotes'
 export * from './search'
 export * from './tags'

@@ -78,6 +78,7 @@ function baseArgs(): { [M in ApiMethod]: ArgsOf<M> } {
     'jobs.cancel': { jobId: 'no-such-job' as JobId },
     'jobs.wait': { jobId: 'no-such-job' as JobId },
     'jobs.list': {},
+    'palette.entries': {},
   }
 }
 

@@ -93,7 +93,13 @@ describe('documents.list', () => {
       ids.budget,
       ids.kenya,
     ])
-    // Undated documents sort first ascending (NULL is lowest) and last descending.
+    // Undated documents sort last in both directions.
+    expect(await titles('publishedAt', 'asc')).toEqual([
+      ids.speech,
+      ids.budget,
+      ids.kenya,
+      ids.undated,
+    ])
     expect(await titles('publishedAt', 'desc')).toEqual([
       ids.kenya,
       ids.budget,
@@ -194,9 +200,14 @@ describe('documents.list', () => {
     }
     for (const [key, expression] of Object.entries(keys)) {
       for (const direction of ['ASC', 'DESC']) {
+        // Date ascending puts undated documents last (documents.repository.ts sortExpression).
+        const ordered =
+          key === 'publishedAt' && direction === 'ASC'
+            ? 'd.published_at IS NULL, d.published_at'
+            : expression
         const plan = db()
           .prepare(
-            `EXPLAIN QUERY PLAN SELECT d.id FROM documents d ORDER BY ${expression} ${direction}, d.id ${direction} LIMIT 100 OFFSET 0`,
+            `EXPLAIN QUERY PLAN SELECT d.id FROM documents d ORDER BY ${ordered} ${direction}, d.id ${direction} LIMIT 100 OFFSET 0`,
           )
           .all() as { detail: string }[]
         const details = plan.map((p) => p.detail).join(' | ')

@@ -251,6 +251,46 @@ describe('search.query: the query language against a real library', () => {
     expect((await search('kenya railway')).suggestions).toEqual([])
   })
 
+  it('suggests for a one-word typo while typing, and prefers the correction found beside the other words', async () => {
+    // While typing, the last word is a prefix: "Nairboi" matches nothing even so, and gets its suggestion at once.
+    const typing = await search({ query: 'Nairboi', asYouType: true })
+    expect(typing.total).toBe(0)
+    expect(typing.suggestions[0]).toMatchObject({ replacement: 'nairobi', query: 'nairobi' })
+
+    // "present" is far more common here than "president", both one edit from "presdent"; only "president" occurs
+    // with "Ruto".
+    const added: DocumentId[] = []
+    for (let i = 0; i < 30; i++) {
+      added.push(
+        insertDocument(db, {
+          title: `Minutes ${i}`,
+          text: `Every member was present at meeting number ${i}.`,
+        }),
+      )
+    }
+    for (const place of ['Nakuru', 'Eldoret']) {
+      added.push(
+        insertDocument(db, {
+          title: `Visit to ${place}`,
+          text: `President Ruto opened a market in ${place}.`,
+        }),
+      )
+    }
+    try {
+      const ruto = await search('Presdent Ruto')
+      expect(ruto.total).toBe(0)
+      expect(ruto.suggestions[0]).toMatchObject({
+        word: 'presdent',
+        replacement: 'president',
+        query: 'president Ruto',
+      })
+      // Alone, the commoner word still comes first.
+      expect((await search('presdent')).suggestions[0]?.replacement).toBe('present')
+    } finally {
+      for (const id of added) db.prepare('DELETE FROM documents WHERE id = ?').run(id)
+    }
+  })
+
   it('keeps the vocabulary current as documents arrive and leave', async () => {
     expect((await search('zanzibar')).suggestions).toEqual([])
     const island = insertDocument(db, {

@@ -15,6 +15,7 @@ const DOMAIN_DEPS: Record<string, readonly string[]> = {
   citations: [],
   library: [],
   search: [],
+  palette: [],
   quotes: ['library'],
   compare: ['citations', 'quotes'],
   importers: ['quotes', 'library'],

@@ -183,3 +183,20 @@ describe('extractHtml', () => {
     expect(doc.html).not.toContain('evil.example')
   })
 })
+
+describe('documentation permalinks', () => {
+  it('drops Sphinx "¶" heading marks from the text and display HTML of a real Python HOWTO, keeping the headings', async () => {
+    const { readFileSync } = await import('node:fs')
+    const { join } = await import('node:path')
+    const bytes = readFileSync(
+      join(__dirname, '..', '..', 'fixtures', 'documents', 'python', 'sorting-howto.html'),
+    )
+    const source = bytes.toString('utf8')
+    expect(source).toContain('title="Permalink to this heading">¶</a>')
+    const doc = await extractHtml({ bytes, path: 'sorting.html', limits })
+    expect(doc.text).toContain('Sorting Basics')
+    expect(doc.text).toContain('Key Functions')
+    expect(doc.text).not.toContain('¶')
+    expect(doc.html).not.toContain('¶')
+  })
+})

@@ -5,6 +5,7 @@ import { exportHandlers } from './export'
 import { importHandlers } from './import'
 import { jobsHandlers } from './jobs'
 import { libraryHandlers } from './library'
+import { paletteHandlers } from './palette'
 import { quotesHandlers } from './quotes'
 import { searchHandlers } from './search'
 import { tagsHandlers } from './tags'
@@ -20,4 +21,5 @@ export const handlers = {
   ...compareHandlers,
   ...libraryHandlers,
   ...jobsHandlers,
+  ...paletteHandlers,
 } satisfies ApiHandlers

@@ -21,6 +21,20 @@ import { surveyZip } from '../zip-guard'
 import { blankDocument, type Extractor, guessCitationType } from './common'
 import { stripDoctype } from './epub'
 
+/**
+ * Word's code styles (built-in "HTML Code"/"HTML Preformatted", pandoc's "Source Code"/"Verbatim Char", the common
+ * custom "Code"/"Code Char") become <pre>/<code>, which the reader sets in monospace; mammoth's default map would
+ * make them plain paragraphs in the serif body font.
+ */
+const CODE_STYLE_MAP = [
+  "p[style-name='Source Code'] => pre:separator('\\n')",
+  "p[style-name='HTML Preformatted'] => pre:separator('\\n')",
+  "p[style-name='Code'] => pre:separator('\\n')",
+  "r[style-name='Verbatim Char'] => code",
+  "r[style-name='HTML Code'] => code",
+  "r[style-name='Code Char'] => code",
+]
+
 const JUNK_TITLE = /^(?:untitled|document\d*|title|microsoft word.*)$/i
 
 export const extractDocx: Extractor = async ({ bytes, path, limits }) => {
@@ -41,6 +55,7 @@ export const extractDocx: Extractor = async ({ bytes, path, limits }) => {
       {
         convertImage: mammoth.images.imgElement(async () => ({ src: '' })), // mammoth adds the alt text itself
         includeDefaultStyleMap: true,
+        styleMap: CODE_STYLE_MAP,
       },
     )
     html = result.value

@@ -24,6 +24,17 @@ import { blankDocument, type Extractor, guessCitationType } from './common'
 const TITLE_SEPARATORS = /\s+[|–—·•:-]\s+/
 
 /** "Article headline | Site" → "Article headline" when the site name is known. */
+/**
+ * Documentation generators put a permalink mark in every heading (Sphinx and MkDocs `a.headerlink` "¶", Docusaurus
+ * `a.hash-link` "#"): page furniture shown on hover, never part of the text. Only a link whose whole text is such
+ * a mark is dropped, so no word of the document can go with it.
+ */
+function removePermalinkMarks(document: ReturnType<typeof parseHtmlDocument>): void {
+  for (const link of Array.from(document.querySelectorAll('a.headerlink, a.hash-link'))) {
+    if (/^\s*[¶#§🔗]?\s*$/u.test(link.textContent ?? '')) link.remove()
+  }
+}
+
 function stripSiteSuffix(title: string, site: string | null): string {
   if (!site) return title
   const parts = title.split(TITLE_SEPARATORS)
@@ -67,6 +78,7 @@ export const extractHtml: Extractor = async ({ bytes, path }) => {
   // A saved page's <base href> would make Readability resolve every relative link against it (a hostile one turns
   // `#section` into `https://evil.example/#section`); an offline copy has no base, so drop it first.
   for (const base of Array.from(document.querySelectorAll('base'))) base.remove()
+  removePermalinkMarks(document)
   const article = new Readability(
     document as unknown as ConstructorParameters<typeof Readability>[0],
     {

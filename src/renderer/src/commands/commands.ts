@@ -29,6 +29,24 @@ export function requestCompare(quoteIds: readonly QuoteId[]): void {
   showView({ kind: 'compare', quoteIds: [...quoteIds], setId: null })
 }
 
+/** Below this width the side panels are overlays (styles/layout-narrow.css). */
+export function isNarrow(): boolean {
+  return window.matchMedia('(max-width: 1199px)').matches
+}
+
+/** Focus the first element matching the first selector that matches, once the panel has rendered. */
+function focusSoon(...selectors: string[]): void {
+  requestAnimationFrame(() => {
+    for (const selector of selectors) {
+      const element = document.querySelector<HTMLElement>(selector)
+      if (element) {
+        element.focus()
+        return
+      }
+    }
+  })
+}
+
 const commands: Command[] = [
   {
     id: 'import',
@@ -113,6 +131,63 @@ const commands: Command[] = [
     keybindings: ['Mod+,'],
     worksInTextFields: true,
     run: () => appStore.set({ preferencesOpen: true }),
+  },
+  {
+    id: 'palette',
+    label: 'Go to anything…',
+    keybindings: ['Mod+P'],
+    worksInTextFields: true,
+    run: () => appStore.set({ palette: 'all' }),
+  },
+  {
+    id: 'commandPalette',
+    label: 'Run a command…',
+    keybindings: ['Mod+Shift+P'],
+    worksInTextFields: true,
+    run: () => appStore.set({ palette: 'commands' }),
+  },
+  {
+    id: 'caretMode',
+    label: 'Caret mode: select with the keyboard',
+    keybindings: ['F7'],
+    worksInTextFields: true,
+    when: ({ state }) => state.view.kind === 'reader',
+    run: ({ state }) => appStore.set({ caretMode: !state.caretMode }),
+  },
+  {
+    id: 'saveQuote',
+    label: 'Save the selection as a quote',
+    keybindings: ['Mod+S'],
+    worksInTextFields: false,
+    when: ({ state }) => state.view.kind === 'reader',
+    run: () => appStore.set((state) => ({ saveQuoteNonce: state.saveQuoteNonce + 1 })),
+  },
+  {
+    id: 'toggleSidebar',
+    label: 'Go to the tags sidebar',
+    keybindings: ['Mod+Shift+L'],
+    worksInTextFields: true,
+    run: ({ state }) => {
+      const open = !isNarrow() || !state.sidebarOpen
+      appStore.set({ sidebarOpen: open && isNarrow(), quotesPanelOpen: false })
+      if (open) focusSoon('.sidebar [data-roving="item"][tabindex="0"]', '.sidebar button')
+    },
+  },
+  {
+    id: 'toggleQuotesPanel',
+    label: 'Go to the quotes panel',
+    keybindings: ['Mod+Shift+U'],
+    worksInTextFields: true,
+    run: ({ state }) => {
+      const open = !isNarrow() || !state.quotesPanelOpen
+      appStore.set({ quotesPanelOpen: open && isNarrow(), sidebarOpen: false })
+      if (open) {
+        focusSoon(
+          '.quotes-panel [data-roving="item"][tabindex="0"]',
+          '.quotes-panel button:not(:disabled)',
+        )
+      }
+    },
   },
 ]
 

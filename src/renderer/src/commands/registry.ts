@@ -13,6 +13,12 @@ export type CommandId =
   | 'fontBigger'
   | 'fontSmaller'
   | 'preferences'
+  | 'palette'
+  | 'commandPalette'
+  | 'caretMode'
+  | 'saveQuote'
+  | 'toggleSidebar'
+  | 'toggleQuotesPanel'
 
 /** What a command may look at to decide whether it applies. */
 export type CommandContext = { state: AppState }

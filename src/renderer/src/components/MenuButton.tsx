@@ -14,6 +14,8 @@ type MenuButtonProps = {
   /** What the button shows (an ellipsis by default). */
   children?: ReactNode
   className?: string
+  /** Part of a roving-tabindex row (see use-roving-focus.ts). */
+  roving?: 'secondary'
 }
 
 /**
@@ -27,6 +29,7 @@ export function MenuButton({
   items,
   children = '⋯',
   className = 'icon-button',
+  roving,
 }: MenuButtonProps): ReactNode {
   const menuId = useId()
   const buttonRef = useRef<HTMLButtonElement>(null)
@@ -118,6 +121,7 @@ export function MenuButton({
         ref={buttonRef}
         type="button"
         className={className}
+        data-roving={roving}
         aria-label={label}
         aria-haspopup="menu"
         aria-controls={menuId}

@@ -35,6 +35,7 @@ hr { border: none; border-top: 1px solid #d8d1c4; margin: 2em 0; }
 ::highlight(find-match) { background-color: rgba(255, 235, 59, 0.9); color: #000; }
 ::highlight(find-current) { background-color: #ff9632; color: #000; }
 ::highlight(flash) { background-color: rgba(255, 150, 50, 0.6); }
+::highlight(caret) { background-color: rgba(26, 115, 232, 0.3); text-decoration: underline 3px #1a73e8; }
 @media (prefers-color-scheme: dark) {
   body { color: #e6e1d8; background: #1c1b19; }
   blockquote { border-color: #57524a; color: #c8c1b5; }

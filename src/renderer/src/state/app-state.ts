@@ -69,6 +69,15 @@ export type AppState = {
   preferencesOpen: boolean
   /** Bumped to ask the search box to take focus. */
   focusSearchNonce: number
+  /** The "go to anything" palette: everything, or commands only. */
+  palette: 'all' | 'commands' | null
+  /** Narrow windows (< 1200 px) show the side panels as overlays, one at a time. */
+  sidebarOpen: boolean
+  quotesPanelOpen: boolean
+  /** Keyboard selection in the reader (F7): arrows move a caret, Shift extends, S/P select a sentence/paragraph. */
+  caretMode: boolean
+  /** Bumped by the "Save quote" command; the reader answers with the current selection. */
+  saveQuoteNonce: number
 }
 
 const FONT_SIZE_KEY = 'lectern.readerFontSize'
@@ -102,6 +111,11 @@ export const appStore = createStore<AppState>({
   metadataOpen: false,
   preferencesOpen: false,
   focusSearchNonce: 0,
+  palette: null,
+  sidebarOpen: false,
+  quotesPanelOpen: false,
+  caretMode: false,
+  saveQuoteNonce: 0,
 })
 
 /** Read a slice of the app state. */

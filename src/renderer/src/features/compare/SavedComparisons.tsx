@@ -1,17 +1,20 @@
-import type { ReactNode } from 'react'
+import { type ReactNode, useRef } from 'react'
 import { errorMessage, mutate, useApiQuery } from '../../api/use-api-query'
+import { useRovingFocus } from '../../components/use-roving-focus'
 import { showView, toast } from '../../state/app-state'
 
 /** Saved comparison sets, for the sidebar: click reopens one. */
 export function SavedComparisons(): ReactNode {
   const sets = useApiQuery('comparisons.list', {})
+  const listRef = useRef<HTMLUListElement>(null)
+  useRovingFocus(listRef)
   if (!sets.data || sets.data.length === 0) return null
   return (
     <>
       <h2 className="sidebar-heading">Comparisons</h2>
-      <ul className="tag-list-sidebar">
+      <ul className="tag-list-sidebar" ref={listRef} aria-label="Saved comparisons">
         {sets.data.map((set) => (
-          <li key={set.id} className="tag-row">
+          <li key={set.id} className="tag-row" data-roving-row>
             <button
               type="button"
               className="sidebar-item"
@@ -20,6 +23,7 @@ export function SavedComparisons(): ReactNode {
                   ? `${set.note || set.name} (${set.missingQuoteIds.length} deleted)`
                   : set.note || set.name
               }
+              data-roving="item"
               onClick={() => showView({ kind: 'compare', quoteIds: set.quoteIds, setId: set.id })}
             >
               <span className="sidebar-label">{set.name}</span>
@@ -29,6 +33,7 @@ export function SavedComparisons(): ReactNode {
               type="button"
               className="icon-button tag-menu-button"
               aria-label={`Delete comparison ${set.name}`}
+              data-roving="secondary"
               onClick={() =>
                 void mutate('comparisons.delete', { id: set.id }).catch((error: unknown) =>
                   toast(errorMessage(error), { tone: 'error' }),

@@ -32,6 +32,7 @@ export function SimilarDialog({ quote, onClose }: SimilarDialogProps): ReactNode
         quoteTitle={quote.document.title}
         onAdd={(passage) => void compareWith(passage)}
         onClose={onClose}
+        inDialog
       />
     </Dialog>
   )

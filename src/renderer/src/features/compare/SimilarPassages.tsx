@@ -4,12 +4,15 @@ import { useApiQuery } from '../../api/use-api-query'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { formatPartialDate } from '../../components/format'
 import { DiffText } from './DiffText'
+import './similar.css'
 
 type SimilarPassagesProps = {
   quoteId: QuoteId
   quoteTitle: string
   onAdd: (passage: SimilarPassage) => void
   onClose: () => void
+  /** Inside SimilarDialog: the dialog already has the title and the × (one close button, not two). */
+  inDialog?: boolean
 }
 
 /** Passages in other documents reporting the same words or close variants, each one click from the comparison. */
@@ -18,17 +21,24 @@ export function SimilarPassages({
   quoteTitle,
   onAdd,
   onClose,
+  inDialog = false,
 }: SimilarPassagesProps): ReactNode {
   const similar = useApiQuery('compare.similar', { quoteId, limit: 20 })
   const passages = similar.data?.passages ?? []
+  const Wrapper = inDialog ? 'div' : 'aside'
   return (
-    <aside className="similar" aria-label="Same statement elsewhere">
-      <header className="panel-header">
-        <h2>Same statement elsewhere</h2>
-        <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
-          ×
-        </button>
-      </header>
+    <Wrapper
+      className={inDialog ? 'similar similar-in-dialog' : 'similar'}
+      aria-label={inDialog ? undefined : 'Same statement elsewhere'}
+    >
+      {!inDialog && (
+        <header className="panel-header">
+          <h2>Same statement elsewhere</h2>
+          <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
+            ×
+          </button>
+        </header>
+      )}
       <p className="muted">Passages in other documents close to the quote from “{quoteTitle}”.</p>
       {similar.isLoading && <p className="loading">Looking through the library…</p>}
       {similar.error && <ErrorNotice error={similar.error} onRetry={similar.refetch} />}
@@ -57,6 +67,6 @@ export function SimilarPassages({
           </li>
         ))}
       </ol>
-    </aside>
+    </Wrapper>
   )
 }

@@ -118,6 +118,9 @@ export function ExportDialog({ selection, title, onClose }: ExportDialogProps): 
       title={`Export ${title}`}
       onClose={onClose}
       wide
+      onEnter={() => {
+        if (!busy && current) void save()
+      }}
       actions={
         <>
           <button type="button" onClick={() => void copy()} disabled={!current}>

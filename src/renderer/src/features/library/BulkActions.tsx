@@ -7,8 +7,9 @@ type BulkActionsProps = {
   all: boolean
   tagNames: string[]
   busy: boolean
-  onAddTag: (name: string) => void
-  onRemoveTag: (name: string) => void
+  /** Resolve true on success: the tag field is then cleared for the next tag. */
+  onAddTag: (name: string) => Promise<boolean>
+  onRemoveTag: (name: string) => Promise<boolean>
   onDelete: () => void
   onClear: () => void
 }
@@ -32,7 +33,11 @@ export function BulkActions({
   const listId = useId()
   const submit = (event: FormEvent): void => {
     event.preventDefault()
-    if (name.trim()) onAddTag(name.trim())
+    if (name.trim()) void clearAfter(onAddTag(name.trim()))
+  }
+  // A used tag name must not linger: typing the next one would run into it ("debian-hidebian-historystory").
+  const clearAfter = async (done: Promise<boolean>): Promise<void> => {
+    if (await done) setName('')
   }
   if (count === 0) {
     return (
@@ -72,7 +77,7 @@ export function BulkActions({
       <button
         type="button"
         disabled={busy || !name.trim()}
-        onClick={() => onRemoveTag(name.trim())}
+        onClick={() => void clearAfter(onRemoveTag(name.trim()))}
       >
         Remove tag
       </button>

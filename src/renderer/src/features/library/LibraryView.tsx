@@ -73,19 +73,22 @@ export function LibraryView(): ReactNode {
     }
   }, [listKey])
 
-  const run = async (action: () => Promise<void>): Promise<void> => {
+  /** Run a bulk action; resolves true when it succeeded (a failure is shown and keeps what was typed). */
+  const run = async (action: () => Promise<void>): Promise<boolean> => {
     setBusy(true)
     try {
       await action()
+      return true
     } catch (error) {
       toast(errorMessage(error), { tone: 'error' })
+      return false
     } finally {
       setBusy(false)
     }
   }
   // Bulk actions read the selection's ids now ("all" may stand for more documents than are loaded).
   const selectedIds = () => resolveSelection(selection, args)
-  const addTag = (name: string): Promise<void> =>
+  const addTag = (name: string): Promise<boolean> =>
     run(async () => {
       let changed = 0
       for (const documentIds of batches(await selectedIds())) {
@@ -93,7 +96,7 @@ export function LibraryView(): ReactNode {
       }
       toast(`Tagged ${plural(changed, 'document')} “${name}”.`)
     })
-  const removeTag = (name: string): Promise<void> =>
+  const removeTag = (name: string): Promise<boolean> =>
     run(async () => {
       let changed = 0
       for (const documentIds of batches(await selectedIds())) {
@@ -102,7 +105,7 @@ export function LibraryView(): ReactNode {
       }
       toast(`Removed “${name}” from ${plural(changed, 'document')}.`)
     })
-  const remove = (): Promise<void> =>
+  const remove = (): Promise<boolean> =>
     run(async () => {
       setConfirmDelete(false)
       let deleted = 0
@@ -148,8 +151,8 @@ export function LibraryView(): ReactNode {
           all={selection.kind === 'all' && count === total}
           tagNames={tagNames}
           busy={busy}
-          onAddTag={(name) => void addTag(name)}
-          onRemoveTag={(name) => void removeTag(name)}
+          onAddTag={addTag}
+          onRemoveTag={removeTag}
           onDelete={() => setConfirmDelete(true)}
           onClear={() => setSelection(NO_SELECTION)}
         />

@@ -30,11 +30,13 @@ export function QuoteCard({ quote, selected, onToggle, onAction }: QuoteCardProp
     <article
       className={`quote-card quote-${quote.color}${selected ? ' is-selected' : ''}`}
       aria-label={`Quote from ${quote.document.title}`}
+      data-roving-row
     >
       <div className="quote-card-top">
         <input
           type="checkbox"
           aria-label={`Select quote: ${quote.exact.slice(0, 60)}`}
+          data-roving="item"
           checked={selected}
           onChange={onToggle}
         />
@@ -62,6 +64,7 @@ export function QuoteCard({ quote, selected, onToggle, onAction }: QuoteCardProp
           <button
             type="button"
             className="small"
+            data-roving="secondary"
             onClick={() => onAction('jump')}
             disabled={quote.placement === 'unplaced'}
           >
@@ -69,6 +72,7 @@ export function QuoteCard({ quote, selected, onToggle, onAction }: QuoteCardProp
           </button>
           <MenuButton
             label="More actions for this quote"
+            roving="secondary"
             items={(['edit', 'copy', 'similar', 'compareWith', 'delete'] as const).map(
               (action) => ({
                 label: MENU_LABEL[action],

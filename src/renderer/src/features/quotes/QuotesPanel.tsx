@@ -6,6 +6,7 @@ import { usePagedRows } from '../../api/use-paged-rows'
 import { copyQuotes } from '../../components/clipboard'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { formatCount, plural } from '../../components/format'
+import { useRovingFocus } from '../../components/use-roving-focus'
 import {
   appStore,
   openDocument,
@@ -58,6 +59,7 @@ export function QuotesPanel({ onCompare, onExport, onSimilar }: QuotesPanelProps
   const total = rows.total ?? 0
 
   const scrollRef = useRef<HTMLDivElement>(null)
+  useRovingFocus(scrollRef)
   const virtualizer = useVirtualizer({
     count: total,
     getScrollElement: () => scrollRef.current,
@@ -141,7 +143,7 @@ export function QuotesPanel({ onCompare, onExport, onSimilar }: QuotesPanelProps
   const canCompare = selected.length >= 2 && selected.length <= 4
 
   return (
-    <section className="quotes-panel" aria-label="Quotes">
+    <section className="quotes-panel" id="quotes-panel" aria-label="Quotes">
       <header className="panel-header">
         <h2>
           Quotes <span className="count">{rows.total !== undefined && formatCount(total)}</span>

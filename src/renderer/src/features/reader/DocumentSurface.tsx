@@ -9,6 +9,7 @@ import {
   useState,
 } from 'react'
 import { SafeHtmlFrame } from '../../safe-html'
+import { useCaretMode } from './caret/use-caret-mode'
 import { clearHighlights, paintHighlight } from './highlights'
 import { buildParagraphMap } from './paragraph-map'
 import { splitParagraphs } from './paragraphs'
@@ -169,6 +170,14 @@ export function DocumentSurface({
       if (frameRequest) cancelAnimationFrame(frameRequest)
     }
   }, [surface, text])
+
+  useCaretMode(
+    surface,
+    text,
+    detail.language,
+    scrollRef,
+    find?.matches[find.current]?.start ?? null,
+  )
 
   // Quote highlights, one named highlight per colour (again whenever other paragraphs are rendered).
   // biome-ignore lint/correctness/useExhaustiveDependencies: `rendered` changes which ranges exist

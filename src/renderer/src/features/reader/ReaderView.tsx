@@ -1,5 +1,5 @@
 import type { DocumentId, DocumentMetadata, QuoteColor } from '@shared/contract'
-import { type ReactNode, useCallback, useState } from 'react'
+import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react'
 import { errorMessage, mutate, useApiQuery } from '../../api/use-api-query'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { formatAuthors, formatPartialDate, plural } from '../../components/format'
@@ -36,6 +36,33 @@ export function ReaderView({ documentId, target }: ReaderViewProps): ReactNode {
   const [metaError, setMetaError] = useState<string | null>(null)
 
   const onSelection = useCallback((next: TextSelection | null) => setSelection(next), [])
+
+  // "Save quote" from the keyboard (Ctrl+S, or Enter in caret mode): the same dialog the button opens. A selection
+  // made by the keyboard reaches us a frame later, so a request waits briefly for it.
+  const saveQuoteNonce = useAppState((state) => state.saveQuoteNonce)
+  const seenNonce = useRef(saveQuoteNonce)
+  const wanted = useRef(false)
+  useEffect(() => {
+    if (saveQuoteNonce !== seenNonce.current) {
+      seenNonce.current = saveQuoteNonce
+      wanted.current = true
+    }
+    if (!wanted.current) return
+    if (selection) {
+      wanted.current = false
+      setSaveError(null)
+      setPending(selection)
+      return
+    }
+    const timer = setTimeout(() => {
+      if (!wanted.current) return
+      wanted.current = false
+      toast(
+        'Select a passage first: press F7 for caret mode, then S for a sentence or P for a paragraph.',
+      )
+    }, 400)
+    return () => clearTimeout(timer)
+  }, [saveQuoteNonce, selection])
 
   const saveQuote = async (choice: {
     color: QuoteColor
@@ -87,7 +114,7 @@ export function ReaderView({ documentId, target }: ReaderViewProps): ReactNode {
           ← Back
         </button>
         <div className="reader-heading">
-          <h1>{detail?.title ?? (opened.isLoading ? 'Opening…' : '')}</h1>
+          <h1 title={detail?.title}>{detail?.title ?? (opened.isLoading ? 'Opening…' : '')}</h1>
           {detail && (
             <p className="byline">
               {[

@@ -41,6 +41,7 @@ export function SaveQuoteDialog({
         <label className="field">
           <span>Tags</span>
           <input
+            data-autofocus
             value={tags}
             onChange={(event) => setTags(event.target.value)}
             list={listId}

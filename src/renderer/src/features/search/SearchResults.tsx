@@ -160,7 +160,9 @@ function ResultItem({ hit, index, active }: ResultItemProps): ReactNode {
         {hit.type !== 'document' && (
           <span className={`badge badge-${hit.type}`}>{TYPE_LABEL[hit.type]}</span>
         )}
-        <span>{hit.title}</span>
+        <span className="result-title-text" title={hit.title}>
+          {hit.title}
+        </span>
         <span className="badge badge-format">{hit.format}</span>
       </div>
       {meta && <div className="result-meta">{meta}</div>}

@@ -60,12 +60,19 @@ export function TagDialog({
   }
   const submit = (event: FormEvent): void => {
     event.preventDefault()
-    if (action === 'rename') void attempt(() => onRename(name.trim()))
+    if (clash) void attempt(() => onMerge(clash.id))
+    else if (action === 'rename') void attempt(() => onRename(name.trim()))
     else if (action === 'merge') {
       const target = others.find((other) => String(other.id) === into)
       if (target) void attempt(() => onMerge(target.id))
     } else if (action === 'delete') void attempt(onDelete)
   }
+
+  // Renaming onto an existing name (any letter case) is a merge: offer it rather than only refusing.
+  const clash =
+    action === 'rename'
+      ? others.find((other) => other.name.toLowerCase() === name.trim().toLowerCase())
+      : undefined
 
   const uses = `${plural(tag.documentCount, 'document')} and ${plural(tag.quoteCount, 'quote')}`
   const errorLine = error && (
@@ -109,9 +116,15 @@ export function TagDialog({
             <input value={name} onChange={(event) => setName(event.target.value)} required />
           </label>
         )}
-        {action === 'rename' && (
+        {action === 'rename' && !clash && (
           <p className="muted">
             Every document and quote tagged “{tag.name}” follows the new name.
+          </p>
+        )}
+        {clash && (
+          <p role="status">
+            A tag named “{clash.name}” already exists. Merge “{tag.name}” into it: its {uses} get “
+            {clash.name}”.
           </p>
         )}
         {action === 'merge' &&
@@ -144,17 +157,28 @@ export function TagDialog({
           <button type="button" onClick={onClose}>
             Cancel
           </button>
-          <button
-            type="submit"
-            className={action === 'delete' ? 'danger' : 'primary'}
-            disabled={
-              busy ||
-              (action === 'rename' && (!name.trim() || name.trim() === tag.name)) ||
-              (action === 'merge' && others.length === 0)
-            }
-          >
-            {SUBMIT[action]}
-          </button>
+          {clash ? (
+            <button
+              type="button"
+              className="primary"
+              disabled={busy}
+              onClick={() => void attempt(() => onMerge(clash.id))}
+            >
+              Merge into “{clash.name}”
+            </button>
+          ) : (
+            <button
+              type="submit"
+              className={action === 'delete' ? 'danger' : 'primary'}
+              disabled={
+                busy ||
+                (action === 'rename' && (!name.trim() || name.trim() === tag.name)) ||
+                (action === 'merge' && others.length === 0)
+              }
+            >
+              {SUBMIT[action]}
+            </button>
+          )}
         </div>
       </form>
     </Dialog>

@@ -1,23 +1,14 @@
 import type { TagWithCounts } from '@shared/contract'
-import { type ReactNode, useState } from 'react'
+import { type ReactNode, useRef, useState } from 'react'
 import { errorMessage, mutate, useApiQuery } from '../../api/use-api-query'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { formatCount } from '../../components/format'
 import { MenuButton } from '../../components/MenuButton'
 import { safeColor } from '../../components/TagChip'
+import { useRovingFocus } from '../../components/use-roving-focus'
 import { appStore, setQuery, showView, toast, useAppState } from '../../state/app-state'
-import { NO_SELECTION } from '../../state/document-selection'
+import { filterByTag } from './filter-by-tag'
 import { type TagAction, TagDialog } from './TagDialogs'
-
-/** Show the library filtered by a tag (a second click on the same tag removes the filter). */
-function filterByTag(name: string): void {
-  const current = appStore.get().libraryFilter
-  appStore.set({
-    libraryFilter: { ...current, tag: current.tag === name ? null : name },
-    selectedDocuments: NO_SELECTION,
-  })
-  showView({ kind: 'library' })
-}
 
 /** The sidebar: tags with counts (click filters the library) and saved queries with their counts. */
 export function TagsSidebar(): ReactNode {
@@ -27,6 +18,10 @@ export function TagsSidebar(): ReactNode {
     state.view.kind === 'library' ? state.libraryFilter.tag : null,
   )
   const [dialog, setDialog] = useState<{ action: TagAction; tag: TagWithCounts } | null>(null)
+  const tagListRef = useRef<HTMLUListElement>(null)
+  const searchListRef = useRef<HTMLUListElement>(null)
+  useRovingFocus(tagListRef)
+  useRovingFocus(searchListRef)
   const list = tags.data ?? []
 
   const all = (
@@ -55,14 +50,15 @@ export function TagsSidebar(): ReactNode {
           quote.
         </p>
       )}
-      <ul className="tag-list-sidebar">
+      <ul className="tag-list-sidebar" ref={tagListRef} aria-label="Tags">
         {list.map((tag) => (
-          <li key={tag.id} className="tag-row">
+          <li key={tag.id} className="tag-row" data-roving-row>
             <button
               type="button"
               className={`sidebar-item${activeTag === tag.name ? ' is-current' : ''}`}
               aria-pressed={activeTag === tag.name}
-              onClick={() => filterByTag(tag.name)}
+              onClick={() => filterByTag(tag.name, tag)}
+              data-roving="item"
               title={`${tag.documentCount} documents, ${tag.quoteCount} quotes`}
             >
               <span
@@ -82,6 +78,7 @@ export function TagsSidebar(): ReactNode {
               )}
             </button>
             <MenuButton
+              roving="secondary"
               className="icon-button tag-menu-button"
               label={`Actions for tag ${tag.name}`}
               items={(['rename', 'merge', 'color', 'delete'] as const).map((action) => ({
@@ -96,13 +93,14 @@ export function TagsSidebar(): ReactNode {
       {searches.data && searches.data.length === 0 && (
         <p className="sidebar-empty">Search, then choose “Save this query” to keep it here.</p>
       )}
-      <ul className="tag-list-sidebar">
+      <ul className="tag-list-sidebar" ref={searchListRef} aria-label="Saved searches">
         {(searches.data ?? []).map((saved) => (
-          <li key={saved.id} className="tag-row">
+          <li key={saved.id} className="tag-row" data-roving-row>
             <button
               type="button"
               className="sidebar-item"
               title={saved.query}
+              data-roving="item"
               onClick={() => setQuery(saved.query)}
             >
               <span className="sidebar-label">{saved.name}</span>
@@ -112,6 +110,7 @@ export function TagsSidebar(): ReactNode {
               type="button"
               className="icon-button tag-menu-button"
               aria-label={`Forget saved query ${saved.name}`}
+              data-roving="secondary"
               onClick={() =>
                 void mutate('searches.delete', { id: saved.id }).catch((error: unknown) =>
                   toast(errorMessage(error), { tone: 'error' }),

@@ -1,0 +1,246 @@
+import { type ReactNode, useEffect, useId, useMemo, useRef, useState } from 'react'
+import { getApi } from '../../api/client'
+import { allCommands, describeKeybinding } from '../../commands/registry'
+import { canRun } from '../../commands/run-command'
+import { appStore, useAppState } from '../../state/app-state'
+import { choosePaletteItem, type PaletteItem } from './palette-actions'
+import { paletteClient } from './palette-client'
+import { markRuns, rankTier, TIER_FUZZY } from './palette-rank'
+import './palette.css'
+
+const LIMIT = 30
+const KIND_LABEL: Record<PaletteItem['kind'], string> = {
+  document: 'Document',
+  tag: 'Tag',
+  search: 'Saved search',
+  comparison: 'Comparison',
+  quote: 'Quote',
+  command: 'Command',
+}
+
+/** Commands matching the query (all of them for an empty query), each with its shortcut. */
+function commandItems(query: string): PaletteItem[] {
+  const items: PaletteItem[] = []
+  for (const command of allCommands()) {
+    if (command.id === 'palette' || command.id === 'commandPalette' || !canRun(command.id)) continue
+    const tier = query.trim() ? rankTier(query, command.label) : TIER_FUZZY
+    if (query.trim() && tier >= TIER_FUZZY) continue
+    items.push({
+      kind: 'command',
+      id: command.id,
+      label: command.label,
+      detail: (command.keybindings ?? []).map(describeKeybinding).join(', '),
+      tier,
+    })
+  }
+  return items.sort((a, b) => a.tier - b.tier)
+}
+
+/** While the worker is not ready: the FTS search (titles rank first there too), documents only. */
+async function ftsFallback(query: string): Promise<PaletteItem[]> {
+  if (!query.trim()) return []
+  const result = await getApi().invoke('search.query', {
+    query,
+    asYouType: true,
+    includeQuotes: false,
+    limit: LIMIT,
+  })
+  return result.hits.map((hit) => ({
+    kind: 'document' as const,
+    id: hit.documentId,
+    label: hit.title,
+    detail: [hit.authors.join('; '), hit.source ?? ''].filter(Boolean).join(' · '),
+    tier: rankTier(query, hit.title, `${hit.authors.join(' ')} ${hit.source ?? ''}`),
+  }))
+}
+
+function Label({ text, query }: { text: string; query: string }): ReactNode {
+  return markRuns(text, query).map((run, i) =>
+    // biome-ignore lint/suspicious/noArrayIndexKey: runs are positional and never reordered
+    run.marked ? <mark key={i}>{run.text}</mark> : <span key={i}>{run.text}</span>,
+  )
+}
+
+/**
+ * "Go to anything" (Ctrl+P; Ctrl+Shift+P or a leading ">" for commands only): documents, tags, saved searches,
+ * comparisons, quotes and commands, answered by the FlexSearch worker, keyboard first (a combobox with a listbox).
+ */
+export function Palette(): ReactNode {
+  const mode = useAppState((state) => state.palette)
+  if (!mode) return null
+  return <PaletteDialog initialMode={mode} />
+}
+
+function PaletteDialog({ initialMode }: { initialMode: 'all' | 'commands' }): ReactNode {
+  const dialogRef = useRef<HTMLDialogElement>(null)
+  const inputRef = useRef<HTMLInputElement>(null)
+  const listId = useId()
+  const [text, setText] = useState(initialMode === 'commands' ? '>' : '')
+  const [items, setItems] = useState<PaletteItem[]>([])
+  const [answered, setAnswered] = useState<string | null>(null)
+  const [active, setActive] = useState(0)
+  const [ready, setReady] = useState(paletteClient.isReady())
+  const commandsOnly = text.startsWith('>')
+  const query = commandsOnly ? text.slice(1) : text
+
+  useEffect(() => paletteClient.subscribe(() => setReady(true)), [])
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: opens once; `close` only writes the store
+  useEffect(() => {
+    const dialog = dialogRef.current
+    if (!dialog) return
+    const opener = document.activeElement
+    dialog.showModal()
+    inputRef.current?.focus()
+    const onCancel = (event: Event): void => {
+      event.preventDefault()
+      close()
+    }
+    dialog.addEventListener('cancel', onCancel)
+    return () => {
+      dialog.removeEventListener('cancel', onCancel)
+      dialog.close()
+      if (opener instanceof HTMLElement && opener.isConnected) opener.focus()
+    }
+  }, [])
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `ready` re-asks the worker once it holds the index
+  useEffect(() => {
+    let stale = false
+    const commands = commandItems(query)
+    if (commandsOnly) {
+      setItems(commands)
+      setAnswered(text)
+      setActive(0)
+      return
+    }
+    const fromIndex = paletteClient.search(query, LIMIT) ?? ftsFallback(query)
+    fromIndex
+      .then((hits) => {
+        if (stale) return
+        const merged = [...(hits as PaletteItem[]), ...(query.trim() ? commands : [])]
+        merged.sort((a, b) => a.tier - b.tier)
+        setItems(merged.slice(0, LIMIT))
+        setAnswered(text)
+        setActive(0)
+      })
+      .catch(() => {
+        if (!stale) setItems(commands)
+      })
+    return () => {
+      stale = true
+    }
+  }, [text, query, commandsOnly, ready])
+
+  const options = useMemo(
+    () => items.map((item) => ({ item, key: `${item.kind}:${item.id}` })),
+    [items],
+  )
+
+  const choose = (item: PaletteItem | undefined): void => {
+    if (!item) return
+    close()
+    // After the dialog has returned focus, so a command that moves focus (search, dialogs) keeps it.
+    setTimeout(() => void choosePaletteItem(item), 0)
+  }
+
+  const onKeyDown = (event: React.KeyboardEvent<HTMLInputElement>): void => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault()
+      if (options.length === 0) return
+      const step = event.key === 'ArrowDown' ? 1 : -1
+      setActive((current) => (current + step + options.length) % options.length)
+    } else if (event.key === 'Enter') {
+      event.preventDefault()
+      choose(options[active]?.item)
+    } else if (event.key === 'Home' && event.ctrlKey) {
+      setActive(0)
+    }
+  }
+
+  useEffect(() => {
+    document.getElementById(`${listId}-${active}`)?.scrollIntoView({ block: 'nearest' })
+  }, [active, listId])
+
+  const activeId = options.length > 0 ? `${listId}-${active}` : undefined
+  return (
+    <dialog ref={dialogRef} className="palette" aria-label="Go to anything">
+      <input
+        ref={inputRef}
+        className="palette-input"
+        type="text"
+        role="combobox"
+        aria-expanded="true"
+        aria-controls={listId}
+        aria-activedescendant={activeId}
+        aria-autocomplete="list"
+        aria-label={
+          commandsOnly ? 'Run a command' : 'Go to a document, tag, search, quote or command'
+        }
+        placeholder={
+          commandsOnly
+            ? 'Run a command…'
+            : 'Go to a document, tag, saved search, quote… (> for commands)'
+        }
+        value={text}
+        spellCheck={false}
+        autoComplete="off"
+        onChange={(event) => setText(event.target.value)}
+        onKeyDown={onKeyDown}
+      />
+      <div
+        id={listId}
+        className="palette-list"
+        role="listbox"
+        aria-label="Results"
+        data-answered={answered ?? undefined}
+      >
+        {options.map(({ item, key }, index) => (
+          <div
+            key={key}
+            id={`${listId}-${index}`}
+            role="option"
+            aria-selected={index === active}
+            tabIndex={-1}
+            className="palette-option"
+            onMouseMove={() => setActive(index)}
+            onClick={() => choose(item)}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter') choose(item)
+            }}
+          >
+            <span className="palette-kind">{KIND_LABEL[item.kind]}</span>
+            <span className="palette-text">
+              <span className="palette-label">
+                <Label text={item.label} query={query} />
+              </span>
+              {item.detail && (
+                <span className={item.kind === 'command' ? 'palette-shortcut' : 'palette-detail'}>
+                  {item.kind === 'command' ? (
+                    item.detail
+                  ) : (
+                    <Label text={item.detail} query={query} />
+                  )}
+                </span>
+              )}
+            </span>
+          </div>
+        ))}
+      </div>
+      {answered !== null && options.length === 0 && (
+        <p className="palette-empty" role="status">
+          Nothing matches “{query}”.
+        </p>
+      )}
+      {!ready && !commandsOnly && (
+        <p className="palette-note" role="status">
+          Still indexing: showing full-text results.
+        </p>
+      )}
+    </dialog>
+  )
+
+  function close(): void {
+    appStore.set({ palette: null })
+  }
+}

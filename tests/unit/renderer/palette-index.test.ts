@@ -1,0 +1,100 @@
+import type { DocumentId, PaletteEntries, QuoteId, TagId } from '@shared/contract'
+import { describe, expect, it } from 'vitest'
+import { PaletteIndex } from '../../../src/renderer/src/features/palette/palette-index'
+import { markRuns, rankTier } from '../../../src/renderer/src/features/palette/palette-rank'
+
+const d = (n: number) => n as DocumentId
+
+function entries(): PaletteEntries {
+  return {
+    cursor: '2026-01-01T00:00:00.000Z',
+    documents: [
+      [d(1), 'Remarks by President Ruto on the railway', 'William Ruto', 'State House'],
+      [d(2), 'Railway financing in East Africa', 'Jane Doe', 'Daily Nation'],
+      [d(3), 'On the Mombasa–Nairobi railway', '', 'BBC'],
+      [d(4), 'Café culture in Nairobi', 'Zoë Müller', ''],
+    ],
+    documentIds: [[1, 4]],
+    quotes: [[7 as QuoteId, d(2), 'China and Kenya agreed on Thursday to strengthen their ties']],
+    quoteIds: [[7, 7]],
+    tags: [[3 as TagId, 'railways']],
+    searches: [[5, 'Kenya trade', 'kenya trade -draft']],
+    comparisons: [[9, 'Summit wording']],
+  }
+}
+
+describe('PaletteIndex', () => {
+  it('ranks an exact title prefix over a word prefix, and finds tags, searches, quotes by first words', () => {
+    const index = new PaletteIndex()
+    index.apply(entries())
+    const rail = index.search('railway', [])
+    expect(rail.find((h) => h.kind === 'document')).toMatchObject({ id: 2, tier: 0 })
+    expect(
+      rail
+        .filter((h) => h.tier === 0)
+        .map((h) => h.kind)
+        .sort(),
+    ).toEqual(['document', 'tag'])
+    expect(rail.map((h) => `${h.kind}:${h.id}`)).toEqual(
+      expect.arrayContaining(['document:1', 'document:3', 'tag:3']),
+    )
+    expect(index.search('china and ke', [])[0]).toMatchObject({
+      kind: 'quote',
+      id: 7,
+      documentId: 2,
+    })
+    expect(index.search('kenya tr', [])[0]).toMatchObject({ kind: 'search', id: 5 })
+    expect(index.search('summit', [])[0]).toMatchObject({ kind: 'comparison', id: 9 })
+    expect(index.search('cafe', [])[0]).toMatchObject({ kind: 'document', id: 4 })
+    expect(index.search('muller', [])[0]).toMatchObject({ kind: 'document', id: 4 })
+  })
+
+  it('boosts recently opened documents within a tier', () => {
+    const index = new PaletteIndex()
+    index.apply(entries())
+    const plain = index.search('rail', []).filter((h) => h.tier === 1)
+    const boosted = index.search('rail', [1]).filter((h) => h.tier === 1)
+    expect(plain.map((h) => h.id)).toEqual([3, 1])
+    expect(boosted.map((h) => h.id)).toEqual([1, 3])
+    expect(index.search('', [4, 1]).map((h) => h.id)).toEqual([4, 1])
+  })
+
+  it('applies changes row by row: renamed, deleted, new', () => {
+    const index = new PaletteIndex()
+    index.apply(entries())
+    index.apply({
+      cursor: 'x',
+      documents: [
+        [d(2), 'Port financing', 'Jane Doe', 'Daily Nation'],
+        [d(6), 'Railway gauge explained', '', ''],
+      ],
+      documentIds: [
+        [1, 2],
+        [4, 4],
+        [6, 6],
+      ],
+      tags: [],
+    })
+    expect(index.documentCount).toBe(4)
+    const ids = index.search('railway', []).map((h) => `${h.kind}:${h.id}`)
+    expect(ids).toContain('document:6')
+    expect(ids).not.toContain('document:2')
+    expect(ids).not.toContain('document:3')
+    expect(ids).not.toContain('tag:3')
+    expect(index.search('port', [])[0]).toMatchObject({ id: 2, label: 'Port financing' })
+  })
+})
+
+describe('palette ranking helpers', () => {
+  it('tiers and marks', () => {
+    expect(rankTier('rail', 'Railway news')).toBe(0)
+    expect(rankTier('news rail', 'Railway news')).toBe(1)
+    expect(rankTier('nwes', 'Railway news')).toBe(2)
+    expect(markRuns('Café culture', 'cafe cul')).toEqual([
+      { text: 'Café', marked: true },
+      { text: ' ', marked: false },
+      { text: 'cul', marked: true },
+      { text: 'ture', marked: false },
+    ])
+  })
+})
