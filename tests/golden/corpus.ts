@@ -1,8 +1,3 @@
-/**
- * The real documents behind the quotes/compare/citation/export tests: White House remarks (public domain, see
- * SOURCES.md), inserted with SQL so their bibliographic metadata is exactly what the goldens expect.
- */
-import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { CitationType, DocumentId } from '@shared/contract'
