@@ -1,12 +1,8 @@
-/**
- * The real documents behind the quotes/compare/citation/export tests: White House remarks (public domain, see
- * SOURCES.md), inserted with SQL so their bibliographic metadata is exactly what the goldens expect.
- */
-import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { CitationType, DocumentId } from '@shared/contract'
 import type { Db } from '../../src/main/db/connection'
+import { insertDocument as seedDocument } from '../support/seed-documents'
 
 export type GoldenDocument = {
   key: string
@@ -106,29 +102,14 @@ export function insertDocument(
   doc: Omit<GoldenDocument, 'key' | 'file'>,
   text: string,
 ): DocumentId {
-  const now = '2025-04-24T10:00:00.000Z'
-  const result = db
-    .prepare(
-      `INSERT INTO documents (title, authors, published_at, source, url, language, format, file_name, content_hash,
-                              text, page_starts, word_count, citation_type, accessed_at, imported_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, 'en', 'txt', NULL, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      doc.title,
-      JSON.stringify(doc.authors),
-      doc.publishedAt,
-      doc.source,
-      doc.url,
-      createHash('sha256').update(text).digest('hex'),
-      text,
-      doc.pageStarts ? JSON.stringify(doc.pageStarts) : null,
-      text.split(/\s+/).filter(Boolean).length,
-      doc.citationType,
-      doc.accessedAt,
-      now,
-      now,
-    )
-  return Number(result.lastInsertRowid) as DocumentId
+  return seedDocument(db, {
+    ...doc,
+    text,
+    language: 'en',
+    importedAt: '2025-04-24T10:00:00.000Z',
+    fileName: null,
+    sourcePath: null,
+  })
 }
 
 /** Insert every golden document; returns ids by key. */

@@ -8,6 +8,7 @@ import type { BackendContext, ImportLimits } from '../core/context'
 import { EventBus } from '../core/event-bus'
 import { JobRunner } from '../core/job-runner'
 import { backupDirFor } from '../db/backup'
+import { checkpointAndClose } from '../db/connection'
 import { type BackupSettings, startMaintenance, stopMaintenance } from '../db/lifecycle'
 import { type OpenCheck, openLibrary } from '../db/open-library'
 import { claimOwnership } from '../db/owners'
@@ -122,12 +123,7 @@ export function createBackend(options: BackendOptions): Backend {
       await vocabulary
       await stopMaintenance(context)
       try {
-        context.db.pragma('wal_checkpoint(TRUNCATE)')
-      } catch {
-        // A read-only or damaged library cannot checkpoint; closing is still safe.
-      }
-      try {
-        context.db.close()
+        checkpointAndClose(context.db)
       } finally {
         owner.release()
       }

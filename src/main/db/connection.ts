@@ -89,3 +89,13 @@ export function openDb(file: string, options: OpenOptions = {}): Db {
     throw error
   }
 }
+
+/** Fold the WAL back into the file and close (on shutdown). A read-only or damaged library cannot checkpoint. */
+export function checkpointAndClose(db: Db): void {
+  try {
+    db.pragma('wal_checkpoint(TRUNCATE)')
+  } catch {
+    // Closing is still safe without the checkpoint.
+  }
+  db.close()
+}

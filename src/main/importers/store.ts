@@ -16,6 +16,7 @@ import type {
   Timestamp,
 } from '@shared/contract'
 import type { Db } from '../db/connection'
+import { tagsRepository } from '../library/tags.repository'
 import { reanchorQuotes } from '../quotes/reanchor'
 import { cleanTags } from './tags'
 import type { ExtractedFile } from './types'
@@ -107,9 +108,6 @@ function prepare(db: Db) {
          provenance = @provenance, identifiers = @identifiers, file_date = @fileDate
        WHERE id = @id`,
     ),
-    findTag: db.prepare('SELECT id FROM tags WHERE name = ?'),
-    insertTag: db.prepare('INSERT INTO tags (name) VALUES (?)'),
-    linkTag: db.prepare('INSERT OR IGNORE INTO document_tags (document_id, tag_id) VALUES (?, ?)'),
     log: db.prepare(
       `INSERT INTO import_log (path, size, content_hash, format, status, reason, document_id, job_id, at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -144,12 +142,10 @@ function metaOf(file: ExtractedFile): Meta {
   }
 }
 
-function linkTags(s: Statements, documentId: number, names: string[]): void {
-  for (const name of cleanTags(names)) {
-    const found = s.findTag.get(name) as { id: number } | undefined
-    const tagId = found ? found.id : Number(s.insertTag.run(name).lastInsertRowid)
-    s.linkTag.run(documentId, tagId)
-  }
+/** Tags a file brings (front matter, `--tag`): found or created once, in the tags repository. */
+function linkTags(db: Db, documentId: number, names: string[]): void {
+  for (const name of cleanTags(names))
+    tagsRepository.link(db, documentId, tagsRepository.ensure(db, name))
 }
 
 const isEmpty = (v: unknown): boolean => v === null || v === undefined || v === '' || v === '[]'
@@ -223,7 +219,7 @@ function writeOne(db: Db, s: Statements, item: StoreItem): ImportFileResult {
   const at = now()
   const duplicate = s.byHash.get(file.contentHash) as { id: DocumentId; title: string } | undefined
   if (duplicate) {
-    if (item.tags.length > 0) linkTags(s, duplicate.id, item.tags)
+    if (item.tags.length > 0) linkTags(db, duplicate.id, item.tags)
     const reason = `same text as document ${duplicate.id} ("${duplicate.title.slice(0, 80)}")`
     s.log.run(
       path,
@@ -301,7 +297,7 @@ function writeOne(db: Db, s: Statements, item: StoreItem): ImportFileResult {
       file.text,
       file.pageStarts,
     )
-    linkTags(s, previous.id, [...file.tags, ...item.tags])
+    linkTags(db, previous.id, [...file.tags, ...item.tags])
     s.log.run(
       path,
       item.size,
@@ -345,7 +341,7 @@ function writeOne(db: Db, s: Statements, item: StoreItem): ImportFileResult {
       sourcePath: path,
     }).lastInsertRowid,
   ) as DocumentId
-  linkTags(s, id, [...file.tags, ...item.tags])
+  linkTags(db, id, [...file.tags, ...item.tags])
   s.log.run(path, item.size, file.contentHash, file.format, 'imported', null, id, item.jobId, at)
   return {
     path,

@@ -1,15 +1,14 @@
 /** Tags on quotes, by name. Quotes share the `tags` table with documents, so a tag means the same thing on both. */
 import type { Db } from '../db/connection'
+import { run, sql } from '../db/sql'
+import { tagsRepository } from '../library/tags.repository'
 
 /** Ids of the named tags, creating the missing ones (names compare case-insensitively, as the column does). */
 export function ensureTags(db: Db, names: readonly string[]): number[] {
-  const insert = db.prepare('INSERT INTO tags (name) VALUES (?) ON CONFLICT(name) DO NOTHING')
-  const find = db.prepare('SELECT id FROM tags WHERE name = ?')
   const ids: number[] = []
   for (const name of new Set(names)) {
-    insert.run(name)
-    const row = find.get(name) as { id: number } | undefined
-    if (row && !ids.includes(row.id)) ids.push(row.id)
+    const id = tagsRepository.ensure(db, name)
+    if (!ids.includes(id)) ids.push(id)
   }
   return ids
 }
@@ -17,7 +16,8 @@ export function ensureTags(db: Db, names: readonly string[]): number[] {
 /** Replace a quote's tags with exactly these names. */
 export function setQuoteTags(db: Db, quoteId: number, names: readonly string[]): void {
   const ids = ensureTags(db, names)
-  db.prepare('DELETE FROM quote_tags WHERE quote_id = ?').run(quoteId)
-  const add = db.prepare('INSERT OR IGNORE INTO quote_tags (quote_id, tag_id) VALUES (?, ?)')
-  for (const id of ids) add.run(quoteId, id)
+  run(db, sql`DELETE FROM quote_tags WHERE quote_id = ${quoteId}`)
+  for (const id of ids) {
+    run(db, sql`INSERT OR IGNORE INTO quote_tags (quote_id, tag_id) VALUES (${quoteId}, ${id})`)
+  }
 }

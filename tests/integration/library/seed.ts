@@ -2,51 +2,10 @@
  * Seed rows straight into a library for tests of the library services (the importer has its own tests). Uses the
  * real schema, so FTS triggers fire as they do for imported documents.
  */
-import { createHash } from 'node:crypto'
 import type { DocumentId, QuoteId, TagId } from '@shared/contract'
 import type { Db } from '../../../src/main/db/connection'
 
-export type SeedDocument = {
-  title: string
-  text?: string
-  authors?: string[]
-  publishedAt?: string | null
-  source?: string | null
-  format?: 'txt' | 'md' | 'html' | 'pdf' | 'epub' | 'docx'
-  importedAt?: string
-  wordCount?: number
-  sourcePath?: string
-}
-
-let serial = 0
-
-export function insertDocument(db: Db, doc: SeedDocument): DocumentId {
-  serial++
-  const text = doc.text ?? `${doc.title}. Body text number ${serial}.`
-  const hash = createHash('sha256').update(text).digest('hex')
-  const now = doc.importedAt ?? new Date(Date.UTC(2025, 0, 1, 0, 0, serial % 60)).toISOString()
-  const info = db
-    .prepare(
-      `INSERT INTO documents (title, authors, published_at, source, format, file_name, source_path, content_hash,
-         text, word_count, imported_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      doc.title,
-      JSON.stringify(doc.authors ?? []),
-      doc.publishedAt ?? null,
-      doc.source ?? null,
-      doc.format ?? 'txt',
-      `${serial}.txt`,
-      doc.sourcePath ?? `/seed/${serial}.txt`,
-      hash,
-      text,
-      doc.wordCount ?? text.split(/\s+/).filter(Boolean).length,
-      now,
-      now,
-    )
-  return Number(info.lastInsertRowid) as DocumentId
-}
+export { insertDocument, type SeedDocument } from '../../support/seed-documents'
 
 export function insertQuote(db: Db, documentId: DocumentId, exact: string, note = ''): QuoteId {
   const text = (

@@ -5,6 +5,7 @@
 
 import type { Db } from '../../../src/main/db/connection'
 import type { DocumentId, QuoteId } from '../../../src/shared/contract'
+import { insertDocument as seedDocument } from '../../support/seed-documents'
 
 export type TestDoc = {
   title: string
@@ -18,38 +19,15 @@ export type TestDoc = {
   tags?: string[]
 }
 
-let counter = 0
-
+/** Search rows as they were seeded before: imported now, not from a file, each with its own hash. */
 export function insertDocument(db: Db, doc: TestDoc): DocumentId {
-  const now = new Date().toISOString()
-  counter++
-  const info = db
-    .prepare(
-      `INSERT INTO documents (title, authors, published_at, source, language, format, content_hash, text,
-         page_starts, word_count, imported_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      doc.title,
-      JSON.stringify(doc.authors ?? []),
-      doc.publishedAt ?? null,
-      doc.source ?? null,
-      doc.language ?? null,
-      doc.format ?? 'txt',
-      `hash-${counter}-${Math.random()}`,
-      doc.text,
-      doc.pageStarts ? JSON.stringify(doc.pageStarts) : null,
-      doc.text.split(/\s+/).filter(Boolean).length,
-      now,
-      now,
-    )
-  const id = Number(info.lastInsertRowid) as DocumentId
-  for (const tag of doc.tags ?? []) {
-    db.prepare('INSERT OR IGNORE INTO tags (name) VALUES (?)').run(tag)
-    const tagId = db.prepare('SELECT id FROM tags WHERE name = ?').pluck().get(tag) as number
-    db.prepare('INSERT INTO document_tags (document_id, tag_id) VALUES (?, ?)').run(id, tagId)
-  }
-  return id
+  return seedDocument(db, {
+    ...doc,
+    importedAt: new Date().toISOString(),
+    fileName: null,
+    sourcePath: null,
+    contentHash: `hash-${Math.random()}`,
+  })
 }
 
 export function insertQuote(
