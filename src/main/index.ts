@@ -24,6 +24,7 @@ import {
 } from 'electron'
 import { type Backend, createBackend } from './backend/create-backend'
 import { backupDirFor } from './db/backup'
+import { parseFilePath, serveOriginal } from './originals/serve-original'
 import { resolveLibraryDir } from './platform/paths'
 import { createApiBridge } from './shell/api-bridge'
 import { APP_ENTRY_URL, APP_SCHEME, createAppProtocolHandler } from './shell/app-protocol'
@@ -73,7 +74,14 @@ function hardenSession(): void {
   ses.setDevicePermissionHandler(() => false)
   ses.webRequest.onBeforeRequest(requestFilter)
   ses.on('will-download', (event) => event.preventDefault())
-  ses.protocol.handle(APP_SCHEME, createAppProtocolHandler(RENDERER_DIR))
+  ses.protocol.handle(
+    APP_SCHEME,
+    createAppProtocolHandler(RENDERER_DIR, async (pathname) => {
+      const target = parseFilePath(pathname)
+      if (!backend || !target) return null
+      return serveOriginal(backend.context, target.id, target.part)
+    }),
+  )
 }
 
 /** Every WebContents (our window, and anything that might ever appear) gets the same navigation rules. */

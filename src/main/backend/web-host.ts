@@ -14,6 +14,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import type { ApiErrorCode, Envelope } from '@shared/contract'
+import { parseFilePath, serveOriginal } from '../originals/serve-original'
 import { createLogger, type Logger } from '../platform/logger'
 import { SECURITY_HEADERS } from '../shell/csp'
 import { contentTypeFor, resolveStaticFile } from '../shell/static-files'
@@ -402,6 +403,22 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     sendJson(res, 200, { ok: true, value })
   }
 
+  /** `GET /files/<id>[/<part>]`: a stored original or an image in it, token-guarded like the API. */
+  const handleFile = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
+    requireToken(
+      url.searchParams.get('token') ?? (req.headers['x-lectern-token'] as string | undefined),
+    )
+    const target = parseFilePath(url.pathname)
+    if (!target) throw new Refusal(404, 'No such file.', 'not_found')
+    const answer = await serveOriginal(backend.context, target.id, target.part)
+    if (res.destroyed) return
+    res.writeHead(answer.status, {
+      ...answer.headers,
+      'Content-Length': Buffer.byteLength(answer.body),
+    })
+    res.end(req.method === 'HEAD' ? undefined : answer.body)
+  }
+
   const handleStatic = (req: IncomingMessage, res: ServerResponse, url: URL): void => {
     let found = resolveStaticFile(options.rendererDir, url.pathname)
     // Client-side routes (no file extension) get the app page; real assets must exist.
@@ -455,6 +472,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     if (method !== 'GET' && method !== 'HEAD')
       throw new Refusal(405, 'Method not allowed.', 'invalid_args', { Allow: 'GET, HEAD' })
+    if (path === '/files' || path.startsWith('/files/')) return handleFile(req, res, url)
     handleStatic(req, res, url)
   }
 

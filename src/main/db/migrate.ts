@@ -12,6 +12,7 @@ import { migrate0010 } from './migrations/0010-create-library'
 import { migrate0020 } from './migrations/0020-add-library-sort-indexes'
 import { migrate0030 } from './migrations/0030-extend-search-index'
 import { migrate0050 } from './migrations/0050-add-import-metadata'
+import { migrate0070 } from './migrations/0070-keep-originals'
 
 export type Migration = { version: number; name: string; up: (db: Db) => void }
 
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 20, name: 'add-library-sort-indexes', up: migrate0020 },
   { version: 30, name: 'extend-search-index', up: migrate0030 },
   { version: 50, name: 'add-import-metadata', up: migrate0050 },
+  { version: 70, name: 'keep-originals', up: migrate0070 },
 ]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0

@@ -189,7 +189,7 @@ export async function runImport(
       backend.log.error('import: could not switch the search index to bulk merging', error)
     }
   }
-  const extraction = createExtraction(limits, backend.workerScript)
+  const extraction = createExtraction(limits, backend.workerScript, backend.libraryDir)
   const onAbort = (): void => extraction.cancel()
   signal?.addEventListener('abort', onAbort, { once: true })
   try {

@@ -22,6 +22,7 @@ import {
 import { checkDatabase } from '../db/integrity'
 import { schemaVersion } from '../db/migrate'
 import { clearCorruptMarker, markDamaged, openLibrary } from '../db/open-library'
+import { checkOriginals, originalsStats } from '../originals/originals-service'
 import { purgeDocumentTrash } from './trash'
 
 export type BackupSettings = {
@@ -290,8 +291,12 @@ function safeSize(file: string): number {
   }
 }
 
-/** SQLite integrity_check plus the FTS5 rank-1 checks. Damage found here makes the library read-only. */
-export function checkLibrary(context: BackendContext): CheckReport {
+/**
+ * SQLite integrity_check plus the FTS5 rank-1 checks, then every stored original (present, same sha256). Damage to
+ * the database makes the library read-only; a missing or altered original is reported but loses nothing (the
+ * document's text is in the database).
+ */
+export async function checkLibrary(context: BackendContext): Promise<CheckReport> {
   const problems = checkDatabase(context.db, { mode: 'full', fts: true })
   if (problems.length > 0 && !context.corrupt) {
     // Only damage to the file itself locks the library; FTS-only problems are repaired by a rebuild.
@@ -303,7 +308,23 @@ export function checkLibrary(context: BackendContext): CheckReport {
   if (context.corrupt && problems.length === 0) {
     problems.push(`the library is marked damaged: ${context.corrupt.message}`)
   }
+  if (!context.corrupt) {
+    try {
+      problems.push(...(await checkOriginals(context.db, context.libraryDir)))
+    } catch (error) {
+      context.log.error('check: originals could not be checked', error)
+      problems.push('stored originals could not be checked (see the log)')
+    }
+  }
   return { ok: problems.length === 0, problems }
+}
+
+function safeOriginalsStats(context: BackendContext): LibraryInfo['originals'] {
+  try {
+    return originalsStats(context.db)
+  } catch {
+    return { documents: 0, files: 0, bytes: 0, withoutOriginal: 0 }
+  }
 }
 
 export function libraryInfo(context: BackendContext): LibraryInfo {
@@ -328,6 +349,7 @@ export function libraryInfo(context: BackendContext): LibraryInfo {
     schemaVersion: version,
     documentCount: count('documents'),
     quoteCount: count('quotes'),
+    originals: safeOriginalsStats(context),
     corrupt: context.corrupt,
   }
 }

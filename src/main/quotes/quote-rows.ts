@@ -4,6 +4,7 @@
  */
 import type {
   DocumentId,
+  PageRect,
   Quote,
   QuoteColor,
   QuoteId,
@@ -35,6 +36,8 @@ export type QuoteRow = {
   end_offset: number | null
   page: number | null
   paragraph: number | null
+  /** JSON PageRect[] (migration 0070); absent on rows read before it. */
+  rects?: string | null
   note: string
   color: string
   placement: string
@@ -65,6 +68,26 @@ export function parseAuthors(value: string): string[] {
   }
 }
 
+/** Selection rectangles are JSON in `quotes.rects`; a damaged value reads as none (the text anchor still holds). */
+export function parseRects(value: string | null | undefined): PageRect[] | null {
+  if (!value) return null
+  try {
+    const parsed: unknown = JSON.parse(value)
+    if (!Array.isArray(parsed)) return null
+    const rects = parsed.filter(
+      (r): r is PageRect =>
+        typeof r === 'object' &&
+        r !== null &&
+        ['page', 'x', 'y', 'width', 'height'].every((k) =>
+          Number.isFinite((r as Record<string, unknown>)[k]),
+        ),
+    )
+    return rects.length > 0 ? rects : null
+  } catch {
+    return null
+  }
+}
+
 const isColor = (c: string): c is QuoteColor => (QUOTE_COLORS as readonly string[]).includes(c)
 const isPlacement = (p: string): p is QuotePlacement =>
   p === 'exact' || p === 'moved' || p === 'fuzzy' || p === 'unplaced'
@@ -79,6 +102,7 @@ function toQuote(row: JoinedRow, tags: TagRef[]): Quote {
     start: row.start_offset,
     end: row.end_offset,
     page: row.page,
+    rects: parseRects(row.rects),
     paragraph: row.paragraph,
     note: row.note,
     color: isColor(row.color) ? row.color : 'yellow',

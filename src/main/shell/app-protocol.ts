@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises'
+import type { FileAnswer } from '../originals/serve-original'
 import { SECURITY_HEADERS } from './csp'
 import { contentTypeFor, resolveStaticFile } from './static-files'
 
@@ -21,6 +22,8 @@ const textResponse = (status: number, body: string): Response =>
  */
 export function createAppProtocolHandler(
   rendererDir: string,
+  /** Stored originals (`/files/<id>[/<part>]`), answered by the backend when one is open. */
+  files?: (pathname: string) => Promise<FileAnswer | null>,
 ): (request: Request) => Promise<Response> {
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD')
@@ -30,6 +33,14 @@ export function createAppProtocolHandler(
     const prefix = `${APP_ORIGIN}/`
     if (!raw.toLowerCase().startsWith(prefix)) return textResponse(403, 'Forbidden')
     const pathname = `/${raw.slice(prefix.length).split(/[?#]/)[0] ?? ''}`
+    if (files && pathname.startsWith('/files/')) {
+      const answer = await files(pathname)
+      if (!answer) return textResponse(404, 'Not found')
+      return new Response(request.method === 'HEAD' ? null : new Uint8Array(answer.body), {
+        status: answer.status,
+        headers: answer.headers,
+      })
+    }
     const found = resolveStaticFile(rendererDir, pathname)
     if (!found.ok)
       return textResponse(found.status, found.status === 404 ? 'Not found' : 'Forbidden')

@@ -12,6 +12,7 @@ import type { DocumentsApi } from './documents'
 import type { ExportApi } from './export'
 import type { JobsApi } from './jobs'
 import type { LibraryApi } from './library'
+import type { OriginalsApi } from './originals'
 import type { QuotesApi } from './quotes'
 import type { SearchApi } from './search'
 import type { TagsApi } from './tags'
@@ -23,6 +24,7 @@ export type Api = DocumentsApi &
   ExportApi &
   CompareApi &
   LibraryApi &
+  OriginalsApi &
   JobsApi
 
 export type ApiMethod = keyof Api
@@ -44,6 +46,7 @@ export * from './events'
 export * from './export'
 export * from './jobs'
 export * from './library'
+export * from './originals'
 export * from './quotes'
 export * from './search'
 export * from './tags'

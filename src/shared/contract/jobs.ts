@@ -1,7 +1,8 @@
 import type { JobId, JobTicket } from './common'
 import type { ImportReport } from './documents'
 
-export type JobKind = 'import'
+/** `reextract`: documents re-read from their stored originals (documents.reextract). */
+export type JobKind = 'import' | 'reextract'
 
 /** Progress of a long job, throttled to about 10 events a second; the last one is always sent. */
 export type JobProgress = {

@@ -5,6 +5,7 @@ import { exportHandlers } from './export'
 import { importHandlers } from './import'
 import { jobsHandlers } from './jobs'
 import { libraryHandlers } from './library'
+import { originalsHandlers } from './originals'
 import { quotesHandlers } from './quotes'
 import { searchHandlers } from './search'
 import { tagsHandlers } from './tags'
@@ -19,5 +20,6 @@ export const handlers = {
   ...exportHandlers,
   ...compareHandlers,
   ...libraryHandlers,
+  ...originalsHandlers,
   ...jobsHandlers,
 } satisfies ApiHandlers
