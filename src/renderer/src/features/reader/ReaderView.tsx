@@ -25,6 +25,8 @@ export function ReaderView({ documentId, target }: ReaderViewProps): ReactNode {
   const fontSize = useAppState((state) => state.readerFontSize)
   const findOpen = useAppState((state) => state.findOpen)
   const findInitial = useAppState((state) => state.findInitial)
+  const findInitialMode = useAppState((state) => state.findInitialMode)
+  const hitPassages = useAppState((state) => state.hitPassages)
   const metadataOpen = useAppState((state) => state.metadataOpen)
 
   const [selection, setSelection] = useState<TextSelection | null>(null)
@@ -131,7 +133,14 @@ export function ReaderView({ documentId, target }: ReaderViewProps): ReactNode {
             type="button"
             aria-pressed={findOpen}
             title="Find in document (Ctrl+F)"
-            onClick={() => appStore.set({ findOpen: !findOpen, findInitial: '' })}
+            onClick={() =>
+              appStore.set({
+                findOpen: !findOpen,
+                findInitial: '',
+                findInitialMode: 'phrase',
+                hitPassages: [],
+              })
+            }
           >
             Find
           </button>
@@ -147,9 +156,11 @@ export function ReaderView({ documentId, target }: ReaderViewProps): ReactNode {
       </header>
       {findOpen && (
         <FindBar
-          key={`${documentId}:${findInitial}`}
+          key={`${documentId}:${findInitial}:${hitPassages[0]?.start ?? ''}`}
           documentId={documentId}
           initialQuery={findInitial}
+          initialMode={findInitialMode}
+          passages={hitPassages}
           onChange={setFind}
           onClose={() => appStore.set({ findOpen: false })}
         />
