@@ -22,6 +22,7 @@ import {
 import { checkDatabase } from '../db/integrity'
 import { schemaVersion } from '../db/migrate'
 import { clearCorruptMarker, markDamaged, openLibrary } from '../db/open-library'
+import { mirrorOriginals, recoverOriginals } from '../originals/original-backups'
 import { checkOriginals, originalsStats } from '../originals/originals-service'
 import { purgeDocumentTrash } from './trash'
 
@@ -131,6 +132,7 @@ export function startMaintenance(context: BackendContext, options: MaintenanceOp
       verifyWorker: state.verifyWorker,
     })
     context.log.info('Daily backup written and verified', entry.file)
+    await mirrorOriginals(context.libraryDir, state.backupDir)
   }).catch((error: unknown) => context.log.error('Daily backup failed', error))
 }
 
@@ -161,6 +163,9 @@ export async function backupNow(context: BackendContext): Promise<BackupInfo> {
         keep: state.keep,
         electronBinding: state.electronBinding,
         verifyWorker: state.verifyWorker,
+      }).then(async (written) => {
+        await mirrorOriginals(context.libraryDir, state.backupDir)
+        return written
       }),
     )
     return toInfo(entry)
@@ -274,6 +279,15 @@ export async function restoreLibrary(context: BackendContext, file?: string): Pr
   context.db = opened.db
   context.corrupt = opened.corrupt
   if (!opened.corrupt) clearCorruptMarker(context.databaseFile)
+  if (!opened.corrupt) {
+    try {
+      const { missing } = await recoverOriginals(opened.db, context.libraryDir, state.backupDir)
+      if (missing.length > 0)
+        context.log.warn(`Restore: ${missing.length} original(s) are in no backup`, missing[0])
+    } catch (error) {
+      context.log.error('Restore: originals could not be put back', error)
+    }
+  }
   context.changed(ALL_TABLES)
   const bytes = staged.entry.bytes
   return {

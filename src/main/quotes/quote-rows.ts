@@ -51,11 +51,15 @@ type JoinedRow = QuoteRow & {
   d_published_at: string | null
   d_source: string | null
   d_url: string | null
+  d_page_label: unknown
 }
 
+/** The printed label of the quote's page comes from the document's page table (migration 0070), when it has one. */
 const SELECT_JOINED = `
   SELECT q.*, d.title AS d_title, d.authors AS d_authors, d.published_at AS d_published_at,
-         d.source AS d_source, d.url AS d_url
+         d.source AS d_source, d.url AS d_url,
+         CASE WHEN q.page IS NOT NULL AND json_valid(d.pages)
+              THEN json_extract(d.pages, '$[' || (q.page - 1) || '].label') END AS d_page_label
     FROM quotes q JOIN documents d ON d.id = q.document_id`
 
 /** Authors are a JSON array in the documents table; a damaged value reads as no authors. */
@@ -102,6 +106,10 @@ function toQuote(row: JoinedRow, tags: TagRef[]): Quote {
     start: row.start_offset,
     end: row.end_offset,
     page: row.page,
+    pageLabel:
+      typeof row.d_page_label === 'string' && row.d_page_label.trim() !== ''
+        ? row.d_page_label
+        : null,
     rects: parseRects(row.rects),
     paragraph: row.paragraph,
     note: row.note,

@@ -21,6 +21,11 @@ export type Quote = {
   /** 1-based page for paged formats, else null. */
   page: number | null
   /**
+   * The page's printed label (`/PageLabels`, or the page number printed in its running header/footer): "iv", "17".
+   * Citations use it as the locator; null when the page has none (then `page` is the locator).
+   */
+  pageLabel: string | null
+  /**
    * Where the quote was selected on the printed page (PDF page view): rectangles in PDF user space, top-left origin.
    * Null for quotes made in the text view; the text offsets above stay the anchor that search and export use.
    */

@@ -3,7 +3,7 @@
  * altered copy, `info` reports their disk use, and re-extraction re-reads them and keeps quotes' exact words.
  */
 import { copyFileSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import type { DocumentId, ImportReport } from '@shared/contract'
 import { afterEach, beforeEach, expect, it } from 'vitest'
 import { call } from '../../../src/main/api/dispatch'
@@ -144,4 +144,20 @@ it('lists the images inside an EPUB original', async () => {
   const info = await call(lib.context, 'documents.original', { id })
   expect(info.mediaType).toBe('application/epub+zip')
   for (const part of info.parts) expect(part.mediaType).toMatch(/^image\//)
+})
+
+it('backups keep the originals and a restore puts back the ones the library lost', async () => {
+  const report = await importPaths([PDF])
+  const id = report.results[0]?.documentId as DocumentId
+  const file = originalPath(lib.context.libraryDir, sha256Of(readFileSync(PDF)), 'pdf')
+  const backup = await call(lib.context, 'library.backup', {})
+  const kept = join(backup.file, '..', 'files', basename(join(file, '..')), basename(file))
+  expect(readFileSync(kept).equals(readFileSync(PDF))).toBe(true)
+
+  rmSync(join(lib.context.libraryDir, 'files'), { recursive: true })
+  expect((await call(lib.context, 'library.check', {})).ok).toBe(false)
+  await call(lib.context, 'library.restore', { file: backup.file })
+  expect(readFileSync(file).equals(readFileSync(PDF))).toBe(true)
+  expect((await call(lib.context, 'documents.original', { id })).status).toBe('stored')
+  expect(await call(lib.context, 'library.check', {})).toEqual({ ok: true, problems: [] })
 })
