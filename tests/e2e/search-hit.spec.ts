@@ -10,8 +10,9 @@ const TITLE = /Debian New Maintainers/
 // Once in the book, on page 48; its words ("old", "and", "new", "upstream") are all over the table of contents.
 const PHRASE = 'old and new upstream sources'
 
-// Importing a 60-page PDF takes a while on a busy 2-core machine.
+// Importing a 60-page PDF, and pdf.js laying out a page's text, take seconds on a busy 2-core machine.
 test.describe.configure({ timeout: 120_000 })
+const PAGE_TIMEOUT = 30_000
 
 /** Ranges under a named highlight, in the page or in the document frame, with whether each is on screen. */
 function highlighted(page: Page, name: string): Promise<{ text: string; onScreen: boolean }[]> {
@@ -53,7 +54,7 @@ test('opening a search hit lands on the passage that matched, and a phrase find 
   await expect(count).toHaveText('1 of 1')
   // The matched passage itself is on screen and highlighted — not the first "old" of the table of contents.
   await expect
-    .poll(() => highlighted(page, 'find-current'))
+    .poll(() => highlighted(page, 'find-current'), { timeout: PAGE_TIMEOUT })
     .toEqual([{ text: PHRASE, onScreen: true }])
 
   // Find treats typed words as a phrase by default: the count is the phrase's, checked against the stored text.
@@ -94,18 +95,22 @@ test('a word query opens at its best passage, and the hit’s other passages are
   await expect(passages).toContainText('Passage 1 of 3')
   const current = async () => (await highlighted(page, 'find-current'))[0]
   await expect
-    .poll(current)
+    .poll(current, { timeout: PAGE_TIMEOUT })
     .toEqual({ text: expect.stringMatching(/quilt|dpkg-source/i), onScreen: true })
   const first = await page
-    .locator('.reader .document-scroll')
+    .locator('.reader .document-scroll, .reader .pdf-pages')
     .evaluate((element) => element.scrollTop)
   await page.keyboard.press('Alt+ArrowDown')
   await expect(passages).toContainText('Passage 2 of 3')
   await expect
-    .poll(() => page.locator('.reader .document-scroll').evaluate((element) => element.scrollTop))
+    .poll(() =>
+      page
+        .locator('.reader .document-scroll, .reader .pdf-pages')
+        .evaluate((element) => element.scrollTop),
+    )
     .not.toBe(first)
   await expect
-    .poll(current)
+    .poll(current, { timeout: PAGE_TIMEOUT })
     .toEqual({ text: expect.stringMatching(/quilt|dpkg-source/i), onScreen: true })
   await page.screenshot({ path: test.info().outputPath('hit-passages.png') })
 })

@@ -10,6 +10,8 @@ export const APP_CSP_DIRECTIVES: ReadonlyArray<readonly [string, string]> = [
   ['img-src', "'self' data: app-doc:"],
   ['font-src', "'self'"],
   ['connect-src', "'self'"],
+  // The PDF page view's pdf.js worker, a bundled file (features/reader/pdf/pdf-engine.ts).
+  ['worker-src', "'self'"],
   ['object-src', "'none'"],
   ['base-uri', "'none'"],
   ['form-action', "'none'"],

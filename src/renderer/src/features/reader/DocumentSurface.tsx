@@ -1,4 +1,4 @@
-import type { DocumentDetail, Quote, QuoteColor } from '@shared/contract'
+import type { DocumentDetail, PageRect, Quote, QuoteColor } from '@shared/contract'
 import {
   type ReactNode,
   useCallback,
@@ -21,6 +21,8 @@ export type TextSelection = {
   end: number
   exact: string
   rect: { top: number; left: number; bottom: number; right: number }
+  /** Selected on a PDF page: where on the page (the quote is drawn with these). */
+  rects?: PageRect[]
 }
 
 export type FindState = { matches: { start: number; end: number }[]; current: number }

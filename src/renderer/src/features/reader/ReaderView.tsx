@@ -1,5 +1,5 @@
 import type { DocumentId, DocumentMetadata, QuoteColor } from '@shared/contract'
-import { type ReactNode, useCallback, useState } from 'react'
+import { lazy, type ReactNode, Suspense, useCallback, useState } from 'react'
 import { errorMessage, mutate, useApiQuery } from '../../api/use-api-query'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { formatAuthors, formatPartialDate, plural } from '../../components/format'
@@ -9,7 +9,11 @@ import { appStore, goBack, setReaderFontSize, toast, useAppState } from '../../s
 import { DocumentSurface, type FindState, type TextSelection } from './DocumentSurface'
 import { FindBar } from './FindBar'
 import { MetadataPanel } from './MetadataPanel'
+import { usePageView } from './pdf/use-page-view'
 import { SaveQuoteDialog } from './SaveQuoteDialog'
+
+// pdf.js is large: loaded when a document is first shown as pages, not at start-up.
+const PdfView = lazy(() => import('./pdf/PdfView').then((module) => ({ default: module.PdfView })))
 
 type ReaderViewProps = {
   documentId: DocumentId
@@ -55,6 +59,7 @@ export function ReaderView({ documentId, target }: ReaderViewProps): ReactNode {
           text: pending.exact,
           start: pending.start,
           end: pending.end,
+          ...(pending.rects && pending.rects.length > 0 ? { rects: pending.rects } : {}),
           color: choice.color,
           tags: choice.tags,
           note: choice.note,
@@ -86,6 +91,8 @@ export function ReaderView({ documentId, target }: ReaderViewProps): ReactNode {
   }
 
   const detail = opened.data
+  const pageView = usePageView(documentId, detail)
+  const showPages = pageView.available && pageView.mode === 'pages' && !pageView.failure
   return (
     <section className="reader" aria-label="Reader">
       <header className="reader-header">
@@ -129,6 +136,18 @@ export function ReaderView({ documentId, target }: ReaderViewProps): ReactNode {
             className="font-button font-larger"
             onClick={() => setReaderFontSize(fontSize + 1)}
           />
+          {pageView.available && (
+            <button
+              type="button"
+              title={showPages ? 'Show the extracted text' : 'Show the printed pages'}
+              onClick={() => {
+                setSelection(null)
+                pageView.setMode(showPages ? 'text' : 'pages')
+              }}
+            >
+              {showPages ? 'Text view' : 'Page view'}
+            </button>
+          )}
           <button
             type="button"
             aria-pressed={findOpen}
@@ -165,12 +184,31 @@ export function ReaderView({ documentId, target }: ReaderViewProps): ReactNode {
           onClose={() => appStore.set({ findOpen: false })}
         />
       )}
+      {pageView.failure && (
+        <p className="reader-warning" role="status">
+          Showing the text: the pages could not be shown ({pageView.failure}).
+        </p>
+      )}
       {detail?.warnings && detail.warnings.length > 0 && (
         <p className="reader-warning">{detail.warnings.join(' ')}</p>
       )}
       <div className="reader-body">
         {opened.error && !detail ? (
           <ErrorNotice error={opened.error} onRetry={opened.refetch} />
+        ) : detail && showPages ? (
+          <Suspense fallback={<p className="loading">Opening the pages…</p>}>
+            <PdfView
+              key={detail.updatedAt}
+              detail={detail}
+              pages={pageView.pages}
+              originalUrl={pageView.originalUrl}
+              quotes={quotes.data?.quotes ?? []}
+              find={findOpen ? find : null}
+              target={target}
+              onSelection={onSelection}
+              onFailure={pageView.fail}
+            />
+          </Suspense>
         ) : detail ? (
           <DocumentSurface
             detail={detail}
