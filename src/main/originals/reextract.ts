@@ -8,6 +8,7 @@ import type { BackendContext } from '../backend/context'
 import { createExtraction } from '../importers/extraction'
 import { toReport } from '../importers/pipeline'
 import { storeFailure, writeReextracted } from '../importers/store'
+import type { ExtractedFile } from '../importers/types'
 import type { ProgressUpdate } from '../jobs/job-runner'
 import { originalPath } from './original-files'
 
@@ -17,6 +18,9 @@ export type ReextractOptions = {
   signal?: AbortSignal
   progress?: (update: ProgressUpdate) => void
 }
+
+/** Documents written per transaction. */
+const GROUP = 32
 
 type Target = {
   id: DocumentId
@@ -67,6 +71,57 @@ export async function runReextract(
   const onAbort = (): void => extraction.cancel()
   options.signal?.addEventListener('abort', onAbort, { once: true })
   let wrote = false
+  const pending: { target: Target; label: string; file: ExtractedFile }[] = []
+  // Writes are grouped like an import's: one transaction (one fsync) per group, each document in its own savepoint,
+  // so one that cannot be stored fails alone.
+  const flush = (): void => {
+    const group = pending.splice(0)
+    if (group.length === 0) return
+    const mark = results.length
+    try {
+      writeAll(group)
+    } catch (error) {
+      // The group's transaction could not commit (disk full): nothing of it was kept.
+      backend.log.error('reextract: a group of documents could not be stored', error)
+      results.length = mark
+      for (const { target, label } of group)
+        results.push({
+          path: label,
+          status: 'failed',
+          documentId: target.id,
+          title: target.title,
+          error: storeFailure(error),
+        })
+    }
+  }
+  const writeAll = (group: typeof pending): void => {
+    backend.db.transaction(() => {
+      for (const { target, label, file } of group) {
+        try {
+          const written = backend.db.transaction(() =>
+            writeReextracted(backend.db, target.id, file),
+          )()
+          wrote = true
+          results.push({
+            path: label,
+            status: 'updated',
+            documentId: target.id,
+            format: file.format,
+            ...written,
+          })
+        } catch (error) {
+          backend.log.error(`reextract: document ${target.id} could not be stored`, error)
+          results.push({
+            path: label,
+            status: 'failed',
+            documentId: target.id,
+            title: target.title,
+            error: storeFailure(error),
+          })
+        }
+      }
+    })()
+  }
   try {
     const inFlight = new Set<Promise<void>>()
     const window = extraction.concurrency * extraction.depth
@@ -112,28 +167,8 @@ export async function runReextract(
               : outcome.failure.reason,
           })
         } else {
-          try {
-            const written = backend.db.transaction(() =>
-              writeReextracted(backend.db, target.id, outcome.file),
-            )()
-            wrote = true
-            results.push({
-              path: label,
-              status: 'updated',
-              documentId: target.id,
-              format: outcome.file.format,
-              ...written,
-            })
-          } catch (error) {
-            backend.log.error(`reextract: document ${target.id} could not be stored`, error)
-            results.push({
-              path: label,
-              status: 'failed',
-              documentId: target.id,
-              title: target.title,
-              error: storeFailure(error),
-            })
-          }
+          pending.push({ target, label, file: outcome.file })
+          if (pending.length >= GROUP) flush()
         }
         report(label)
       })
@@ -141,6 +176,7 @@ export async function runReextract(
       while (inFlight.size >= window) await Promise.race(inFlight)
     }
     await Promise.all(inFlight)
+    flush()
   } finally {
     options.signal?.removeEventListener('abort', onAbort)
     await extraction.close()
