@@ -4,6 +4,7 @@ import { App } from './App'
 import './styles/app.css'
 import './styles/find.css'
 import './styles/pdf-view.css'
+import './styles/outline.css'
 
 const root = document.getElementById('root')
 if (root) {

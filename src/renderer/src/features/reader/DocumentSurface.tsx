@@ -41,6 +41,8 @@ type PendingReveal = { start: number; end: number; flash: boolean; tries: number
 
 type DocumentSurfaceProps = {
   detail: DocumentDetail
+  /** Paged documents: the printed label of the page starting at each text offset (shown in the text). */
+  pageLabels?: ReadonlyMap<number, string>
   fontSize: number
   quotes: Quote[]
   find: FindState | null
@@ -62,6 +64,7 @@ const HIGHLIGHT_NAMES = [
  */
 export function DocumentSurface({
   detail,
+  pageLabels,
   fontSize,
   quotes,
   find,
@@ -250,6 +253,7 @@ export function DocumentSurface({
       {html === null ? (
         <TextBody
           paragraphs={paragraphs}
+          pageLabels={pageLabels}
           ref={textRef}
           fontSize={fontSize}
           scrollRef={scrollRef}

@@ -1,14 +1,22 @@
-import type { DocumentId, DocumentMetadata, QuoteColor } from '@shared/contract'
-import { lazy, type ReactNode, Suspense, useCallback, useState } from 'react'
+import type { DocumentId, DocumentMetadata, OutlineEntry, QuoteColor } from '@shared/contract'
+import { lazy, type ReactNode, Suspense, useCallback, useMemo, useState } from 'react'
 import { errorMessage, mutate, useApiQuery } from '../../api/use-api-query'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { formatAuthors, formatPartialDate, plural } from '../../components/format'
 import { TagChip } from '../../components/TagChip'
 import { useQuoteColors } from '../../components/use-quote-colors'
-import { appStore, goBack, setReaderFontSize, toast, useAppState } from '../../state/app-state'
+import {
+  appStore,
+  goBack,
+  goToPassage,
+  setReaderFontSize,
+  toast,
+  useAppState,
+} from '../../state/app-state'
 import { DocumentSurface, type FindState, type TextSelection } from './DocumentSurface'
 import { FindBar } from './FindBar'
 import { MetadataPanel } from './MetadataPanel'
+import { OutlinePanel } from './OutlinePanel'
 import { usePageView } from './pdf/use-page-view'
 import { SaveQuoteDialog } from './SaveQuoteDialog'
 
@@ -40,6 +48,8 @@ export function ReaderView({ documentId, target }: ReaderViewProps): ReactNode {
   const [find, setFind] = useState<FindState | null>(null)
   const [metaSaving, setMetaSaving] = useState(false)
   const [metaError, setMetaError] = useState<string | null>(null)
+  const outline = useApiQuery('documents.outline', { id: documentId })
+  const [outlineOpen, setOutlineOpen] = useState(false)
 
   const onSelection = useCallback((next: TextSelection | null) => setSelection(next), [])
 
@@ -93,6 +103,23 @@ export function ReaderView({ documentId, target }: ReaderViewProps): ReactNode {
   const detail = opened.data
   const pageView = usePageView(documentId, detail)
   const showPages = pageView.available && pageView.mode === 'pages' && !pageView.failure
+  const outlineEntries = outline.data?.entries ?? []
+  // Printed page labels above each page's first paragraph in the text view.
+  const pageLabels = useMemo(
+    () => new Map(pageView.pages.map((page) => [page.start, page.label ?? String(page.page)])),
+    [pageView.pages],
+  )
+  const goToEntry = (entry: OutlineEntry): void => {
+    const text = detail?.text ?? ''
+    const page = entry.page !== null ? pageView.pages[entry.page - 1] : undefined
+    const start = entry.offset ?? page?.start
+    if (start === undefined) return
+    // The entry's words when they are there (they flash), else the first word of the page.
+    const end = text.startsWith(entry.title, start)
+      ? start + entry.title.length
+      : Math.min(text.length, start + Math.max(1, text.slice(start).search(/\s|$/)))
+    goToPassage(start, Math.max(start + 1, end))
+  }
   return (
     <section className="reader" aria-label="Reader">
       <header className="reader-header">
@@ -148,6 +175,15 @@ export function ReaderView({ documentId, target }: ReaderViewProps): ReactNode {
               {showPages ? 'Text view' : 'Page view'}
             </button>
           )}
+          {outlineEntries.length > 0 && (
+            <button
+              type="button"
+              aria-pressed={outlineOpen}
+              onClick={() => setOutlineOpen(!outlineOpen)}
+            >
+              Outline
+            </button>
+          )}
           <button
             type="button"
             aria-pressed={findOpen}
@@ -193,6 +229,13 @@ export function ReaderView({ documentId, target }: ReaderViewProps): ReactNode {
         <p className="reader-warning">{detail.warnings.join(' ')}</p>
       )}
       <div className="reader-body">
+        {outlineOpen && outlineEntries.length > 0 && (
+          <OutlinePanel
+            entries={outlineEntries}
+            onGo={goToEntry}
+            onClose={() => setOutlineOpen(false)}
+          />
+        )}
         {opened.error && !detail ? (
           <ErrorNotice error={opened.error} onRetry={opened.refetch} />
         ) : detail && showPages ? (
@@ -212,6 +255,7 @@ export function ReaderView({ documentId, target }: ReaderViewProps): ReactNode {
         ) : detail ? (
           <DocumentSurface
             detail={detail}
+            pageLabels={pageLabels}
             fontSize={fontSize}
             quotes={quotes.data?.quotes ?? []}
             find={findOpen ? find : null}
