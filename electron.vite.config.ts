@@ -35,7 +35,7 @@ export default defineConfig({
         external: ['better-sqlite3'],
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
-          'web-host': resolve(__dirname, 'src/main/backend/web-host-main.ts'),
+          'web-host': resolve(__dirname, 'src/main/web/main.ts'),
           cli: resolve(__dirname, 'src/main/cli/main.ts'),
           'import-worker': resolve(__dirname, 'src/main/importers/worker/import-worker.ts'),
           'verify-worker': resolve(__dirname, 'src/main/db/verify-worker.ts'),

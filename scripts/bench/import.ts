@@ -33,7 +33,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { gunzipSync } from 'node:zlib'
 import Database from 'better-sqlite3'
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx'
-import { createBackend } from '../../src/main/backend/create-backend'
+import { createBackend } from '../../src/main/compose/create-backend'
 import { cleanText, contentHash, wordCount } from '../../src/main/importers/normalise'
 import { emptyTimings, type ImportTimings, runImport } from '../../src/main/importers/pipeline'
 import {

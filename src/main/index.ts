@@ -22,14 +22,14 @@ import {
   session,
   shell,
 } from 'electron'
-import { type Backend, createBackend } from './backend/create-backend'
+import { IPC, type MenuCommand } from '../shared/ipc-channels'
+import { type Backend, createBackend } from './compose/create-backend'
+import { answerFileRequest } from './compose/serve-files'
 import { backupDirFor } from './db/backup'
-import { parseFilePath, serveOriginal } from './originals/serve-original'
 import { resolveLibraryDir } from './platform/paths'
 import { createApiBridge } from './shell/api-bridge'
 import { APP_ENTRY_URL, APP_SCHEME, createAppProtocolHandler } from './shell/app-protocol'
 import { openExternalLink } from './shell/external-links'
-import { IPC, type MenuCommand } from './shell/ipc-channels'
 import { guardIpc } from './shell/ipc-guard'
 import { buildMenuTemplate } from './shell/menu-template'
 import { electronBindingPath } from './shell/native-binding'
@@ -76,11 +76,7 @@ function hardenSession(): void {
   ses.on('will-download', (event) => event.preventDefault())
   ses.protocol.handle(
     APP_SCHEME,
-    createAppProtocolHandler(RENDERER_DIR, async (pathname) => {
-      const target = parseFilePath(pathname)
-      if (!backend || !target) return null
-      return serveOriginal(backend.context, target.id, target.part)
-    }),
+    createAppProtocolHandler(RENDERER_DIR, (pathname) => answerFileRequest(backend, pathname)),
   )
 }
 

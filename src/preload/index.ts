@@ -5,8 +5,8 @@
  * `sender`). This bundle may require only `electron` (a sandboxed preload cannot load anything else).
  */
 import { contextBridge, ipcRenderer, webUtils } from 'electron'
-import { IPC, MENU_COMMANDS, type MenuCommand } from '../main/shell/ipc-channels'
 import type { ApiEventName, ApiTransport, Envelope } from '../shared/contract'
+import { IPC, MENU_COMMANDS, type MenuCommand } from '../shared/ipc-channels'
 import type { Shell } from '../shared/shell-contract'
 
 type AnyListener = (payload: unknown) => void

@@ -1,3 +1,7 @@
+/** Commands the native menu forwards to the renderer (`Shell.onMenuCommand`); the preload drops anything else. */
+export const MENU_COMMANDS = ['import', 'import-folder', 'find', 'export', 'preferences'] as const
+export type MenuCommand = (typeof MENU_COMMANDS)[number]
+
 /**
  * Desktop affordances that differ per platform (Electron dialogs vs. the web host). Separate from the API on purpose:
  * the API is the same everywhere, these are not.
@@ -18,10 +22,10 @@ export type Shell = {
   stageDroppedFiles(files: File[]): Promise<string[]>
   /**
    * Where the renderer loads a document's stored original bytes (`part` omitted) or a file embedded in it (`part`: a
-   * path from OriginalInfo.parts, e.g. an EPUB image). Web host: `/files/<id>[/<part>]?token=…`; desktop: the
-   * `lectern-file:` scheme. Served read-only with a strict Content-Type and `Content-Security-Policy: sandbox`.
+   * path from OriginalInfo.parts, e.g. an EPUB image). Web host: `/files/<id>[/<part>]?token=…`; desktop:
+   * `app://lectern/files/<id>[/<part>]`. Served read-only with a strict Content-Type and `Content-Security-Policy: sandbox`.
    */
   originalUrl(documentId: number, part?: string): string
-  /** Menu commands forwarded from the native menu ("import", "find", "export", "preferences"). */
-  onMenuCommand(listener: (command: string) => void): () => void
+  /** Menu commands forwarded from the native menu. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void
 }

@@ -5,7 +5,7 @@ import {
   type Backend,
   type BackendOptions,
   createBackend,
-} from '../../src/main/backend/create-backend'
+} from '../../src/main/compose/create-backend'
 import { createMemoryLogger } from '../../src/main/platform/logger'
 
 /** A fresh temporary folder, removed by the returned cleanup. */

@@ -4,7 +4,7 @@
  */
 
 import type { Db } from '../../../src/main/db/connection'
-import { all, get, sql } from '../../../src/main/library/sql'
+import { all, get, sql } from '../../../src/main/db/sql'
 import { QueryCompiler } from '../../../src/main/search/query-compiler'
 import { parseQuery } from '../../../src/main/search/query-parser'
 import { MARK_END, MARK_START } from '../../../src/shared/contract'

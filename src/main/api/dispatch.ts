@@ -1,6 +1,9 @@
+import { unwrap } from '@shared/api-call'
 import type { ApiMethod, ArgsOf, Envelope, ResultOf } from '@shared/contract'
-import type { BackendContext } from '../backend/context'
-import { toApiError } from './errors'
+import { API_EFFECTS } from '@shared/contract/effects'
+import type { BackendContext } from '../core/context'
+import { assertWritable } from '../core/write-guard'
+import { toApiError } from './api-error'
 import type { ApiHandlers, CallContext } from './handler-types'
 import { handlers as allHandlers } from './handlers'
 
@@ -12,7 +15,7 @@ export function isApiMethod(name: string): name is ApiMethod {
 
 /**
  * The single entry every transport calls (IPC, HTTP, CLI): look the method up, validate the argument, run it, and
- * answer with an Envelope. Never throws: unknown methods and bad arguments are `invalid_args` envelopes.
+ * answer with an Envelope. Enforces the method's declared effects. Never throws: unknown methods and bad arguments are `invalid_args` envelopes.
  */
 export async function dispatch(
   backend: BackendContext,
@@ -36,7 +39,12 @@ export async function dispatch(
       run: (a: unknown, b: BackendContext, c: CallContext) => unknown
     }
     const parsed = handler.schema.parse(args ?? {})
+    // Effects are data (src/shared/contract/effects.ts), not habits: a write is refused on a damaged library before
+    // it runs, and its tables are announced once it has succeeded.
+    const effects = API_EFFECTS[method as ApiMethod]
+    if (effects.writes) assertWritable(backend)
     const value = await handler.run(parsed, backend, call)
+    if (effects.changes.length > 0) backend.changed([...effects.changes])
     return { ok: true, value: value === undefined ? null : value }
   } catch (error) {
     return {
@@ -46,23 +54,13 @@ export async function dispatch(
   }
 }
 
-/** Typed convenience for in-process callers (CLI, tests): unwraps the envelope or throws ApiCallError. */
+/** Typed convenience for in-process callers (tests, benchmarks): unwraps the envelope or throws ApiCallError. */
 export async function call<M extends ApiMethod>(
   backend: BackendContext,
   method: M,
   args: ArgsOf<M>,
 ): Promise<ResultOf<M>> {
-  const envelope = await dispatch(backend, method, args)
-  if (envelope.ok) return envelope.value as ResultOf<M>
-  throw new ApiCallError(envelope.error.code, envelope.error.message)
+  return unwrap(await dispatch(backend, method, args)) as ResultOf<M>
 }
 
-export class ApiCallError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message)
-    this.name = 'ApiCallError'
-  }
-}
+export { ApiCallError } from '@shared/api-call'

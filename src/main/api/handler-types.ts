@@ -1,6 +1,6 @@
 import type { ApiMethod, ArgsOf, ResultOf } from '@shared/contract'
 import type { z } from 'zod'
-import type { BackendContext } from '../backend/context'
+import type { BackendContext } from '../core/context'
 
 /** Per-call facts a handler may need beyond its arguments. */
 export type CallContext = {

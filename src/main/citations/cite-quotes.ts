@@ -3,7 +3,7 @@
  * paragraph) and the reference list of the documents they come from, in one CSL style.
  */
 import type { CitationStyle, Quote } from '@shared/contract'
-import { notFound } from '../api/errors'
+import { notFound } from '../core/errors'
 import type { Db } from '../db/connection'
 import { type CiteRequest, formatCitations, type Locator } from './csl-engine'
 import {

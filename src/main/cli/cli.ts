@@ -11,7 +11,7 @@
  */
 import { join } from 'node:path'
 import { type ParseArgsOptionsConfig, parseArgs } from 'node:util'
-import { createBackend } from '../backend/create-backend'
+import { createBackend } from '../compose/create-backend'
 import { createLogger, createMemoryLogger } from '../platform/logger'
 import { resolveLibraryDir } from '../platform/paths'
 import { CliError, EXIT, usageError } from './cli-error'

@@ -3,7 +3,7 @@
  * and HTTP), output helpers that respect `--json`, and parsed option values.
  */
 import type { ApiMethod, ArgsOf, ResultOf } from '@shared/contract'
-import type { Backend } from '../backend/create-backend'
+import type { Backend } from '../compose/create-backend'
 import { CliError, usageError } from './cli-error'
 import { type MarkStyle, PLAIN_MARKS, TERMINAL_MARKS } from './format'
 

@@ -7,8 +7,8 @@ import type {
   Quote,
   QuoteId,
 } from '@shared/contract'
-import { invalidArgs, notFound } from '../api/errors'
 import { citeQuotes, locatorOf } from '../citations/cite-quotes'
+import { invalidArgs, notFound } from '../core/errors'
 import type { Db } from '../db/connection'
 import { getQuotes } from '../quotes/quote-rows'
 import { MAX_COLUMNS, MIN_COLUMNS } from './column-limits'

@@ -1,6 +1,6 @@
 /** Saved comparisons: a name, a note and the quote ids in column order (the `comparisons` table). */
 import type { ComparisonSet, QuoteId } from '@shared/contract'
-import { notFound } from '../api/errors'
+import { notFound } from '../core/errors'
 import type { Db } from '../db/connection'
 import { loadQuotesForComparison } from './compare-quotes'
 

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs'
 import Database from 'better-sqlite3'
+import type { Db } from '../core/context'
 import {
   LATEST_VERSION,
   migrate,
@@ -8,7 +9,7 @@ import {
   schemaVersion,
 } from './migrate'
 
-export type Db = Database.Database
+export type { Db }
 
 export type OpenOptions = {
   /** Path of the Electron-ABI build of better-sqlite3, passed by the Electron shell (see bindingFor). */

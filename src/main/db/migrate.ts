@@ -7,7 +7,7 @@
  * 3. Add `tests/integration/db/migration_NNNN.test.ts`: migrate to the previous version, seed, migrate, assert.
  * All pending steps run in ONE transaction that also sets `user_version`, so a crash leaves the old version intact.
  */
-import type { Db } from './connection'
+import type { Db } from '../core/context'
 import { migrate0010 } from './migrations/0010-create-library'
 import { migrate0020 } from './migrations/0020-add-library-sort-indexes'
 import { migrate0030 } from './migrations/0030-extend-search-index'

@@ -1,7 +1,7 @@
 /** The quote basket: which quotes an export holds, in which order, and what to call it. */
 import type { DocumentId, Quote, QuoteSelection } from '@shared/contract'
-import { invalidArgs, notFound } from '../api/errors'
 import { getComparison } from '../compare/comparison-sets'
+import { invalidArgs, notFound } from '../core/errors'
 import type { Db } from '../db/connection'
 import { getQuotes, listQuotes } from '../quotes/quote-rows'
 

@@ -6,7 +6,7 @@
 import { availableParallelism } from 'node:os'
 import { resolve } from 'node:path'
 import { Worker } from 'node:worker_threads'
-import type { ImportLimits } from '../backend/context'
+import type { ImportLimits } from '../core/context'
 import { toFailure } from './errors'
 import type {
   ExtractedFile,

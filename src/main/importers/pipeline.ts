@@ -5,8 +5,8 @@
  * write groups, so its event loop stays responsive during large imports.
  */
 import type { ImportFileResult, ImportReport } from '@shared/contract'
-import type { BackendContext } from '../backend/context'
-import type { ProgressUpdate } from '../jobs/job-runner'
+import type { BackendContext } from '../core/context'
+import type { ProgressUpdate } from '../core/job-runner'
 import { fileTooLarge } from './errors'
 import { CANCELLED, createExtraction, type ExtractOutcome } from './extraction'
 import { beginBulkIndexing, finishBulkIndexing, type WriteEntry, writeGroup } from './store'

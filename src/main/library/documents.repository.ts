@@ -12,8 +12,8 @@ import type {
   TagRef,
 } from '@shared/contract'
 import type { Db } from '../db/connection'
+import { all, get, run, type Sql, type SqlValue, sql } from '../db/sql'
 import { type DocumentRow, type DocumentSummaryRow, SUMMARY_COLUMNS } from './document-rows'
-import { all, get, run, type Sql, type SqlValue, sql } from './sql'
 
 export type DocumentFilter = {
   tags?: readonly string[]

@@ -9,7 +9,7 @@ import type {
   DocumentMetadata,
   DocumentSummary,
 } from '@shared/contract'
-import { notFound } from '../api/errors'
+import { notFound } from '../core/errors'
 import type { Db } from '../db/connection'
 import { toDetail, toSummary } from './document-rows'
 import { documentsRepository as repo } from './documents.repository'

@@ -4,7 +4,7 @@
  */
 import type { TagId, TagWithCounts } from '@shared/contract'
 import type { Db } from '../db/connection'
-import { all, get, run, sql } from './sql'
+import { all, get, run, sql } from '../db/sql'
 
 type TagCountsRow = {
   id: TagId

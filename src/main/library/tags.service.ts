@@ -3,7 +3,7 @@
  * transaction. Names compare case-insensitively everywhere ("Kenya" and "kenya" are one tag).
  */
 import type { DocumentId, TagId, TagWithCounts } from '@shared/contract'
-import { conflict, invalidArgs, notFound } from '../api/errors'
+import { conflict, invalidArgs, notFound } from '../core/errors'
 import type { Db } from '../db/connection'
 import { documentsRepository } from './documents.repository'
 import { tagsRepository as repo } from './tags.repository'

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import type { Db } from '../db/connection'
-import { all, run, type SqlValue, sql } from './sql'
+import { all, run, type SqlValue, sql } from '../db/sql'
 
 type Row = Record<string, SqlValue>
 type TagSnapshot = { id: number; name: string; color: string | null }

@@ -8,7 +8,7 @@
 import { copyFile, link, mkdir, readdir, rename, stat, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Db } from '../db/connection'
-import { ORIGINALS_DIR, originalPath, sha256OfFile } from './original-files'
+import { ORIGINALS_DIR, originalPath, sha256OfFile } from '../importers/original-files'
 
 async function place(from: string, to: string): Promise<void> {
   await mkdir(join(to, '..'), { recursive: true })

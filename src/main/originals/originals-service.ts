@@ -12,11 +12,11 @@ import type {
   PageInfo,
   TocEntry,
 } from '@shared/contract'
-import { notFound } from '../api/errors'
+import { notFound } from '../core/errors'
 import type { Db } from '../db/connection'
+import { originalPath, sha256OfFile } from '../importers/original-files'
 import type { PageMeta } from '../importers/types'
 import { embeddedParts } from './embedded-parts'
-import { originalPath, sha256OfFile } from './original-files'
 
 type OriginalRow = {
   id: number

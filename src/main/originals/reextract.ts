@@ -4,13 +4,13 @@
  * with the reason; a missing or unreadable original fails alone, and the document keeps its current text.
  */
 import type { DocumentId, ImportFileResult, ImportReport } from '@shared/contract'
-import type { BackendContext } from '../backend/context'
+import type { BackendContext } from '../core/context'
+import type { ProgressUpdate } from '../core/job-runner'
 import { createExtraction } from '../importers/extraction'
+import { originalPath } from '../importers/original-files'
 import { toReport } from '../importers/pipeline'
 import { storeFailure, writeReextracted } from '../importers/store'
 import type { ExtractedFile } from '../importers/types'
-import type { ProgressUpdate } from '../jobs/job-runner'
-import { originalPath } from './original-files'
 
 export type ReextractOptions = {
   ids?: DocumentId[]

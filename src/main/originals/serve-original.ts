@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises'
 import type { DocumentId } from '@shared/contract'
-import type { BackendContext } from '../backend/context'
+import type { BackendContext } from '../core/context'
 import { readEmbeddedPart } from './embedded-parts'
 import { originalRow, storedFile } from './originals-service'
 

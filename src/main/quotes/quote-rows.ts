@@ -13,7 +13,7 @@ import type {
   TagId,
   TagRef,
 } from '@shared/contract'
-import { notFound } from '../api/errors'
+import { notFound } from '../core/errors'
 import type { Db } from '../db/connection'
 
 export const QUOTE_COLORS: readonly QuoteColor[] = [

@@ -1,7 +1,7 @@
 /** Creating, editing, deleting (with undo) and restoring quotes. Each write runs in one transaction. */
 import { randomUUID } from 'node:crypto'
 import type { NewQuote, Quote, QuoteColor, QuoteId } from '@shared/contract'
-import { DomainError, invalidArgs, notFound } from '../api/errors'
+import { DomainError, invalidArgs, notFound } from '../core/errors'
 import type { Db } from '../db/connection'
 import { getQuote, type QuoteRow } from './quote-rows'
 import { ensureTags, setQuoteTags } from './quote-tags'

@@ -4,9 +4,9 @@
  * the last word is a prefix by default, like a find bar matching as you type.
  */
 import type { DocumentId, InDocumentResult } from '@shared/contract'
-import { notFound } from '../api/errors'
+import { notFound } from '../core/errors'
 import type { Db } from '../db/connection'
-import { get, sql } from '../library/sql'
+import { get, sql } from '../db/sql'
 import { findMatches, pageAt } from './passages'
 import { markTerms } from './query-compiler'
 import { parseQuery } from './query-parser'

@@ -11,7 +11,7 @@
  * The same AST compiles for quotes (quotes_fts over the exact text and note): words search the quote, `title:` /
  * `author:` / `source:` and filters apply to the quote's document (tags: the quote's own or its document's).
  */
-import { type Sql, sql } from '../library/sql'
+import { type Sql, sql } from '../db/sql'
 import type { Filter, NearNode, QueryNode, TextColumn, TextNode } from './query-ast'
 
 export type Target = 'documents' | 'quotes'

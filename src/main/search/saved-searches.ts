@@ -1,8 +1,8 @@
 /** Saved searches: a name and a query, listed in the sidebar with live counts (the same `total` search gives). */
 import type { SavedSearch } from '@shared/contract'
-import { invalidArgs } from '../api/errors'
+import { invalidArgs } from '../core/errors'
 import type { Db } from '../db/connection'
-import { all, get, run, sql } from '../library/sql'
+import { all, get, run, sql } from '../db/sql'
 import { parseQuery } from './query-parser'
 import { countMatches } from './search-service'
 

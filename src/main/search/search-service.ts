@@ -48,7 +48,7 @@ import type {
   Suggestion,
 } from '@shared/contract'
 import type { Db } from '../db/connection'
-import { all, get, type Sql, sql } from '../library/sql'
+import { all, get, type Sql, sql } from '../db/sql'
 import { foldLoose, tokenize } from './fold'
 import { bestPassages, markedSlice, markWhole } from './passages'
 import type { QueryNode } from './query-ast'

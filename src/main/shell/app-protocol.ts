@@ -1,13 +1,15 @@
 import { readFile } from 'node:fs/promises'
-import type { FileAnswer } from '../originals/serve-original'
-import { SECURITY_HEADERS } from './csp'
-import { contentTypeFor, resolveStaticFile } from './static-files'
+import { SECURITY_HEADERS } from '../http/csp'
+import { contentTypeFor, resolveStaticFile } from '../http/static-files'
 
 /** The privileged scheme and host the renderer is served from: `app://lectern/index.html`. */
 export const APP_SCHEME = 'app'
 export const APP_HOST = 'lectern'
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`
+
+/** A stored original as the backend answers it (compose/serve-files.ts). */
+export type FileAnswer = { status: number; headers: Record<string, string>; body: Buffer }
 
 const textResponse = (status: number, body: string): Response =>
   new Response(body, {

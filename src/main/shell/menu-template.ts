@@ -1,5 +1,5 @@
 import type { MenuItemConstructorOptions } from 'electron'
-import type { MenuCommand } from './ipc-channels'
+import type { MenuCommand } from '../../shared/ipc-channels'
 
 /**
  * The native menu with the usual shortcuts. App commands (Import…, Find, Export…, Preferences) are forwarded to

@@ -2,8 +2,8 @@ import { existsSync, statSync } from 'node:fs'
 import { basename, isAbsolute, join } from 'node:path'
 import sanitizeFilename from 'sanitize-filename'
 import { z } from 'zod'
+import { IPC } from '../../shared/ipc-channels'
 import { allowedExternalUrl } from './external-links'
-import { IPC } from './ipc-channels'
 import type { PathGrants } from './path-grants'
 
 /** The Electron services the shell affordances need, injected so plain-Node tests can drive them. */

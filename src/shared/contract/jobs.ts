@@ -1,8 +1,14 @@
 import type { JobId, JobTicket } from './common'
 import type { ImportReport } from './documents'
 
-/** `reextract`: documents re-read from their stored originals (documents.reextract). */
-export type JobKind = 'import' | 'reextract'
+/** What each kind of long job produces. Adding a job kind = one entry here plus its body in main. */
+export type JobResults = {
+  import: ImportReport
+  /** Documents re-read from their stored originals (documents.reextract). */
+  reextract: ImportReport
+}
+
+export type JobKind = keyof JobResults
 
 /** Progress of a long job, throttled to about 10 events a second; the last one is always sent. */
 export type JobProgress = {
@@ -22,13 +28,15 @@ export type JobProgress = {
 }
 
 /** Exactly one per job. `result` is set when status is `done` (and holds partial results when `cancelled`). */
-export type JobOutcome = {
-  jobId: JobId
-  kind: JobKind
-  status: 'done' | 'cancelled' | 'failed'
-  result?: ImportReport
-  error?: string
-}
+export type JobOutcome<K extends JobKind = JobKind> = {
+  [Kind in K]: {
+    jobId: JobId
+    kind: Kind
+    status: 'done' | 'cancelled' | 'failed'
+    result?: JobResults[Kind]
+    error?: string
+  }
+}[K]
 
 export type JobsApi = {
   /** Cancel a running job; what finished stays. Unknown or finished jobs are a no-op. */

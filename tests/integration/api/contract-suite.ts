@@ -12,7 +12,7 @@ import {
   MARK_START,
 } from '@shared/contract'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Backend } from '../../../src/main/backend/create-backend'
+import type { Backend } from '../../../src/main/compose/create-backend'
 import { insertDocument, insertQuote } from '../library/seed'
 
 /** A real article (our own words; see tests/fixtures/cli/README.md), in a folder both transports may import. */

@@ -9,9 +9,9 @@ import type {
   Envelope,
   ResultOf,
 } from '@shared/contract'
-import { ApiCallError } from '../../../src/main/api/dispatch'
-import { startWebHost } from '../../../src/main/backend/web-host'
 import { createMemoryLogger } from '../../../src/main/platform/logger'
+import { startWebHost } from '../../../src/main/web/web-host'
+import { unwrap } from '../../../src/shared/api-call'
 import { tempBackend, tempDir } from '../../support/temp-library'
 import { describeContract, FIXTURE_DIR } from './contract-suite'
 
@@ -20,9 +20,7 @@ describeContract('in-process dispatch', async () => {
   const backend = tempBackend()
   const transport: ApiTransport = {
     async invoke<M extends ApiMethod>(method: M, args: ArgsOf<M>): Promise<ResultOf<M>> {
-      const envelope = await backend.dispatch(method, args)
-      if (envelope.ok) return envelope.value as ResultOf<M>
-      throw new ApiCallError(envelope.error.code, envelope.error.message)
+      return unwrap(await backend.dispatch(method, args)) as ResultOf<M>
     },
     on: (event, listener) => backend.on(event, listener),
   }
@@ -91,9 +89,7 @@ describeContract('HTTP (web host)', async () => {
         },
         body: JSON.stringify(args ?? {}),
       })
-      const envelope = (await response.json()) as Envelope<ResultOf<M>>
-      if (envelope.ok) return envelope.value
-      throw new ApiCallError(envelope.error.code, envelope.error.message)
+      return unwrap((await response.json()) as Envelope<ResultOf<M>>)
     },
     on<E extends keyof ApiEvents>(event: E, listener: (payload: ApiEvents[E]) => void) {
       let set = listeners.get(event)

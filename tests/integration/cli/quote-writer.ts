@@ -5,7 +5,7 @@
  *   npx tsx --tsconfig tsconfig.node.json tests/integration/cli/quote-writer.ts LIBRARY_DIR
  */
 import type { DocumentId } from '@shared/contract'
-import { createBackend } from '../../../src/main/backend/create-backend'
+import { createBackend } from '../../../src/main/compose/create-backend'
 import { createMemoryLogger } from '../../../src/main/platform/logger'
 
 /** The unique word in the note of quote number `i`. */

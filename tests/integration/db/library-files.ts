@@ -2,7 +2,7 @@
 import { closeSync, openSync, readSync, statSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach } from 'vitest'
-import { type Backend, createBackend } from '../../../src/main/backend/create-backend'
+import { type Backend, createBackend } from '../../../src/main/compose/create-backend'
 import { createMemoryLogger } from '../../../src/main/platform/logger'
 import { tempDir } from '../../support/temp-library'
 import { insertDocument } from '../library/seed'

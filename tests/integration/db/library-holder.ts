@@ -4,7 +4,7 @@
  *
  *   npx tsx --tsconfig tsconfig.node.json tests/integration/db/library-holder.ts LIBRARY_DIR
  */
-import { createBackend } from '../../../src/main/backend/create-backend'
+import { createBackend } from '../../../src/main/compose/create-backend'
 import { createMemoryLogger } from '../../../src/main/platform/logger'
 import { insertDocument } from '../library/seed'
 

@@ -1,6 +1,6 @@
 import type { DocumentId, ImportReport, JobOutcome } from '@shared/contract'
 import { expect } from 'vitest'
-import type { Backend } from '../../../src/main/backend/create-backend'
+import type { Backend } from '../../../src/main/compose/create-backend'
 import type { Db } from '../../../src/main/db/connection'
 
 /** Import through the real API (handler → job → pipeline) and wait for the report. */

@@ -7,7 +7,7 @@ import { basename, join } from 'node:path'
 import type { DocumentId, ImportReport } from '@shared/contract'
 import { afterEach, beforeEach, expect, it } from 'vitest'
 import { call } from '../../../src/main/api/dispatch'
-import { originalPath, sha256Of } from '../../../src/main/originals/original-files'
+import { originalPath, sha256Of } from '../../../src/main/importers/original-files'
 import { tempBackend } from '../../support/temp-library'
 
 const FIXTURES = join(__dirname, '..', '..', 'fixtures', 'documents')

@@ -1,8 +1,8 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { APP_CSP, cspProblems } from '../../../src/main/http/csp'
 import { APP_ORIGIN, createAppProtocolHandler } from '../../../src/main/shell/app-protocol'
-import { APP_CSP, cspProblems } from '../../../src/main/shell/csp'
 import { tempDir } from '../../support/temp-library'
 
 const SECRET = 'SECRET-NEXT-TO-THE-RENDERER'

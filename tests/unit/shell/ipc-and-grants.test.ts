@@ -2,7 +2,6 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createApiBridge } from '../../../src/main/shell/api-bridge'
-import { IPC } from '../../../src/main/shell/ipc-channels'
 import { guardIpc, IpcRefused, isTrustedSender } from '../../../src/main/shell/ipc-guard'
 import { PathGrants } from '../../../src/main/shell/path-grants'
 import {
@@ -10,6 +9,7 @@ import {
   type ShellServices,
   suggestedFileName,
 } from '../../../src/main/shell/shell-handlers'
+import { IPC } from '../../../src/shared/ipc-channels'
 import { tempBackend, tempDir } from '../../support/temp-library'
 
 describe('IPC sender validation', () => {

@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { APP_ENTRY_URL } from '../../../src/main/shell/app-protocol'
-import { IPC } from '../../../src/main/shell/ipc-channels'
+import { IPC } from '../../../src/shared/ipc-channels'
 import { tempDir } from '../../support/temp-library'
 
 type Listener = (...args: unknown[]) => unknown

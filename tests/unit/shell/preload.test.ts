@@ -1,6 +1,6 @@
 /** The preload surface (SECURITY.md §1 item 20), loaded with `electron` stubbed. */
 import { beforeAll, describe, expect, it, vi } from 'vitest'
-import { IPC } from '../../../src/main/shell/ipc-channels'
+import { IPC } from '../../../src/shared/ipc-channels'
 
 type Listener = (...args: unknown[]) => unknown
 
@@ -70,11 +70,14 @@ describe('preload surface', () => {
     for (const value of [...Object.values(api), ...Object.values(shell)])
       expect(typeof value).toBe('function')
     // Originals load from our own scheme, each path segment encoded (no way to another origin or `..`).
-    expect((shell.originalUrl as (id: number, part?: string) => string)(12)).toBe(
+    expect((shell.originalUrl as unknown as (id: number, part?: string) => string)(12)).toBe(
       'app://lectern/files/12',
     )
     expect(
-      (shell.originalUrl as (id: number, part?: string) => string)(12, 'OEBPS/a b/../x.png'),
+      (shell.originalUrl as unknown as (id: number, part?: string) => string)(
+        12,
+        'OEBPS/a b/../x.png',
+      ),
     ).toBe('app://lectern/files/12/OEBPS/a%20b/../x.png')
   })
 

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parse as parseYaml } from 'yaml'
-import { APP_CSP, cspProblems } from '../../../src/main/shell/csp'
+import { APP_CSP, cspProblems } from '../../../src/main/http/csp'
 
 const ROOT = resolve(__dirname, '../../..')
 const read = (path: string): string => readFileSync(join(ROOT, path), 'utf8')
@@ -83,7 +83,7 @@ describe('check 2: the CSP', () => {
   it('the app CSP (app:// handler and web host header) is strict', () => {
     expect(cspProblems(APP_CSP)).toEqual([])
     expect(code('src/main/shell/app-protocol.ts')).toMatch(/SECURITY_HEADERS/)
-    expect(code('src/main/backend/web-host.ts')).toMatch(/SECURITY_HEADERS/)
+    expect(code('src/main/web/respond.ts')).toMatch(/SECURITY_HEADERS/)
   })
 
   it.each(['src/renderer/index.html', 'out/renderer/index.html'])(

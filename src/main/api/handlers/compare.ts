@@ -50,7 +50,6 @@ export const compareHandlers = defineHandlers({
     run: async (args, backend) => {
       const { saveComparison } = await comparisonSets()
       const set = saveComparison(backend.db, args)
-      backend.changed(['comparisons'])
       return set
     },
   },
@@ -59,7 +58,6 @@ export const compareHandlers = defineHandlers({
     run: async (args, backend) => {
       const { deleteComparison } = await comparisonSets()
       const result = deleteComparison(backend.db, args.id)
-      if (result.deleted) backend.changed(['comparisons'])
       return result
     },
   },

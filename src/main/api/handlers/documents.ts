@@ -8,7 +8,6 @@ import {
   restoreDeletedDocuments,
   updateDocument,
 } from '../../library/documents.service'
-import { assertWritable } from '../../library/write-guard'
 import { defineHandlers } from '../handler-types'
 import { documentId, empty, limit, name, offset, partialDate } from '../schemas'
 
@@ -116,27 +115,21 @@ export const documentsHandlers = defineHandlers({
   'documents.update': {
     schema: z.object({ id: documentId, patch: metadataPatch }).strict(),
     run: ({ id, patch }, backend) => {
-      assertWritable(backend)
       const detail = updateDocument(backend.db, id, patch)
-      backend.changed(['documents', 'quotes'])
       return detail
     },
   },
   'documents.delete': {
     schema: z.object({ ids: z.array(documentId).min(1).max(MAX_IDS) }).strict(),
     run: ({ ids }, backend) => {
-      assertWritable(backend)
       const result = deleteDocuments(backend.db, ids)
-      if (result.deleted > 0) backend.changed(['documents', 'quotes', 'tags', 'comparisons'])
       return result
     },
   },
   'documents.restore': {
     schema: z.object({ undoToken: z.string().min(1).max(100) }).strict(),
     run: ({ undoToken }, backend) => {
-      assertWritable(backend)
       const result = restoreDeletedDocuments(backend.db, undoToken)
-      backend.changed(['documents', 'quotes', 'tags', 'comparisons'])
       return result
     },
   },

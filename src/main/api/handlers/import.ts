@@ -1,12 +1,11 @@
 import { realpathSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { z } from 'zod'
-import type { BackendContext } from '../../backend/context'
+import type { BackendContext } from '../../core/context'
+import { invalidArgs } from '../../core/errors'
 import { runImport } from '../../importers/pipeline'
 import { importLog } from '../../importers/store'
 import { isInside, OUTSIDE_ROOTS } from '../../importers/walk'
-import { assertWritable } from '../../library/write-guard'
-import { invalidArgs } from '../errors'
 import { defineHandlers } from '../handler-types'
 import { limit, name, path } from '../schemas'
 
@@ -41,7 +40,6 @@ export const importHandlers = defineHandlers({
       })
       .strict(),
     run: (args, backend) => {
-      assertWritable(backend)
       assertInsideRoots(backend, args.paths)
       return backend.jobs.start('import', ({ jobId, signal, progress }) =>
         runImport(backend, { paths: args.paths, tags: args.tags, jobId, signal, progress }),

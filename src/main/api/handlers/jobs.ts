@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { DomainError } from '../errors'
+import { DomainError } from '../../core/errors'
 import { defineHandlers } from '../handler-types'
 import { empty, jobId } from '../schemas'
 

@@ -5,7 +5,7 @@ import {
   libraryInfo,
   listLibraryBackups,
   restoreLibrary,
-} from '../../library/maintenance'
+} from '../../db/lifecycle'
 import { defineHandlers } from '../handler-types'
 import { empty, path } from '../schemas'
 

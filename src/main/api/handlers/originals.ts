@@ -1,8 +1,8 @@
 import { z } from 'zod'
-import { assertWritable } from '../../library/write-guard'
+import { invalidArgs } from '../../core/errors'
+import { assertWritable } from '../../core/write-guard'
 import { originalInfo, outlineOf, pagesOf } from '../../originals/originals-service'
 import { runReextract } from '../../originals/reextract'
-import { invalidArgs } from '../errors'
 import { defineHandlers } from '../handler-types'
 import { documentId } from '../schemas'
 

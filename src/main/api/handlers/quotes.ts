@@ -38,7 +38,6 @@ export const quotesHandlers = defineHandlers({
       .strict(),
     run: (args, backend) => {
       const quote = createQuote(backend.db, args)
-      backend.changed(['quotes', ...(args.tags?.length ? (['tags'] as const) : [])])
       return quote
     },
   },
@@ -70,7 +69,6 @@ export const quotesHandlers = defineHandlers({
       .strict(),
     run: (args, backend) => {
       const quote = updateQuote(backend.db, args)
-      backend.changed(['quotes', ...(args.tags ? (['tags'] as const) : [])])
       return quote
     },
   },
@@ -78,7 +76,6 @@ export const quotesHandlers = defineHandlers({
     schema: z.object({ ids: z.array(quoteId).min(1).max(10_000) }).strict(),
     run: (args, backend) => {
       const result = deleteQuotes(backend.db, args.ids)
-      backend.changed(['quotes', 'tags'])
       return result
     },
   },
@@ -86,7 +83,6 @@ export const quotesHandlers = defineHandlers({
     schema: z.object({ undoToken: z.string().min(1).max(100) }).strict(),
     run: (args, backend) => {
       const { restored } = restoreQuotes(backend.db, args.undoToken)
-      backend.changed(['quotes', 'tags'])
       return { restored }
     },
   },

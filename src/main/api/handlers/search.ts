@@ -1,5 +1,4 @@
 import { z } from 'zod'
-import { assertWritable } from '../../library/write-guard'
 import { searchInDocument } from '../../search/in-document'
 import { deleteSavedSearch, listSavedSearches, saveSearch } from '../../search/saved-searches'
 import { searchLibrary } from '../../search/search-service'
@@ -49,18 +48,14 @@ export const searchHandlers = defineHandlers({
   'searches.save': {
     schema: z.object({ name, query: z.string().min(1).max(2000) }).strict(),
     run: ({ name, query }, backend) => {
-      assertWritable(backend)
       const saved = saveSearch(backend.db, name, query)
-      backend.changed(['searches'])
       return saved
     },
   },
   'searches.delete': {
     schema: z.object({ id: z.number().int().positive().max(Number.MAX_SAFE_INTEGER) }).strict(),
     run: ({ id }, backend) => {
-      assertWritable(backend)
       const deleted = deleteSavedSearch(backend.db, id)
-      if (deleted) backend.changed(['searches'])
       return { deleted }
     },
   },

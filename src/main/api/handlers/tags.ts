@@ -8,7 +8,6 @@ import {
   renameTag,
   setTagColor,
 } from '../../library/tags.service'
-import { assertWritable } from '../../library/write-guard'
 import { defineHandlers } from '../handler-types'
 import { documentId, empty, name, tagId } from '../schemas'
 
@@ -27,54 +26,42 @@ export const tagsHandlers = defineHandlers({
   'tags.addToDocuments': {
     schema: z.object({ documentIds, names }).strict(),
     run: ({ documentIds, names }, backend) => {
-      assertWritable(backend)
       const result = addTagsToDocuments(backend.db, documentIds, names)
-      backend.changed(['tags', 'documents'])
       return result
     },
   },
   'tags.removeFromDocuments': {
     schema: z.object({ documentIds, names }).strict(),
     run: ({ documentIds, names }, backend) => {
-      assertWritable(backend)
       const result = removeTagsFromDocuments(backend.db, documentIds, names)
-      if (result.changed > 0) backend.changed(['tags', 'documents'])
       return result
     },
   },
   'tags.rename': {
     schema: z.object({ id: tagId, name }).strict(),
     run: ({ id, name }, backend) => {
-      assertWritable(backend)
       const tag = renameTag(backend.db, id, name)
-      backend.changed(['tags', 'documents', 'quotes'])
       return tag
     },
   },
   'tags.merge': {
     schema: z.object({ from: z.array(tagId).min(1).max(1000), into: tagId }).strict(),
     run: ({ from, into }, backend) => {
-      assertWritable(backend)
       const tag = mergeTags(backend.db, from, into)
-      backend.changed(['tags', 'documents', 'quotes'])
       return tag
     },
   },
   'tags.setColor': {
     schema: z.object({ id: tagId, color }).strict(),
     run: ({ id, color }, backend) => {
-      assertWritable(backend)
       const tag = setTagColor(backend.db, id, color)
-      backend.changed(['tags', 'documents', 'quotes'])
       return tag
     },
   },
   'tags.delete': {
     schema: z.object({ id: tagId }).strict(),
     run: ({ id }, backend) => {
-      assertWritable(backend)
       const result = deleteTag(backend.db, id)
-      if (result.deleted) backend.changed(['tags', 'documents', 'quotes'])
       return result
     },
   },

@@ -154,7 +154,7 @@ export const webCommand: StandaloneCommand = {
       portText === undefined ? undefined : portText === '0' ? 0 : parseCount(portText, '--port')
     if (port !== undefined && port > 65_535) throw usageError('--port must be at most 65535')
     // Loaded only for this command: the HTTP host is not needed by anything else.
-    const { builtPaths, startWebHost } = await import('../../backend/web-host')
+    const { builtPaths, startWebHost } = await import('../../web/web-host')
     const { rendererDir, workerScript } = builtPaths(mainDir)
     const host = await startWebHost({
       libraryDir,

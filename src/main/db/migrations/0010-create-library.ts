@@ -1,4 +1,4 @@
-import type { Db } from '../connection'
+import type { Db } from '../../core/context'
 
 /**
  * The first schema. External-content FTS5 tables are kept in sync by triggers

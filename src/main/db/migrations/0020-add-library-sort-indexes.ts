@@ -1,4 +1,4 @@
-import type { Db } from '../connection'
+import type { Db } from '../../core/context'
 
 /**
  * Indexes for the library table's sort keys, so `documents.list` walks an index for one page instead of sorting

@@ -1,4 +1,4 @@
-import type { Db } from '../connection'
+import type { Db } from '../../core/context'
 
 /**
  * `documents.import_meta`: the bibliographic fields as the importer last extracted them (JSON). When a changed file

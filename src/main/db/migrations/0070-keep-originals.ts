@@ -1,4 +1,4 @@
-import type { Db } from '../connection'
+import type { Db } from '../../core/context'
 
 /**
  * Originals and page data (issue #12). The outline lives in the existing `toc` column (PDF outline entries too).

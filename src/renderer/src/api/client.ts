@@ -1,5 +1,5 @@
-import type { ApiErrorCode, ApiTransport } from '@shared/contract'
-import { ApiCallError } from './api-call-error'
+import { toApiCallError } from '@shared/api-call'
+import type { ApiTransport } from '@shared/contract'
 import { createHttpTransport } from './http-transport'
 
 const TOKEN_KEY = 'lectern.token'
@@ -27,11 +27,7 @@ function fromPreload(preload: ApiTransport): ApiTransport {
   return {
     invoke: (method, args) =>
       preload.invoke(method, args).catch((error: unknown) => {
-        const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown }
-        throw new ApiCallError(
-          (typeof code === 'string' ? code : 'internal') as ApiErrorCode,
-          typeof message === 'string' ? message : 'The call failed.',
-        )
+        throw toApiCallError(error)
       }),
     on: (event, listener) => preload.on(event, listener),
   }
@@ -51,4 +47,4 @@ export function webHostToken(): string {
   return api.token ?? ''
 }
 
-export { ApiCallError } from './api-call-error'
+export { ApiCallError } from '@shared/api-call'

@@ -1,3 +1,4 @@
+import { ApiCallError, unwrap } from '@shared/api-call'
 import type {
   ApiEventName,
   ApiEvents,
@@ -7,7 +8,6 @@ import type {
   Envelope,
   ResultOf,
 } from '@shared/contract'
-import { ApiCallError } from './api-call-error'
 
 /**
  * The web host transport: `POST /api/<method>` with the per-run token, and one Server-Sent Events stream for
@@ -53,8 +53,7 @@ export function createHttpTransport(
           `The Lectern host refused the call (HTTP ${response.status}).${reason}`,
         )
       }
-      if (envelope.ok) return envelope.value
-      throw new ApiCallError(envelope.error.code, envelope.error.message)
+      return unwrap(envelope)
     },
     on<E extends keyof ApiEvents>(event: E, listener: (payload: ApiEvents[E]) => void): () => void {
       ensureStream()

@@ -1,4 +1,5 @@
 import type { ApiMethod, ApiTransport, ArgsOf, LibraryTable, ResultOf } from '@shared/contract'
+import { READ_DEPENDENCIES } from '@shared/contract/effects'
 
 /** What a component sees of one cached call. `data` stays while a refetch runs, so lists never flash empty. */
 export type QuerySnapshot<T> = {
@@ -25,28 +26,8 @@ const MAX_ENTRIES = 400
 
 const ALL_TABLES: LibraryTable[] = ['documents', 'tags', 'quotes', 'searches', 'comparisons']
 
-/**
- * Which tables each read depends on. A `library.changed` event for any of them refetches the read; methods not
- * listed depend on everything (safe default).
- */
-const DEPENDS_ON: Partial<Record<ApiMethod, LibraryTable[]>> = {
-  'documents.list': ['documents', 'tags', 'quotes'],
-  'documents.get': ['documents', 'tags', 'quotes'],
-  'documents.sources': ['documents'],
-  'documents.importLog': ['documents'],
-  'tags.list': ['tags', 'documents', 'quotes'],
-  'quotes.list': ['quotes', 'tags', 'documents'],
-  'quotes.get': ['quotes', 'tags', 'documents'],
-  'quotes.colors': ['quotes'],
-  'search.query': ['documents', 'tags', 'quotes'],
-  'search.inDocument': ['documents'],
-  'searches.list': ['searches', 'documents', 'tags', 'quotes'],
-  'comparisons.list': ['comparisons'],
-  'compare.quotes': ['quotes', 'documents'],
-  'compare.similar': ['quotes', 'documents'],
-  'export.render': ['quotes', 'documents', 'tags', 'comparisons'],
-  'export.cite': ['quotes', 'documents'],
-}
+/** Reads not in READ_DEPENDENCIES (src/shared/contract/effects.ts) depend on everything (safe default). */
+const DEPENDS_ON = READ_DEPENDENCIES
 
 /** The cache key of a call: method plus its arguments, serialised with sorted keys so `{a,b}` = `{b,a}`. */
 export function queryKey(method: ApiMethod, args: unknown): string {

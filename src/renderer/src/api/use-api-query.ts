@@ -1,4 +1,5 @@
-import type { ApiMethod, ArgsOf, LibraryTable, ResultOf } from '@shared/contract'
+import type { ApiMethod, ArgsOf, ResultOf } from '@shared/contract'
+import { changesOf } from '@shared/contract/effects'
 import { useCallback, useRef, useSyncExternalStore } from 'react'
 import { getApi } from './client'
 import { QueryCache, type QuerySnapshot, queryKey } from './query-cache'
@@ -71,16 +72,16 @@ const IDLE: QuerySnapshot<unknown> = {
 }
 
 /**
- * Call a writing method, then refetch the reads that depend on `tables` (the backend also sends `library.changed`,
+ * Call a writing method, then refetch the reads that depend on the tables it changes (the backend also sends `library.changed`,
  * but the caller should not wait for the event stream to see its own write).
  */
 export async function mutate<M extends ApiMethod>(
   method: M,
   args: ArgsOf<M>,
-  tables: readonly LibraryTable[],
 ): Promise<ResultOf<M>> {
   const result = await getApi().invoke(method, args)
-  queryCache.invalidate(tables)
+  // The same tables the backend announces (src/shared/contract/effects.ts); refetch now, not when the event lands.
+  queryCache.invalidate(changesOf(method))
   return result
 }
 

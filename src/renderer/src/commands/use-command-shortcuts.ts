@@ -1,3 +1,4 @@
+import type { MenuCommand } from '@shared/shell-contract'
 import { useEffect } from 'react'
 import { getShell } from '../platform/shell'
 import { appStore } from '../state/app-state'
@@ -15,16 +16,13 @@ function isTextField(target: EventTarget | null): boolean {
   )
 }
 
-/** Native menu items arrive as these names (see shell-contract.ts). */
-const MENU_COMMANDS: Record<string, CommandId> = {
+/** The command each native menu item runs; a menu command without an entry is a compile error. */
+const MENU_TO_COMMAND: Record<MenuCommand, CommandId> = {
   import: 'import',
-  importFolder: 'importFolder',
   'import-folder': 'importFolder',
   find: 'find',
   export: 'export',
   preferences: 'preferences',
-  compare: 'compare',
-  undo: 'undo',
 }
 
 /** Dispatch keyboard shortcuts and native menu commands to the registry. */
@@ -44,7 +42,8 @@ export function useCommandShortcuts(): void {
     }
     window.addEventListener('keydown', onKeyDown)
     const offMenu = getShell().onMenuCommand((name) => {
-      const id = MENU_COMMANDS[name]
+      // The preload forwards only known names; a stale or foreign value is ignored.
+      const id = Object.hasOwn(MENU_TO_COMMAND, name) ? MENU_TO_COMMAND[name] : undefined
       if (id) runCommand(id)
     })
     return () => {

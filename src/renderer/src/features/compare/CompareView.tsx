@@ -43,17 +43,13 @@ export function CompareView({ quoteIds, setId, onExport }: CompareViewProps): Re
       return
     }
     try {
-      const quote = await mutate(
-        'quotes.create',
-        {
-          documentId: passage.documentId,
-          text: passage.text,
-          start: passage.start,
-          end: passage.end,
-          color: 'blue',
-        },
-        ['quotes', 'tags', 'documents'],
-      )
+      const quote = await mutate('quotes.create', {
+        documentId: passage.documentId,
+        text: passage.text,
+        start: passage.start,
+        end: passage.end,
+        color: 'blue',
+      })
       setColumns([...quoteIds, quote.id])
       toast('Saved the passage as a quote and added it to the comparison.')
     } catch (error) {
@@ -174,11 +170,7 @@ export function CompareView({ quoteIds, setId, onExport }: CompareViewProps): Re
           initialNote={savedSet?.note ?? ''}
           onClose={() => setSaving(false)}
           onSave={async (name, note) => {
-            const set = await mutate(
-              'comparisons.save',
-              { id: savedSet?.id, name, note, quoteIds },
-              ['comparisons'],
-            )
+            const set = await mutate('comparisons.save', { id: savedSet?.id, name, note, quoteIds })
             showView({ kind: 'compare', quoteIds: set.quoteIds, setId: set.id })
             toast(`Saved the comparison “${set.name}”.`)
           }}

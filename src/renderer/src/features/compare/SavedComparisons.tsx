@@ -26,8 +26,8 @@ export function SavedComparisons(): ReactNode {
               className="icon-button tag-menu-button"
               aria-label={`Delete comparison ${set.name}`}
               onClick={() =>
-                void mutate('comparisons.delete', { id: set.id }, ['comparisons']).catch(
-                  (error: unknown) => toast(errorMessage(error), { tone: 'error' }),
+                void mutate('comparisons.delete', { id: set.id }).catch((error: unknown) =>
+                  toast(errorMessage(error), { tone: 'error' }),
                 )
               }
             >

@@ -11,17 +11,13 @@ type SimilarDialogProps = { quote: Quote; onClose: () => void }
 export function SimilarDialog({ quote, onClose }: SimilarDialogProps): ReactNode {
   const compareWith = async (passage: SimilarPassage): Promise<void> => {
     try {
-      const created = await mutate(
-        'quotes.create',
-        {
-          documentId: passage.documentId,
-          text: passage.text,
-          start: passage.start,
-          end: passage.end,
-          color: 'blue',
-        },
-        ['quotes', 'tags', 'documents'],
-      )
+      const created = await mutate('quotes.create', {
+        documentId: passage.documentId,
+        text: passage.text,
+        start: passage.start,
+        end: passage.end,
+        color: 'blue',
+      })
       onClose()
       showView({ kind: 'compare', quoteIds: [quote.id, created.id], setId: null })
     } catch (error) {

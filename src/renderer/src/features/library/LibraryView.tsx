@@ -89,9 +89,7 @@ export function LibraryView(): ReactNode {
     run(async () => {
       let changed = 0
       for (const documentIds of batches(await selectedIds())) {
-        changed += (
-          await mutate('tags.addToDocuments', { documentIds, names: [name] }, ['tags', 'documents'])
-        ).changed
+        changed += (await mutate('tags.addToDocuments', { documentIds, names: [name] })).changed
       }
       toast(`Tagged ${plural(changed, 'document')} “${name}”.`)
     })
@@ -99,12 +97,8 @@ export function LibraryView(): ReactNode {
     run(async () => {
       let changed = 0
       for (const documentIds of batches(await selectedIds())) {
-        changed += (
-          await mutate('tags.removeFromDocuments', { documentIds, names: [name] }, [
-            'tags',
-            'documents',
-          ])
-        ).changed
+        changed += (await mutate('tags.removeFromDocuments', { documentIds, names: [name] }))
+          .changed
       }
       toast(`Removed “${name}” from ${plural(changed, 'document')}.`)
     })
@@ -114,7 +108,7 @@ export function LibraryView(): ReactNode {
       let deleted = 0
       const undoTokens: string[] = []
       for (const ids of batches(await selectedIds())) {
-        const result = await mutate('documents.delete', { ids }, ['documents', 'tags', 'quotes'])
+        const result = await mutate('documents.delete', { ids })
         deleted += result.deleted
         undoTokens.push(result.undoToken)
       }
@@ -124,7 +118,7 @@ export function LibraryView(): ReactNode {
           label: `delete ${plural(deleted, 'document')}`,
           undo: async () => {
             for (const undoToken of undoTokens.reverse()) {
-              await mutate('documents.restore', { undoToken }, ['documents', 'tags', 'quotes'])
+              await mutate('documents.restore', { undoToken })
             }
           },
         },

@@ -14,7 +14,7 @@ export function PreferencesDialog({ onClose }: PreferencesDialogProps): ReactNod
 
   const saveLabel = async (color: QuoteColor, label: string): Promise<void> => {
     try {
-      await mutate('quotes.setColorLabel', { color, label }, ['quotes'])
+      await mutate('quotes.setColorLabel', { color, label })
       setError(null)
     } catch (failure) {
       setError(errorMessage(failure))

@@ -19,16 +19,12 @@ export function EditQuoteDialog({ quote, onClose }: EditQuoteDialogProps): React
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault()
     try {
-      await mutate(
-        'quotes.update',
-        {
-          id: quote.id,
-          color,
-          note: note.trim(),
-          tags: parseTagList(tags),
-        },
-        ['quotes', 'tags'],
-      )
+      await mutate('quotes.update', {
+        id: quote.id,
+        color,
+        note: note.trim(),
+        tags: parseTagList(tags),
+      })
       onClose()
     } catch (failure) {
       setError(errorMessage(failure))

@@ -112,11 +112,7 @@ export function QuotesPanel({ onCompare, onExport, onSimilar }: QuotesPanelProps
           return
         }
         case 'delete': {
-          const { undoToken } = await mutate('quotes.delete', { ids: [quote.id] }, [
-            'quotes',
-            'tags',
-            'documents',
-          ])
+          const { undoToken } = await mutate('quotes.delete', { ids: [quote.id] })
           appStore.set((state) => ({
             selectedQuotes: state.selectedQuotes.filter((id) => id !== quote.id),
           }))
@@ -124,7 +120,7 @@ export function QuotesPanel({ onCompare, onExport, onSimilar }: QuotesPanelProps
             {
               label: 'delete quote',
               undo: async () => {
-                await mutate('quotes.restore', { undoToken }, ['quotes', 'tags', 'documents'])
+                await mutate('quotes.restore', { undoToken })
               },
             },
             'Quote deleted.',

@@ -62,20 +62,16 @@ export function ReaderView({ documentId, target }: ReaderViewProps): ReactNode {
     setSaving(true)
     setSaveError(null)
     try {
-      await mutate(
-        'quotes.create',
-        {
-          documentId,
-          text: pending.exact,
-          start: pending.start,
-          end: pending.end,
-          ...(pending.rects && pending.rects.length > 0 ? { rects: pending.rects } : {}),
-          color: choice.color,
-          tags: choice.tags,
-          note: choice.note,
-        },
-        ['quotes', 'tags', 'documents'],
-      )
+      await mutate('quotes.create', {
+        documentId,
+        text: pending.exact,
+        start: pending.start,
+        end: pending.end,
+        ...(pending.rects && pending.rects.length > 0 ? { rects: pending.rects } : {}),
+        color: choice.color,
+        tags: choice.tags,
+        note: choice.note,
+      })
       setPending(null)
       setSelection(null)
       toast('Quote saved.')
@@ -90,7 +86,7 @@ export function ReaderView({ documentId, target }: ReaderViewProps): ReactNode {
     setMetaSaving(true)
     setMetaError(null)
     try {
-      await mutate('documents.update', { id: documentId, patch }, ['documents', 'quotes'])
+      await mutate('documents.update', { id: documentId, patch })
       appStore.set({ metadataOpen: false })
       toast('Details saved.')
     } catch (error) {

@@ -178,7 +178,7 @@ function SaveQueryDialog({ query, onClose }: SaveQueryDialogProps): ReactNode {
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault()
     try {
-      await mutate('searches.save', { name: name.trim(), query }, ['searches'])
+      await mutate('searches.save', { name: name.trim(), query })
       toast(`Saved “${name.trim()}”.`)
       onClose()
     } catch (failure) {

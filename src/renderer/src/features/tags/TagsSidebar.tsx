@@ -113,8 +113,8 @@ export function TagsSidebar(): ReactNode {
               className="icon-button tag-menu-button"
               aria-label={`Forget saved query ${saved.name}`}
               onClick={() =>
-                void mutate('searches.delete', { id: saved.id }, ['searches']).catch(
-                  (error: unknown) => toast(errorMessage(error), { tone: 'error' }),
+                void mutate('searches.delete', { id: saved.id }).catch((error: unknown) =>
+                  toast(errorMessage(error), { tone: 'error' }),
                 )
               }
             >
@@ -130,32 +130,20 @@ export function TagsSidebar(): ReactNode {
           others={list.filter((other) => other.id !== dialog.tag.id)}
           onClose={() => setDialog(null)}
           onRename={async (name) => {
-            await mutate('tags.rename', { id: dialog.tag.id, name }, [
-              'tags',
-              'documents',
-              'quotes',
-            ])
+            await mutate('tags.rename', { id: dialog.tag.id, name })
             renameInFilters(dialog.tag.name, name)
             toast(`Renamed “${dialog.tag.name}” to “${name}”.`)
           }}
           onMerge={async (into) => {
-            const target = await mutate('tags.merge', { from: [dialog.tag.id], into }, [
-              'tags',
-              'documents',
-              'quotes',
-            ])
+            const target = await mutate('tags.merge', { from: [dialog.tag.id], into })
             renameInFilters(dialog.tag.name, target.name)
             toast(`Merged “${dialog.tag.name}” into “${target.name}”.`)
           }}
           onColor={async (color) => {
-            await mutate('tags.setColor', { id: dialog.tag.id, color }, [
-              'tags',
-              'documents',
-              'quotes',
-            ])
+            await mutate('tags.setColor', { id: dialog.tag.id, color })
           }}
           onDelete={async () => {
-            await mutate('tags.delete', { id: dialog.tag.id }, ['tags', 'documents', 'quotes'])
+            await mutate('tags.delete', { id: dialog.tag.id })
             renameInFilters(dialog.tag.name, null)
             toast(`Deleted tag “${dialog.tag.name}”.`)
           }}

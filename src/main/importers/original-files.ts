@@ -8,7 +8,7 @@ import { createReadStream } from 'node:fs'
 import { mkdir, rename, stat, unlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { DocumentFormat } from '@shared/contract'
-import type { KeptOriginal } from '../importers/types'
+import type { KeptOriginal } from './types'
 
 export const ORIGINALS_DIR = 'files'
 

@@ -3,7 +3,7 @@
  * queries (filters, sort keys chosen from a fixed list) are built without string concatenation of user input.
  */
 import type { Statement } from 'better-sqlite3'
-import type { Db } from '../db/connection'
+import type { Db } from './connection'
 
 export type SqlValue = string | number | bigint | Buffer | null
 

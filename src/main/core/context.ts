@@ -1,8 +1,11 @@
 import type { LibraryTable } from '@shared/contract'
-import type { Db } from '../db/connection'
-import type { JobRunner } from '../jobs/job-runner'
+import type Database from 'better-sqlite3'
 import type { Logger } from '../platform/logger'
 import type { EventBus } from './event-bus'
+import type { JobRunner } from './job-runner'
+
+/** An open library connection. Declared here so every layer can name it without importing db/. */
+export type Db = Database.Database
 
 /** Limits the importers enforce; configurable per backend (tests use small ones). */
 export type ImportLimits = {

@@ -1,23 +1,6 @@
-import type { ApiError, ApiErrorCode } from '@shared/contract'
+import type { ApiError } from '@shared/contract'
 import { ZodError } from 'zod'
-
-/** A failure the user can act on. Its message is shown as is, so write it for a person. */
-export class DomainError extends Error {
-  constructor(
-    readonly code: ApiErrorCode,
-    message: string,
-    readonly details?: Record<string, unknown>,
-  ) {
-    super(message)
-    this.name = 'DomainError'
-  }
-}
-
-export const notFound = (what: string, id: unknown): DomainError =>
-  new DomainError('not_found', `No ${what} with id ${String(id)}.`)
-export const invalidArgs = (message: string): DomainError =>
-  new DomainError('invalid_args', message)
-export const conflict = (message: string): DomainError => new DomainError('conflict', message)
+import { DomainError } from '../core/errors'
 
 /** Shorten a zod error to one readable line: `quoteIds.0: expected number, received string`. */
 function describeZod(error: ZodError): string {

@@ -17,6 +17,4 @@ export const IPC = {
   menuCommand: 'lectern:menu-command',
 } as const
 
-/** Commands the native menu forwards to the renderer (`Shell.onMenuCommand`). */
-export const MENU_COMMANDS = ['import', 'import-folder', 'find', 'export', 'preferences'] as const
-export type MenuCommand = (typeof MENU_COMMANDS)[number]
+export { MENU_COMMANDS, type MenuCommand } from './shell-contract'

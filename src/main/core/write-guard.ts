@@ -1,5 +1,5 @@
-import { DomainError } from '../api/errors'
-import type { BackendContext } from '../backend/context'
+import type { BackendContext } from './context'
+import { DomainError } from './errors'
 
 /** The message every refused write carries while the library is marked damaged. */
 export function corruptWriteMessage(reason: string): string {

@@ -4,16 +4,19 @@ import { join } from 'node:path'
 import type { ApiEventName, ApiEvents, Envelope } from '@shared/contract'
 import { dispatch } from '../api/dispatch'
 import type { CallContext } from '../api/handler-types'
+import type { BackendContext, ImportLimits } from '../core/context'
+import { EventBus } from '../core/event-bus'
+import { JobRunner } from '../core/job-runner'
 import { backupDirFor } from '../db/backup'
+import { type BackupSettings, startMaintenance, stopMaintenance } from '../db/lifecycle'
 import { type OpenCheck, openLibrary } from '../db/open-library'
 import { claimOwnership } from '../db/owners'
-import { JobRunner } from '../jobs/job-runner'
-import { type BackupSettings, startMaintenance, stopMaintenance } from '../library/maintenance'
+import { purgeDocumentTrash } from '../library/trash'
+import { mirrorOriginals, recoverOriginals } from '../originals/original-backups'
+import { checkOriginals, originalsStats } from '../originals/originals-service'
 import { createLogger, type Logger } from '../platform/logger'
 import { DATABASE_FILE } from '../platform/paths'
 import { refreshVocabularyStepwise } from '../search/vocabulary'
-import type { BackendContext, ImportLimits } from './context'
-import { EventBus } from './event-bus'
 
 export const DEFAULT_LIMITS: ImportLimits = {
   maxFileBytes: 200 * 1024 * 1024,
@@ -22,6 +25,10 @@ export const DEFAULT_LIMITS: ImportLimits = {
   maxZipEntries: 10_000,
   workers: Math.max(1, Math.min(4, availableParallelism() - 1)),
 }
+
+/** Deleted documents stay restorable this long (undo after a delete). */
+const TRASH_HOURS = 24
+const trashCutoff = (): string => new Date(Date.now() - TRASH_HOURS * 3_600_000).toISOString()
 
 export type BackendOptions = {
   libraryDir: string
@@ -83,7 +90,17 @@ export function createBackend(options: BackendOptions): Backend {
     corrupt: opened.corrupt,
     changed: (tables) => events.emit('library.changed', { tables }),
   }
-  startMaintenance(context, { ...options.backups, electronBinding: options.electronBinding })
+  startMaintenance(context, {
+    ...options.backups,
+    electronBinding: options.electronBinding,
+    housekeeping: (db) => purgeDocumentTrash(db, trashCutoff()),
+    originals: {
+      check: checkOriginals,
+      stats: originalsStats,
+      mirror: mirrorOriginals,
+      recover: recoverOriginals,
+    },
+  })
   // Bring the spelling vocabulary up to date when an import ends, so the first suggestion after a bulk import does
   // not pay for it on the query path (~0.5 s at 100,000 documents); stepwise, so the loop stays free meanwhile.
   let vocabulary: Promise<unknown> = Promise.resolve()

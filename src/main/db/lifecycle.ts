@@ -6,8 +6,8 @@
 import { statSync } from 'node:fs'
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path'
 import type { BackupInfo, CheckReport, LibraryInfo, LibraryTable } from '@shared/contract'
-import { conflict, DomainError, invalidArgs, notFound } from '../api/errors'
-import type { BackendContext } from '../backend/context'
+import type { BackendContext, Db } from '../core/context'
+import { conflict, DomainError, invalidArgs, notFound } from '../core/errors'
 import {
   type BackupEntry,
   BackupVerificationError,
@@ -18,13 +18,10 @@ import {
   listBackups,
   stageRestore,
   swapInRestore,
-} from '../db/backup'
-import { checkDatabase } from '../db/integrity'
-import { schemaVersion } from '../db/migrate'
-import { clearCorruptMarker, markDamaged, openLibrary } from '../db/open-library'
-import { mirrorOriginals, recoverOriginals } from '../originals/original-backups'
-import { checkOriginals, originalsStats } from '../originals/originals-service'
-import { purgeDocumentTrash } from './trash'
+} from './backup'
+import { checkDatabase } from './integrity'
+import { schemaVersion } from './migrate'
+import { clearCorruptMarker, markDamaged, openLibrary } from './open-library'
 
 export type BackupSettings = {
   /** Rolling backups to keep (default 7). */
@@ -35,11 +32,29 @@ export type BackupSettings = {
 
 export type MaintenanceOptions = BackupSettings & {
   electronBinding?: string
-  /** How long deleted documents stay restorable (default 24 hours). */
-  trashHours?: number
+  /**
+   * Housekeeping the domains own, run once at start before the backup decision (the composition root passes the
+   * trash purge: db/ does not reach up into library/). Failures are logged, not thrown.
+   */
+  housekeeping?: (db: Db) => void
+  /** The originals' part in check, info, backup and restore (the composition root passes originals/: db/ cannot). */
+  originals?: OriginalsHooks
+}
+
+/** What db/ needs from the kept originals (src/main/originals), passed in so this layer does not reach up. */
+export type OriginalsHooks = {
+  check(db: Db, libraryDir: string): Promise<string[]>
+  stats(db: Db): LibraryInfo['originals']
+  mirror(libraryDir: string, backupDir: string): Promise<number>
+  recover(
+    db: Db,
+    libraryDir: string,
+    backupDir: string,
+  ): Promise<{ restored: number; missing: string[] }>
 }
 
 type State = {
+  originals?: OriginalsHooks
   /** Built verification worker next to the import worker (out/main/verify-worker.js), when present. */
   verifyWorker?: string
   keep: number
@@ -98,7 +113,7 @@ export function isBackupDue(dir: string, intervalHours: number, now: Date = new 
 }
 
 /**
- * Set up housekeeping for a freshly opened backend: purge expired trash and, when due, start the daily backup in
+ * Set up housekeeping for a freshly opened backend: run the domains' housekeeping (the trash purge) and, when due, start the daily backup in
  * the background (the backend answers calls meanwhile). Never writes to a library marked damaged.
  */
 export function startMaintenance(context: BackendContext, options: MaintenanceOptions = {}): void {
@@ -106,13 +121,13 @@ export function startMaintenance(context: BackendContext, options: MaintenanceOp
   state.keep = Math.max(1, Math.floor(options.keep ?? DEFAULT_KEEP))
   state.autoIntervalHours = options.autoIntervalHours === undefined ? 24 : options.autoIntervalHours
   state.electronBinding = options.electronBinding
+  state.originals = options.originals
   state.verifyWorker = context.workerScript
     ? join(dirname(context.workerScript), 'verify-worker.js')
     : undefined
   if (context.corrupt) return
   try {
-    const cutoff = new Date(Date.now() - (options.trashHours ?? 24) * 3_600_000).toISOString()
-    purgeDocumentTrash(context.db, cutoff)
+    options.housekeeping?.(context.db)
   } catch (error) {
     context.log.warn('Could not purge old trash', error)
   }
@@ -132,7 +147,7 @@ export function startMaintenance(context: BackendContext, options: MaintenanceOp
       verifyWorker: state.verifyWorker,
     })
     context.log.info('Daily backup written and verified', entry.file)
-    await mirrorOriginals(context.libraryDir, state.backupDir)
+    await state.originals?.mirror(context.libraryDir, state.backupDir)
   }).catch((error: unknown) => context.log.error('Daily backup failed', error))
 }
 
@@ -164,7 +179,7 @@ export async function backupNow(context: BackendContext): Promise<BackupInfo> {
         electronBinding: state.electronBinding,
         verifyWorker: state.verifyWorker,
       }).then(async (written) => {
-        await mirrorOriginals(context.libraryDir, state.backupDir)
+        await state.originals?.mirror(context.libraryDir, state.backupDir)
         return written
       }),
     )
@@ -281,7 +296,11 @@ export async function restoreLibrary(context: BackendContext, file?: string): Pr
   if (!opened.corrupt) clearCorruptMarker(context.databaseFile)
   if (!opened.corrupt) {
     try {
-      const { missing } = await recoverOriginals(opened.db, context.libraryDir, state.backupDir)
+      const { missing } = (await state.originals?.recover(
+        opened.db,
+        context.libraryDir,
+        state.backupDir,
+      )) ?? { missing: [] }
       if (missing.length > 0)
         context.log.warn(`Restore: ${missing.length} original(s) are in no backup`, missing[0])
     } catch (error) {
@@ -324,7 +343,9 @@ export async function checkLibrary(context: BackendContext): Promise<CheckReport
   }
   if (!context.corrupt) {
     try {
-      problems.push(...(await checkOriginals(context.db, context.libraryDir)))
+      problems.push(
+        ...((await stateOf(context).originals?.check(context.db, context.libraryDir)) ?? []),
+      )
     } catch (error) {
       context.log.error('check: originals could not be checked', error)
       problems.push('stored originals could not be checked (see the log)')
@@ -335,10 +356,12 @@ export async function checkLibrary(context: BackendContext): Promise<CheckReport
 
 function safeOriginalsStats(context: BackendContext): LibraryInfo['originals'] {
   try {
-    return originalsStats(context.db)
+    const stats = stateOf(context).originals?.stats(context.db)
+    if (stats) return stats
   } catch {
-    return { documents: 0, files: 0, bytes: 0, withoutOriginal: 0 }
+    // A damaged library answers info with what it can.
   }
+  return { documents: 0, files: 0, bytes: 0, withoutOriginal: 0 }
 }
 
 export function libraryInfo(context: BackendContext): LibraryInfo {

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto'
 import type {
-  ImportReport,
   JobId,
   JobKind,
   JobOutcome,
   JobProgress,
+  JobResults,
   JobTicket,
 } from '@shared/contract'
-import type { EventBus } from '../backend/event-bus'
+import type { EventBus } from './event-bus'
 
 export type ProgressUpdate = Omit<JobProgress, 'jobId' | 'kind'>
 
@@ -19,8 +19,8 @@ export type JobControl = {
 }
 
 /** Thrown (or returned) by a job body when it stops because of `signal`; carries what finished. */
-export class JobCancelled extends Error {
-  constructor(readonly partial?: ImportReport) {
+export class JobCancelled<R = unknown> extends Error {
+  constructor(readonly partial?: R) {
     super('cancelled')
     this.name = 'JobCancelled'
   }
@@ -41,7 +41,8 @@ export class JobRunner {
 
   constructor(private readonly events: EventBus) {}
 
-  start(kind: JobKind, body: (job: JobControl) => Promise<ImportReport>): JobTicket {
+  /** Run `body` as a job of `kind`; its result type is the kind's (JobResults in the contract). */
+  start<K extends JobKind>(kind: K, body: (job: JobControl) => Promise<JobResults[K]>): JobTicket {
     const jobId = randomUUID() as JobId
     const controller = new AbortController()
     let lastSent = 0
@@ -74,7 +75,12 @@ export class JobRunner {
         outcome = { jobId, kind, status: controller.signal.aborted ? 'cancelled' : 'done', result }
       } catch (error) {
         if (error instanceof JobCancelled)
-          outcome = { jobId, kind, status: 'cancelled', result: error.partial }
+          outcome = {
+            jobId,
+            kind,
+            status: 'cancelled',
+            result: error.partial as JobResults[K] | undefined,
+          }
         else
           outcome = {
             jobId,
