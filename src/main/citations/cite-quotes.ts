@@ -32,9 +32,11 @@ export type CitedQuotes = {
   references: { itemId: string; text: string; html: string }[]
 }
 
-/** The locator a quote is cited with: its page when known, else its paragraph. */
-export function locatorOf(quote: Pick<Quote, 'page' | 'paragraph'>): Locator | null {
-  if (quote.page !== null) return { label: 'page', value: quote.page }
+/** The locator a quote is cited with: its printed page label, else its page when known, else its paragraph. */
+export function locatorOf(
+  quote: Pick<Quote, 'page' | 'paragraph'> & { pageLabel?: string | null },
+): Locator | null {
+  if (quote.page !== null) return { label: 'page', value: quote.pageLabel ?? quote.page }
   if (quote.paragraph !== null) return { label: 'paragraph', value: quote.paragraph }
   return null
 }

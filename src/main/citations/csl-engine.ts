@@ -44,7 +44,8 @@ function cslConfig(): CslPluginConfig {
 }
 
 /** What a citation points at inside its source. */
-export type Locator = { label: 'page' | 'paragraph'; value: number }
+/** `value` is a printed page label ("iv", "17") or a number. */
+export type Locator = { label: 'page' | 'paragraph'; value: number | string }
 
 export type CiteRequest = { itemId: string; locator: Locator | null }
 

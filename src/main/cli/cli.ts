@@ -40,6 +40,7 @@ import {
   quotesCommand,
   similarCommand,
 } from './commands/quote-commands'
+import { reextractCommand } from './commands/reextract-command'
 import { type CliIo, type OptionValues, Session } from './session'
 
 export const VERSION = '0.1.0'
@@ -62,6 +63,7 @@ const COMMANDS: readonly (Command | StandaloneCommand)[] = [
   restoreCommand,
   checkCommand,
   infoCommand,
+  reextractCommand,
   webCommand,
 ]
 

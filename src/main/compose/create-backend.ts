@@ -13,6 +13,8 @@ import { type BackupSettings, startMaintenance, stopMaintenance } from '../db/li
 import { type OpenCheck, openLibrary } from '../db/open-library'
 import { claimOwnership } from '../db/owners'
 import { purgeDocumentTrash } from '../library/trash'
+import { mirrorOriginals, recoverOriginals } from '../originals/original-backups'
+import { checkOriginals, originalsStats } from '../originals/originals-service'
 import { createLogger, type Logger } from '../platform/logger'
 import { DATABASE_FILE } from '../platform/paths'
 import { refreshVocabularyStepwise } from '../search/vocabulary'
@@ -94,6 +96,12 @@ export function createBackend(options: BackendOptions): Backend {
     ...options.backups,
     electronBinding: options.electronBinding,
     housekeeping: (db) => purgeDocumentTrash(db, trashCutoff()),
+    originals: {
+      check: checkOriginals,
+      stats: originalsStats,
+      mirror: mirrorOriginals,
+      recover: recoverOriginals,
+    },
   })
   // Bring the spelling vocabulary up to date when an import ends, so the first suggestion after a bulk import does
   // not pay for it on the query path (~0.5 s at 100,000 documents); stepwise, so the loop stays free meanwhile.

@@ -39,9 +39,24 @@ export type MaintenanceOptions = BackupSettings & {
    * trash purge: db/ does not reach up into library/). Failures are logged, not thrown.
    */
   housekeeping?: (db: Db) => void
+  /** The originals' part in check, info, backup and restore (the composition root passes originals/: db/ cannot). */
+  originals?: OriginalsHooks
+}
+
+/** What db/ needs from the kept originals (src/main/originals), passed in so this layer does not reach up. */
+export type OriginalsHooks = {
+  check(db: Db, libraryDir: string): Promise<string[]>
+  stats(db: Db): LibraryInfo['originals']
+  mirror(libraryDir: string, backupDir: string): Promise<number>
+  recover(
+    db: Db,
+    libraryDir: string,
+    backupDir: string,
+  ): Promise<{ restored: number; missing: string[] }>
 }
 
 type State = {
+  originals?: OriginalsHooks
   /** Built verification worker next to the import worker (out/main/verify-worker.js), when present. */
   verifyWorker?: string
   keep: number
@@ -108,6 +123,7 @@ export function startMaintenance(context: BackendContext, options: MaintenanceOp
   state.keep = Math.max(1, Math.floor(options.keep ?? DEFAULT_KEEP))
   state.autoIntervalHours = options.autoIntervalHours === undefined ? 24 : options.autoIntervalHours
   state.electronBinding = options.electronBinding
+  state.originals = options.originals
   state.verifyWorker = context.workerScript
     ? join(dirname(context.workerScript), 'verify-worker.js')
     : undefined
@@ -133,6 +149,7 @@ export function startMaintenance(context: BackendContext, options: MaintenanceOp
       verifyWorker: state.verifyWorker,
     })
     context.log.info('Daily backup written and verified', entry.file)
+    await state.originals?.mirror(context.libraryDir, state.backupDir)
   }).catch((error: unknown) => context.log.error('Daily backup failed', error))
 }
 
@@ -163,6 +180,9 @@ export async function backupNow(context: BackendContext): Promise<BackupInfo> {
         keep: state.keep,
         electronBinding: state.electronBinding,
         verifyWorker: state.verifyWorker,
+      }).then(async (written) => {
+        await state.originals?.mirror(context.libraryDir, state.backupDir)
+        return written
       }),
     )
     return toInfo(entry)
@@ -301,6 +321,19 @@ export async function restoreLibrary(context: BackendContext, file?: string): Pr
   context.db = opened.db
   context.corrupt = opened.corrupt
   if (!opened.corrupt) clearCorruptMarker(context.databaseFile)
+  if (!opened.corrupt) {
+    try {
+      const { missing } = (await state.originals?.recover(
+        opened.db,
+        context.libraryDir,
+        state.backupDir,
+      )) ?? { missing: [] }
+      if (missing.length > 0)
+        context.log.warn(`Restore: ${missing.length} original(s) are in no backup`, missing[0])
+    } catch (error) {
+      context.log.error('Restore: originals could not be put back', error)
+    }
+  }
   context.changed(ALL_TABLES)
   const bytes = staged.entry.bytes
   return {
@@ -318,8 +351,12 @@ function safeSize(file: string): number {
   }
 }
 
-/** SQLite integrity_check plus the FTS5 rank-1 checks. Damage found here makes the library read-only. */
-export function checkLibrary(context: BackendContext): CheckReport {
+/**
+ * SQLite integrity_check plus the FTS5 rank-1 checks, then every stored original (present, same sha256). Damage to
+ * the database makes the library read-only; a missing or altered original is reported but loses nothing (the
+ * document's text is in the database).
+ */
+export async function checkLibrary(context: BackendContext): Promise<CheckReport> {
   const problems = checkDatabase(context.db, { mode: 'full', fts: true })
   if (problems.length > 0 && !context.corrupt) {
     // Only damage to the file itself locks the library; FTS-only problems are repaired by a rebuild.
@@ -331,7 +368,27 @@ export function checkLibrary(context: BackendContext): CheckReport {
   if (context.corrupt && problems.length === 0) {
     problems.push(`the library is marked damaged: ${context.corrupt.message}`)
   }
+  if (!context.corrupt) {
+    try {
+      problems.push(
+        ...((await stateOf(context).originals?.check(context.db, context.libraryDir)) ?? []),
+      )
+    } catch (error) {
+      context.log.error('check: originals could not be checked', error)
+      problems.push('stored originals could not be checked (see the log)')
+    }
+  }
   return { ok: problems.length === 0, problems }
+}
+
+function safeOriginalsStats(context: BackendContext): LibraryInfo['originals'] {
+  try {
+    const stats = stateOf(context).originals?.stats(context.db)
+    if (stats) return stats
+  } catch {
+    // A damaged library answers info with what it can.
+  }
+  return { documents: 0, files: 0, bytes: 0, withoutOriginal: 0 }
 }
 
 export function libraryInfo(context: BackendContext): LibraryInfo {
@@ -356,6 +413,7 @@ export function libraryInfo(context: BackendContext): LibraryInfo {
     schemaVersion: version,
     documentCount: count('documents'),
     quoteCount: count('quotes'),
+    originals: safeOriginalsStats(context),
     corrupt: context.corrupt,
   }
 }

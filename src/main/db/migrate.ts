@@ -13,6 +13,7 @@ import { migrate0020 } from './migrations/0020-add-library-sort-indexes'
 import { migrate0030 } from './migrations/0030-extend-search-index'
 import { migrate0050 } from './migrations/0050-add-import-metadata'
 import { migrate0060 } from './migrations/0060-never-reuse-ids'
+import { migrate0070 } from './migrations/0070-keep-originals'
 import { migrate0080 } from './migrations/0080-add-metadata-provenance'
 import { migrate0090 } from './migrations/0090-segment-search-text'
 import { migrate0100 } from './migrations/0100-index-updated-at'
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 30, name: 'extend-search-index', up: migrate0030 },
   { version: 50, name: 'add-import-metadata', up: migrate0050 },
   { version: 60, name: 'never-reuse-ids', up: migrate0060 },
+  { version: 70, name: 'keep-originals', up: migrate0070 },
   { version: 80, name: 'add-metadata-provenance', up: migrate0080 },
   { version: 90, name: 'segment-search-text', up: migrate0090 },
   { version: 100, name: 'index-updated-at', up: migrate0100 },

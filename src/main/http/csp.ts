@@ -10,7 +10,8 @@ export const APP_CSP_DIRECTIVES: ReadonlyArray<readonly [string, string]> = [
   ['img-src', "'self' data: app-doc:"],
   ['font-src', "'self'"],
   ['connect-src', "'self'"],
-  // The palette's FlexSearch index runs in a worker bundled with the app: same origin only, never blob:.
+  // Bundled workers only, same origin, never blob:: the palette's FlexSearch index and the PDF page view's pdf.js
+  // worker (features/reader/pdf/pdf-engine.ts).
   ['worker-src', "'self'"],
   ['object-src', "'none'"],
   ['base-uri', "'none'"],

@@ -16,6 +16,7 @@ import { extractPdf } from './extractors/pdf'
 import { extractText } from './extractors/text'
 import { finishMetadata } from './metadata/finish'
 import { contentHash, oneLine, wordCount } from './normalise'
+import { keepOriginal } from './original-files'
 import { cleanTags } from './tags'
 import type { ExtractedFile, ExtractLimits } from './types'
 
@@ -110,9 +111,19 @@ export async function extractBytes(
   }
 }
 
-/** Read and extract one file. */
-export async function extractFile(path: string, limits: ExtractLimits): Promise<ExtractedFile> {
+/**
+ * Read and extract one file; `name` (default: `path`) is what the file is read as (format by extension, fallback
+ * title), so a stored original `files/ab/abcd….pdf` re-extracts as the file it was imported from. With
+ * `limits.libraryDir`, the bytes are kept as the document's original once extraction succeeded.
+ */
+export async function extractFile(
+  path: string,
+  limits: ExtractLimits,
+  name: string = path,
+): Promise<ExtractedFile> {
   const started = performance.now()
   const bytes = await readLimited(path, limits.maxFileBytes)
-  return extractBytes(bytes, path, limits, performance.now() - started)
+  const file = await extractBytes(bytes, name, limits, performance.now() - started)
+  if (limits.libraryDir) file.original = await keepOriginal(limits.libraryDir, bytes, file.format)
+  return file
 }

@@ -25,7 +25,8 @@ export interface Extraction {
   readonly concurrency: number
   /** How many files the caller should keep in flight per unit of concurrency to keep every parser busy. */
   readonly depth: number
-  extract(path: string): Promise<ExtractOutcome>
+  /** `name`: read the file as if so named (format, title fallback): re-extraction of a stored original. */
+  extract(path: string, name?: string): Promise<ExtractOutcome>
   /** Stop work in progress (cancellation): pending and running extractions resolve as cancelled failures. */
   cancel(): void
   close(): Promise<void>
@@ -48,10 +49,11 @@ function timeoutFailure(ms: number): ExtractFailure {
   }
 }
 
-const extractLimits = (limits: ImportLimits): ExtractLimits => ({
+const extractLimits = (limits: ImportLimits, libraryDir: string | undefined): ExtractLimits => ({
   maxFileBytes: limits.maxFileBytes,
   maxZipBytes: limits.maxZipBytes,
   maxZipEntries: limits.maxZipEntries,
+  ...(libraryDir ? { libraryDir } : {}),
 })
 
 /** Parse on the calling thread; the time limit only stops waiting (synchronous parsing cannot be interrupted). */
@@ -59,9 +61,12 @@ class InProcessExtraction implements Extraction {
   readonly concurrency = 1
   readonly depth = 2
   #cancelled = false
-  constructor(private readonly limits: ImportLimits) {}
+  constructor(
+    private readonly limits: ImportLimits,
+    private readonly libraryDir: string | undefined,
+  ) {}
 
-  async extract(path: string): Promise<ExtractOutcome> {
+  async extract(path: string, name?: string): Promise<ExtractOutcome> {
     if (this.#cancelled) return { ok: false, failure: CANCELLED }
     // Loaded on first use: the extractors pull in jsdom, pdf.js and mammoth, which a main process need not load.
     const { extractFile } = await import('./extract')
@@ -72,7 +77,7 @@ class InProcessExtraction implements Extraction {
         this.limits.timeoutMs,
       )
     })
-    const work = extractFile(path, extractLimits(this.limits)).then(
+    const work = extractFile(path, extractLimits(this.limits, this.libraryDir), name).then(
       (file): ExtractOutcome => ({ ok: true, file }),
       (error): ExtractOutcome => ({ ok: false, failure: toFailure(error) }),
     )
@@ -90,7 +95,7 @@ class InProcessExtraction implements Extraction {
   async close(): Promise<void> {}
 }
 
-type Task = { path: string; id: number; resolve: (outcome: ExtractOutcome) => void }
+type Task = { path: string; name?: string; id: number; resolve: (outcome: ExtractOutcome) => void }
 type Slot = {
   worker: Worker
   ready: boolean
@@ -134,16 +139,17 @@ export class WorkerPool implements Extraction {
     script: string,
     size: number,
     private readonly limits: ImportLimits,
+    private readonly libraryDir?: string,
   ) {
     this.script = resolve(script)
     this.concurrency = Math.max(1, size)
     this.#memoryMb = workerMemoryMb(limits)
   }
 
-  extract(path: string): Promise<ExtractOutcome> {
+  extract(path: string, name?: string): Promise<ExtractOutcome> {
     if (this.#closed) return Promise.resolve({ ok: false, failure: CANCELLED })
     return new Promise((done) => {
-      this.#queue.push({ path, id: 0, resolve: done })
+      this.#queue.push({ path, ...(name ? { name } : {}), id: 0, resolve: done })
       this.#pump()
     })
   }
@@ -240,7 +246,8 @@ export class WorkerPool implements Extraction {
       const request: WorkerRequest = {
         id: task.id,
         path: task.path,
-        limits: { ...extractLimits(this.limits), memoryMb: this.#memoryMb },
+        ...(task.name ? { name: task.name } : {}),
+        limits: { ...extractLimits(this.limits, this.libraryDir), memoryMb: this.#memoryMb },
       }
       slot.worker.postMessage(request)
     }
@@ -296,12 +303,16 @@ export class WorkerPool implements Extraction {
   }
 }
 
-/** The extraction a backend should use: workers when a worker script exists and `limits.workers` > 0. */
+/**
+ * The extraction a backend should use: workers when a worker script exists and `limits.workers` > 0. With
+ * `libraryDir`, every file extracted successfully is also kept as an original in that library.
+ */
 export function createExtraction(
   limits: ImportLimits,
   workerScript: string | undefined,
+  libraryDir?: string,
 ): Extraction {
-  if (!workerScript || limits.workers <= 0) return new InProcessExtraction(limits)
+  if (!workerScript || limits.workers <= 0) return new InProcessExtraction(limits, libraryDir)
   const size = Math.max(1, Math.min(limits.workers, availableParallelism()))
-  return new WorkerPool(workerScript, size, limits)
+  return new WorkerPool(workerScript, size, limits, libraryDir)
 }

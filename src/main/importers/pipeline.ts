@@ -22,6 +22,8 @@ export type ImportOptions = {
   progress?: (update: ProgressUpdate) => void
   /** Filled with where the time went (benchmarks): main-thread stages and the workers' summed phases. */
   timings?: ImportTimings
+  /** Keep each file as an original in the library (default true; the originals benchmark measures without). */
+  keepOriginals?: boolean
 }
 
 /** Milliseconds per stage. Worker phases are summed over files (they overlap in time when the pool has 2+ workers). */
@@ -192,7 +194,11 @@ export async function runImport(
       backend.log.error('import: could not switch the search index to bulk merging', error)
     }
   }
-  const extraction = createExtraction(limits, backend.workerScript)
+  const extraction = createExtraction(
+    limits,
+    backend.workerScript,
+    options.keepOriginals === false ? undefined : backend.libraryDir,
+  )
   const onAbort = (): void => extraction.cancel()
   signal?.addEventListener('abort', onAbort, { once: true })
   try {

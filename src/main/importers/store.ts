@@ -94,10 +94,10 @@ function prepare(db: Db) {
     insert: db.prepare(
       `INSERT INTO documents (title, authors, published_at, source, url, language, language_source, format, file_name, source_path,
          content_hash, text, html, page_starts, toc, warnings, word_count, citation_type, container_title, publisher,
-         doi, imported_at, updated_at, import_meta, provenance, identifiers, file_date)
+         doi, imported_at, updated_at, import_meta, provenance, identifiers, file_date, pages, original_sha256)
        VALUES (@title, @authors, @publishedAt, @source, @url, @language, @languageSource, @format, @fileName, @sourcePath,
          @contentHash, @text, @html, @pageStarts, @toc, @warnings, @wordCount, @citationType, @containerTitle,
-         @publisher, @doi, @now, @now, @importMeta, @provenance, @identifiers, @fileDate)`,
+         @publisher, @doi, @now, @now, @importMeta, @provenance, @identifiers, @fileDate, @pages, @original)`,
     ),
     update: db.prepare(
       `UPDATE documents SET title = @title, authors = @authors, published_at = @publishedAt, source = @source,
@@ -105,8 +105,15 @@ function prepare(db: Db) {
          text = @text, html = @html, page_starts = @pageStarts, toc = @toc, warnings = @warnings,
          word_count = @wordCount, citation_type = @citationType, container_title = @containerTitle,
          publisher = @publisher, doi = @doi, updated_at = @now, import_meta = @importMeta,
-         provenance = @provenance, identifiers = @identifiers, file_date = @fileDate
+         provenance = @provenance, identifiers = @identifiers, file_date = @fileDate, pages = @pages,
+         original_sha256 = coalesce(@original, original_sha256)
        WHERE id = @id`,
+    ),
+    keepOriginal: db.prepare(
+      `INSERT OR IGNORE INTO originals (sha256, ext, bytes, media_type, created_at) VALUES (?, ?, ?, ?, ?)`,
+    ),
+    fillOriginal: db.prepare(
+      'UPDATE documents SET original_sha256 = ? WHERE id = ? AND original_sha256 IS NULL',
     ),
     log: db.prepare(
       `INSERT INTO import_log (path, size, content_hash, format, status, reason, document_id, job_id, at)
@@ -217,8 +224,11 @@ function parseMeta(json: unknown): Meta | null {
 function writeOne(db: Db, s: Statements, item: StoreItem): ImportFileResult {
   const { file, path } = item
   const at = now()
+  const original = recordOriginal(s, file, at)
   const duplicate = s.byHash.get(file.contentHash) as { id: DocumentId; title: string } | undefined
   if (duplicate) {
+    // A document imported before originals were kept gets this file as its original.
+    if (original) s.fillOriginal.run(original, duplicate.id)
     if (item.tags.length > 0) linkTags(db, duplicate.id, item.tags)
     const reason = `same text as document ${duplicate.id} ("${duplicate.title.slice(0, 80)}")`
     s.log.run(
@@ -251,6 +261,8 @@ function writeOne(db: Db, s: Statements, item: StoreItem): ImportFileResult {
     html: file.html,
     pageStarts: file.pageStarts ? JSON.stringify(file.pageStarts) : null,
     toc: file.toc ? JSON.stringify(file.toc) : null,
+    pages: file.pageMeta ? JSON.stringify(file.pageMeta) : null,
+    original,
     warnings: JSON.stringify(file.warnings),
     wordCount: file.wordCount,
     now: at,
@@ -353,6 +365,77 @@ function writeOne(db: Db, s: Statements, item: StoreItem): ImportFileResult {
   }
 }
 
+/** The original's row (shared by every document made from the same bytes); its sha256, or null when none was kept. */
+function recordOriginal(s: Statements, file: ExtractedFile, at: Timestamp): string | null {
+  const kept = file.original
+  if (!kept) return null
+  s.keepOriginal.run(kept.sha256, kept.ext, kept.bytes, kept.mediaType, at)
+  return kept.sha256
+}
+
+/**
+ * Replace a document's extracted content with a re-extraction of its stored original (documents.reextract): text,
+ * display HTML, pages, outline and warnings are the new extractor's; bibliographic fields follow the same rule as a
+ * re-import (a field the person corrected is kept); quotes are re-anchored by the shared re-anchoring code, which never
+ * changes a quote's exact words. Call inside a transaction.
+ */
+export function writeReextracted(
+  db: Db,
+  id: DocumentId,
+  file: ExtractedFile,
+): Pick<ImportFileResult, 'title' | 'warnings' | 'unplacedQuoteIds' | 'sourceChangedQuoteIds'> {
+  const s = statements(db)
+  const current = db
+    .prepare(
+      `SELECT import_meta, title, authors, published_at, source, url, language, citation_type, container_title,
+              publisher, doi, provenance FROM documents WHERE id = ?`,
+    )
+    .get(id) as (Record<string, unknown> & { import_meta: unknown }) | undefined
+  if (!current) throw new Error(`document ${id} is gone`)
+  const extracted = metaOf(file)
+  // The same merge as a re-import: a person's corrections (provenance `user`) survive re-extraction.
+  const { meta, provenance } = mergeMeta(
+    current,
+    parseMeta(current.import_meta),
+    extracted,
+    file.provenance,
+  )
+  const languageSource = meta.language === file.language ? file.languageSource : 'edited'
+  s.update.run({
+    ...meta,
+    format: file.format,
+    fileName: db.prepare('SELECT file_name FROM documents WHERE id = ?').pluck().get(id) ?? null,
+    contentHash: file.contentHash,
+    text: file.text,
+    html: file.html,
+    pageStarts: file.pageStarts ? JSON.stringify(file.pageStarts) : null,
+    toc: file.toc ? JSON.stringify(file.toc) : null,
+    pages: file.pageMeta ? JSON.stringify(file.pageMeta) : null,
+    original: null,
+    warnings: JSON.stringify(file.warnings),
+    wordCount: file.wordCount,
+    now: now(),
+    importMeta: JSON.stringify(extracted),
+    identifiers: file.identifiers.length > 0 ? JSON.stringify(file.identifiers) : null,
+    fileDate: file.fileDate,
+    languageSource,
+    provenance: JSON.stringify(provenance),
+    id,
+  })
+  // Re-anchoring never rewrites a quote's words (quotes/reanchor.ts): changed passages are marked, not replaced.
+  const { unplacedQuoteIds, changedQuoteIds } = reanchorQuotes(db, id, file.text, file.pageStarts)
+  const result: Pick<
+    ImportFileResult,
+    'title' | 'warnings' | 'unplacedQuoteIds' | 'sourceChangedQuoteIds'
+  > = {
+    title: String(meta.title),
+    warnings: file.warnings,
+  }
+  if (unplacedQuoteIds.length > 0) result.unplacedQuoteIds = unplacedQuoteIds as QuoteId[]
+  if (changedQuoteIds.length > 0) result.sourceChangedQuoteIds = changedQuoteIds as QuoteId[]
+  return result
+}
+
 function logOnly(s: Statements, item: LogOnlyItem): ImportFileResult {
   s.log.run(
     item.path,
@@ -373,7 +456,7 @@ function logOnly(s: Statements, item: LogOnlyItem): ImportFileResult {
 export type WriteEntry = { kind: 'store'; item: StoreItem } | { kind: 'log'; item: LogOnlyItem }
 
 /** A file whose row could not be written: a short reason, never a raw SQLite message. */
-function storeFailure(error: unknown): string {
+export function storeFailure(error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code
   if (code === 'SQLITE_FULL') return 'could not be stored: the disk is full'
   if (typeof code === 'string' && code.startsWith('SQLITE_IOERR'))

@@ -28,8 +28,10 @@ export type ExtractedDocument = {
   html: string | null
   /** Offset in `text` where each page starts (PDF), else null. */
   pageStarts: number[] | null
-  /** Table of contents (EPUB, long HTML), offsets into `text`. */
+  /** Table of contents (PDF outline, EPUB navigation, HTML/DOCX/Markdown headings), offsets into `text`. */
   toc: TocEntry[] | null
+  /** Per page (PDF), aligned with pageStarts: printed label, removed running headers/footers, size. */
+  pageMeta: PageMeta[] | null
   /** Things the reader should know ("no text layer (scanned?)"). */
   warnings: string[]
   citationType: CitationType
@@ -46,6 +48,17 @@ export type ExtractedDocument = {
   fileDate: PartialDate | null
 }
 
+/** What a paged document knows about each page besides its text. */
+export type PageMeta = {
+  label: string | null
+  removed: string[]
+  width: number
+  height: number
+}
+
+/** The copy of the imported file kept in the library (see originals/original-files.ts). */
+export type KeptOriginal = { sha256: string; ext: string; bytes: number; mediaType: string }
+
 /** An extracted document plus what the pipeline derives from it (computed off the main thread). */
 export type ExtractedFile = ExtractedDocument & {
   /** sha256 of the normalised text (see normalise.ts); of the file bytes when there is no text. */
@@ -55,6 +68,8 @@ export type ExtractedFile = ExtractedDocument & {
   languageSource: 'declared' | 'detected' | null
   /** Bytes actually read. */
   size: number
+  /** Set when the extraction was asked to keep the original (ExtractLimits.libraryDir). */
+  original?: KeptOriginal
   /** Pages (PDF) for throughput figures; 1 for other formats. */
   pages: number
   /** Where the worker's time went, in ms (benchmarks and logs). */
@@ -70,6 +85,8 @@ export type ExtractLimits = {
   maxZipEntries: number
   /** The worker's memory ceiling in MB, when extraction runs in a worker that has one. */
   memoryMb?: number
+  /** When set, a successfully extracted file is copied into `<libraryDir>/files/` (content-addressed). */
+  libraryDir?: string
 }
 
 /** Why a file failed; `limit` names the limit that was hit, when one was. */
@@ -83,7 +100,13 @@ export type ExtractFailure = {
 export type LimitName = 'maxFileBytes' | 'timeoutMs' | 'maxZipBytes' | 'maxZipEntries' | 'memory'
 
 /** Pool → worker. */
-export type WorkerRequest = { id: number; path: string; limits: ExtractLimits }
+export type WorkerRequest = {
+  id: number
+  path: string
+  limits: ExtractLimits
+  /** The name the file should be read as (format by extension, title fallback) when `path` is a stored original. */
+  name?: string
+}
 
 /** Worker → pool: a result, or `ready` once the worker has loaded its modules. */
 export type WorkerResponse =

@@ -4,6 +4,7 @@
  */
 import type {
   DocumentId,
+  PageRect,
   Quote,
   QuoteColor,
   QuoteId,
@@ -36,6 +37,8 @@ export type QuoteRow = {
   end_offset: number | null
   page: number | null
   paragraph: number | null
+  /** JSON PageRect[] (migration 0070); absent on rows read before it. */
+  rects?: string | null
   note: string
   color: string
   placement: string
@@ -51,11 +54,15 @@ type JoinedRow = QuoteRow & {
   d_published_at: string | null
   d_source: string | null
   d_url: string | null
+  d_page_label: unknown
 }
 
+/** The printed label of the quote's page comes from the document's page table (migration 0070), when it has one. */
 const SELECT_JOINED = `
   SELECT q.*, d.title AS d_title, d.authors AS d_authors, d.published_at AS d_published_at,
-         d.source AS d_source, d.url AS d_url
+         d.source AS d_source, d.url AS d_url,
+         CASE WHEN q.page IS NOT NULL AND json_valid(d.pages)
+              THEN json_extract(d.pages, '$[' || (q.page - 1) || '].label') END AS d_page_label
     FROM quotes q JOIN documents d ON d.id = q.document_id`
 
 /** Authors are a JSON array in the documents table; a damaged value reads as no authors. */
@@ -65,6 +72,26 @@ export function parseAuthors(value: string): string[] {
     return Array.isArray(parsed) ? parsed.filter((a): a is string => typeof a === 'string') : []
   } catch {
     return []
+  }
+}
+
+/** Selection rectangles are JSON in `quotes.rects`; a damaged value reads as none (the text anchor still holds). */
+export function parseRects(value: string | null | undefined): PageRect[] | null {
+  if (!value) return null
+  try {
+    const parsed: unknown = JSON.parse(value)
+    if (!Array.isArray(parsed)) return null
+    const rects = parsed.filter(
+      (r): r is PageRect =>
+        typeof r === 'object' &&
+        r !== null &&
+        ['page', 'x', 'y', 'width', 'height'].every((k) =>
+          Number.isFinite((r as Record<string, unknown>)[k]),
+        ),
+    )
+    return rects.length > 0 ? rects : null
+  } catch {
+    return null
   }
 }
 
@@ -82,6 +109,11 @@ function toQuote(row: JoinedRow, tags: TagRef[]): Quote {
     start: row.start_offset,
     end: row.end_offset,
     page: row.page,
+    pageLabel:
+      typeof row.d_page_label === 'string' && row.d_page_label.trim() !== ''
+        ? row.d_page_label
+        : null,
+    rects: parseRects(row.rects),
     paragraph: row.paragraph,
     note: row.note,
     color: isColor(row.color) ? row.color : 'yellow',

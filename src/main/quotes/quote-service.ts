@@ -80,8 +80,8 @@ export function createQuote(db: Db, args: NewQuote): Quote {
       const result = db
         .prepare(
           `INSERT INTO quotes (document_id, exact, prefix, suffix, start_offset, end_offset, page, paragraph,
-                             note, color, placement, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'exact', ?, ?)`,
+                             note, color, placement, created_at, updated_at, rects)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'exact', ?, ?, ?)`,
         )
         .run(
           doc.id,
@@ -90,12 +90,14 @@ export function createQuote(db: Db, args: NewQuote): Quote {
           selector.suffix,
           start,
           end,
-          pageAt(parsePageStarts(doc.page_starts), start),
+          // A selection on the printed page names its page; the text offsets give it otherwise.
+          args.rects?.[0]?.page ?? pageAt(parsePageStarts(doc.page_starts), start),
           paragraphAt(doc.text, start),
           args.note ?? '',
           args.color ?? 'yellow',
           now,
           now,
+          args.rects && args.rects.length > 0 ? JSON.stringify(args.rects) : null,
         )
       const quoteId = Number(result.lastInsertRowid)
       if (args.tags && args.tags.length > 0) setQuoteTags(db, quoteId, args.tags)
@@ -193,8 +195,8 @@ export function restoreQuotes(db: Db, undoToken: string): { restored: number; id
       const idTaken = db.prepare('SELECT 1 FROM quotes WHERE id = ?')
       const insert = db.prepare(
         `INSERT INTO quotes (id, document_id, exact, prefix, suffix, start_offset, end_offset, page, paragraph,
-                           note, color, placement, current_text, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+                           note, color, placement, current_text, created_at, updated_at, rects)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       const link = db.prepare('INSERT OR IGNORE INTO quote_tags (quote_id, tag_id) VALUES (?, ?)')
       const restoredIds: QuoteId[] = []
@@ -217,6 +219,7 @@ export function restoreQuotes(db: Db, undoToken: string): { restored: number; id
           q.current_text ?? null,
           q.created_at,
           q.updated_at,
+          q.rects ?? null,
         )
         const newId = Number(result.lastInsertRowid)
         restoredIds.push(newId as QuoteId)

@@ -248,10 +248,17 @@ export function bestPassages(
     chosen.push(best)
     for (const mark of best.marks) shown.add(mark)
   }
-  return chosen.map((w) => ({
-    text: markedSlice(text, w.from, w.to, matches),
-    page: pageAt(pageStarts, w.first),
-  }))
+  return chosen.map((w) => {
+    // The matched words the slice shows (markedSlice marks those ending inside the window).
+    let last = w.first
+    for (const m of matches) if (m.start >= w.first && m.end <= w.to) last = Math.max(last, m.end)
+    return {
+      text: markedSlice(text, w.from, w.to, matches),
+      page: pageAt(pageStarts, w.first),
+      start: w.first,
+      end: last,
+    }
+  })
 }
 
 /** Mark every match in a short text (a quote or a note) without cutting it; null when nothing matches. */

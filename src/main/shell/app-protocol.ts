@@ -8,6 +8,9 @@ export const APP_HOST = 'lectern'
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`
 
+/** A stored original as the backend answers it (compose/serve-files.ts). */
+export type FileAnswer = { status: number; headers: Record<string, string>; body: Buffer }
+
 const textResponse = (status: number, body: string): Response =>
   new Response(body, {
     status,
@@ -21,6 +24,8 @@ const textResponse = (status: number, body: string): Response =>
  */
 export function createAppProtocolHandler(
   rendererDir: string,
+  /** Stored originals (`/files/<id>[/<part>]`), answered by the backend when one is open. */
+  files?: (pathname: string) => Promise<FileAnswer | null>,
 ): (request: Request) => Promise<Response> {
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD')
@@ -30,6 +35,14 @@ export function createAppProtocolHandler(
     const prefix = `${APP_ORIGIN}/`
     if (!raw.toLowerCase().startsWith(prefix)) return textResponse(403, 'Forbidden')
     const pathname = `/${raw.slice(prefix.length).split(/[?#]/)[0] ?? ''}`
+    if (files && pathname.startsWith('/files/')) {
+      const answer = await files(pathname)
+      if (!answer) return textResponse(404, 'Not found')
+      return new Response(request.method === 'HEAD' ? null : new Uint8Array(answer.body), {
+        status: answer.status,
+        headers: answer.headers,
+      })
+    }
     const found = resolveStaticFile(rendererDir, pathname)
     if (!found.ok)
       return textResponse(found.status, found.status === 404 ? 'Not found' : 'Forbidden')

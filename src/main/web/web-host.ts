@@ -11,6 +11,7 @@ import { Refusal, refuse } from './respond'
 import { apiRoute } from './routes/api'
 import { debugRoute } from './routes/debug'
 import { eventsRoute } from './routes/events'
+import { filesRoute } from './routes/files'
 import { staticRoute } from './routes/static'
 import { uploadRoute } from './routes/upload'
 
@@ -129,6 +130,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     maxFileBytes: () => backend.context.limits.maxFileBytes,
   })
   const handleStatic = staticRoute(options.rendererDir)
+  const handleFile = filesRoute({ backend, token })
   let port = 0
   let closing = false
 
@@ -164,6 +166,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     if (method !== 'GET' && method !== 'HEAD')
       throw new Refusal(405, 'Method not allowed.', 'invalid_args', { Allow: 'GET, HEAD' })
+    if (path === '/files' || path.startsWith('/files/')) return handleFile(req, res, url)
     handleStatic(req, res, url)
   }
 

@@ -32,6 +32,11 @@ export const API_EFFECTS: { readonly [M in ApiMethod]: MethodEffects } = {
   'documents.reviewMetadata': READ,
   'documents.delete': DOCUMENTS_GONE,
   'documents.restore': DOCUMENTS_GONE,
+  'documents.original': READ,
+  'documents.pages': READ,
+  'documents.outline': READ,
+  // A job like documents.import: it announces documents and quotes itself when re-extracted documents are committed.
+  'documents.reextract': { writes: true, changes: [] },
   'tags.list': READ,
   'tags.addToDocuments': { writes: true, changes: ['tags', 'documents'] },
   'tags.removeFromDocuments': { writes: true, changes: ['tags', 'documents'] },

@@ -12,6 +12,7 @@ import type { DocumentsApi } from './documents'
 import type { ExportApi } from './export'
 import type { JobsApi } from './jobs'
 import type { LibraryApi } from './library'
+import type { OriginalsApi } from './originals'
 import type { PaletteApi } from './palette'
 import type { QuotesApi } from './quotes'
 import type { SearchApi } from './search'
@@ -24,6 +25,7 @@ export type Api = DocumentsApi &
   ExportApi &
   CompareApi &
   LibraryApi &
+  OriginalsApi &
   JobsApi &
   PaletteApi
 
@@ -47,6 +49,7 @@ export * from './export'
 export * from './jobs'
 export * from './library'
 export * from './metadata'
+export * from './originals'
 export * from './palette'
 export * from './quotes'
 export * from './search'

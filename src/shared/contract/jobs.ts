@@ -4,6 +4,8 @@ import type { ImportReport } from './documents'
 /** What each kind of long job produces. Adding a job kind = one entry here plus its body in main. */
 export type JobResults = {
   import: ImportReport
+  /** Documents re-read from their stored originals (documents.reextract). */
+  reextract: ImportReport
 }
 
 export type JobKind = keyof JobResults

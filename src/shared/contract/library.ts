@@ -7,6 +7,9 @@ export type LibraryInfo = {
   schemaVersion: number
   documentCount: number
   quoteCount: number
+  /** Originals kept in `<library>/files/`: documents with one, distinct files, their bytes on disk, and documents
+   * whose original is not kept (imported before originals were). */
+  originals: { documents: number; files: number; bytes: number; withoutOriginal: number }
   /** Set when the library failed its check at open and is read-only until restored. */
   corrupt: { message: string } | null
 }

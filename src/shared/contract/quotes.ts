@@ -1,5 +1,6 @@
 import type { DiffSegment, DocumentId, PartialDate, QuoteId, Timestamp } from './common'
 import type { TagRef } from './documents'
+import type { PageRect } from './originals'
 
 /** Named highlight colours; the labels (meanings) are the user's to rename. */
 export type QuoteColor = 'yellow' | 'green' | 'blue' | 'pink' | 'purple' | 'orange'
@@ -21,6 +22,16 @@ export type Quote = {
   end: number | null
   /** 1-based page for paged formats, else null. */
   page: number | null
+  /**
+   * The page's printed label (`/PageLabels`, or the page number printed in its running header/footer): "iv", "17".
+   * Citations use it as the locator; null when the page has none (then `page` is the locator).
+   */
+  pageLabel: string | null
+  /**
+   * Where the quote was selected on the printed page (PDF page view): rectangles in PDF user space, top-left origin.
+   * Null for quotes made in the text view; the text offsets above stay the anchor that search and export use.
+   */
+  rects: PageRect[] | null
   /** 1-based paragraph number in the document's text (blank-line separated), for citations without pages. */
   paragraph: number | null
   note: string
@@ -55,6 +66,8 @@ export type NewQuote = {
   /** … or character offsets into the document's text. */
   start?: number
   end?: number
+  /** Selection rectangles on the PDF page (page view); stored as given, at most 200. */
+  rects?: PageRect[]
   note?: string
   color?: QuoteColor
   tags?: string[]

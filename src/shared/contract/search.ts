@@ -23,7 +23,16 @@ export type SearchArgs = {
   includeQuotes?: boolean
 }
 
-export type SearchPassage = { text: string; page: number | null }
+export type SearchPassage = {
+  text: string
+  page: number | null
+  /**
+   * Document passages only: where the matched words of this passage sit in the document's text (UTF-16 offsets,
+   * first match start to last match end), so the reader can open the document at exactly this passage.
+   */
+  start?: number
+  end?: number
+}
 
 export type SearchHit = {
   type: 'document' | 'quote' | 'note'

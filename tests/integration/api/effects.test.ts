@@ -25,6 +25,7 @@ const WRITES = (Object.keys(API_EFFECTS) as ApiMethod[]).filter((m) => API_EFFEC
 /** Arguments that pass validation for every write (what they point at need not exist: the guard comes first). */
 const WRITE_ARGS: Record<string, unknown> = {
   'documents.import': { paths: ['/nonexistent/file.txt'] },
+  'documents.reextract': { all: true },
   'documents.update': { id: 1, patch: { title: 'New title' } },
   'documents.updateMany': { ids: [1], patch: { source: 'New source' } },
   'documents.delete': { ids: [1] },

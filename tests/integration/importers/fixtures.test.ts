@@ -124,6 +124,30 @@ const EXPECTED: Expectation[] = [
     ],
   },
   {
+    file: 'texlive/nnext.pdf',
+    format: 'pdf',
+    title: 'The nnext package',
+    date: '2020-10-06',
+    pages: 9,
+    sentences: ['This package is an add-on for the gb4e example package used in linguistics.'],
+  },
+  {
+    file: 'texlive/page-typesetting-columns.pdf',
+    format: 'pdf',
+    title: 'Page layout with reledpar',
+    date: '2022-04-22',
+    pages: 4,
+    sentences: ['In normal typesetting, line numbers and sidenotes are in the margin.'],
+  },
+  {
+    file: 'texlive/jura.pdf',
+    format: 'pdf',
+    title: 'Die Dokumentklasse jura',
+    date: '2006-05-24',
+    pages: 26,
+    sentences: [],
+  },
+  {
     file: 'debian/developers-reference.epub',
     format: 'epub',
     // Issue 13: dc:title is a slug; the book's own heading is the title.

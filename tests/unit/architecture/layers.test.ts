@@ -19,6 +19,7 @@ const DOMAIN_DEPS: Record<string, readonly string[]> = {
   quotes: ['library'],
   compare: ['citations', 'quotes'],
   importers: ['quotes', 'library'],
+  originals: ['importers', 'quotes', 'library'],
   export: ['citations', 'compare', 'quotes'],
 }
 const DOMAINS = Object.keys(DOMAIN_DEPS).map((d) => `domain:${d}`)

@@ -4,14 +4,16 @@ import { parseTagList } from '../../../src/renderer/src/components/tag-list'
 import { queryWords } from '../../../src/renderer/src/features/search/query-words'
 
 describe('queryWords (search words shown by the reader’s find bar)', () => {
-  it('keeps words and phrases, drops field filters, operators and negations', () => {
+  it('keeps words and phrases (quoted), drops field filters, operators and negations', () => {
     expect(queryWords('kenya "railway deal" -football title:budget OR rail* after:2014')).toBe(
-      'railway deal kenya rail',
+      '"railway deal" kenya rail',
     )
-    // The distance is not a word to find.
+    expect(queryWords('title:"white house" "Mock Turtle said" -"press release"')).toBe(
+      '"Mock Turtle said"',
+    )
     expect(queryWords('NEAR(trade deal, 10)')).toBe('trade deal')
     expect(queryWords('NEAR(trade deal,3) kenya')).toBe('trade deal kenya')
-    expect(queryWords('NEAR("trade deal" kenya, 5)')).toBe('trade deal kenya')
+    expect(queryWords('NEAR("trade deal" kenya, 5)')).toBe('"trade deal" kenya')
     expect(queryWords('2010 budget')).toBe('2010 budget')
     expect(queryWords('tag:draft')).toBe('')
   })

@@ -89,7 +89,19 @@ describe('passages', () => {
     expect(show(passages[1]?.text ?? '')).toContain('[gamma]')
   })
 
+  it('says where in the text each passage matched, so the reader can open it there', () => {
+    const text = `Contents: the Mock Turtle of chapter 9. ${'filler '.repeat(100)}"Once," said the Mock Turtle at last, "I was a real Turtle." ${'more '.repeat(100)}the Turtle said.`
+    // Only the phrase is a match: the passage must not point at the table of contents' "Mock Turtle".
+    const phrase = bestPassages(text, [word('said the mock turtle')], null)
+    expect(phrase.map((p) => text.slice(p.start, p.end))).toEqual(['said the Mock Turtle'])
+    const [single] = bestPassages(text, [word('real turtle')], null)
+    expect(text.slice(single?.start, single?.end)).toBe('real Turtle')
+    const [two] = bestPassages(text, [word('once'), word('last')], null)
+    expect(text.slice(two?.start, two?.end)).toBe('Once," said the Mock Turtle at last')
+  })
+
   it('gives the opening of the text when only the title matched', () => {
+    // No offsets: nothing in the text matched, so there is no passage to open at.
     expect(bestPassages('Plain opening text.', [word('absent')], null)).toEqual([
       { text: 'Plain opening text.', page: null },
     ])

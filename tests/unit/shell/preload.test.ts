@@ -61,6 +61,7 @@ describe('preload surface', () => {
     expect(Object.keys(shell).sort()).toEqual([
       'onMenuCommand',
       'openExternal',
+      'originalUrl',
       'pickImportPaths',
       'pickSavePath',
       'revealInFolder',
@@ -68,6 +69,16 @@ describe('preload surface', () => {
     ])
     for (const value of [...Object.values(api), ...Object.values(shell)])
       expect(typeof value).toBe('function')
+    // Originals load from our own scheme, each path segment encoded (no way to another origin or `..`).
+    expect((shell.originalUrl as unknown as (id: number, part?: string) => string)(12)).toBe(
+      'app://lectern/files/12',
+    )
+    expect(
+      (shell.originalUrl as unknown as (id: number, part?: string) => string)(
+        12,
+        'OEBPS/a b/../x.png',
+      ),
+    ).toBe('app://lectern/files/12/OEBPS/a%20b/../x.png')
   })
 
   it('invokes the fixed API channel and unwraps envelopes', async () => {

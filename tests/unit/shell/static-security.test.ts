@@ -126,7 +126,7 @@ describe('check 4: openExternal, IPC and the preload surface', () => {
     expect(INDEX).toMatch(/setPermissionRequestHandler\(permissionRequestHandler\)/)
     expect(INDEX).toMatch(/setPermissionCheckHandler\(permissionCheckHandler\)/)
     expect(INDEX).toMatch(/webRequest\.onBeforeRequest\(requestFilter\)/)
-    expect(INDEX).toMatch(/protocol\.handle\(APP_SCHEME, createAppProtocolHandler\(/)
+    expect(INDEX).toMatch(/protocol\.handle\(\s*APP_SCHEME,\s*createAppProtocolHandler\(/)
     const nav = code('src/main/shell/navigation.ts')
     expect(nav).toMatch(/return \{ action: 'deny' \}/)
     expect(nav).not.toMatch(/action: 'allow'/)

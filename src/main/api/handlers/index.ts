@@ -5,6 +5,7 @@ import { exportHandlers } from './export'
 import { importHandlers } from './import'
 import { jobsHandlers } from './jobs'
 import { libraryHandlers } from './library'
+import { originalsHandlers } from './originals'
 import { paletteHandlers } from './palette'
 import { quotesHandlers } from './quotes'
 import { searchHandlers } from './search'
@@ -20,6 +21,7 @@ export const handlers = {
   ...exportHandlers,
   ...compareHandlers,
   ...libraryHandlers,
+  ...originalsHandlers,
   ...jobsHandlers,
   ...paletteHandlers,
 } satisfies ApiHandlers

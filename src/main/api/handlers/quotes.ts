@@ -11,6 +11,17 @@ const color = z.enum(QUOTE_COLORS as [QuoteColor, ...QuoteColor[]])
 const placement = z.enum(['exact', 'moved', 'fuzzy', 'unplaced'] satisfies QuotePlacement[])
 const tagNames = z.array(name).max(100)
 const charOffset = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER)
+/** PDF user-space units: pages are at most 14,400 units (200 in) a side; a little slack for rounding. */
+const coordinate = z.number().finite().min(-1).max(15_000)
+const pageRect = z
+  .object({
+    page: z.number().int().min(1).max(1_000_000),
+    x: coordinate,
+    y: coordinate,
+    width: coordinate.min(0),
+    height: coordinate.min(0),
+  })
+  .strict()
 
 export const quotesHandlers = defineHandlers({
   'quotes.create': {
@@ -20,6 +31,7 @@ export const quotesHandlers = defineHandlers({
         text: z.string().max(MAX_TEXT).optional(),
         start: charOffset.optional(),
         end: charOffset.optional(),
+        rects: z.array(pageRect).min(1).max(200).optional(),
         note: text.optional(),
         color: color.optional(),
         tags: tagNames.optional(),

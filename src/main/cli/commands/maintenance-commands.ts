@@ -14,7 +14,8 @@ export const infoCommand: Command = {
   usage: 'info [--json]',
   summary: 'Where the library is, its size and state',
   details: `JSON: {"version","libraryDir","databaseFile","schemaVersion","documentCount","quoteCount",
-  "corrupt":null|{"message"},"backups":[{"file","createdAt","bytes"}]}`,
+  "originals":{"documents","files","bytes","withoutOriginal"},"corrupt":null|{"message"},
+  "backups":[{"file","createdAt","bytes"}]}`,
   options: {},
   writes: false,
   async run(session) {
@@ -31,6 +32,11 @@ export const infoCommand: Command = {
         `Database:  ${info.databaseFile} (schema ${info.schemaVersion})`,
         `Documents: ${info.documentCount}`,
         `Quotes:    ${info.quoteCount}`,
+        `Originals: ${info.originals.files} file(s), ${kib(info.originals.bytes)} in ${info.libraryDir}/files${
+          info.originals.withoutOriginal > 0
+            ? ` (${info.originals.withoutOriginal} document(s) imported before originals were kept)`
+            : ''
+        }`,
         `Backups:   ${backups.length}${backups[0] ? ` (newest ${backups[0].createdAt})` : ''}`,
         `State:     ${info.corrupt ? `DAMAGED, read-only: ${info.corrupt.message}` : 'ok'}`,
       ].join('\n'),
@@ -42,7 +48,8 @@ export const infoCommand: Command = {
 export const checkCommand: Command = {
   name: 'check',
   usage: 'check [--metadata] [--json]',
-  summary: 'Check the library (SQLite integrity_check and the full-text index checks)',
+  summary:
+    'Check the library (SQLite integrity_check, the full-text index, and every kept original)',
   details: `JSON: {"ok":bool,"problems":[…]}. Exit status 1 when a problem is found.
   --metadata: list the documents whose title, authors or date are missing or guessed (check before citing) ·
   {"documents":[{"id","title","problems":[{"field","kind":"missing"|"guessed","message"}]}]}; exit 0 either way.`,
@@ -70,7 +77,9 @@ export const checkCommand: Command = {
     else {
       session.print(`The library has ${report.problems.length} problem(s):`)
       for (const problem of report.problems) session.print(`  - ${problem}`)
-      session.print('Restore the newest good backup with: lectern restore')
+      // Originals are fixed by re-importing the file; a restore would not bring them back.
+      if (report.problems.some((p) => !p.startsWith('original of ')))
+        session.print('Restore the newest good backup with: lectern restore')
     }
     return report.ok ? EXIT.ok : EXIT.error
   },

@@ -26,6 +26,7 @@ export function blankDocument(format: DocumentFormat, path: string): ExtractedDo
     html: null,
     pageStarts: null,
     toc: null,
+    pageMeta: null,
     warnings: [],
     citationType: 'document',
     containerTitle: null,

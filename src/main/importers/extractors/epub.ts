@@ -102,6 +102,24 @@ function ncxToc(ncx: DomDocument, baseDir: string): RawTocEntry[] {
   return entries
 }
 
+/** Marks an href that names a file of the book until `internalLinks` knows where that file's chapter is. */
+const INTERNAL_LINK = '\u2063epub:'
+
+/**
+ * `#<mark>path#fragment` → `#c<n>-fragment` (or `#chapter-<n>` for a whole file), so the table of contents and
+ * cross-references inside the book scroll the reader; a link to a file that is not a chapter loses its href.
+ */
+function internalLinks(html: string, chapterIndex: ReadonlyMap<string, number>): string {
+  return html.replace(
+    / href="#\u2063epub:([^"#]*)#([^"]*)"/g,
+    (_match, path: string, fragment: string) => {
+      const chapter = chapterIndex.get(path.replaceAll('&amp;', '&'))
+      if (chapter === undefined) return ''
+      return fragment ? ` href="#c${chapter}-${fragment}"` : ` href="#chapter-${chapter}"`
+    },
+  )
+}
+
 export const extractEpub: Extractor = async ({ bytes, path, limits }) => {
   const doc: ExtractedDocument = blankDocument('epub', path)
   doc.citationType = 'book'
@@ -216,12 +234,19 @@ export const extractEpub: Extractor = async ({ bytes, path, limits }) => {
     // Ids repeat across chapter files; prefix them with the chapter so TOC fragments stay unambiguous.
     for (const el of Array.from(body.querySelectorAll('[id]')))
       el.setAttribute('id', `c${n}-${el.getAttribute('id')}`)
+    // Links to other files of the book become in-document anchors once every chapter's place is known.
+    const chapterDir = posix.dirname(target.path) === '.' ? '' : posix.dirname(target.path)
+    for (const anchor of Array.from(body.querySelectorAll('a[href]'))) {
+      const link = resolveHref(chapterDir, anchor.getAttribute('href') ?? '')
+      if (link)
+        anchor.setAttribute('href', `#${INTERNAL_LINK}${link.path || target.path}#${link.fragment}`)
+    }
     chapterIndex.set(target.path, n)
     sections.push(`<section id="chapter-${n}">${body.innerHTML}</section>`)
   }
   if (sections.length === 0) throw new ImportError('no readable chapters in the EPUB')
 
-  doc.html = sanitizeHtml(sections.join('\n'))
+  doc.html = sanitizeHtml(internalLinks(sections.join('\n'), chapterIndex))
   const converted = htmlToText(doc.html)
   doc.text = converted.text
   if (!doc.text.trim()) throw new ImportError('no text in the EPUB')

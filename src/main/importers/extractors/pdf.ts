@@ -1,8 +1,10 @@
 /**
  * PDF via pdf.js (legacy build for Node; STACK.md §7.1, SECURITY.md §2): never eval, never scripting, no XFA.
  * Text per page with page boundaries (pageStarts), lines rebuilt from item positions, two-column pages read column
- * by column, hyphenated line breaks joined, paragraphs separated by blank lines. Title/Author/CreationDate from
- * the info dictionary and XMP. A PDF without a text layer is imported with a "no text layer (scanned?)" warning.
+ * by column, hyphenated line breaks joined, paragraphs separated by blank lines. Running headers, footers and page
+ * numbers repeated across pages leave the text flow and are kept per page (pageMeta: removed lines, printed label from
+ * /PageLabels or the page number seen, page size); the PDF outline becomes the toc with pages. Title/Author/CreationDate
+ * from the info dictionary and XMP. A PDF without a text layer is imported with a "no text layer (scanned?)" warning.
  */
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
@@ -11,8 +13,11 @@ import { ImportError } from '../errors'
 import { normaliseLanguage } from '../html-metadata'
 import { applyPdfMetadata } from '../metadata/pdf-first-page'
 import { oneLine } from '../normalise'
-import type { ExtractedDocument } from '../types'
+import type { ExtractedDocument, PageMeta } from '../types'
 import { blankDocument, type Extractor, guessCitationType } from './common'
+import { composeAccents, unfoldLigatures } from './pdf-glyphs'
+import { placeOutline, readOutline, readPageLabels } from './pdf-outline'
+import { findRunningLines, type PositionedLine } from './pdf-running-lines'
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs')
 let pdfjs: Promise<PdfJs> | null = null
@@ -37,22 +42,54 @@ type Run = { str: string; x: number; y: number; width: number; size: number; eol
 /** Runs on one baseline with small gaps between them. */
 type Fragment = { text: string; x: number; right: number; y: number; size: number }
 
+type TextItem = {
+  str?: unknown
+  transform?: number[]
+  width?: number
+  height?: number
+  hasEOL?: boolean
+}
+
+/** Positioned runs of a page, ligature code points unfolded (so "ﬁnd" is found by "find"). */
 function toRuns(items: unknown[]): Run[] {
   const runs: Run[] = []
   for (const item of items) {
-    const it = item as {
-      str?: unknown
-      transform?: number[]
-      width?: number
-      height?: number
-      hasEOL?: boolean
-    }
+    const it = item as TextItem
     if (typeof it.str !== 'string' || !Array.isArray(it.transform)) continue
     const [a = 0, b = 0, c = 0, d = 0, e = 0, f = 0] = it.transform
     const size = Math.hypot(c, d) || Math.hypot(a, b) || it.height || 10
-    runs.push({ str: it.str, x: e, y: f, width: it.width ?? 0, size, eol: it.hasEOL === true })
+    const str = unfoldLigatures(it.str)
+    runs.push({ str, x: e, y: f, width: it.width ?? 0, size, eol: it.hasEOL === true })
   }
   return runs
+}
+
+/** Fragments grouped by baseline, top to bottom: the lines running headers and footers are looked for in. */
+function edgeLines(fragments: Fragment[]): { lines: PositionedLine[]; lineOf: number[] } {
+  const order = fragments
+    .map((_, i) => i)
+    .sort((p, q) => {
+      const a = fragments[p] as Fragment
+      const b = fragments[q] as Fragment
+      return b.y - a.y || a.x - b.x
+    })
+  const lines: (PositionedLine & { parts: Fragment[] })[] = []
+  const lineOf: number[] = new Array(fragments.length).fill(-1)
+  for (const i of order) {
+    const f = fragments[i] as Fragment
+    const last = lines[lines.length - 1]
+    if (last && Math.abs(last.y - f.y) <= 0.35 * Math.max(f.size, last.size)) {
+      last.parts.push(f)
+      last.size = Math.max(last.size, f.size)
+    } else lines.push({ text: '', y: f.y, size: f.size, parts: [f] })
+    lineOf[i] = lines.length - 1
+  }
+  for (const line of lines)
+    line.text = line.parts
+      .sort((a, b) => a.x - b.x)
+      .map((p) => p.text.trim())
+      .join(' ')
+  return { lines, lineOf }
 }
 
 /** Group runs (in content-stream order) into fragments: same baseline, gaps under ~1.5 em. */
@@ -171,6 +208,11 @@ function pageText(fragments: Fragment[]): string {
   return out
 }
 
+/** Whether the file's bytes name a /PageLabels tree (found only where the catalog is not in a compressed stream). */
+function declaresPageLabels(bytes: Uint8Array): boolean {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes('/PageLabels')
+}
+
 export const extractPdf: Extractor = async ({ bytes, path }) => {
   const doc: ExtractedDocument = blankDocument('pdf', path)
   doc.citationType = 'report'
@@ -205,27 +247,69 @@ export const extractPdf: Extractor = async ({ bytes, path }) => {
         throw new ImportError(`damaged or invalid PDF (${oneLine(error.message, 120)})`)
       throw error
     }
-    const pages: string[] = []
+    // Pass 1: positioned fragments of every page (running lines can only be told apart across pages).
+    type PageScan = {
+      fragments: Fragment[]
+      lines: PositionedLine[]
+      lineOf: number[]
+      width: number
+      height: number
+      bottom: number
+      viewWidth: number
+      viewHeight: number
+    }
+    const scans: PageScan[] = []
     let firstPageFragments: Fragment[] = []
-    let emptyPages = 0
     for (let n = 1; n <= pdf.numPages; n++) {
-      let text = ''
+      const scan: PageScan = {
+        fragments: [],
+        lines: [],
+        lineOf: [],
+        width: 612,
+        height: 792,
+        bottom: 0,
+        viewWidth: 612,
+        viewHeight: 792,
+      }
       try {
         const page = await pdf.getPage(n)
+        const [x0 = 0, y0 = 0, x1 = 612, y1 = 792] = page.view
+        Object.assign(scan, { width: x1 - x0, height: y1 - y0, bottom: y0 })
+        const viewport = page.getViewport({ scale: 1 })
+        scan.viewWidth = Math.round(viewport.width * 100) / 100
+        scan.viewHeight = Math.round(viewport.height * 100) / 100
         const content = await page.getTextContent()
-        const [x0 = 0, , x1 = 612] = page.view
-        const fragments = toFragments(toRuns(content.items))
-        if (n === 1) firstPageFragments = fragments
-        text = pageText(readingOrder(fragments, x1 - x0))
+        scan.fragments = toFragments(toRuns(content.items))
+        Object.assign(scan, edgeLines(scan.fragments))
+        if (n === 1) firstPageFragments = scan.fragments
         page.cleanup()
       } catch (error) {
         doc.warnings.push(
           `page ${n} could not be read (${oneLine(error instanceof Error ? error.message : String(error), 100)})`,
         )
       }
+      scans.push(scan)
+    }
+
+    // Pass 2: running headers/footers out of the flow, then reading order and paragraphs.
+    const running = findRunningLines(scans)
+    const labels = await readPageLabels(pdf, doc.warnings, declaresPageLabels(bytes))
+    const pages: string[] = []
+    const pageMeta: PageMeta[] = []
+    let emptyPages = 0
+    for (const [i, scan] of scans.entries()) {
+      const remove = running.remove[i] ?? new Set<number>()
+      const kept = scan.fragments.filter((_, f) => !remove.has(scan.lineOf[f] ?? -1))
+      let text = composeAccents(pageText(readingOrder(kept, scan.width)))
       text = text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').trim()
       if (!text) emptyPages++
       pages.push(text)
+      pageMeta.push({
+        label: labels?.[i] || running.printedNumber[i] || null,
+        removed: [...remove].sort((a, b) => a - b).map((l) => scan.lines[l]?.text ?? ''),
+        width: scan.viewWidth,
+        height: scan.viewHeight,
+      })
     }
 
     const pageStarts: number[] = []
@@ -242,6 +326,9 @@ export const extractPdf: Extractor = async ({ bytes, path }) => {
     }
     doc.text = parts.join('')
     doc.pageStarts = pageStarts
+    doc.pageMeta = pageMeta
+    const outline = await readOutline(pdf, doc.warnings)
+    if (outline.length > 0) doc.toc = placeOutline(outline, doc.text, pageStarts)
     if (doc.text.trim().length === 0) doc.warnings.push('no text layer (scanned?)')
     else if (emptyPages > 0 && emptyPages >= pdf.numPages / 2)
       doc.warnings.push(`${emptyPages} of ${pdf.numPages} pages have no text layer (scanned?)`)

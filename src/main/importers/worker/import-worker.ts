@@ -15,7 +15,7 @@ if (port) {
   const run = async (request: WorkerRequest): Promise<void> => {
     let response: WorkerResponse
     try {
-      const file = await extractFile(request.path, request.limits)
+      const file = await extractFile(request.path, request.limits, request.name)
       response = { id: request.id, ok: true, file }
     } catch (error) {
       response = { id: request.id, ok: false, failure: toFailure(error) }

@@ -96,6 +96,8 @@ export function createWebShell(): Shell {
       window.open(url, '_blank', 'noopener,noreferrer')
     },
     stageDroppedFiles: (files) => uploadFiles(files),
+    originalUrl: (documentId, part) =>
+      `/files/${Number(documentId)}${part ? `/${part.split('/').map(encodeURIComponent).join('/')}` : ''}?token=${encodeURIComponent(webHostToken())}`,
     onMenuCommand: () => () => {},
   }
 }

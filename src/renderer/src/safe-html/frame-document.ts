@@ -24,7 +24,8 @@ table { border-collapse: collapse; margin: 1em 0; font-size: 0.9em; }
 th, td { border: 1px solid #d8d1c4; padding: 0.3em 0.6em; text-align: left; vertical-align: top; }
 img { max-width: 100%; height: auto; }
 img[data-blocked-src] { width: 8em; height: auto; opacity: 0.6; }
-a { color: #1d5fa8; }
+a[href] { color: #1d5fa8; }
+a:not([href]) { color: inherit; text-decoration: none; }
 hr { border: none; border-top: 1px solid #d8d1c4; margin: 2em 0; }
 ::highlight(quote-yellow) { background-color: rgba(250, 214, 70, 0.55); }
 ::highlight(quote-green) { background-color: rgba(110, 200, 120, 0.45); }
@@ -41,7 +42,7 @@ hr { border: none; border-top: 1px solid #d8d1c4; margin: 2em 0; }
   blockquote { border-color: #57524a; color: #c8c1b5; }
   pre { background: #2a2825; }
   th, td { border-color: #4a463f; }
-  a { color: #8cb8ef; }
+  a[href] { color: #8cb8ef; }
   ::highlight(quote-yellow) { background-color: rgba(200, 160, 20, 0.5); }
   ::highlight(find-match) { background-color: rgba(180, 150, 20, 0.8); color: #fff; }
 }

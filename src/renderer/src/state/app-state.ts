@@ -45,6 +45,12 @@ export type Toast = {
 /** An undoable step of this session (deleting documents or quotes). */
 export type UndoEntry = { label: string; undo: () => Promise<void> }
 
+/** A passage a search hit matched: where its matched words sit in the document's text. */
+export type HitPassage = { start: number; end: number; page: number | null }
+
+/** `phrase`: the find bar's text is one phrase; `any`: any of its words (see features/reader/find-query.ts). */
+export type FindMode = 'phrase' | 'any'
+
 export type ExportRequest = { selection: QuoteSelection; title: string }
 
 /** UI state: selections, filters, what is open. Server data stays in the query cache. */
@@ -65,6 +71,10 @@ export type AppState = {
   findOpen: boolean
   /** What the find bar starts with (the search words when a document is opened from results). */
   findInitial: string
+  /** How the find bar starts: the typed text as a phrase, or any of its words (a search hit's words). */
+  findInitialMode: FindMode
+  /** The passages of the search hit the reader was opened from (text offsets), one keystroke apart. */
+  hitPassages: readonly HitPassage[]
   metadataOpen: boolean
   preferencesOpen: boolean
   /** Bumped to ask the search box to take focus. */
@@ -108,6 +118,8 @@ export const appStore = createStore<AppState>({
   readerFontSize: storedFontSize(),
   findOpen: false,
   findInitial: '',
+  findInitialMode: 'phrase',
+  hitPassages: [],
   metadataOpen: false,
   preferencesOpen: false,
   focusSearchNonce: 0,
@@ -135,18 +147,35 @@ export function showView(view: View): void {
   }))
 }
 
-/** Open a document in the reader, optionally at a passage, or with the find bar showing `find`'s matches. */
+/**
+ * Open a document in the reader, optionally at a passage, with the find bar showing `find`'s matches (from the
+ * target onwards) and a search hit's passages to step through.
+ */
 export function openDocument(
   documentId: DocumentId,
   target?: { start: number; end: number } | null,
-  find?: string,
+  find?: { text: string; mode: FindMode; passages?: readonly HitPassage[] },
 ): void {
   showView({
     kind: 'reader',
     documentId,
     target: target ? { ...target, nonce: ++nonce } : null,
   })
-  appStore.set({ findOpen: Boolean(find), findInitial: find ?? '' })
+  appStore.set({
+    findOpen: Boolean(find?.text),
+    findInitial: find?.text ?? '',
+    findInitialMode: find?.mode ?? 'phrase',
+    hitPassages: find?.passages ?? [],
+  })
+}
+
+/** Scroll the open reader to a passage and flash it (a hit's next passage, an outline entry, a quote). */
+export function goToPassage(start: number, end: number): void {
+  appStore.set((state) =>
+    state.view.kind === 'reader'
+      ? { view: { ...state.view, target: { start, end, nonce: ++nonce } } }
+      : {},
+  )
 }
 
 /** Leave the reader or compare view. */

@@ -1,4 +1,4 @@
-import type { DocumentDetail, Quote, QuoteColor } from '@shared/contract'
+import type { DocumentDetail, PageRect, Quote, QuoteColor } from '@shared/contract'
 import {
   type ReactNode,
   useCallback,
@@ -22,6 +22,8 @@ export type TextSelection = {
   end: number
   exact: string
   rect: { top: number; left: number; bottom: number; right: number }
+  /** Selected on a PDF page: where on the page (the quote is drawn with these). */
+  rects?: PageRect[]
 }
 
 export type FindState = { matches: { start: number; end: number }[]; current: number }
@@ -40,6 +42,8 @@ type PendingReveal = { start: number; end: number; flash: boolean; tries: number
 
 type DocumentSurfaceProps = {
   detail: DocumentDetail
+  /** Paged documents: the printed label of the page starting at each text offset (shown in the text). */
+  pageLabels?: ReadonlyMap<number, string>
   fontSize: number
   quotes: Quote[]
   find: FindState | null
@@ -61,6 +65,7 @@ const HIGHLIGHT_NAMES = [
  */
 export function DocumentSurface({
   detail,
+  pageLabels,
   fontSize,
   quotes,
   find,
@@ -259,6 +264,7 @@ export function DocumentSurface({
       {html === null ? (
         <TextBody
           paragraphs={paragraphs}
+          pageLabels={pageLabels}
           ref={textRef}
           fontSize={fontSize}
           scrollRef={scrollRef}

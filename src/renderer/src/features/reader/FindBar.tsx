@@ -1,24 +1,41 @@
 import type { DocumentId } from '@shared/contract'
-import { type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from 'react'
+import { type KeyboardEvent, type ReactNode, useCallback, useEffect, useRef, useState } from 'react'
 import { getApi } from '../../api/client'
 import { errorMessage } from '../../api/use-api-query'
+import { type FindMode, goToPassage, type HitPassage } from '../../state/app-state'
 import type { FindState } from './DocumentSurface'
+import { findQuery, firstMatchFrom } from './find-query'
 
 type FindBarProps = {
   documentId: DocumentId
   initialQuery: string
+  initialMode: FindMode
+  /** The passages of the search hit the document was opened from; the first match shown is in the first. */
+  passages: readonly HitPassage[]
   onChange: (find: FindState | null) => void
   onClose: () => void
 }
 
 /**
- * Find in the open document, with the same folding rules as search (`search.inDocument`): match count and
- * next/previous (Enter, Shift+Enter).
+ * Find in the open document, with the same folding rules as search (`search.inDocument`): the typed text as a
+ * phrase (or any of its words), match count and next/previous (Enter, Shift+Enter). Opened from a search hit, it
+ * also steps through the hit's passages (Alt+↓, Alt+↑).
  */
-export function FindBar({ documentId, initialQuery, onChange, onClose }: FindBarProps): ReactNode {
+export function FindBar({
+  documentId,
+  initialQuery,
+  initialMode,
+  passages,
+  onChange,
+  onClose,
+}: FindBarProps): ReactNode {
   const [query, setQuery] = useState(initialQuery)
+  const [mode, setMode] = useState<FindMode>(initialMode)
   const [matches, setMatches] = useState<{ start: number; end: number }[]>([])
   const [current, setCurrent] = useState(0)
+  const [passageIndex, setPassageIndex] = useState(0)
+  // Where the first answer's current match starts: the hit's first passage, then the document's start.
+  const startAt = useRef<number | null>(passages[0]?.start ?? null)
   const [error, setError] = useState<string | null>(null)
   // The query the matches belong to: until the answer for the typed query arrives, say so rather than "No matches".
   const [answered, setAnswered] = useState('')
@@ -43,12 +60,13 @@ export function FindBar({ documentId, initialQuery, onChange, onClose }: FindBar
     }
     const timer = setTimeout(() => {
       getApi()
-        .invoke('search.inDocument', { documentId, query })
+        .invoke('search.inDocument', { documentId, query: findQuery(query, mode) })
         .then(
           (result) => {
             if (ticket !== sequence.current) return
             setMatches(result.matches)
-            setCurrent(0)
+            setCurrent(firstMatchFrom(result.matches, startAt.current))
+            startAt.current = null
             setError(null)
             setAnswered(query)
           },
@@ -61,7 +79,7 @@ export function FindBar({ documentId, initialQuery, onChange, onClose }: FindBar
         )
     }, 120)
     return () => clearTimeout(timer)
-  }, [documentId, query])
+  }, [documentId, query, mode])
 
   const changeRef = useRef(onChange)
   changeRef.current = onChange
@@ -74,6 +92,33 @@ export function FindBar({ documentId, initialQuery, onChange, onClose }: FindBar
     if (matches.length === 0) return
     setCurrent((index) => (index + delta + matches.length) % matches.length)
   }
+  const matchesRef = useRef(matches)
+  matchesRef.current = matches
+  const stepPassage = useCallback(
+    (delta: number): void => {
+      if (passages.length === 0) return
+      const index = (passageIndex + delta + passages.length) % passages.length
+      const passage = passages[index] as HitPassage
+      setPassageIndex(index)
+      setCurrent(firstMatchFrom(matchesRef.current, passage.start))
+      goToPassage(passage.start, passage.end)
+    },
+    [passages, passageIndex],
+  )
+  // The hit's other passages, one keystroke away wherever the focus is in the reader.
+  useEffect(() => {
+    if (passages.length < 2) return
+    const onKey = (event: globalThis.KeyboardEvent): void => {
+      if (!event.altKey || (event.key !== 'ArrowDown' && event.key !== 'ArrowUp')) return
+      // First, and only here: the search box would otherwise take Alt+↓ as "show the results".
+      event.preventDefault()
+      event.stopPropagation()
+      stepPassage(event.key === 'ArrowDown' ? 1 : -1)
+    }
+    window.addEventListener('keydown', onKey, true)
+    return () => window.removeEventListener('keydown', onKey, true)
+  }, [passages, stepPassage])
+
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>): void => {
     if (event.key === 'Enter') {
       event.preventDefault()
@@ -105,6 +150,17 @@ export function FindBar({ documentId, initialQuery, onChange, onClose }: FindBar
         onChange={(event) => setQuery(event.target.value)}
         onKeyDown={onKeyDown}
       />
+      <label
+        className="find-any"
+        title="Off: the typed words as one phrase. Quotes work as in search."
+      >
+        <input
+          type="checkbox"
+          checked={mode === 'any'}
+          onChange={(event) => setMode(event.target.checked ? 'any' : 'phrase')}
+        />
+        Match any word
+      </label>
       <output className="find-count" aria-live="polite">
         {status}
       </output>
@@ -124,6 +180,30 @@ export function FindBar({ documentId, initialQuery, onChange, onClose }: FindBar
       >
         ↓
       </button>
+      {passages.length > 1 && (
+        <fieldset className="find-passages" aria-label="Passages that matched the search">
+          <span>
+            Passage {passageIndex + 1} of {passages.length}
+            {passages[passageIndex]?.page != null && ` · p. ${passages[passageIndex]?.page}`}
+          </span>
+          <button
+            type="button"
+            aria-label="Previous passage"
+            title="Previous passage (Alt+↑)"
+            onClick={() => stepPassage(-1)}
+          >
+            ‹
+          </button>
+          <button
+            type="button"
+            aria-label="Next passage"
+            title="Next passage (Alt+↓)"
+            onClick={() => stepPassage(1)}
+          >
+            ›
+          </button>
+        </fieldset>
+      )}
       <button type="button" aria-label="Close find" className="icon-button" onClick={onClose}>
         ×
       </button>

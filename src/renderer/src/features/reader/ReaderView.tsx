@@ -1,15 +1,36 @@
-import type { DocumentId, DocumentMetadata, QuoteColor } from '@shared/contract'
-import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react'
+import type { DocumentId, DocumentMetadata, OutlineEntry, QuoteColor } from '@shared/contract'
+import {
+  lazy,
+  type ReactNode,
+  Suspense,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react'
 import { errorMessage, mutate, useApiQuery } from '../../api/use-api-query'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { formatAuthors, formatPartialDate, plural } from '../../components/format'
 import { TagChip } from '../../components/TagChip'
 import { useQuoteColors } from '../../components/use-quote-colors'
-import { appStore, goBack, setReaderFontSize, toast, useAppState } from '../../state/app-state'
+import {
+  appStore,
+  goBack,
+  goToPassage,
+  setReaderFontSize,
+  toast,
+  useAppState,
+} from '../../state/app-state'
 import { DocumentSurface, type FindState, type TextSelection } from './DocumentSurface'
 import { FindBar } from './FindBar'
 import { MetadataPanel } from './MetadataPanel'
+import { OutlinePanel } from './OutlinePanel'
+import { usePageView } from './pdf/use-page-view'
 import { SaveQuoteDialog } from './SaveQuoteDialog'
+
+// pdf.js is large: loaded when a document is first shown as pages, not at start-up.
+const PdfView = lazy(() => import('./pdf/PdfView').then((module) => ({ default: module.PdfView })))
 
 type ReaderViewProps = {
   documentId: DocumentId
@@ -25,6 +46,8 @@ export function ReaderView({ documentId, target }: ReaderViewProps): ReactNode {
   const fontSize = useAppState((state) => state.readerFontSize)
   const findOpen = useAppState((state) => state.findOpen)
   const findInitial = useAppState((state) => state.findInitial)
+  const findInitialMode = useAppState((state) => state.findInitialMode)
+  const hitPassages = useAppState((state) => state.hitPassages)
   const metadataOpen = useAppState((state) => state.metadataOpen)
 
   const [selection, setSelection] = useState<TextSelection | null>(null)
@@ -34,6 +57,8 @@ export function ReaderView({ documentId, target }: ReaderViewProps): ReactNode {
   const [find, setFind] = useState<FindState | null>(null)
   const [metaSaving, setMetaSaving] = useState(false)
   const [metaError, setMetaError] = useState<string | null>(null)
+  const outline = useApiQuery('documents.outline', { id: documentId })
+  const [outlineOpen, setOutlineOpen] = useState(false)
 
   const onSelection = useCallback((next: TextSelection | null) => setSelection(next), [])
 
@@ -78,6 +103,7 @@ export function ReaderView({ documentId, target }: ReaderViewProps): ReactNode {
         text: pending.exact,
         start: pending.start,
         end: pending.end,
+        ...(pending.rects && pending.rects.length > 0 ? { rects: pending.rects } : {}),
         color: choice.color,
         tags: choice.tags,
         note: choice.note,
@@ -107,6 +133,25 @@ export function ReaderView({ documentId, target }: ReaderViewProps): ReactNode {
   }
 
   const detail = opened.data
+  const pageView = usePageView(documentId, detail)
+  const showPages = pageView.available && pageView.mode === 'pages' && !pageView.failure
+  const outlineEntries = outline.data?.entries ?? []
+  // Printed page labels above each page's first paragraph in the text view.
+  const pageLabels = useMemo(
+    () => new Map(pageView.pages.map((page) => [page.start, page.label ?? String(page.page)])),
+    [pageView.pages],
+  )
+  const goToEntry = (entry: OutlineEntry): void => {
+    const text = detail?.text ?? ''
+    const page = entry.page !== null ? pageView.pages[entry.page - 1] : undefined
+    const start = entry.offset ?? page?.start
+    if (start === undefined) return
+    // The entry's words when they are there (they flash), else the first word of the page.
+    const end = text.startsWith(entry.title, start)
+      ? start + entry.title.length
+      : Math.min(text.length, start + Math.max(1, text.slice(start).search(/\s|$/)))
+    goToPassage(start, Math.max(start + 1, end))
+  }
   return (
     <section className="reader" aria-label="Reader">
       <header className="reader-header">
@@ -150,11 +195,39 @@ export function ReaderView({ documentId, target }: ReaderViewProps): ReactNode {
             className="font-button font-larger"
             onClick={() => setReaderFontSize(fontSize + 1)}
           />
+          {pageView.available && (
+            <button
+              type="button"
+              title={showPages ? 'Show the extracted text' : 'Show the printed pages'}
+              onClick={() => {
+                setSelection(null)
+                pageView.setMode(showPages ? 'text' : 'pages')
+              }}
+            >
+              {showPages ? 'Text view' : 'Page view'}
+            </button>
+          )}
+          {outlineEntries.length > 0 && (
+            <button
+              type="button"
+              aria-pressed={outlineOpen}
+              onClick={() => setOutlineOpen(!outlineOpen)}
+            >
+              Outline
+            </button>
+          )}
           <button
             type="button"
             aria-pressed={findOpen}
             title="Find in document (Ctrl+F)"
-            onClick={() => appStore.set({ findOpen: !findOpen, findInitial: '' })}
+            onClick={() =>
+              appStore.set({
+                findOpen: !findOpen,
+                findInitial: '',
+                findInitialMode: 'phrase',
+                hitPassages: [],
+              })
+            }
           >
             Find
           </button>
@@ -170,22 +243,51 @@ export function ReaderView({ documentId, target }: ReaderViewProps): ReactNode {
       </header>
       {findOpen && (
         <FindBar
-          key={`${documentId}:${findInitial}`}
+          key={`${documentId}:${findInitial}:${hitPassages[0]?.start ?? ''}`}
           documentId={documentId}
           initialQuery={findInitial}
+          initialMode={findInitialMode}
+          passages={hitPassages}
           onChange={setFind}
           onClose={() => appStore.set({ findOpen: false })}
         />
+      )}
+      {pageView.failure && (
+        <p className="reader-warning" role="status">
+          Showing the text: the pages could not be shown ({pageView.failure}).
+        </p>
       )}
       {detail?.warnings && detail.warnings.length > 0 && (
         <p className="reader-warning">{detail.warnings.join(' ')}</p>
       )}
       <div className="reader-body">
+        {outlineOpen && outlineEntries.length > 0 && (
+          <OutlinePanel
+            entries={outlineEntries}
+            onGo={goToEntry}
+            onClose={() => setOutlineOpen(false)}
+          />
+        )}
         {opened.error && !detail ? (
           <ErrorNotice error={opened.error} onRetry={opened.refetch} />
+        ) : detail && showPages ? (
+          <Suspense fallback={<p className="loading">Opening the pages…</p>}>
+            <PdfView
+              key={detail.updatedAt}
+              detail={detail}
+              pages={pageView.pages}
+              originalUrl={pageView.originalUrl}
+              quotes={quotes.data?.quotes ?? []}
+              find={findOpen ? find : null}
+              target={target}
+              onSelection={onSelection}
+              onFailure={pageView.fail}
+            />
+          </Suspense>
         ) : detail ? (
           <DocumentSurface
             detail={detail}
+            pageLabels={pageLabels}
             fontSize={fontSize}
             quotes={quotes.data?.quotes ?? []}
             find={findOpen ? find : null}

@@ -21,6 +21,8 @@ export type RevealOffset = (offset: number) => void
 
 type TextBodyProps = {
   paragraphs: readonly Paragraph[]
+  /** Paged documents: the label of the page starting at a paragraph's offset, shown above it (not text). */
+  pageLabels?: ReadonlyMap<number, string>
   /** Receives the element whose children are the paragraphs (what the paragraph map reads). */
   ref?: Ref<HTMLDivElement>
   fontSize: number
@@ -38,7 +40,7 @@ type TextBodyProps = {
  * are windowed (see `WINDOW_THRESHOLD`).
  */
 export const TextBody = memo(function TextBody(props: TextBodyProps): ReactNode {
-  const { paragraphs, ref } = props
+  const { paragraphs, ref, pageLabels } = props
   if (paragraphs.length === 0) {
     return (
       <article className="text-body">
@@ -53,7 +55,11 @@ export const TextBody = memo(function TextBody(props: TextBodyProps): ReactNode 
     <article className="text-body">
       <div ref={ref}>
         {paragraphs.map((paragraph, index) => (
-          <p key={paragraph.start} data-p={index}>
+          <p
+            key={paragraph.start}
+            data-p={index}
+            data-page-start={pageLabels?.get(paragraph.start)}
+          >
             {paragraph.text}
           </p>
         ))}
@@ -103,6 +109,7 @@ function selectionParagraphs(root: HTMLElement | null): number[] {
  */
 function WindowedParagraphs({
   paragraphs,
+  pageLabels,
   ref,
   fontSize,
   scrollRef,
@@ -198,6 +205,7 @@ function WindowedParagraphs({
               ref={virtualizer.measureElement}
               data-index={item.index}
               data-p={item.index}
+              data-page-start={pageLabels?.get(paragraph.start)}
               style={{ transform: `translateY(${item.start - margin}px)` }}
             >
               {paragraph.text}

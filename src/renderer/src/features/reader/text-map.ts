@@ -17,45 +17,70 @@ export type TextMap = {
 type NodeMap = { node: Text; positions: Int32Array; first: number; last: number }
 
 const SPACE = /\s/
+/** How far ahead (non-space characters of the text) a lost alignment looks for its place again. */
 const RESYNC_WINDOW = 4000
+/** Non-space characters that must agree, in a row, before a lost alignment trusts a place again. */
+const ANCHOR = 16
+
+/** Non-space characters, folded (see `fold`), each with the index it came from. */
+type Stream = { chars: string; from: number[] }
 
 /** Build the map for every text node under `root` against `text`. */
 export function buildTextMap(root: Node, text: string): TextMap {
   const ownerDocument = root.ownerDocument ?? (root as Document)
   const walker = ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT)
-  const nodes: NodeMap[] = []
-  let cursor = 0
-  // Out of sync after a character the text lacks: only a whole word found again in the text re-syncs, so stray
-  // letters never pair up by coincidence.
-  let inSync = true
+  const textNodes: Text[] = []
   for (let current = walker.nextNode(); current; current = walker.nextNode()) {
-    const node = current as Text
+    textNodes.push(current as Text)
+  }
+  // The rendered side: every non-space character of every text node, folded, as one stream.
+  let domChars = ''
+  const domNode: number[] = []
+  const domIndex: number[] = []
+  const domWordStart: boolean[] = []
+  textNodes.forEach((node, n) => {
     const value = node.data
-    const positions = new Int32Array(value.length).fill(-1)
-    let first = -1
-    let last = -1
+    let afterSpace = true
     for (let i = 0; i < value.length; i++) {
       const char = value[i] as string
-      if (SPACE.test(char)) continue
-      while (cursor < text.length && SPACE.test(text[cursor] as string)) cursor++
-      if (inSync && cursor < text.length && sameChar(text[cursor] as string, char)) {
-        positions[i] = cursor++
-      } else {
-        const wordStart = i === 0 || SPACE.test(value[i - 1] as string)
-        const found = inSync || wordStart ? resync(text, cursor, value, i) : -1
-        if (found === -1) {
-          inSync = false
-          continue
-        }
-        inSync = true
-        cursor = found
-        positions[i] = cursor++
+      if (SPACE.test(char)) {
+        afterSpace = true
+        continue
       }
-      if (first === -1) first = positions[i] as number
-      last = positions[i] as number
+      const folded = fold(char)
+      for (let k = 0; k < folded.length; k++) {
+        domChars += folded[k]
+        domNode.push(n)
+        domIndex.push(i)
+        domWordStart.push(afterSpace && k === 0)
+      }
+      afterSpace = false
+    }
+  })
+  const target = stream(text)
+  const matched = align(domChars, domWordStart, target.chars)
+
+  const positionsOf = textNodes.map((node) => new Int32Array(node.data.length).fill(-1))
+  for (let p = 0; p < domChars.length; p++) {
+    const t = matched[p] as number
+    if (t < 0) continue
+    const positions = positionsOf[domNode[p] as number] as Int32Array
+    const i = domIndex[p] as number
+    // A character folded into several (a ligature) maps to where its first one landed.
+    if ((positions[i] as number) < 0) positions[i] = target.from[t] as number
+  }
+  const nodes: NodeMap[] = []
+  textNodes.forEach((node, n) => {
+    const positions = positionsOf[n] as Int32Array
+    let first = -1
+    let last = -1
+    for (const position of positions) {
+      if (position < 0) continue
+      if (first === -1) first = position
+      last = position
     }
     if (first !== -1) nodes.push({ node, positions, first, last })
-  }
+  })
 
   return {
     offsetsOf(range) {
@@ -76,27 +101,80 @@ export function buildTextMap(root: Node, text: string): TextMap {
   }
 }
 
-function sameChar(a: string, b: string): boolean {
-  if (a === b) return true
-  // Typographic quotes and dashes may be normalised on one side only.
-  return fold(a) === fold(b)
+function stream(value: string): Stream {
+  let chars = ''
+  const from: number[] = []
+  for (let i = 0; i < value.length; i++) {
+    const char = value[i] as string
+    if (SPACE.test(char)) continue
+    const folded = fold(char)
+    for (let k = 0; k < folded.length; k++) {
+      chars += folded[k]
+      from.push(i)
+    }
+  }
+  return { chars, from }
 }
 
+/**
+ * For each rendered character, the index of the text character it is (or -1). Walks both in step; a character on
+ * one side only (a hyphen at a line break, a stray mark) is stepped over; words the text lacks (running headers,
+ * alt text, list markers) lose the alignment until a run of ANCHOR characters is found again in the text ahead,
+ * so a lone common word never pairs up with the wrong place.
+ */
+function align(dom: string, wordStart: readonly boolean[], text: string): Int32Array {
+  const matched = new Int32Array(dom.length).fill(-1)
+  let cursor = 0
+  let inSync = true
+  for (let p = 0; p < dom.length; p++) {
+    if (inSync && cursor < text.length && dom[p] === text[cursor]) {
+      matched[p] = cursor++
+      continue
+    }
+    if (inSync && cursor < text.length) {
+      if (agree(dom, p + 1, text, cursor, 4)) continue // only in the rendered text
+      const skip = agree(dom, p, text, cursor + 1, 4)
+        ? 1
+        : agree(dom, p, text, cursor + 2, 4)
+          ? 2
+          : 0
+      if (skip > 0) {
+        cursor += skip // only in the text
+        matched[p] = cursor++
+        continue
+      }
+    }
+    if (inSync || wordStart[p]) {
+      const anchor = dom.slice(p, p + ANCHOR)
+      // Shorter only at the very end of the rendered text.
+      const usable =
+        anchor.length === ANCHOR || (anchor.length >= 4 && p + anchor.length === dom.length)
+      const found = usable ? text.indexOf(anchor, cursor) : -1
+      if (found !== -1 && found - cursor <= RESYNC_WINDOW) {
+        cursor = found
+        matched[p] = cursor++
+        inSync = true
+        continue
+      }
+    }
+    inSync = false
+  }
+  return matched
+}
+
+function agree(a: string, from: number, b: string, at: number, length: number): boolean {
+  if (from + length > a.length || at + length > b.length) return false
+  for (let k = 0; k < length; k++) if (a[from + k] !== b[at + k]) return false
+  return true
+}
+
+/** Typographic quotes and dashes may be normalised on one side only; ligatures split ("ﬁ" → "fi"). */
 function fold(char: string): string {
   if ('‘’‚‛′'.includes(char)) return "'"
   if ('“”„‟″'.includes(char)) return '"'
   if ('‐‑‒–—―'.includes(char)) return '-'
-  return char.normalize('NFKD').charAt(0)
-}
-
-/** Find the word starting at value[i] in text after `cursor`; -1 when the word is not in the text nearby. */
-function resync(text: string, cursor: number, value: string, i: number): number {
-  let end = i
-  while (end < value.length && !SPACE.test(value[end] as string) && end - i < 40) end++
-  const word = value.slice(i, end)
-  if (word.length < 3) return -1
-  const found = text.indexOf(word, cursor)
-  return found !== -1 && found - cursor <= RESYNC_WINDOW ? found : -1
+  const decomposed = char.normalize('NFKD').replace(/\p{M}/gu, '')
+  return decomposed === '' ? char : decomposed
 }
 
 /** Index of the NodeMap holding `node`, by document order search. */

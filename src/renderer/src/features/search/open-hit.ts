@@ -1,7 +1,7 @@
 import type { SearchHit } from '@shared/contract'
 import { getApi } from '../../api/client'
 import { errorMessage } from '../../api/use-api-query'
-import { appStore, openDocument, toast } from '../../state/app-state'
+import { appStore, type HitPassage, openDocument, toast } from '../../state/app-state'
 import { queryWords } from './query-words'
 
 export const RESULTS_ID = 'search-results'
@@ -10,7 +10,10 @@ export function resultOptionId(index: number): string {
   return `search-result-${index}`
 }
 
-/** Open a result: a quote or note at its passage, a document with its matches shown by the find bar. */
+/**
+ * Open a result: a quote or note at its passage; a document at the passage that matched (flashed), with the find bar
+ * showing the query's words from there and the hit's other passages one keystroke away.
+ */
 export async function openHit(hit: SearchHit): Promise<void> {
   if (hit.quoteId !== undefined) {
     try {
@@ -24,5 +27,16 @@ export async function openHit(hit: SearchHit): Promise<void> {
     }
     return
   }
-  openDocument(hit.documentId, null, queryWords(appStore.get().query))
+  const passages: HitPassage[] = hit.passages.flatMap((passage) =>
+    passage.start !== undefined && passage.end !== undefined
+      ? [{ start: passage.start, end: passage.end, page: passage.page }]
+      : [],
+  )
+  const words = queryWords(appStore.get().query)
+  openDocument(hit.documentId, passages[0] ?? null, {
+    text: words,
+    // One word or one quoted phrase is matched as written; several words as any of them, as search found them.
+    mode: /^(?:"[^"]*"|[^\s"]+)$/.test(words) ? 'phrase' : 'any',
+    passages,
+  })
 }

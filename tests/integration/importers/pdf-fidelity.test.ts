@@ -1,0 +1,102 @@
+/**
+ * PDF text you can trust (issue #12), on real PDFs: accents TeX sets as two glyphs are composed, running headers,
+ * footers and page numbers leave the text flow but are kept per page, printed page labels and the outline are read,
+ * and malformed outlines or page labels are ignored with a warning.
+ */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { buildPdf, manyPagesPdf } from '../../../scripts/gen-hostile-fixtures'
+import { extractPdf } from '../../../src/main/importers/extractors/pdf'
+
+const DOCS = join(__dirname, '..', '..', 'fixtures', 'documents')
+const LIMITS = { maxFileBytes: 50_000_000, maxZipBytes: 50_000_000, maxZipEntries: 10_000 }
+const extract = (file: string) =>
+  extractPdf({ bytes: readFileSync(file), path: file, limits: LIMITS })
+const pageText = (doc: { text: string; pageStarts: number[] | null }, page: number): string => {
+  const starts = doc.pageStarts ?? [0]
+  return doc.text.slice(starts[page - 1], starts[page] ?? doc.text.length)
+}
+
+describe('PDF extraction fidelity', () => {
+  it('composes accents TeX sets as accent + letter (jura.pdf: "eingefügt", not "eingef¨ ugt")', async () => {
+    const doc = await extract(join(DOCS, 'texlive', 'jura.pdf'))
+    expect(doc.text).toContain('eingefügt')
+    expect(doc.text).toContain('Überschrift')
+    expect(doc.text).toContain('zurückgekehrt')
+    expect(doc.text).not.toMatch(/[¨ˆ˜ˇ]/)
+  })
+
+  it('moves running footers out of the flow, keeps them per page, and reads /PageLabels (maint-guide)', async () => {
+    const doc = await extract(join(DOCS, 'debian', 'maint-guide.en.pdf'))
+    const meta = doc.pageMeta ?? []
+    expect(meta).toHaveLength(63)
+    expect(meta.slice(0, 8).map((m) => m.label)).toEqual([
+      'i',
+      'ii',
+      'iii',
+      'iv',
+      'v',
+      'vi',
+      '1',
+      '2',
+    ])
+    expect(meta[6]?.removed).toEqual(['Debian New Maintainers’ Guide 1 / 57'])
+    expect(pageText(doc, 7)).not.toContain('/ 57')
+    expect(doc.text).not.toContain('Debian New Maintainers’ Guide 12 / 57')
+    expect(meta[6]).toMatchObject({ width: expect.any(Number), height: expect.any(Number) })
+    expect((meta[6]?.height ?? 0) > (meta[6]?.width ?? 0)).toBe(true)
+  })
+
+  it('keeps a title page title that a running header repeats in smaller type (fhs-3.0)', async () => {
+    const doc = await extract(join(DOCS, 'debian', 'fhs-3.0.pdf'))
+    expect(pageText(doc, 1)).toContain('Filesystem Hierarchy Standard')
+    expect(doc.pageMeta?.[4]?.removed).toContain('Filesystem Hierarchy Standard')
+    expect(pageText(doc, 5)).not.toMatch(/^Filesystem Hierarchy Standard/)
+  })
+
+  it('reads the PDF outline with pages, placed at the heading in the text', async () => {
+    const doc = await extract(join(DOCS, 'debian', 'maint-guide.en.pdf'))
+    const toc = (doc.toc ?? []) as { title: string; level: number; offset: number; page: number }[]
+    expect(toc.length).toBeGreaterThan(20)
+    const social = toc.find((e) => e.title === 'Social dynamics of Debian')
+    expect(social).toMatchObject({ level: 2, page: 7 })
+    expect(doc.text.slice(social?.offset, (social?.offset ?? 0) + 25)).toMatch(
+      /Social dynamics of Debian$/,
+    )
+    expect(toc.every((e) => e.page >= 1 && e.page <= 63)).toBe(true)
+  })
+
+  it('ignores a malformed outline and page labels with warnings, and keeps the text', async () => {
+    const content = 'BT /F1 12 Tf 72 720 Td (The text still counts.) Tj ET'
+    const pdf = buildPdf([
+      '<< /Type /Catalog /Pages 2 0 R /Outlines 6 0 R /PageLabels << /Nums [0 << /S /Zz /St -5 >> 7 (x)] >> >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+      `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+      '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+      '<< /Type /Outlines /First 7 0 R /Last 7 0 R /Count 1 >>',
+      // Points at an object that does not exist, and loops to itself.
+      '<< /Title (Nowhere) /Parent 6 0 R /Dest [99 0 R /XYZ 0 0 0] /Next 7 0 R /First 7 0 R >>',
+      '<< /Title (Malformed navigation) >>',
+    ])
+    const doc = await extractPdf({ bytes: pdf, path: 'bad.pdf', limits: LIMITS })
+    expect(doc.text).toBe('The text still counts.')
+    expect(doc.toc).toBeNull()
+    expect(doc.pageMeta).toEqual([{ label: null, removed: [], width: 612, height: 792 }])
+    expect(doc.warnings).toEqual([
+      "the PDF's page labels could not be read and were ignored",
+      '1 outline entry points nowhere in the PDF and was ignored',
+    ])
+  })
+
+  it('reads a 2,000-page PDF with every page and its boundary', { timeout: 120_000 }, async () => {
+    const started = performance.now()
+    const doc = await extractPdf({ bytes: manyPagesPdf(2000), path: 'long.pdf', limits: LIMITS })
+    const ms = performance.now() - started
+    expect(doc.pageStarts).toHaveLength(2000)
+    expect(doc.pageMeta).toHaveLength(2000)
+    expect(pageText(doc, 1999).trim()).toBe('Page 1999 of a very long generated document.')
+    expect(ms).toBeLessThan(60_000)
+  })
+})
