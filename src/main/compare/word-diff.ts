@@ -1,5 +1,6 @@
 /** Word-level differences (jsdiff `diffWords`) and the similarity figure derived from them. */
 import type { DiffSegment } from '@shared/contract'
+import { diffWords } from 'diff'
 import { displayQuoteText, foldQuoteMarks, wordSegments } from '../quotes/quote-text'
 import { hasSpecial, wordSegmenter } from '../text/scripts'
 
@@ -18,7 +19,7 @@ export const countWords = (text: string): number => {
  * Adjacent segments of one kind are merged.
  */
 export function wordDiff(from: string, to: string): DiffSegment[] {
-  return wordSegments(from, to)
+  return wordSegments(from, to, diffWords)
 }
 
 /** 0..1 Dice coefficient over words: twice the shared words over the words of both texts. */

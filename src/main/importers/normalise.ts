@@ -2,6 +2,7 @@
  * Text clean-up shared by every extractor, and the content hash that finds duplicates.
  */
 import { createHash } from 'node:crypto'
+import { joinsWithoutSpace } from '../text/scripts'
 
 // C0 controls other than tab, newline and form feed (form feed becomes a newline); DEL. NUL is among them.
 const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g
@@ -22,7 +23,19 @@ export function cleanText(raw: string): string {
 
 /** Collapse runs of spaces and tabs inside lines and trim; for titles and other one-line fields. */
 export function oneLine(value: string, max = 500): string {
-  const line = value.replace(CONTROL, '').replace(/\s+/g, ' ').trim()
+  const line = value
+    .replace(CONTROL, '')
+    // A hard wrap inside Chinese/Japanese/Thai text is not a word break: no space there (text/scripts.ts).
+    .replace(/[^\S\n]*\n\s*/g, (gap, at: number, all: string) =>
+      joinsWithoutSpace(
+        all.slice(Math.max(0, at - 2), at),
+        all.slice(at + gap.length, at + gap.length + 2),
+      )
+        ? ''
+        : ' ',
+    )
+    .replace(/\s+/g, ' ')
+    .trim()
   if (line.length <= max) return line
   const cut = line.slice(0, max)
   const space = cut.lastIndexOf(' ')

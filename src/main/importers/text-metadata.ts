@@ -42,7 +42,8 @@ export function titleFromFirstSentence(body: string): string | null {
   const paragraph = body.trim().split(/\n\s*\n/, 1)[0] ?? ''
   const flat = oneLine(paragraph, 2000)
   if (!/\p{L}/u.test(flat)) return null
-  const re = /[.!?…](?=["'”’)\]]*(?:\s|$))/g
+  // Chinese and Japanese sentence ends need no space after them.
+  const re = /[.!?…](?=["'”’)\]]*(?:\s|$))|[。！？]/g
   let end = -1
   for (let m = re.exec(flat); m; m = re.exec(flat)) {
     const upTo = flat.slice(0, m.index + 1)

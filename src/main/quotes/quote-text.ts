@@ -1,5 +1,6 @@
+import { createRequire } from 'node:module'
 import type { DiffSegment } from '@shared/contract'
-import { diffWords } from 'diff'
+import type * as Diff from 'diff'
 import { hasSpecial, wordSegmenter } from '../text/scripts'
 /**
  * How a quote's words are shown, exported and compared. The stored `exact` is the source's characters between the
@@ -42,8 +43,19 @@ export function extendToSentenceEnd(text: string, end: number, quote: string): n
   return match ? end + match[0].length : end
 }
 
+let jsdiffModule: typeof Diff | null = null
+/** jsdiff, loaded on first use: listing quotes (every search) should not load it, only a changed source does. */
+const jsdiff = (): typeof Diff => {
+  jsdiffModule ??= createRequire(__filename)('diff') as typeof Diff
+  return jsdiffModule
+}
+
 /** Word-level segments turning `from` into `to` (jsdiff), adjacent ones of a kind merged: the "source changed" view. */
-export function wordSegments(from: string, to: string): DiffSegment[] {
+export function wordSegments(
+  from: string,
+  to: string,
+  diffWords: typeof Diff.diffWords = jsdiff().diffWords,
+): DiffSegment[] {
   const segments: DiffSegment[] = []
   // Chinese, Japanese and Thai have no spaces: their words come from ICU's dictionary (Intl.Segmenter), so changing
   // one character of 加强关系 marks the word 加强, not the whole clause. Other texts keep jsdiff's own word splitting.

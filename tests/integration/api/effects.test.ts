@@ -40,6 +40,7 @@ const WRITE_ARGS: Record<string, unknown> = {
   'quotes.update': { id: 1, note: 'note' },
   'quotes.delete': { ids: [1] },
   'quotes.restore': { undoToken: 'token' },
+  'quotes.acceptSourceWording': { id: 1 },
   'quotes.setColorLabel': { color: 'yellow', label: 'Key' },
   'searches.save': { name: 'Saved', query: 'document' },
   'searches.delete': { id: 1 },

@@ -135,7 +135,7 @@ const EXPECTED: Expectation[] = [
     file: 'texlive/page-typesetting-columns.pdf',
     format: 'pdf',
     title: 'Page layout with reledpar',
-    date: '2022-04-22',
+    date: '2017-08-17', // printed under the title; 2022-04-22 is only the file's creation stamp
     pages: 4,
     sentences: ['In normal typesetting, line numbers and sidenotes are in the margin.'],
   },
@@ -143,7 +143,7 @@ const EXPECTED: Expectation[] = [
     file: 'texlive/jura.pdf',
     format: 'pdf',
     title: 'Die Dokumentklasse jura',
-    date: '2006-05-24',
+    date: '1998-07-06', // printed on the title page; 2006-05-24 is only the file's creation stamp
     pages: 26,
     sentences: [],
   },
@@ -180,6 +180,16 @@ const EXPECTED: Expectation[] = [
     ],
   },
   {
+    file: 'python/sorting-howto.html',
+    format: 'html',
+    title: 'Sorting HOW TO',
+    date: null,
+    authors: ['Andrew Dalke', 'Raymond Hettinger'],
+    sentences: [
+      'In this document, we explore the various techniques for sorting data using Python.',
+    ],
+  },
+  {
     file: 'debian/debian-faq-basic-defs.en.html',
     format: 'html',
     title: 'Chapter 1. Definitions and overview',
@@ -192,7 +202,7 @@ const EXPECTED: Expectation[] = [
     file: 'debian/project-history.ja.txt',
     format: 'txt',
     title: 'Debian 小史',
-    date: null,
+    date: '2023-02-15', // "version: 2.28 (2023-02-15)" under the title
     sentences: ['この文書は、Debian プロジェクトの歴史と目標について述べます。'],
     extra: (row) => expect(row.language).toBe('ja'), // not declared: detected (language.ts)
   },
@@ -207,7 +217,10 @@ const EXPECTED: Expectation[] = [
   {
     file: 'debian/debian-reference-intro.zh-cn.txt',
     format: 'txt',
-    title: '序言',
+    // The lone heading 序言 ("Preface") reads as a label; the two-line opening paragraph that names the book is
+    // taken instead, its hard wrap joined without a space.
+    title:
+      'Debian 参考手册（版本 2.100） (2023-02-04 11:59:01 UTC) 旨在为作为一份安装后用户指南，为 Debian 系统的使用与管理提供宽泛的概览。',
     date: null,
     sentences: ['所有担保条款具有免责效力。所有商标均为其各自商标所有者的财产。'],
     extra: (row) => expect(row.language).toBe('zh'),

@@ -195,9 +195,10 @@ function paragraphTitle(
     // A masthead or a block of dates and labels: look further.
     if (words.every((l) => MASTHEAD.test(l) || dateInLine(l) !== null || l.length < 4)) continue
     if (words.length > 0 && words.length <= 2 && rules.length === 0) {
-      const text = words.join(' ')
+      // Joined by oneLine: a wrap inside Chinese/Japanese words gets no space.
+      const text = oneLine(words.join('\n'), 300)
       if (words.every((l) => readsAsTitle(l)) && !/^(?:written by|by)\b/i.test(text))
-        return { title: oneLine(text, 300), line: start }
+        return { title: text, line: start }
     }
     // A wrapped prose paragraph first (a notice, an abstract): the title, if any, is in a later block.
     if (words.length >= 3) continue
