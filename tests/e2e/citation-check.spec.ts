@@ -56,6 +56,7 @@ test('the export preview lists references with missing or guessed fields, one cl
     const details = page.getByRole('form', { name: 'Document details' })
     await expect(details).toBeVisible()
     await expect(app.reader.heading()).toContainText(SPEECH.title)
+    await page.screenshot({ path: 'test-results/citation-check-fix-details.png' })
     await details
       .getByLabel('Title')
       .fill('Remarks on Signing the Daniel Pearl Freedom of the Press Act')
@@ -83,6 +84,7 @@ test('the export preview lists references with missing or guessed fields, one cl
     // MLA: "Obama, Barack." and the title in quotation marks; APA would print "Obama, B. (2010, May 17)."
     expect(copied).toContain('Obama, Barack.')
     expect(copied).not.toContain('(2010, May 17)')
+    await page.screenshot({ path: 'test-results/citation-check-copied.png' })
     // It survives a reload.
     await page.reload()
     await expect(app.library).toBeVisible()
