@@ -80,7 +80,14 @@ test('at 1024×700: panels collapse into toggles, the selection bar wraps with e
     .getByRole('form', { name: 'Selected documents' })
     .getByRole('combobox', { name: 'Tag name' })
     .fill('x')
-  for (const name of ['Clear selection', 'Tag name', 'Add tag', 'Remove tag', 'Delete…']) {
+  for (const name of [
+    'Clear selection',
+    'Tag name',
+    'Add tag',
+    'Remove tag',
+    'Edit details…',
+    'Delete…',
+  ]) {
     expect(await reachable(page, name), `${name} reachable`).toBe(true)
   }
   expect(await horizontalScrollers(page)).toEqual([])

@@ -62,6 +62,7 @@ export async function renderExport(
       mime: FORMATS[args.format].mime,
       fileName: defaultFileName(basket.title, model.exportedAt, FORMATS[args.format].ext),
       quoteCount: basket.quotes.length,
+      documentIds: [...new Set(basket.quotes.map((quote) => quote.documentId))],
     },
   }
 }

@@ -40,6 +40,8 @@ export type ExportPreview = {
   /** A sanitised default file name. */
   fileName: string
   quoteCount: number
+  /** The documents the exported quotes come from (for the check before citing). */
+  documentIds: DocumentId[]
 }
 
 export type ExportApi = {

@@ -1,4 +1,5 @@
 import type {
+  CitationStyle,
   DocumentId,
   DocumentSortKey,
   QuoteId,
@@ -68,6 +69,8 @@ export type AppState = {
   toasts: Toast[]
   undoStack: UndoEntry[]
   readerFontSize: number
+  /** The style last chosen in the export dialog; "Copy with citation" uses it too. */
+  citationStyle: CitationStyle
   findOpen: boolean
   /** What the find bar starts with (the search words when a document is opened from results). */
   findInitial: string
@@ -97,6 +100,22 @@ function storedFontSize(): number {
   return Number.isFinite(value) && value >= 12 && value <= 32 ? value : 19
 }
 
+const CITATION_STYLE_KEY = 'lectern.citationStyle'
+const CITATION_STYLES: readonly CitationStyle[] = [
+  'apa',
+  'mla',
+  'chicago-author-date',
+  'chicago-note',
+  'harvard',
+  'ieee',
+  'vancouver',
+]
+
+function storedCitationStyle(): CitationStyle {
+  const value = localStorage.getItem(CITATION_STYLE_KEY)
+  return CITATION_STYLES.find((style) => style === value) ?? 'apa'
+}
+
 export const appStore = createStore<AppState>({
   view: { kind: 'library' },
   returnTo: { kind: 'library' },
@@ -116,6 +135,7 @@ export const appStore = createStore<AppState>({
   toasts: [],
   undoStack: [],
   readerFontSize: storedFontSize(),
+  citationStyle: storedCitationStyle(),
   findOpen: false,
   findInitial: '',
   findInitialMode: 'phrase',
@@ -240,4 +260,9 @@ export function setReaderFontSize(size: number): void {
   const clamped = Math.min(32, Math.max(12, Math.round(size)))
   localStorage.setItem(FONT_SIZE_KEY, String(clamped))
   appStore.set({ readerFontSize: clamped })
+}
+
+export function setCitationStyle(style: CitationStyle): void {
+  localStorage.setItem(CITATION_STYLE_KEY, style)
+  appStore.set({ citationStyle: style })
 }

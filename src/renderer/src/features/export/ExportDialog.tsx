@@ -7,7 +7,8 @@ import { Dialog } from '../../components/Dialog'
 import { plural } from '../../components/format'
 import { isBrowserHost } from '../../components/host'
 import { getShell } from '../../platform/shell'
-import { toast } from '../../state/app-state'
+import { setCitationStyle, toast, useAppState } from '../../state/app-state'
+import { CitationCheck } from './CitationCheck'
 
 const FORMATS: { value: ExportFormat; label: string; usesStyle: boolean }[] = [
   { value: 'md', label: 'Markdown (.md)', usesStyle: true },
@@ -49,7 +50,7 @@ const savesByDownload = isBrowserHost
 /** Pick format and citation style, preview, then save (or download) or copy. */
 export function ExportDialog({ selection, title, onClose }: ExportDialogProps): ReactNode {
   const [format, setFormat] = useState<ExportFormat>('md')
-  const [style, setStyle] = useState<CitationStyle>('apa')
+  const style = useAppState((state) => state.citationStyle)
   const [busy, setBusy] = useState(false)
   const [problem, setProblem] = useState<string | null>(null)
   const preview = useApiQuery('export.render', { selection, format, style }, { keepPrevious: true })
@@ -158,7 +159,7 @@ export function ExportDialog({ selection, title, onClose }: ExportDialogProps): 
           <span>Citation style</span>
           <select
             value={style}
-            onChange={(event) => setStyle(event.target.value as CitationStyle)}
+            onChange={(event) => setCitationStyle(event.target.value as CitationStyle)}
             disabled={!usesStyle}
           >
             {STYLES.map((option) => (
@@ -172,6 +173,7 @@ export function ExportDialog({ selection, title, onClose }: ExportDialogProps): 
       {!usesStyle && (
         <p className="muted">This format carries the data itself; no citation style applies.</p>
       )}
+      {current && <CitationCheck documentIds={current.documentIds} onFix={onClose} />}
       <section className="export-preview" aria-label="Preview" aria-busy={preview.isFetching}>
         {preview.error ? (
           <p className="form-error" role="alert">

@@ -11,6 +11,8 @@ type BulkActionsProps = {
   onAddTag: (name: string) => Promise<boolean>
   onRemoveTag: (name: string) => Promise<boolean>
   onDelete: () => void
+  /** Open the dialog that sets authors, source or date on every selected document. */
+  onEdit: () => void
   onClear: () => void
 }
 
@@ -27,6 +29,7 @@ export function BulkActions({
   onAddTag,
   onRemoveTag,
   onDelete,
+  onEdit,
   onClear,
 }: BulkActionsProps): ReactNode {
   const [name, setName] = useState('')
@@ -80,6 +83,9 @@ export function BulkActions({
         onClick={() => void clearAfter(onRemoveTag(name.trim()))}
       >
         Remove tag
+      </button>
+      <button type="button" disabled={busy} onClick={onEdit}>
+        Edit details…
       </button>
       <button type="button" className="danger" disabled={busy} onClick={onDelete}>
         Delete…

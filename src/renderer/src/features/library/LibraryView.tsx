@@ -1,4 +1,4 @@
-import type { DocumentListArgs, DocumentSortKey } from '@shared/contract'
+import type { BulkMetadataPatch, DocumentListArgs, DocumentSortKey } from '@shared/contract'
 import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react'
 import { errorMessage, mutate, useApiQuery } from '../../api/use-api-query'
 import { usePagedRows } from '../../api/use-paged-rows'
@@ -15,6 +15,7 @@ import {
 } from '../../state/app-state'
 import { type DocumentSelection, NO_SELECTION, selectedCount } from '../../state/document-selection'
 import { BulkActions } from './BulkActions'
+import { BulkEditDialog } from './BulkEditDialog'
 import { LibraryEmpty } from './LibraryEmpty'
 import { LibraryFilters } from './LibraryFilters'
 import { LibraryTable } from './LibraryTable'
@@ -46,6 +47,7 @@ export function LibraryView(): ReactNode {
   const [visible, setVisible] = useState({ start: 0, end: 50 })
   const [busy, setBusy] = useState(false)
   const [confirmDelete, setConfirmDelete] = useState(false)
+  const [editing, setEditing] = useState(false)
   const args = useMemo(() => listArgs(filter), [filter])
   const rows = usePagedRows(
     'documents.list',
@@ -105,6 +107,14 @@ export function LibraryView(): ReactNode {
       }
       toast(`Removed “${name}” from ${plural(changed, 'document')}.`)
     })
+  const editMany = (patch: BulkMetadataPatch): Promise<boolean> =>
+    run(async () => {
+      let updated = 0
+      for (const ids of batches(await selectedIds())) {
+        updated += (await mutate('documents.updateMany', { ids, patch })).updated
+      }
+      toast(`Updated ${plural(updated, 'document')}.`)
+    })
   const remove = (): Promise<boolean> =>
     run(async () => {
       setConfirmDelete(false)
@@ -154,6 +164,7 @@ export function LibraryView(): ReactNode {
           onAddTag={addTag}
           onRemoveTag={removeTag}
           onDelete={() => setConfirmDelete(true)}
+          onEdit={() => setEditing(true)}
           onClear={() => setSelection(NO_SELECTION)}
         />
       )}
@@ -175,6 +186,14 @@ export function LibraryView(): ReactNode {
           onSelect={setSelection}
           onOpen={(id) => openDocument(id)}
           onVisibleRange={setVisible}
+        />
+      )}
+      {editing && (
+        <BulkEditDialog
+          count={count}
+          busy={busy}
+          onSave={editMany}
+          onClose={() => setEditing(false)}
         />
       )}
       {confirmDelete && (

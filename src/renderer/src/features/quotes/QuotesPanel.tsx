@@ -96,7 +96,7 @@ export function QuotesPanel({ onCompare, onExport, onSimilar }: QuotesPanelProps
           toast('The quote now has the source’s current wording.')
           return
         case 'copy':
-          await copyQuotes({ quoteIds: [quote.id] }, 'apa')
+          await copyQuotes({ quoteIds: [quote.id] }, appStore.get().citationStyle)
           toast('Copied the quote with its citation.')
           return
         case 'similar':
