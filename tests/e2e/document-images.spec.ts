@@ -52,3 +52,27 @@ test('an EPUB’s own figure shows in the reader from the stored original; the r
   expect(outside).toEqual([])
   expect(requests.some((url) => url.includes('/files/'))).toBe(true)
 })
+
+// A one-paragraph DOCX whose drawing embeds `word/media/figure1.png` (tests/fixtures/e2e/SOURCES.md).
+test('a DOCX’s embedded picture shows in the reader from the stored original', async ({
+  app,
+  page,
+  host,
+}) => {
+  const report = await app.importFiles([
+    join(REPO_ROOT, 'tests', 'fixtures', 'e2e', 'figure-paragraph.docx'),
+  ])
+  await expect(report).toContainText('1 document imported')
+  await app.library.getByRole('button', { name: 'A Paragraph With a Figure' }).click()
+  await app.reader.waitForText('a gradient follows')
+  const figure = page
+    .frameLocator('.reader iframe')
+    .getByRole('img', { name: 'A green-blue gradient, 120 by 60 pixels' })
+  await expect
+    .poll(() => figure.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+    .toBe(120)
+  const src = await figure.evaluate((img: HTMLImageElement) => img.src)
+  expect(new URL(src).origin).toBe(host.origin)
+  expect(new URL(src).pathname).toMatch(/^\/files\/\d+\/word\/media\/figure1\.png$/)
+  await page.screenshot({ path: test.info().outputPath('docx-image.png') })
+})

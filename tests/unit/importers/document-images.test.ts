@@ -21,3 +21,19 @@ describe('EPUB images', () => {
     expect(doc.html).toContain('data-blocked-src="https://example.invalid/remote.png"')
   })
 })
+
+describe('DOCX images', () => {
+  it('name their entry inside the original', async () => {
+    const file = join(__dirname, '..', '..', 'fixtures', 'e2e', 'figure-paragraph.docx')
+    const doc = await extractBytes(
+      new Uint8Array(readFileSync(file)),
+      'figure-paragraph.docx',
+      LIMITS,
+    )
+    const images = [...(doc.html ?? '').matchAll(/<img\b[^>]*>/g)].map((m) => m[0])
+    // Before: an empty src, dropped by the sanitiser (alt text only).
+    expect(images).toHaveLength(1)
+    expect(images[0]).toContain(`src="${DOCUMENT_PART_PREFIX}word/media/figure1.png"`)
+    expect(images[0]).toContain('alt="A green-blue gradient, 120 by 60 pixels"')
+  })
+})
