@@ -11,6 +11,12 @@ import type { DocumentId, JobTicket } from './common'
  */
 export type OriginalStatus = 'stored' | 'missing' | 'altered' | 'none'
 
+/**
+ * How stored document HTML names an image inside its original (`app-doc:part/OEBPS/images/x.png`); the reader turns it
+ * into Shell.originalUrl(id, path). Nothing else in stored HTML may load.
+ */
+export const DOCUMENT_PART_PREFIX = 'app-doc:part/'
+
 export type OriginalInfo = {
   documentId: DocumentId
   status: OriginalStatus

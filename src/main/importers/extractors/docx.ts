@@ -1,10 +1,14 @@
 /**
  * DOCX: the bounded ZIP pre-pass (zip-guard.ts), then mammoth (headings, lists, tables, emphasis kept), display HTML
- * sanitized, plain text derived from it. Metadata from `docProps/core.xml`. Images are not extracted (no remote or
- * embedded loads in the reader): only their alt text is kept as a placeholder.
+ * sanitized, plain text derived from it. Metadata from `docProps/core.xml`. Embedded images are named by their entry in
+ * the original (`app-doc:part/word/media/…`), which the reader shows through the file route; linked (remote) images
+ * keep only their alt text.
  */
+import { createHash } from 'node:crypto'
+import { DOCUMENT_PART_PREFIX } from '@shared/contract'
 import JSZip from 'jszip'
 import mammoth from 'mammoth'
+import { partMediaType } from '../../originals/embedded-parts'
 import { parseDate } from '../dates'
 import { firstText, parseXmlDocument } from '../dom'
 import { ImportError } from '../errors'
@@ -35,6 +39,19 @@ const CODE_STYLE_MAP = [
   "r[style-name='Code Char'] => code",
 ]
 
+const sha256 = (data: Uint8Array): string => createHash('sha256').update(data).digest('hex')
+
+/** The displayable images under `word/` by content hash → their path in the archive. */
+async function mediaEntries(zip: JSZip): Promise<Map<string, string>> {
+  const byHash = new Map<string, string>()
+  for (const entry of Object.values(zip.files)) {
+    if (entry.dir || !entry.name.startsWith('word/') || !partMediaType(entry.name)) continue
+    const hash = sha256(await entry.async('uint8array'))
+    if (!byHash.has(hash)) byHash.set(hash, entry.name)
+  }
+  return byHash
+}
+
 const JUNK_TITLE = /^(?:untitled|document\d*|title|microsoft word.*)$/i
 
 export const extractDocx: Extractor = async ({ bytes, path, limits }) => {
@@ -48,12 +65,18 @@ export const extractDocx: Extractor = async ({ bytes, path, limits }) => {
     )
 
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  const zip = await JSZip.loadAsync(bytes, { checkCRC32: false })
+  const mediaByHash = await mediaEntries(zip)
   let html: string
   try {
     const result = await mammoth.convertToHtml(
       { buffer },
       {
-        convertImage: mammoth.images.imgElement(async () => ({ src: '' })), // mammoth adds the alt text itself
+        // mammoth does not say which entry an image came from; its bytes do (the survey bounded their size).
+        convertImage: mammoth.images.imgElement(async (image) => {
+          const path = mediaByHash.get(sha256(await image.readAsBuffer()))
+          return { src: path ? `${DOCUMENT_PART_PREFIX}${path}` : '' } // mammoth adds the alt text itself
+        }),
         includeDefaultStyleMap: true,
         styleMap: CODE_STYLE_MAP,
       },
@@ -74,7 +97,6 @@ export const extractDocx: Extractor = async ({ bytes, path, limits }) => {
   doc.text = converted.text
   if (!doc.text.trim()) throw new ImportError('no text in the DOCX')
 
-  const zip = await JSZip.loadAsync(bytes, { checkCRC32: false })
   const coreXml = await zip.file('docProps/core.xml')?.async('string')
   const core = coreXml ? parseXmlDocument(stripDoctype(coreXml)) : null
   const coreTitle = core ? firstText(core, 'dc:title') : null

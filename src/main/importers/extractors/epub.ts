@@ -5,8 +5,9 @@
  * Hrefs are resolved against the archive root and anything that escapes it is ignored.
  */
 import { posix } from 'node:path'
-import type { TocEntry } from '@shared/contract'
+import { DOCUMENT_PART_PREFIX, type TocEntry } from '@shared/contract'
 import JSZip from 'jszip'
+import { partMediaType } from '../../originals/embedded-parts'
 import { parseDate } from '../dates'
 import {
   byTag,
@@ -240,6 +241,13 @@ export const extractEpub: Extractor = async ({ bytes, path, limits }) => {
       const link = resolveHref(chapterDir, anchor.getAttribute('href') ?? '')
       if (link)
         anchor.setAttribute('href', `#${INTERNAL_LINK}${link.path || target.path}#${link.fragment}`)
+    }
+    // Images of the book point at their entry in the original (`app-doc:part/<path>`); the reader shows them
+    // from the stored original, never from elsewhere. Anything else stays a placeholder (sanitize.ts).
+    for (const img of Array.from(body.querySelectorAll('img[src]'))) {
+      const image = resolveHref(chapterDir, img.getAttribute('src') ?? '')
+      if (image?.path && partMediaType(image.path))
+        img.setAttribute('src', `${DOCUMENT_PART_PREFIX}${image.path}`)
     }
     chapterIndex.set(target.path, n)
     sections.push(`<section id="chapter-${n}">${body.innerHTML}</section>`)

@@ -1,7 +1,8 @@
 import { type ReactNode, useEffect, useMemo, useRef } from 'react'
 import { getShell } from '../platform/shell'
 import { buildFrameDocument } from './frame-document'
-import { sanitizeDocumentHtml } from './sanitize'
+import { filesSourceOf } from './purify-config'
+import { type PartUrl, sanitizeDocumentHtml } from './sanitize'
 import { trustSanitizedHtml } from './trusted-types'
 
 type SafeHtmlFrameProps = {
@@ -10,6 +11,8 @@ type SafeHtmlFrameProps = {
   language: string | null
   title: string
   fontSize: number
+  /** Where images inside the document's stored original are served (EPUB/DOCX figures); null shows none. */
+  partUrl?: PartUrl | null
   /** Called with the frame's document once it has loaded (for selection, highlights and find). */
   onReady: (frameDocument: Document | null) => void
 }
@@ -25,13 +28,16 @@ export function SafeHtmlFrame({
   language,
   title,
   fontSize,
+  partUrl = null,
   onReady,
 }: SafeHtmlFrameProps): ReactNode {
   const ref = useRef<HTMLIFrameElement>(null)
-  const srcdoc = useMemo(
-    () => buildFrameDocument(sanitizeDocumentHtml(html), language),
-    [html, language],
-  )
+  const srcdoc = useMemo(() => {
+    // Images are only rewritten when the frame's CSP can name exactly where they come from.
+    const filesSource = partUrl ? filesSourceOf(partUrl) : null
+    const body = sanitizeDocumentHtml(html, filesSource ? partUrl : null)
+    return buildFrameDocument(body, language, filesSource)
+  }, [html, language, partUrl])
   const readyRef = useRef(onReady)
   readyRef.current = onReady
   const fontSizeRef = useRef(fontSize)

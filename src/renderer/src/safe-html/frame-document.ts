@@ -1,4 +1,4 @@
-import { FRAME_CSP } from './purify-config'
+import { frameCsp } from './purify-config'
 
 /**
  * Typography of the document frame. Only inline styles may apply inside it (its CSP), so the reader's look lives
@@ -49,7 +49,11 @@ hr { border: none; border-top: 1px solid #d8d1c4; margin: 2em 0; }
 `
 
 /** The complete srcdoc for sanitized body HTML: its own CSP first, then the reader styles, then the content. */
-export function buildFrameDocument(sanitizedBody: string, language: string | null): string {
+export function buildFrameDocument(
+  sanitizedBody: string,
+  language: string | null,
+  filesSource: string | null = null,
+): string {
   const lang = language && /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(language) ? language : 'en'
-  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${FRAME_CSP}"><meta name="referrer" content="no-referrer"><style>${FRAME_STYLE}</style></head><body><article>${sanitizedBody}</article></body></html>`
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${frameCsp(filesSource)}"><meta name="referrer" content="no-referrer"><style>${FRAME_STYLE}</style></head><body><article>${sanitizedBody}</article></body></html>`
 }

@@ -31,5 +31,22 @@ export const PURIFY_CONFIG = {
 export const BLOCKED_IMAGE =
   'data:image/svg+xml,%3Csvg xmlns="http://www.w3.org/2000/svg" width="160" height="90"%3E%3Crect width="160" height="90" fill="%23ccc"/%3E%3C/svg%3E'
 
-/** CSP of the document frame: nothing may load except inline styles and data: images. */
-export const FRAME_CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'"
+/**
+ * CSP of the document frame: nothing may load except inline styles, data: images and, when given, images of this
+ * document's own original from our /files route (one path on our own origin, never the network).
+ */
+export const frameCsp = (filesSource: string | null): string =>
+  `default-src 'none'; img-src data:${filesSource ? ` ${filesSource}` : ''}; style-src 'unsafe-inline'`
+
+/** The CSP source for the images a part-URL function yields: `<scheme>://<host>/files/<id>/`, or null if unusable. */
+export function filesSourceOf(partUrl: (path: string) => string): string | null {
+  try {
+    const sample = new URL(partUrl('x'), document.baseURI)
+    const dir = sample.pathname.slice(0, sample.pathname.lastIndexOf('/') + 1)
+    if (!/^\/files\/\d+\/$/.test(dir) || !/^[a-z][a-z0-9+.-]*:$/.test(sample.protocol)) return null
+    if (!/^[A-Za-z0-9.:[\]-]+$/.test(sample.host)) return null
+    return `${sample.protocol}//${sample.host}${dir}`
+  } catch {
+    return null
+  }
+}

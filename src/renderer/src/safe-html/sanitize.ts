@@ -1,5 +1,15 @@
+import { DOCUMENT_PART_PREFIX } from '@shared/contract'
 import DOMPurify from 'dompurify'
 import { BLOCKED_IMAGE, PURIFY_CONFIG } from './purify-config'
+
+/** Where an image inside the document's original is served from (our own /files route), or null: none is shown. */
+export type PartUrl = (path: string) => string
+
+/** A part path as the importer writes it: inside the archive, no `..`, no scheme, no backslash. */
+const SAFE_PART = /^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[^\\:?#\u0000-\u001f]{1,500}$/
+
+// Set only for the duration of one synchronous sanitize call (the hook has no other way to learn the document).
+let currentPartUrl: PartUrl | null = null
 
 const purify = DOMPurify(window)
 
@@ -9,6 +19,14 @@ purify.addHook('afterSanitizeAttributes', (node) => {
   if (!(node instanceof Element)) return
   if (MEDIA.has(node.tagName)) {
     const src = node.getAttribute('src')
+    const part = src?.startsWith(DOCUMENT_PART_PREFIX)
+      ? src.slice(DOCUMENT_PART_PREFIX.length)
+      : null
+    if (node.tagName === 'IMG' && part !== null && currentPartUrl && SAFE_PART.test(part)) {
+      node.setAttribute('src', currentPartUrl(part))
+      node.setAttribute('data-part', part)
+      return
+    }
     // Only data: images survive; anything else (remote, file:, app-doc: we cannot serve here) becomes a
     // placeholder, with the original kept for the curious.
     if (src && !/^data:image\/(?:png|jpe?g|gif|webp);/i.test(src)) {
@@ -30,7 +48,12 @@ purify.addHook('afterSanitizeAttributes', (node) => {
  * Sanitize a document's stored HTML again, in the real DOM, before it is shown. The importer sanitized it already
  * (jsdom); this second pass guards against a library written by an older or compromised importer.
  */
-export function sanitizeDocumentHtml(html: string): string {
+export function sanitizeDocumentHtml(html: string, partUrl: PartUrl | null = null): string {
   if (!purify.isSupported) throw new Error('This browser cannot sanitize HTML safely.')
-  return purify.sanitize(html, PURIFY_CONFIG)
+  currentPartUrl = partUrl
+  try {
+    return purify.sanitize(html, PURIFY_CONFIG)
+  } finally {
+    currentPartUrl = null
+  }
 }

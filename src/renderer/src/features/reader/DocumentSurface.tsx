@@ -8,6 +8,7 @@ import {
   useRef,
   useState,
 } from 'react'
+import { getShell } from '../../platform/shell'
 import { SafeHtmlFrame } from '../../safe-html'
 import { useCaretMode } from './caret/use-caret-mode'
 import { clearHighlights, paintHighlight } from './highlights'
@@ -80,6 +81,12 @@ export function DocumentSurface({
   const [rendered, setRendered] = useState(0)
   const onRendered = useCallback(() => setRendered((count) => count + 1), [])
   const { text, html } = detail
+  // Figures of EPUB/DOCX books come from the stored original, through our own file route.
+  const documentId = detail.id
+  const partUrl = useCallback(
+    (path: string) => getShell().originalUrl(documentId, path),
+    [documentId],
+  )
   const paragraphs = useMemo(() => (html === null ? splitParagraphs(text) : []), [html, text])
 
   // Plain text: the paragraphs are ours, each an exact slice of the text; map them once they are in the DOM.
@@ -277,6 +284,7 @@ export function DocumentSurface({
           language={detail.language}
           title={`Text of ${detail.title}`}
           fontSize={fontSize}
+          partUrl={partUrl}
           onReady={onFrameReady}
         />
       )}

@@ -12,6 +12,7 @@ import {
 } from 'react'
 import type { FindState, TextSelection } from '../DocumentSurface'
 import { clearHighlights, paintHighlight } from '../highlights'
+import { PageList } from './PageList'
 import { type PageMark, PdfPage } from './PdfPage'
 import { PageTextMaps } from './page-text-map'
 import { fetchOriginal, openPdf, type PDFDocumentProxy } from './pdf-engine'
@@ -67,6 +68,7 @@ export function PdfView({
   const [currentPage, setCurrentPage] = useState(1)
   const [pageBox, setPageBox] = useState(pages[0]?.label ?? '1')
   const [rendered, setRendered] = useState(0)
+  const [showPageList, setShowPageList] = useState(false)
   const failRef = useRef(onFailure)
   failRef.current = onFailure
 
@@ -352,42 +354,52 @@ export function PdfView({
         <button type="button" aria-pressed={zoom === 'fit'} onClick={() => setZoom('fit')}>
           Fit width
         </button>
+        <button
+          type="button"
+          aria-pressed={showPageList}
+          onClick={() => setShowPageList((shown) => !shown)}
+        >
+          Page list
+        </button>
       </div>
-      <section
-        ref={scrollRef}
-        className="pdf-pages"
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: the pages scroll here and page with the keyboard
-        tabIndex={0}
-        aria-label={`Pages of ${detail.title}`}
-        onScroll={onScroll}
-        onKeyDown={onKeyDown}
-      >
-        {!pdf ? (
-          <p className="loading">Opening the pages…</p>
-        ) : (
-          <div className="pdf-window" style={{ height: virtualizer.getTotalSize() + GAP }}>
-            {virtualizer.getVirtualItems().map((item) => {
-              const info = pages[item.index] as PageInfo
-              return (
-                <div
-                  key={item.key}
-                  className="pdf-slot"
-                  style={{ transform: `translateY(${item.start}px)` }}
-                >
-                  <PdfPage
-                    pdf={pdf}
-                    info={info}
-                    scale={scale}
-                    marks={marksByPage.get(info.page) ?? NO_MARKS}
-                    onTextLayer={onTextLayer}
-                    onError={onPageError}
-                  />
-                </div>
-              )
-            })}
-          </div>
-        )}
-      </section>
+      <div className="pdf-body">
+        {showPageList && <PageList pages={pages} currentPage={currentPage} onGoTo={goToPage} />}
+        <section
+          ref={scrollRef}
+          className="pdf-pages"
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: the pages scroll here and page with the keyboard
+          tabIndex={0}
+          aria-label={`Pages of ${detail.title}`}
+          onScroll={onScroll}
+          onKeyDown={onKeyDown}
+        >
+          {!pdf ? (
+            <p className="loading">Opening the pages…</p>
+          ) : (
+            <div className="pdf-window" style={{ height: virtualizer.getTotalSize() + GAP }}>
+              {virtualizer.getVirtualItems().map((item) => {
+                const info = pages[item.index] as PageInfo
+                return (
+                  <div
+                    key={item.key}
+                    className="pdf-slot"
+                    style={{ transform: `translateY(${item.start}px)` }}
+                  >
+                    <PdfPage
+                      pdf={pdf}
+                      info={info}
+                      scale={scale}
+                      marks={marksByPage.get(info.page) ?? NO_MARKS}
+                      onTextLayer={onTextLayer}
+                      onError={onPageError}
+                    />
+                  </div>
+                )
+              })}
+            </div>
+          )}
+        </section>
+      </div>
     </div>
   )
 }
