@@ -3,25 +3,13 @@
  * never from the network). Only image entries are ever served; each is size-limited and inflated with yauzl's size
  * validation, so a lying entry cannot balloon.
  */
+import { partMediaType } from '@shared/contract'
 import yauzl, { type Entry, type ZipFile } from 'yauzl'
-
-const IMAGE_TYPES: Record<string, string> = {
-  png: 'image/png',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  gif: 'image/gif',
-  webp: 'image/webp',
-  bmp: 'image/bmp',
-  svg: 'image/svg+xml',
-}
 
 /** Largest embedded image served. */
 export const MAX_PART_BYTES = 32 * 1024 * 1024
 
 export type EmbeddedPart = { path: string; mediaType: string; bytes: number }
-
-export const partMediaType = (path: string): string | null =>
-  IMAGE_TYPES[/\.([A-Za-z0-9]+)$/.exec(path)?.[1]?.toLowerCase() ?? ''] ?? null
 
 const openZip = (file: string): Promise<ZipFile> =>
   yauzl.openPromise(file, {

@@ -84,3 +84,17 @@ export type OriginalsApi = {
    */
   'documents.reextract': (args: ReextractArgs) => JobTicket
 }
+
+const IMAGE_TYPES: Record<string, string> = {
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  bmp: 'image/bmp',
+  svg: 'image/svg+xml',
+}
+
+/** The media type of an image inside an EPUB/DOCX original, by extension; null for anything not served. */
+export const partMediaType = (path: string): string | null =>
+  IMAGE_TYPES[/\.([A-Za-z0-9]+)$/.exec(path)?.[1]?.toLowerCase() ?? ''] ?? null

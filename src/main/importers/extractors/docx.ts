@@ -5,10 +5,10 @@
  * keep only their alt text.
  */
 import { createHash } from 'node:crypto'
-import { DOCUMENT_PART_PREFIX } from '@shared/contract'
 import JSZip from 'jszip'
 import mammoth from 'mammoth'
-import { partMediaType } from '../../originals/embedded-parts'
+// A relative path: import workers run this file outside the bundler in tests, where the alias is unknown.
+import { DOCUMENT_PART_PREFIX, partMediaType } from '../../../shared/contract/originals'
 import { parseDate } from '../dates'
 import { firstText, parseXmlDocument } from '../dom'
 import { ImportError } from '../errors'

@@ -5,9 +5,10 @@
  * Hrefs are resolved against the archive root and anything that escapes it is ignored.
  */
 import { posix } from 'node:path'
-import { DOCUMENT_PART_PREFIX, type TocEntry } from '@shared/contract'
+import type { TocEntry } from '@shared/contract'
 import JSZip from 'jszip'
-import { partMediaType } from '../../originals/embedded-parts'
+// A relative path: import workers run this file outside the bundler in tests, where the alias is unknown.
+import { DOCUMENT_PART_PREFIX, partMediaType } from '../../../shared/contract/originals'
 import { parseDate } from '../dates'
 import {
   byTag,
