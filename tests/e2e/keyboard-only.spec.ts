@@ -55,8 +55,8 @@ test('search, open, quote two sentences with a tag, compare and export: keyboard
   await expect(dialog).toHaveCount(0)
   await expect(app.quotes.quote(FIRST)).toBeVisible()
 
-  // Down: the next sentence; S selects it; Ctrl+S saves.
-  await kb.press('ArrowDown')
+  // Ctrl+↓: the next sentence; S selects it; Ctrl+S saves.
+  await kb.press('Control+ArrowDown')
   await kb.press('s')
   await expect.poll(() => page.evaluate(() => document.getSelection()?.toString())).toBe(SECOND)
   await kb.press('Control+s')

@@ -3,8 +3,9 @@
  * selection live as offsets in the document's plain text (what quotes are made of) and are drawn as a DOM
  * selection through the surface's text map, so the reader's usual "Save quote" path picks them up unchanged.
  *
- * Keys: ←/→ a character (Ctrl: a word), ↑/↓ a sentence, Home/End the paragraph, Shift extends; S selects the
- * sentence, P the paragraph; Enter or Q saves the selection as a quote; Esc collapses, then leaves caret mode.
+ * Keys: ←/→ a character (Ctrl: a word), ↑/↓ a line as laid out on screen (Ctrl: a sentence), Home/End the paragraph,
+ * Shift extends; S selects the sentence, P the paragraph; Enter or Q saves the selection as a quote; Esc collapses,
+ * then leaves caret mode.
  */
 import { type RefObject, useEffect, useRef } from 'react'
 import { appStore, useAppState } from '../../../state/app-state'
@@ -39,6 +40,8 @@ export function useCaretMode(
 ): void {
   const active = useAppState((state) => state.caretMode)
   const position = useRef({ anchor: 0, focus: 0 })
+  /** The x a run of ↑/↓ keeps to (as editors do), so a short line on the way does not pull the caret left. */
+  const goalX = useRef<number | null>(null)
   const hint = useRef(startHint)
   hint.current = startHint
 
@@ -108,6 +111,8 @@ export function useCaretMode(
       const extend = event.shiftKey
       let next: number | null = null
       let span: { start: number; end: number } | null = null
+      const vertical = (event.key === 'ArrowDown' || event.key === 'ArrowUp') && !event.ctrlKey
+      if (!vertical) goalX.current = null
       switch (event.key) {
         case 'ArrowRight':
           next = event.ctrlKey ? wordBoundary(text, focus, 1) : charStep(text, focus, 1)
@@ -116,12 +121,18 @@ export function useCaretMode(
           next = event.ctrlKey ? wordBoundary(text, focus, -1) : charStep(text, focus, -1)
           break
         case 'ArrowDown':
+          if (!event.ctrlKey) {
+            next = lineStep(surface, text, focus, 1, goalX)
+            break
+          }
           next = extend ? sentenceAt(text, focus, lang).end : nextSentenceStart(text, focus, lang)
           if (extend && next <= focus)
             next = sentenceAt(text, nextSentenceStart(text, focus, lang), lang).end
           break
         case 'ArrowUp':
-          next = previousSentenceStart(text, focus, lang)
+          next = event.ctrlKey
+            ? previousSentenceStart(text, focus, lang)
+            : lineStep(surface, text, focus, -1, goalX)
           break
         case 'Home':
           next = paragraphAt(text, focus).start
@@ -171,6 +182,59 @@ export function useCaretMode(
       paintHighlight(surface.target, CARET_HIGHLIGHT, [])
     }
   }, [surface, active, text, language, scrollRef])
+}
+
+type CaretDocument = Document & {
+  caretRangeFromPoint?: (x: number, y: number) => Range | null
+}
+type ModifiableSelection = Selection & {
+  modify?: (alter: 'move', direction: 'forward' | 'backward', granularity: 'line') => void
+}
+
+/** The text offset of a DOM point inside the surface, or null when it is outside the mapped text. */
+function offsetAtPoint(surface: CaretSurface, node: Node, offset: number): number | null {
+  if (!surface.root.contains(node)) return null
+  const range = surface.target.createRange()
+  range.setStart(node, offset)
+  range.setEnd(surface.root, surface.root.childNodes.length)
+  return surface.map.offsetsOf(range)?.start ?? null
+}
+
+/**
+ * The offset one visual line down (1) or up (-1) from `focus`, at the goal x: the browser's own line movement
+ * (`Selection.modify`, which knows the layout: wrapping, headings, margins), then the point at the goal x on the line
+ * it reached. Null when the layout gives nothing (then the caret stays).
+ */
+function lineStep(
+  surface: CaretSurface,
+  text: string,
+  focus: number,
+  direction: 1 | -1,
+  goalX: { current: number | null },
+): number | null {
+  const selection = surface.target.getSelection() as ModifiableSelection | null
+  if (!selection?.modify || text.length === 0) return null
+  const atEnd = focus >= text.length
+  const here = atEnd
+    ? surface.map.rangeOf(text.length - 1, text.length)
+    : surface.map.rangeOf(focus, focus + 1)
+  if (!here) return null
+  const box = here.getBoundingClientRect()
+  goalX.current ??= atEnd ? box.right : box.left
+  if (atEnd) selection.collapse(here.endContainer, here.endOffset)
+  else selection.collapse(here.startContainer, here.startOffset)
+  selection.modify('move', direction > 0 ? 'forward' : 'backward', 'line')
+  const moved = selection.focusNode
+    ? offsetAtPoint(surface, selection.focusNode, selection.focusOffset)
+    : null
+  if (moved === null || moved === focus) return moved
+  // Back to the goal x on the line reached.
+  const line = surface.map.rangeOf(moved, Math.min(text.length, moved + 1))?.getBoundingClientRect()
+  const doc = surface.target as CaretDocument
+  if (!line || !doc.caretRangeFromPoint) return moved
+  const point = doc.caretRangeFromPoint(goalX.current, line.top + line.height / 2)
+  const aimed = point ? offsetAtPoint(surface, point.startContainer, point.startOffset) : null
+  return aimed !== null && aimed !== focus ? aimed : moved
 }
 
 function isTextField(target: EventTarget | null): boolean {
