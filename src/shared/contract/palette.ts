@@ -14,11 +14,19 @@ export type PaletteEntriesArgs = {
   /** A `cursor` from an earlier answer: then only documents and quotes changed at or after it are sent. */
   since?: string
   parts?: PalettePart[]
+  /**
+   * Page the documents, newest first: at most `limit` of them (then `next` says where to go on), with ids below
+   * `before`. A page with `before` carries documents only.
+   */
+  limit?: number
+  before?: number
 }
 
 export type PaletteEntries = {
   /** Pass back as `since` next time. */
   cursor: string
+  /** When documents were paged and more remain: pass as `before` for the next page. */
+  next?: number
   /** Present when the part was asked for. With `since`, only rows changed since (plus a few repeats). */
   documents?: PaletteDocumentRow[]
   documentIds?: IdRuns

@@ -67,6 +67,40 @@ describe('palette.entries', () => {
     ])
   })
 
+  it('pages the documents newest first, live ids on the first page only', async () => {
+    const db = backend.context.db
+    const ids: DocumentId[] = []
+    for (let i = 0; i < 5; i++) ids.push(insertDocument(db, { title: `Doc ${i}` }))
+    insertQuote(db, ids[0]!, 'Doc zero has words.')
+    const first = await call(backend.context, 'palette.entries', { limit: 2 })
+    expect(first.documents?.map((r) => r[0])).toEqual([ids[4], ids[3]])
+    expect(first.next).toBe(ids[3])
+    expect(first.documentIds).toEqual([[ids[0], ids[4]]])
+    expect(first.quotes).toHaveLength(1)
+    const second = await call(backend.context, 'palette.entries', { limit: 2, before: first.next })
+    expect(second.documents?.map((r) => r[0])).toEqual([ids[2], ids[1]])
+    expect(second.documentIds).toBeUndefined()
+    expect(second.quotes).toBeUndefined()
+    const last = await call(backend.context, 'palette.entries', { limit: 2, before: second.next })
+    expect(last.documents?.map((r) => r[0])).toEqual([ids[0]])
+    expect(last.next).toBeUndefined()
+  })
+
+  it('joins authors in order and reads malformed authors JSON as none', async () => {
+    const db = backend.context.db
+    const a = insertDocument(db, {
+      title: 'Three authors',
+      authors: ['Zoë Müller', 'Li Wei', 'Ann Bo'],
+    })
+    const b = insertDocument(db, { title: 'Broken authors' })
+    db.prepare("UPDATE documents SET authors = '{not json' WHERE id = ?").run(b)
+    const all = await call(backend.context, 'palette.entries', { parts: ['documents'] })
+    expect(all.documents).toEqual([
+      [a, 'Three authors', 'Zoë Müller; Li Wei; Ann Bo', ''],
+      [b, 'Broken authors', '', ''],
+    ])
+  })
+
   it('refuses a malformed cursor with a clear error', async () => {
     await expect(
       call(backend.context, 'palette.entries', { since: 'yesterday' }),

@@ -1,5 +1,6 @@
 import type { DocumentId, PaletteEntries, QuoteId, TagId } from '@shared/contract'
 import { describe, expect, it } from 'vitest'
+import { DocumentPostings } from '../../../src/renderer/src/features/palette/document-postings'
 import { PaletteIndex } from '../../../src/renderer/src/features/palette/palette-index'
 import { markRuns, rankTier } from '../../../src/renderer/src/features/palette/palette-rank'
 
@@ -82,6 +83,53 @@ describe('PaletteIndex', () => {
     expect(ids).not.toContain('document:3')
     expect(ids).not.toContain('tag:3')
     expect(index.search('port', [])[0]).toMatchObject({ id: 2, label: 'Port financing' })
+  })
+})
+
+describe('DocumentPostings', () => {
+  it('matches prefixes, skips stop words among other words, finds authors and source words, and typos', () => {
+    const docs = new DocumentPostings()
+    docs.set(1, 'Remarks by the President on the Economy', 'Barack Obama', 'The White House')
+    docs.set(2, 'Statement by the Press Secretary', '', 'The White House')
+    docs.set(3, 'The Office of the Vice President', 'Joe Biden', 'Archive')
+    docs.set(4, 'Café society', 'Zoë Müller', '')
+    const none = new Map<number, number>()
+    const ids = (q: string) => docs.search(q, none, 30).map((h) => h.id)
+    expect(ids('remarks by the pres')).toEqual([1])
+    expect(docs.search('remarks by the pres', none, 30)[0]).toMatchObject({ tier: 0 })
+    expect(ids('pres').sort()).toEqual([1, 2, 3])
+    expect(ids('the')).toEqual([3, 2, 1]) // alone, a stop word is a word: the title prefix, then shorter
+    expect(ids('white house press')).toEqual([2])
+    expect(ids('biden vice')).toEqual([3])
+    expect(docs.search('biden vice', none, 30)[0]).toMatchObject({
+      label: 'The Office of the Vice President',
+      detail: 'Joe Biden · Archive',
+      tier: 1,
+    })
+    expect(ids('cafe muller')).toEqual([4])
+    expect(docs.search('presdent', none, 30).map((h) => [h.id, h.tier])).toEqual(
+      expect.arrayContaining([
+        [1, 2],
+        [3, 2],
+      ]),
+    )
+    expect(ids('railway')).toEqual([])
+  })
+
+  it('keeps the best hits only, removes and renames row by row, and compacts after many removals', () => {
+    const docs = new DocumentPostings()
+    for (let id = 1; id <= 3000; id++) docs.set(id, `Weekly address ${id}`, '', 'The White House')
+    const none = new Map<number, number>()
+    // Same tier: the shorter title, then the newer document.
+    expect(docs.search('weekly', none, 3).map((h) => h.id)).toEqual([9, 8, 7])
+    expect(docs.search('weekly', new Map([[2500, 0]]), 2).map((h) => h.id)).toEqual([2500, 9])
+    for (let id = 1; id <= 2500; id++) docs.remove(id)
+    docs.set(2999, 'Renamed letter', '', '')
+    expect(docs.size).toBe(500)
+    expect(docs.search('weekly', none, 1000)).toHaveLength(499)
+    expect(docs.search('weekly address 2999', none, 10)).toEqual([])
+    expect(docs.search('renamed', none, 10).map((h) => h.id)).toEqual([2999])
+    expect(docs.search('white house', none, 1000)).toHaveLength(499)
   })
 })
 

@@ -11,6 +11,8 @@ export const paletteHandlers = defineHandlers({
           .array(z.enum(['documents', 'quotes', 'tags', 'searches', 'comparisons']))
           .max(5)
           .optional(),
+        limit: z.number().int().min(1).max(100_000).optional(),
+        before: z.number().int().min(1).optional(),
       })
       .strict(),
     run: (args, backend) => paletteEntries(backend.db, args),

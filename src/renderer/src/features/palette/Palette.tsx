@@ -54,6 +54,12 @@ async function ftsFallback(query: string): Promise<PaletteItem[]> {
   }))
 }
 
+/** Worker hits, then FTS hits for documents the worker does not hold yet. */
+function mergeHits(fromWorker: PaletteItem[], fromFts: PaletteItem[]): PaletteItem[] {
+  const seen = new Set(fromWorker.map((item) => `${item.kind}:${item.id}`))
+  return [...fromWorker, ...fromFts.filter((item) => !seen.has(`${item.kind}:${item.id}`))]
+}
+
 function Label({ text, query }: { text: string; query: string }): ReactNode {
   return markRuns(text, query).map((run, i) =>
     // biome-ignore lint/suspicious/noArrayIndexKey: runs are positional and never reordered
@@ -83,7 +89,15 @@ function PaletteDialog({ initialMode }: { initialMode: 'all' | 'commands' }): Re
   const commandsOnly = text.startsWith('>')
   const query = commandsOnly ? text.slice(1) : text
 
-  useEffect(() => paletteClient.subscribe(() => setReady(true)), [])
+  const [complete, setComplete] = useState(paletteClient.isComplete())
+  useEffect(
+    () =>
+      paletteClient.subscribe(() => {
+        setReady(paletteClient.isReady())
+        setComplete(paletteClient.isComplete())
+      }),
+    [],
+  )
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: opens once; `close` only writes the store
   useEffect(() => {
@@ -114,7 +128,12 @@ function PaletteDialog({ initialMode }: { initialMode: 'all' | 'commands' }): Re
       setActive(0)
       return
     }
-    const fromIndex = paletteClient.search(query, LIMIT) ?? ftsFallback(query)
+    const fromWorker = paletteClient.search(query, LIMIT)
+    // While older pages still load, the FTS search answers beside the worker so no document is missing.
+    const fromIndex =
+      fromWorker && !paletteClient.isComplete()
+        ? Promise.all([fromWorker, ftsFallback(query)]).then(([a, b]) => mergeHits(a, b))
+        : (fromWorker ?? ftsFallback(query))
     fromIndex
       .then((hits) => {
         if (stale) return
@@ -130,7 +149,7 @@ function PaletteDialog({ initialMode }: { initialMode: 'all' | 'commands' }): Re
     return () => {
       stale = true
     }
-  }, [text, query, commandsOnly, ready])
+  }, [text, query, commandsOnly, ready, complete])
 
   const options = useMemo(
     () => items.map((item) => ({ item, key: `${item.kind}:${item.id}` })),

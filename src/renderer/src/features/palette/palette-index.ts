@@ -1,10 +1,12 @@
 /**
- * The palette's in-memory index (FlexSearch Document, forward tokenizer): documents by title, authors and source,
- * and a small second index for tags, saved searches, saved comparisons and quotes. Runs inside the palette worker
- * (and in Node for tests and the benchmark). Changes are applied row by row: no rebuild per library change.
+ * The palette's in-memory index: documents by title, authors and source (compact postings, document-postings.ts),
+ * and a small FlexSearch Document (forward tokenizer) for tags, saved searches, saved comparisons and quotes. Runs
+ * inside the palette worker (and in Node for tests and the benchmark). Changes are applied row by row: no rebuild
+ * per library change.
  */
 import type { IdRuns, PaletteEntries } from '@shared/contract'
 import { Charset, Document } from 'flexsearch'
+import { DocumentPostings } from './document-postings'
 import { rankTier, TIER_FUZZY } from './palette-rank'
 
 export type PaletteKind = 'document' | 'tag' | 'search' | 'comparison' | 'quote'
@@ -20,7 +22,6 @@ export type PaletteHit = {
   tier: number
 }
 
-type DocRow = { id: number; title: string; authors: string; source: string }
 type OtherRow = { id: string; text: string }
 
 /** Chosen by measurement (scripts/bench/ui.ts palette section): LatinBalance folds accents and some spelling. */
@@ -29,48 +30,29 @@ const ENCODER = Charset.LatinBalance
 const CANDIDATES = 60
 
 export class PaletteIndex {
-  // Titles and authors match by word prefix as you type; a source ("The White House", repeated on thousands of
-  // documents) by whole words only: forward-indexing it cost memory for nothing (measured in the UI bench).
-  private docs = new Document<DocRow>({
-    encoder: ENCODER,
-    resolution: 3,
-    document: {
-      id: 'id',
-      index: [
-        { field: 'title', tokenize: 'forward' },
-        { field: 'authors', tokenize: 'forward' },
-        { field: 'source', tokenize: 'strict' },
-      ],
-    },
-  })
+  private docs = new DocumentPostings()
   private others = new Document<OtherRow>({
     tokenize: 'forward',
     encoder: ENCODER,
     document: { id: 'id', index: ['text'] },
   })
-  /** id → [title, authors, source]. */
-  private docFields = new Map<number, [string, string, string]>()
   private otherRows = new Map<string, PaletteHit>()
   private quoteIds = new Set<number>()
 
   get documentCount(): number {
-    return this.docFields.size
+    return this.docs.size
   }
 
   /** Apply a full or `since` answer of `palette.entries`. */
   apply(entries: PaletteEntries): void {
     for (const [id, title, authors, source] of entries.documents ?? []) {
-      const row = { id, title, authors, source }
-      if (this.docFields.has(id)) this.docs.update(row)
-      else this.docs.add(row)
-      this.docFields.set(id, [title, authors, source])
+      this.docs.set(id, title, authors, source)
     }
     if (entries.documentIds) {
-      for (const id of missingFrom(this.docFields.keys(), entries.documentIds)) {
+      for (const id of missingFrom(this.docs.documentIds(), entries.documentIds))
         this.docs.remove(id)
-        this.docFields.delete(id)
-      }
     }
+    this.docs.settle()
     for (const [id, documentId, words] of entries.quotes ?? []) {
       this.quoteIds.add(id)
       this.setOther({ kind: 'quote', id, label: words, detail: '', documentId, tier: 0 })
@@ -117,24 +99,13 @@ export class PaletteIndex {
   search(query: string, recent: readonly number[], limit = 30): PaletteHit[] {
     if (!query.trim()) return this.recentDocuments(recent, limit)
     const recentRank = new Map(recent.map((id, i) => [id, i]))
-    const docIds = new Set<number>()
-    for (const field of this.docs.search(query, { limit: CANDIDATES, suggest: true })) {
-      for (const id of field.result) docIds.add(Number(id))
-    }
-    const hits: (PaletteHit & { recent: number })[] = []
-    for (const id of docIds) {
-      const fields = this.docFields.get(id)
-      if (!fields) continue
-      const [title, authors, source] = fields
-      hits.push({
+    const hits: (PaletteHit & { recent: number })[] = this.docs
+      .search(query, recentRank, limit)
+      .map((hit) => ({
         kind: 'document',
-        id,
-        label: title,
-        detail: [authors, source].filter(Boolean).join(' · '),
-        tier: rankTier(query, title, `${authors} ${source}`),
-        recent: recentRank.get(id) ?? Number.POSITIVE_INFINITY,
-      })
-    }
+        ...hit,
+        recent: recentRank.get(hit.id) ?? Number.POSITIVE_INFINITY,
+      }))
     for (const field of this.others.search(query, { limit: CANDIDATES, suggest: true })) {
       for (const key of field.result) {
         const row = this.otherRows.get(String(key))
@@ -156,15 +127,8 @@ export class PaletteIndex {
   private recentDocuments(recent: readonly number[], limit: number): PaletteHit[] {
     const hits: PaletteHit[] = []
     for (const id of recent) {
-      const fields = this.docFields.get(id)
-      if (!fields || hits.length >= limit) continue
-      hits.push({
-        kind: 'document',
-        id,
-        label: fields[0],
-        detail: [fields[1], fields[2]].filter(Boolean).join(' · '),
-        tier: TIER_FUZZY,
-      })
+      const hit = hits.length < limit ? this.docs.get(id, TIER_FUZZY) : null
+      if (hit) hits.push({ kind: 'document', ...hit })
     }
     return hits
   }

@@ -3,11 +3,12 @@ import type { PaletteHit } from './palette-index'
 
 /** Messages to the palette worker. */
 export type ToPaletteWorker =
-  | { type: 'apply'; entries: PaletteEntries }
+  /** `last`: the final page of a load (or a whole answer): the worker then holds every document. */
+  | { type: 'apply'; entries: PaletteEntries; last: boolean }
   | { type: 'search'; seq: number; query: string; recent: number[]; limit: number }
 
 /** Messages from it. */
 export type FromPaletteWorker =
-  | { type: 'applied'; documents: number; ms: number }
+  | { type: 'applied'; documents: number; ms: number; last: boolean }
   | { type: 'results'; seq: number; hits: PaletteHit[]; ms: number }
   | { type: 'error'; message: string }

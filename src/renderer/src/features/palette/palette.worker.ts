@@ -19,7 +19,12 @@ scope.onmessage = (event: MessageEvent<ToPaletteWorker>) => {
   try {
     if (message.type === 'apply') {
       index.apply(message.entries)
-      reply({ type: 'applied', documents: index.documentCount, ms: performance.now() - started })
+      reply({
+        type: 'applied',
+        documents: index.documentCount,
+        ms: performance.now() - started,
+        last: message.last,
+      })
     } else if (message.type === 'search') {
       const hits = index.search(message.query, message.recent, message.limit)
       reply({ type: 'results', seq: message.seq, hits, ms: performance.now() - started })

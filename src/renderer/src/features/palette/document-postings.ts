@@ -1,0 +1,330 @@
+/**
+ * The palette's document index: every folded word of a title → the slots of the documents holding it (plain arrays
+ * of small integers); authors and source, shared by many documents, as one "detail" line per distinct pair whose
+ * words point at detail ids (a source on 100,000 documents costs one entry, not 100,000); a sorted vocabulary for
+ * the prefix of the word being typed, and a FlexSearch index over that vocabulary (LatinExtra) for typos.
+ *
+ * Why not a FlexSearch Document over the titles: measured at 100,000 White House titles (scripts/bench/ui), its
+ * forward index took 4–10 s to build and 85–150 MB, and multi-word queries over common words ("remarks by the pres")
+ * took 40–100 ms to intersect. Here a query walks the postings of its rarest word once and checks the others with a
+ * counter array: a few ms at worst, ~25 MB, built in well under a second, and updated row by row.
+ */
+import { Charset, Index } from 'flexsearch'
+import { fold, TIER_EXACT_PREFIX, TIER_FUZZY, TIER_WORD_PREFIX } from './palette-rank'
+
+export type DocumentHit = { id: number; label: string; detail: string; tier: number }
+
+/** Words that select nothing when other words are typed ("remarks by the pres" is "remarks pres*"). */
+const STOPWORDS = new Set([
+  'a',
+  'an',
+  'and',
+  'at',
+  'by',
+  'for',
+  'from',
+  'in',
+  'of',
+  'on',
+  'or',
+  'the',
+  'to',
+  'with',
+])
+/** Vocabulary words a misspelt query word may stand for (FlexSearch LatinExtra: "presdent" → "president"). */
+const FUZZY_WORDS = 5
+/** Query words looked at (the counter array holds up to 255). */
+const MAX_WORDS = 16
+const WORD = /[\p{L}\p{N}]+/gu
+/** The same words in a plain-ASCII text, found several times faster than with a Unicode class. */
+const ASCII_GAP = /[^a-z0-9]+/
+const ASCII = /^[\x20-\x7e]*$/
+
+/** `fold` with a fast path: most titles are plain ASCII, where folding is lower-casing. */
+function foldFast(text: string): string {
+  return ASCII.test(text) ? text.toLowerCase() : fold(text)
+}
+
+/** A query word: the title postings and detail lines it matches, and how many documents that may be at most. */
+type Term = { slots: number[][]; details: Set<number>; fuzzy: boolean; size: number }
+
+export class DocumentPostings {
+  private slotOf = new Map<number, number>()
+  /** slot → document id; -1 once the document was deleted or re-added under a new slot. */
+  private ids: number[] = []
+  private titles: string[] = []
+  private folded: string[] = []
+  /** slot → detail id. */
+  private detailOf: number[] = []
+  /** One entry per distinct "authors · source" line: 100,000 documents share a few hundred. */
+  private detailIds = new Map<string, number>()
+  private detailLines: string[] = []
+  private detailUses: number[] = []
+  /** word → title postings (slots). */
+  private postings = new Map<string, number[]>()
+  /** word → detail ids whose authors or source hold it. */
+  private detailWords = new Map<string, number[]>()
+  private words: string[] = []
+  private known = new Set<string>()
+  private vocabulary: string[] = []
+  private vocabularyStale = false
+  private typos = new Index({ tokenize: 'strict', encoder: Charset.LatinExtra })
+  private dead = 0
+
+  get size(): number {
+    return this.slotOf.size
+  }
+
+  has(id: number): boolean {
+    return this.slotOf.has(id)
+  }
+
+  documentIds(): IterableIterator<number> {
+    return this.slotOf.keys()
+  }
+
+  /** Add or replace a document. */
+  set(id: number, title: string, authors: string, source: string): void {
+    this.remove(id)
+    const slot = this.ids.length
+    const detail = this.detailId(authors, source)
+    const ascii = ASCII.test(title)
+    const folded = ascii ? title.toLowerCase() : fold(title)
+    this.slotOf.set(id, slot)
+    this.ids.push(id)
+    this.titles.push(title)
+    this.folded.push(folded)
+    this.detailOf.push(detail)
+    this.detailUses[detail] = (this.detailUses[detail] ?? 0) + 1
+    const words = ascii ? folded.split(ASCII_GAP) : Array.from(folded.matchAll(WORD), (m) => m[0])
+    for (const word of words) {
+      if (!word) continue
+      const list = this.postings.get(word)
+      if (!list) {
+        this.postings.set(word, [slot])
+        this.learn(word)
+      } else if (list[list.length - 1] !== slot) list.push(slot)
+    }
+  }
+
+  private detailId(authors: string, source: string): number {
+    const line = authors && source ? `${authors} · ${source}` : authors || source
+    const known = this.detailIds.get(line)
+    if (known !== undefined) return known
+    const id = this.detailLines.length
+    this.detailIds.set(line, id)
+    this.detailLines.push(line)
+    const seen = new Set<string>()
+    for (const match of foldFast(line).matchAll(WORD)) {
+      const word = match[0]
+      if (seen.has(word)) continue
+      seen.add(word)
+      const list = this.detailWords.get(word)
+      if (list) list.push(id)
+      else {
+        this.detailWords.set(word, [id])
+        if (!this.postings.has(word)) this.learn(word)
+      }
+    }
+    return id
+  }
+
+  /** A word seen for the first time: into the typo index and, at the next `settle`, the sorted vocabulary. */
+  private learn(word: string): void {
+    if (this.known.has(word)) return
+    this.known.add(word)
+    this.typos.add(this.words.length, word)
+    this.words.push(word)
+    this.vocabularyStale = true
+  }
+
+  remove(id: number): void {
+    const slot = this.slotOf.get(id)
+    if (slot === undefined) return
+    this.slotOf.delete(id)
+    this.ids[slot] = -1
+    this.titles[slot] = ''
+    this.folded[slot] = ''
+    const detail = this.detailOf[slot] as number
+    this.detailUses[detail] = (this.detailUses[detail] ?? 1) - 1
+    // Dead slots stay in the postings (skipped when read) until they outnumber the live ones.
+    if (++this.dead > 1000 && this.dead > this.slotOf.size) this.compact()
+  }
+
+  /** Sort the vocabulary now (after a batch of rows), so no keystroke pays for it. */
+  settle(): void {
+    if (!this.vocabularyStale) return
+    this.vocabulary = [...this.words].sort()
+    this.vocabularyStale = false
+  }
+
+  /**
+   * Documents with every query word (the last one as a prefix unless followed by a space); a word matching nothing
+   * stands for its closest vocabulary words (tier fuzzy). Ranked: whole-title prefix, word prefixes, fuzzy; then
+   * recently opened, shorter title, newer.
+   */
+  search(query: string, recentRank: ReadonlyMap<number, number>, limit: number): DocumentHit[] {
+    this.settle()
+    const q = fold(query).trim()
+    const typed = [...fold(query).matchAll(WORD)].map((m) => m[0]).slice(0, MAX_WORDS)
+    if (typed.length === 0) return []
+    const lastIsPrefix = /[\p{L}\p{N}]$/u.test(query)
+    const meaningful = typed.filter(
+      (w, i) => !STOPWORDS.has(w) || (i === typed.length - 1 && lastIsPrefix),
+    )
+    const words = meaningful.length > 0 ? meaningful : typed
+    const terms: Term[] = []
+    for (const word of words) {
+      const prefix = lastIsPrefix && word === typed[typed.length - 1]
+      const term = this.term(word, prefix)
+      if (term.size === 0) return []
+      terms.push(term)
+    }
+    terms.sort((a, b) => a.size - b.size)
+    const [driver, ...rest] = terms as [Term, ...Term[]]
+    const slotCount = this.ids.length
+    const detailOf = this.detailOf
+    // counts[slot] = how many of the other terms hold it (each term counted once per slot).
+    const counts = new Uint8Array(slotCount)
+    rest.forEach((term, k) => {
+      for (const list of term.slots) {
+        for (const slot of list) if (counts[slot] === k) counts[slot] = k + 1
+      }
+      if (term.details.size === 0) return
+      for (let slot = 0; slot < slotCount; slot++) {
+        if (counts[slot] === k && term.details.has(detailOf[slot] as number)) counts[slot] = k + 1
+      }
+    })
+    const need = rest.length
+    const fuzzy = terms.some((t) => t.fuzzy)
+    const top = new TopHits(limit)
+    const consider = (slot: number): void => {
+      if (counts[slot] !== need) return
+      const id = this.ids[slot] as number
+      if (id < 0) return
+      const folded = this.folded[slot] as string
+      const tier = fuzzy ? TIER_FUZZY : folded.startsWith(q) ? TIER_EXACT_PREFIX : TIER_WORD_PREFIX
+      top.offer(slot, tier, recentRank.get(id) ?? Number.POSITIVE_INFINITY, folded.length, id)
+    }
+    if (driver.details.size > 0 || driver.slots.length > 1) {
+      // Several lists (a prefix, a typo) or detail lines: mark them, then one pass over the slots.
+      const marked = new Uint8Array(slotCount)
+      for (const list of driver.slots) for (const slot of list) marked[slot] = 1
+      for (let slot = 0; slot < slotCount; slot++) {
+        if (marked[slot] || driver.details.has(detailOf[slot] as number)) consider(slot)
+      }
+    } else {
+      for (const slot of driver.slots[0] ?? []) consider(slot)
+    }
+    return top.slots().map((slot) => this.hit(slot, fuzzy ? TIER_FUZZY : undefined, q))
+  }
+
+  /** The document at `id`, as a hit (for the recent list). */
+  get(id: number, tier: number): DocumentHit | null {
+    const slot = this.slotOf.get(id)
+    return slot === undefined ? null : this.hit(slot, tier, '')
+  }
+
+  private hit(slot: number, tier: number | undefined, q: string): DocumentHit {
+    const folded = this.folded[slot] as string
+    return {
+      id: this.ids[slot] as number,
+      label: this.titles[slot] as string,
+      detail: this.detailLines[this.detailOf[slot] as number] as string,
+      tier: tier ?? (folded.startsWith(q) ? TIER_EXACT_PREFIX : TIER_WORD_PREFIX),
+    }
+  }
+
+  private term(word: string, prefix: boolean): Term {
+    const term: Term = { slots: [], details: new Set(), fuzzy: false, size: 0 }
+    const add = (candidate: string): void => {
+      const list = this.postings.get(candidate)
+      if (list) {
+        term.slots.push(list)
+        term.size += list.length
+      }
+      for (const detail of this.detailWords.get(candidate) ?? []) {
+        if (term.details.has(detail)) continue
+        term.details.add(detail)
+        term.size += this.detailUses[detail] ?? 0
+      }
+    }
+    if (prefix) {
+      const vocabulary = this.vocabulary
+      for (let i = lowerBound(vocabulary, word); i < vocabulary.length; i++) {
+        const candidate = vocabulary[i] as string
+        if (!candidate.startsWith(word)) break
+        add(candidate)
+      }
+    } else add(word)
+    if (term.size > 0) return term
+    term.fuzzy = true
+    for (const index of this.typos.search(word, { limit: FUZZY_WORDS, suggest: true })) {
+      add(this.words[Number(index)] as string)
+    }
+    return term
+  }
+
+  /** Rebuild without the dead slots (after many deletions or renames). */
+  private compact(): void {
+    const live = [...this.slotOf.entries()].map(([id, slot]) => ({
+      id,
+      title: this.titles[slot] as string,
+      detail: this.detailLines[this.detailOf[slot] as number] as string,
+    }))
+    this.slotOf.clear()
+    this.ids = []
+    this.titles = []
+    this.folded = []
+    this.detailOf = []
+    this.detailUses = this.detailUses.map(() => 0)
+    this.postings.clear()
+    this.dead = 0
+    // Detail lines, the vocabulary and the typo index only grow: a word no document holds any more matches nothing.
+    for (const row of live) this.set(row.id, row.title, row.detail, '')
+  }
+}
+
+/** The first index whose word is ≥ `word`. */
+function lowerBound(sorted: readonly string[], word: string): number {
+  let lo = 0
+  let hi = sorted.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if ((sorted[mid] as string) < word) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/** The best `limit` hits by (tier, recent, length, newer id), kept in a small sorted array: no sort of every match. */
+class TopHits {
+  private rows: [slot: number, tier: number, recent: number, length: number, id: number][] = []
+  constructor(private readonly limit: number) {}
+
+  offer(slot: number, tier: number, recent: number, length: number, id: number): void {
+    const rows = this.rows
+    if (rows.length === this.limit) {
+      const worst = rows[rows.length - 1] as [number, number, number, number, number]
+      if (compare(tier, recent, length, id, worst) >= 0) return
+      rows.pop()
+    }
+    let at = rows.length
+    while (at > 0 && compare(tier, recent, length, id, rows[at - 1] as (typeof rows)[0]) < 0) at--
+    rows.splice(at, 0, [slot, tier, recent, length, id])
+  }
+
+  slots(): number[] {
+    return this.rows.map((row) => row[0])
+  }
+}
+
+function compare(
+  tier: number,
+  recent: number,
+  length: number,
+  id: number,
+  row: readonly [number, number, number, number, number],
+): number {
+  return tier - row[1] || recent - row[2] || length - row[3] || row[4] - id
+}
