@@ -7,6 +7,9 @@
  *    baseline measured in the same run: the bare `search.query` round trip for the same prefixes from the same page
  *    (so the ratio is what the UI adds: debounce, React render, paint).
  *
+ * 3. The go-to-anything palette (scripts/bench/ui/palette.ts) at 5,000, 20,000 and 100,000 documents: ready,
+ *    complete, keystroke → results painted, the worker's heap, beside an FTS5 title-prefix baseline.
+ *
  * Libraries are built fast by inserting rows directly (tests/e2e/support/seed-library.ts): the White House speeches
  * (public domain) for the library view, the BBC articles (benchmark use only) for search, both from the shared
  * corpora (`LECTERN_CORPUS`, else ../shared/corpus). Run after `npm run build` (`npm run bench -- ui`).
@@ -14,13 +17,32 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { type Browser, chromium, type Page } from '@playwright/test'
-import { corpusDir, readCorpus, seedLibrary } from '../../tests/e2e/support/seed-library'
+import type { Browser, Page } from '@playwright/test'
+import {
+  type CorpusArticle,
+  corpusDir,
+  readCorpus,
+  seedLibrary,
+} from '../../tests/e2e/support/seed-library'
 import { REPO_ROOT, type RunningHost, startWebHost } from '../../tests/e2e/support/web-host'
-import { benchPaletteInNode, benchPaletteInPage } from './ui/palette'
+import {
+  launch,
+  loadAverage,
+  newPage,
+  percentile,
+  summary,
+  typeAndTime,
+  waitForIdleHost,
+} from './support/ui-harness'
+import { benchPalette, type PaletteRow, printPaletteTable } from './ui/palette'
 
 const LIBRARY_DOCS = Number(process.env.UI_BENCH_LIBRARY_DOCS ?? 100_000)
 const SEARCH_DOCS = Number(process.env.UI_BENCH_SEARCH_DOCS ?? 20_000)
+/** Smaller libraries the palette is also measured on (the largest is the library view's). */
+const PALETTE_SIZES = (process.env.UI_BENCH_PALETTE_SIZES ?? '5000,20000')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0)
 const NAVIGATIONS = 5
 const QUERIES = [
   'economy growth',
@@ -36,43 +58,6 @@ const QUERIES = [
   'goverment',
   'musci festival',
 ]
-
-function percentile(values: number[], p: number): number {
-  if (values.length === 0) return Number.NaN
-  const sorted = [...values].sort((a, b) => a - b)
-  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))
-  return sorted[index] as number
-}
-
-function summary(values: number[]): string {
-  const fmt = (n: number): string => (Number.isNaN(n) ? '–' : n.toFixed(1))
-  return `median ${fmt(percentile(values, 50))} ms, p95 ${fmt(percentile(values, 95))} ms, max ${fmt(
-    Math.max(...values),
-  )} ms (n=${values.length})`
-}
-
-/** A page whose evaluated functions may carry tsx's `__name` helper (esbuild keepNames). */
-async function newPage(browser: Browser): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
-  await page.addInitScript({ content: 'window.__name = (fn) => fn' })
-  return page
-}
-
-async function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  })
-}
 
 /** Installed before the app loads: records when the first library rows are painted (ms after navigation start). */
 function watchFirstRows(): void {
@@ -90,46 +75,6 @@ function watchFirstRows(): void {
     })
   })
   observer.observe(document, { childList: true, subtree: true })
-}
-
-/** One API call from Node to the host; returns the value and the round-trip time. */
-async function call(host: RunningHost, method: string): Promise<{ value: unknown; ms: number }> {
-  const started = performance.now()
-  try {
-    const response = await fetch(`${host.origin}/api/${method}`, {
-      method: 'POST',
-      headers: {
-        'Content-Type': 'application/json',
-        'X-Lectern-Token': host.token,
-        Origin: host.origin,
-      },
-      body: '{}',
-    })
-    const envelope = (await response.json()) as { value?: unknown }
-    return { value: envelope.value, ms: performance.now() - started }
-  } catch {
-    // A busy host may drop a connection: count it as a slow answer and ask again.
-    return { value: undefined, ms: Number.POSITIVE_INFINITY }
-  }
-}
-
-/**
- * Wait until the host's start-up work is over, so the bench measures the UI rather than maintenance: the daily
- * backup that a fresh library gets at start (written, then verified with integrity_check, which holds the host's
- * event loop for seconds at 100,000 documents), then a few quick answers in a row.
- */
-async function waitForIdleHost(host: RunningHost): Promise<void> {
-  const deadline = performance.now() + 120_000
-  while (performance.now() < deadline) {
-    const backups = await call(host, 'library.backups')
-    if (Array.isArray(backups.value) && backups.value.length > 0) break
-    await new Promise((resolve) => setTimeout(resolve, 250))
-  }
-  let quick = 0
-  while (quick < 3 && performance.now() < deadline) {
-    quick = (await call(host, 'library.info')).ms < 50 ? quick + 1 : 0
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
 }
 
 /** Scroll the grid for `frames` animation frames, `step(i)` giving the new scrollTop; returns frame durations. */
@@ -168,8 +113,44 @@ async function scrollFrames(
   )
 }
 
-async function benchLibrary(browser: Browser, corpus: string): Promise<void> {
-  const articles = readCorpus(join(corpus, 'whitehouse-remarks-2009-2015', 'articles.jsonl.gz'))
+function whiteHouse(corpus: string): CorpusArticle[] {
+  return readCorpus(join(corpus, 'whitehouse-remarks-2009-2015', 'articles.jsonl.gz'))
+}
+
+/** The palette on a fresh White House library of `count` documents. */
+async function benchPaletteLibrary(
+  browser: Browser,
+  corpus: string,
+  count: number,
+): Promise<PaletteRow> {
+  const dir = mkdtempSync(join(tmpdir(), 'lectern-bench-palette-'))
+  try {
+    seedLibrary({
+      libraryDir: join(dir, 'library'),
+      articles: whiteHouse(corpus),
+      count,
+      maxTextChars: 400,
+    })
+    const host = await startWebHost({ libraryDir: join(dir, 'library') })
+    try {
+      await waitForIdleHost(host)
+      return await benchPalette(
+        browser,
+        host,
+        join(dir, 'library', 'library.sqlite'),
+        count,
+        NAVIGATIONS,
+      )
+    } finally {
+      await host.stop()
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+async function benchLibrary(browser: Browser, corpus: string): Promise<PaletteRow> {
+  const articles = whiteHouse(corpus)
   const dir = mkdtempSync(join(tmpdir(), 'lectern-bench-ui-'))
   try {
     const seedMs = seedLibrary({
@@ -215,10 +196,13 @@ async function benchLibrary(browser: Browser, corpus: string): Promise<void> {
       )
       await page.close()
       // The go-to-anything palette on the same library (scripts/bench/ui/palette.ts).
-      const palettePage = await newPage(browser)
-      await benchPaletteInPage(palettePage, host.url, host.origin, NAVIGATIONS, summary, percentile)
-      await palettePage.close()
-      benchPaletteInNode(join(dir, 'library', 'library.sqlite'), summary)
+      return await benchPalette(
+        browser,
+        host,
+        join(dir, 'library', 'library.sqlite'),
+        LIBRARY_DOCS,
+        NAVIGATIONS,
+      )
     } finally {
       await host.stop()
     }
@@ -227,64 +211,22 @@ async function benchLibrary(browser: Browser, corpus: string): Promise<void> {
   }
 }
 
-/** In the page: type `query` key by key and time each keystroke until its results are painted. */
-async function typeAndTime(page: Page, query: string): Promise<number[]> {
+const SEARCH_PROBE = {
+  input: 'input[type="search"]',
+  answered: '[data-results-for]',
+  attribute: 'data-results-for',
+}
+
+/** In the page: type `query` key by key into the search box and time each keystroke until its results are painted. */
+async function typeInSearch(page: Page, query: string): Promise<number[]> {
   const box = page.getByRole('searchbox', { name: 'Search' })
   await box.fill('')
-  await page.evaluate(() => {
-    const state = window as unknown as {
-      __typed: Map<string, number>
-      __painted: Map<string, number>
-      __observer?: MutationObserver
-    }
-    state.__typed = new Map()
-    state.__painted = new Map()
-    state.__observer?.disconnect()
-    const input = document.querySelector('input[type="search"]') as HTMLInputElement
-    input.addEventListener('keydown', (event) => {
-      // The value this key will produce (printable keys only in this bench).
-      if (event.key.length === 1) state.__typed.set(input.value + event.key, event.timeStamp)
-    })
-    state.__observer = new MutationObserver(() => {
-      const list = document.querySelector('[data-results-for]')
-      const shown = list?.getAttribute('data-results-for')
-      if (!shown || state.__painted.has(shown) || !state.__typed.has(shown)) return
-      requestAnimationFrame(() => {
-        const channel = new MessageChannel()
-        channel.port1.onmessage = () => state.__painted.set(shown, performance.now())
-        channel.port2.postMessage(null)
-      })
-    })
-    state.__observer.observe(document.body, {
-      subtree: true,
-      attributes: true,
-      attributeFilter: ['data-results-for'],
-      childList: true,
-    })
-  })
   await box.focus()
-  const latencies: number[] = []
-  for (let i = 1; i <= query.length; i++) {
-    const typed = query.slice(0, i)
-    await page.keyboard.type(query[i - 1] as string)
-    if (!typed.trim() || typed.endsWith(' ')) continue // a trailing space changes nothing to search
-    await page.waitForFunction(
-      (value) => (window as unknown as { __painted: Map<string, number> }).__painted.has(value),
-      typed,
-      { timeout: 10_000 },
-    )
-    latencies.push(
-      await page.evaluate((value) => {
-        const state = window as unknown as {
-          __typed: Map<string, number>
-          __painted: Map<string, number>
-        }
-        return (state.__painted.get(value) as number) - (state.__typed.get(value) as number)
-      }, typed),
-    )
-    await page.waitForTimeout(60) // a brisk typist: ~150 ms between keys once results show
-  }
-  return latencies
+  return typeAndTime(page, SEARCH_PROBE, query, {
+    // A trailing space changes nothing to search; ~150 ms between keys once results show (a brisk typist).
+    skip: (typed) => !typed.trim() || typed.endsWith(' '),
+    pauseMs: 60,
+  })
 }
 
 /** Baseline: the same prefixes through the bare API from the page, no rendering. */
@@ -336,12 +278,12 @@ async function benchSearch(browser: Browser, corpus: string): Promise<void> {
       await page.goto(host.url)
       await page.getByRole('region', { name: 'Library' }).waitFor()
       // Warm-up: the first query loads the vocabulary and search caches.
-      await typeAndTime(page, 'warm up')
+      await typeInSearch(page, 'warm up')
       const ui: number[] = []
       const api: number[] = []
       for (const query of QUERIES) {
         api.push(...(await apiTimes(page, host, query)))
-        ui.push(...(await typeAndTime(page, query)))
+        ui.push(...(await typeInSearch(page, query)))
       }
       console.log(`  baseline, bare search.query round trip per prefix: ${summary(api)}`)
       console.log(`  keystroke → results painted: ${summary(ui)}`)
@@ -373,10 +315,15 @@ async function main(): Promise<void> {
     console.log('ui bench: needs `npm run build` and /usr/bin/chromium; skipped.')
     return
   }
+  console.log(`load average at start: ${await loadAverage()} (2 cores, shared)`)
   const browser = await launch()
   try {
-    if (LIBRARY_DOCS > 0) await benchLibrary(browser, corpus)
+    const palette: PaletteRow[] = []
     if (SEARCH_DOCS > 0) await benchSearch(browser, corpus)
+    for (const size of PALETTE_SIZES) palette.push(await benchPaletteLibrary(browser, corpus, size))
+    if (LIBRARY_DOCS > 0) palette.push(await benchLibrary(browser, corpus))
+    printPaletteTable(palette)
+    console.log(`load average at end: ${await loadAverage()}`)
   } finally {
     await browser.close()
   }
