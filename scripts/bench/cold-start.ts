@@ -35,14 +35,12 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { gunzipSync } from 'node:zlib'
 
+import { arg, median, quantile, whiteHouseCorpusFile } from './support/bench-args'
+
 const REPO = resolve(__dirname, '..', '..')
 const QUERY = 'health care'
 const GOAL_MS = 500
 
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(name)
-  return i >= 0 ? process.argv[i + 1] : undefined
-}
 const RUNS = Math.max(3, Number(arg('--runs') ?? 15))
 const DOCS = Math.max(100, Number(arg('--docs') ?? 3_000))
 const LIVE_WAL_RUNS = Math.max(0, Number(arg('--live-wal') ?? 3))
@@ -50,27 +48,6 @@ const PROFILE = process.argv.includes('--profile')
 /** The built CLI to time (another build can be compared with --cli PATH). */
 const CLI = resolve(arg('--cli') ?? join(REPO, 'out', 'main', 'cli.js'))
 
-function corpusFile(): string | null {
-  const candidates = [
-    process.env.LECTERN_CORPUS,
-    resolve(REPO, '..', 'shared', 'corpus'),
-    '/work/shared/corpus',
-  ]
-  for (const c of candidates) {
-    const file = c && join(c, 'whitehouse-remarks-2009-2015', 'articles.jsonl.gz')
-    if (file && existsSync(file)) return file
-  }
-  return null
-}
-
-function quantile(values: number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  const at = (sorted.length - 1) * q
-  const lo = Math.floor(at)
-  const hi = Math.ceil(at)
-  return (sorted[lo] as number) + ((sorted[hi] as number) - (sorted[lo] as number)) * (at - lo)
-}
-const median = (values: number[]): number => quantile(values, 0.5)
 const ms = (n: number): string => `${n.toFixed(0).padStart(5)} ms`
 
 /** Write the first `count` speeches as .txt files (title line, blank line, text). */
@@ -274,7 +251,7 @@ function profile(library: string): void {
 }
 
 async function main(): Promise<void> {
-  const corpus = corpusFile()
+  const corpus = whiteHouseCorpusFile(REPO)
   if (!corpus) {
     process.stdout.write(
       'cold-start: corpus not found (set LECTERN_CORPUS or put it in ../shared/corpus); skipped\n',

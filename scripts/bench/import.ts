@@ -45,6 +45,7 @@ import {
 import type { ExtractedFile } from '../../src/main/importers/types'
 import { createMemoryLogger } from '../../src/main/platform/logger'
 import { buildEpub } from '../gen-hostile-fixtures'
+import { arg, median, whiteHouseCorpusFile } from './support/bench-args'
 
 type Speech = {
   id: string
@@ -59,33 +60,9 @@ const REPO = resolve(__dirname, '..', '..')
 const MB = 1024 * 1024
 const GROUP = 200 // files per write transaction, as the pipeline groups them
 
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(name)
-  return i >= 0 ? process.argv[i + 1] : undefined
-}
 const RUNS = Math.max(1, Number(arg('--runs') ?? 3))
 const ONLY = new Set((arg('--only') ?? 'engine,files,mixed').split(','))
 
-function corpusFile(): string | null {
-  const candidates = [
-    process.env.LECTERN_CORPUS,
-    resolve(REPO, '..', 'shared', 'corpus'),
-    '/work/shared/corpus',
-  ]
-  for (const c of candidates) {
-    const file = c && join(c, 'whitehouse-remarks-2009-2015', 'articles.jsonl.gz')
-    if (file && existsSync(file)) return file
-  }
-  return null
-}
-
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = Math.floor(sorted.length / 2)
-  return sorted.length % 2
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2
-}
 const fmt = (n: number, digits = 1): string =>
   n.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits })
 
@@ -336,7 +313,7 @@ function baselineRun(speeches: Speech[]): Timed {
 // ---------------------------------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
-  const file = corpusFile()
+  const file = whiteHouseCorpusFile(REPO)
   if (!file) {
     process.stdout.write(
       'import benchmark: corpus not found (set LECTERN_CORPUS or put shared/corpus next to the repo); skipped.\n',

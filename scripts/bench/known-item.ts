@@ -18,16 +18,7 @@ import { QueryCompiler } from '../../src/main/search/query-compiler'
 import { parseQuery } from '../../src/main/search/query-parser'
 import { searchLibrary } from '../../src/main/search/search-service'
 import { buildLibrary, corpusDir, loadCorpus } from './search/corpus'
-
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(name)
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback
-}
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b)
-  return s[Math.floor(s.length / 2)] ?? Number.NaN
-}
+import { numberArg as arg, median } from './support/bench-args'
 
 const STOP = new Set(
   'the a an and or of to in on for at by with from is are was be as it its this that remarks president first lady'.split(

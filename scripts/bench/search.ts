@@ -23,14 +23,10 @@ import { buildLibrary, corpusDir, loadCorpus } from './search/corpus'
 import { type FlexReport, measureFlexTitles } from './search/flexsearch-titles'
 import { naiveSearch } from './search/naive'
 import { FULL_QUERIES, MISSPELLINGS, TYPED_QUERIES } from './search/queries'
+import { numberArg as arg } from './support/bench-args'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const repo = resolve(here, '../..')
-
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(name)
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback
-}
 
 function pct(samples: number[], p: number): number {
   if (samples.length === 0) return Number.NaN
