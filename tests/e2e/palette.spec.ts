@@ -50,3 +50,32 @@ test('Ctrl+P finds documents, tags and commands from the FlexSearch worker; Ente
   await page.keyboard.press('Enter')
   await expect(app.reader.heading()).toContainText(/Turkey/i)
 })
+
+test('while the full-text fallback answers, an older empty answer never says the new text has no match', async ({
+  app,
+  page,
+}) => {
+  // Hold the palette list so the worker never becomes ready: the palette answers from the FTS search alone.
+  await page.route('**/api/palette.entries', () => {})
+  await page.reload()
+  await expect(app.searchBox).toBeVisible()
+  await page.keyboard.press('Control+p')
+  const palette = page.getByRole('dialog', { name: 'Go to anything' })
+  const input = palette.getByRole('combobox')
+  await expect(palette.getByText('Still indexing')).toBeVisible()
+  await input.pressSequentially('zzqx', { delay: 20 })
+  await expect(palette.getByText('Nothing matches “zzqx”.')).toBeVisible()
+
+  // The next answers come slowly: until one arrives, nothing may claim "noise" has no match.
+  await page.route('**/api/search.query', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500))
+    await route.continue()
+  })
+  await input.fill('noise')
+  await page.waitForTimeout(300)
+  // Checked once, mid-wait (an auto-retrying assertion would pass once the answer lands).
+  expect(await palette.getByText(/Nothing matches/).count()).toBe(0)
+  const list = palette.getByRole('listbox', { name: 'Results' })
+  await expect(list).toHaveAttribute('data-answered', 'noise')
+  await expect(list.getByRole('option').first()).toContainText(/Toys for Tots/i)
+})

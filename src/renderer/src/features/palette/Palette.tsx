@@ -246,7 +246,8 @@ function PaletteDialog({ initialMode }: { initialMode: 'all' | 'commands' }): Re
           </div>
         ))}
       </div>
-      {answered !== null && options.length === 0 && (
+      {/* Only for the text on screen: an older, empty answer must not say the current text has no match. */}
+      {answered === text && query.trim() !== '' && options.length === 0 && (
         <p className="palette-empty" role="status">
           Nothing matches “{query}”.
         </p>
