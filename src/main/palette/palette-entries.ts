@@ -71,8 +71,9 @@ export function paletteEntries(db: Db, args: PaletteEntriesArgs): PaletteEntries
         result.next = (rows[rows.length - 1] as { id: number }).id
       }
       result.documents = rows.map((r) => [r.id as DocumentId, r.title, r.authors, r.source])
-      // Later pages need not repeat the live ids: the first page (or a whole answer) carried them.
-      if (args.before === undefined) {
+      // Live ids only tell a receiver what to drop, which only a `since` answer needs: a paged load starts empty,
+      // and listing 100,000 ids took most of the first page's time.
+      if (args.limit === undefined) {
         result.documentIds = idRuns(
           all<{ id: number }>(db, sql`SELECT id FROM documents ORDER BY id`).map((r) => r.id),
         )

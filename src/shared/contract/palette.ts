@@ -16,7 +16,7 @@ export type PaletteEntriesArgs = {
   parts?: PalettePart[]
   /**
    * Page the documents, newest first: at most `limit` of them (then `next` says where to go on), with ids below
-   * `before`. A page with `before` carries documents only.
+   * `before`. Pages carry no `documentIds`; a page with `before` carries documents only.
    */
   limit?: number
   before?: number

@@ -67,7 +67,7 @@ describe('palette.entries', () => {
     ])
   })
 
-  it('pages the documents newest first, live ids on the first page only', async () => {
+  it('pages the documents newest first, other parts on the first page only', async () => {
     const db = backend.context.db
     const ids: DocumentId[] = []
     for (let i = 0; i < 5; i++) ids.push(insertDocument(db, { title: `Doc ${i}` }))
@@ -75,7 +75,7 @@ describe('palette.entries', () => {
     const first = await call(backend.context, 'palette.entries', { limit: 2 })
     expect(first.documents?.map((r) => r[0])).toEqual([ids[4], ids[3]])
     expect(first.next).toBe(ids[3])
-    expect(first.documentIds).toEqual([[ids[0], ids[4]]])
+    expect(first.documentIds).toBeUndefined()
     expect(first.quotes).toHaveLength(1)
     const second = await call(backend.context, 'palette.entries', { limit: 2, before: first.next })
     expect(second.documents?.map((r) => r[0])).toEqual([ids[2], ids[1]])
