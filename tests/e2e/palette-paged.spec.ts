@@ -34,3 +34,57 @@ test('the palette loads newest first, page by page, and then holds the oldest do
     'Remarks by the First Lady during Visit to Toys for Tots Warehouse',
   )
 })
+
+test('a first load cut short by a failed page goes on at the next library change', async ({
+  app,
+  host,
+  page,
+}) => {
+  test.setTimeout(90_000)
+  let dropped = 0
+  await page.route('**/api/palette.entries', async (route) => {
+    if (dropped === 0 && (route.request().postData() ?? '').includes('"before"')) {
+      dropped++
+      // The host's answer to a request it could not serve (a 200 with an error envelope, so the browser logs
+      // nothing: the fixture fails a test on any console error).
+      await route.fulfill({
+        status: 200,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          ok: false,
+          error: { code: 'internal', message: 'The library is busy.' },
+        }),
+      })
+    } else await route.continue()
+  })
+  await page.reload()
+  await expect(app.searchBox).toBeVisible()
+  await page.waitForFunction(() => document.documentElement.dataset.paletteReady, undefined, {
+    timeout: 60_000,
+  })
+  await page.waitForTimeout(1000)
+  expect(dropped).toBe(1)
+  expect(
+    await page.evaluate(() => document.documentElement.dataset.paletteComplete),
+  ).toBeUndefined()
+
+  // Any change announced by the host (here a saved search) resumes the load where it stopped.
+  const saved = await page.request.post(`${host.origin}/api/searches.save`, {
+    headers: { 'X-Lectern-Token': host.token, Origin: host.origin },
+    data: { name: 'Warehouses', query: 'warehouse' },
+  })
+  expect(saved.ok()).toBe(true)
+  await page.waitForFunction(() => document.documentElement.dataset.paletteComplete, undefined, {
+    timeout: 60_000,
+  })
+  await page.keyboard.press('Control+p')
+  const palette = page.getByRole('dialog', { name: 'Go to anything' })
+  await palette.getByRole('combobox').pressSequentially('toys for tots warehouse', { delay: 10 })
+  await expect(
+    palette
+      .getByRole('listbox', { name: 'Results' })
+      .getByRole('option')
+      .first()
+      .locator('.palette-label'),
+  ).toHaveText('Remarks by the First Lady during Visit to Toys for Tots Warehouse')
+})

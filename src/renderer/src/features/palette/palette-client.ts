@@ -3,7 +3,7 @@
  * first, so it answers after the first page while older ones load), then only what changed (`since` the last
  * cursor, for the tables a `library.changed` event names), and answers queries.
  */
-import type { LibraryTable, PalettePart } from '@shared/contract'
+import type { LibraryTable, PaletteEntries, PalettePart } from '@shared/contract'
 import { getApi } from '../../api/client'
 import { appStore } from '../../state/app-state'
 import workerUrl from './palette.worker?worker&url'
@@ -49,6 +49,8 @@ class PaletteClient {
   private cursor: string | null = null
   private ready = false
   private complete = false
+  /** Where an unfinished first load goes on (`before` of its next page), else null. */
+  private resumeBefore: number | null = null
   private seq = 0
   private pending = new Map<number, Pending>()
   private listeners = new Set<() => void>()
@@ -82,6 +84,7 @@ class PaletteClient {
       this.worker = null
       this.ready = false
       this.complete = false
+      this.resumeBefore = null
       this.cursor = null
     }
   }
@@ -115,6 +118,8 @@ class PaletteClient {
       .then(async () => {
         const since = parts ? (this.cursor ?? undefined) : undefined
         if (!since) return this.loadAll()
+        // A first load cut short (a dropped request) goes on from its last page before the changes since.
+        if (this.resumeBefore !== null) await this.loadPages(this.resumeBefore)
         const entries = await getApi().invoke('palette.entries', { since, parts })
         this.cursor = entries.cursor
         this.post({ type: 'apply', entries, last: true })
@@ -126,13 +131,25 @@ class PaletteClient {
 
   /** Everything, page by page; the first page's cursor covers what changes while the later pages load. */
   private async loadAll(): Promise<void> {
-    let entries = await getApi().invoke('palette.entries', { limit: PAGE })
+    const entries = await getApi().invoke('palette.entries', { limit: PAGE })
     this.cursor = entries.cursor
     this.post({ type: 'apply', entries, last: entries.next === undefined })
-    while (entries.next !== undefined) {
-      entries = await getApi().invoke('palette.entries', { limit: PAGE, before: entries.next })
-      this.post({ type: 'apply', entries, last: entries.next === undefined })
+    if (entries.next !== undefined) await this.loadPages(entries.next)
+  }
+
+  /** The pages of documents with ids below `before`; remembers where to resume if one fails. */
+  private async loadPages(before: number): Promise<void> {
+    let next: number | undefined = before
+    while (next !== undefined) {
+      this.resumeBefore = next
+      const entries: PaletteEntries = await getApi().invoke('palette.entries', {
+        limit: PAGE,
+        before: next,
+      })
+      next = entries.next
+      this.post({ type: 'apply', entries, last: next === undefined })
     }
+    this.resumeBefore = null
   }
 
   private post(message: ToPaletteWorker): void {
