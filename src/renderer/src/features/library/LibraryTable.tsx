@@ -272,6 +272,10 @@ export function LibraryTable({
               style={{ transform: `translateY(${item.start - ROW_HEIGHT}px)`, height: ROW_HEIGHT }}
               onClick={row ? (event) => onRowClick(event, item.index, row.id) : undefined}
               onDoubleClick={row ? () => onOpen(row.id) : undefined}
+              // A double-click opens the row: it must not also select a word in it.
+              onMouseDown={(event) => {
+                if (event.detail > 1) event.preventDefault()
+              }}
             >
               {row ? (
                 <LibraryRowCells

@@ -28,6 +28,7 @@ import { MetadataPanel } from './MetadataPanel'
 import { OutlinePanel } from './OutlinePanel'
 import { usePageView } from './pdf/use-page-view'
 import { SaveQuoteDialog } from './SaveQuoteDialog'
+import { useFreshSelection } from './use-fresh-selection'
 
 // pdf.js is large: loaded when a document is first shown as pages, not at start-up.
 const PdfView = lazy(() => import('./pdf/PdfView').then((module) => ({ default: module.PdfView })))
@@ -61,6 +62,7 @@ export function ReaderView({ documentId, target }: ReaderViewProps): ReactNode {
   const [outlineOpen, setOutlineOpen] = useState(false)
 
   const onSelection = useCallback((next: TextSelection | null) => setSelection(next), [])
+  useFreshSelection(documentId)
 
   // "Save quote" from the keyboard (Ctrl+S, or Enter in caret mode): the same dialog the button opens. A selection
   // made by the keyboard reaches us a frame later, so a request waits briefly for it.
