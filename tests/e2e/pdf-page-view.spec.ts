@@ -121,6 +121,11 @@ test('a PDF opens as its printed pages; a quote selected on a page is drawn ther
     id: detail.id,
   })
   const printed = pages[(quote.page ?? 1) - 1]?.label ?? String(quote.page)
+  // The card names the page as printed (what a citation says), the physical page in its tooltip.
+  expect(printed, 'the guide prints its own page numbers').not.toBe(String(quote.page))
+  const locator = app.quotes.quote('old Latin').locator('.quote-page')
+  await expect(locator).toHaveText(`, p. ${printed}`)
+  await expect(locator).toHaveAttribute('title', `page ${quote.page} of the file`)
   await app.quotes.export()
   const exportDialog = page.getByRole('dialog', { name: /^Export/ })
   await exportDialog.getByLabel('Format').selectOption('md')

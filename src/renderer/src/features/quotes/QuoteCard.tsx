@@ -45,7 +45,19 @@ export function QuoteCard({ quote, selected, onToggle, onAction }: QuoteCardProp
       <p className="quote-source">
         <span className="quote-title">{quote.document.title}</span>
         {source && <span className="muted"> — {source}</span>}
-        {quote.page !== null && <span className="muted">, p. {quote.page}</span>}
+        {quote.page !== null && (
+          // The page as printed (what a citation of it says); the file's own page number when it differs.
+          <span
+            className="muted quote-page"
+            title={
+              quote.pageLabel !== null && quote.pageLabel !== String(quote.page)
+                ? `page ${quote.page} of the file`
+                : undefined
+            }
+          >
+            , p. {quote.pageLabel ?? quote.page}
+          </span>
+        )}
       </p>
       {quote.placement === 'unplaced' && (
         <p className="unplaced-note">Unplaced: its passage is no longer in the document’s text.</p>
