@@ -10,12 +10,13 @@ import {
   useRef,
   useState,
 } from 'react'
+import { plural } from '../../../components/format'
 import type { FindState, TextSelection } from '../DocumentSurface'
 import { clearHighlights, paintHighlight } from '../highlights'
 import { PageList } from './PageList'
 import { type PageMark, PdfPage } from './PdfPage'
 import { PageTextMaps } from './page-text-map'
-import { fetchOriginal, openPdf, type PDFDocumentProxy } from './pdf-engine'
+import { failureReason, fetchOriginal, openPdf, type PDFDocumentProxy } from './pdf-engine'
 
 const COLORS: QuoteColor[] = ['yellow', 'green', 'blue', 'pink', 'purple', 'orange']
 const HIGHLIGHT_NAMES = [
@@ -84,14 +85,16 @@ export function PdfView({
           if (abort.signal.aborted) return
           if (opened.numPages !== pages.length) {
             // Not the file the text came from (or a damaged one): its pages would not line up with the text.
-            throw new Error(`the file has ${opened.numPages} pages, the text ${pages.length}`)
+            throw new Error(
+              `the stored file has ${plural(opened.numPages, 'page')}, its text ${pages.length}: it may have been changed`,
+            )
           }
           setPdf(opened)
         })
       })
       .catch((error: unknown) => {
         if (abort.signal.aborted) return
-        failRef.current(error instanceof Error ? error.message : String(error))
+        failRef.current(failureReason(error))
       })
     return () => {
       abort.abort()
@@ -141,7 +144,7 @@ export function PdfView({
       // One bad page is shown blank; when the first pages all fail, the file is not showable as pages.
       pageErrors.current++
       if (pageErrors.current >= Math.min(3, pages.length)) {
-        failRef.current(`page ${page} could not be drawn (${message})`)
+        failRef.current(`page ${page} could not be drawn: ${failureReason(new Error(message))}`)
       }
     },
     [pages.length],

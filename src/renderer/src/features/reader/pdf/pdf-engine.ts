@@ -7,6 +7,7 @@
 import {
   GlobalWorkerOptions,
   getDocument,
+  InvalidPDFException,
   type PDFDocumentLoadingTask,
   type PDFDocumentProxy,
 } from 'pdfjs-dist'
@@ -90,6 +91,17 @@ export async function fetchOriginal(url: string, signal: AbortSignal): Promise<U
   if (bytes.byteLength > MAX_PDF_BYTES)
     throw new Error('the original is too large to show as pages')
   return bytes
+}
+
+/**
+ * Why a PDF could not be shown as pages, as one short clause for the reader's banner ("…could not be shown (X).").
+ * pdf.js's own messages end with a full stop and name its internals: "Invalid PDF structure."
+ */
+export function failureReason(error: unknown): string {
+  if (error instanceof InvalidPDFException) return 'the stored file is not a readable PDF'
+  const message = error instanceof Error ? error.message : String(error)
+  const clause = message.trim().replace(/\.+$/, '')
+  return clause.length > 160 ? `${clause.slice(0, 159)}…` : clause || 'unknown error'
 }
 
 export type { PDFDocumentProxy }
