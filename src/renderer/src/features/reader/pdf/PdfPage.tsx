@@ -2,11 +2,12 @@ import type { PageInfo, QuoteColor } from '@shared/contract'
 import {
   AbortException,
   AnnotationMode,
-  type PDFDocumentProxy,
+  type PDFPageProxy,
   RenderingCancelledException,
   TextLayer,
 } from 'pdfjs-dist'
 import { memo, type ReactNode, useEffect, useRef } from 'react'
+import type { PageSource } from './page-source'
 import { PAGE_ATTRIBUTE } from './page-text-map'
 
 /** A saved quote's selection rectangles on this page (PDF units, top-left origin). */
@@ -20,7 +21,7 @@ export type PageMark = {
 }
 
 type PdfPageProps = {
-  pdf: PDFDocumentProxy
+  source: PageSource
   info: PageInfo
   scale: number
   marks: readonly PageMark[]
@@ -34,7 +35,7 @@ type PdfPageProps = {
  * Mounted only while near the view (PdfView virtualises); unmounting cancels any rendering still under way.
  */
 export const PdfPage = memo(function PdfPage({
-  pdf,
+  source,
   info,
   scale,
   marks,
@@ -51,8 +52,10 @@ export const PdfPage = memo(function PdfPage({
     let cancelled = false
     let renderTask: { cancel(): void } | null = null
     let textLayer: TextLayer | null = null
+    let loaded: PDFPageProxy | null = null
     const run = async (): Promise<void> => {
-      const page = await pdf.getPage(info.page)
+      const page = await source.getPage(info.page)
+      loaded = page
       if (cancelled) return
       const viewport = page.getViewport({ scale })
       const ratio = Math.min(2, window.devicePixelRatio || 1)
@@ -101,9 +104,10 @@ export const PdfPage = memo(function PdfPage({
       cancelled = true
       renderTask?.cancel()
       textLayer?.cancel()
+      if (loaded) source.release(loaded)
       onTextLayer(info.page, null, layer)
     }
-  }, [pdf, info.page, scale, onTextLayer, onError])
+  }, [source, info.page, scale, onTextLayer, onError])
 
   const width = info.width * scale
   const height = info.height * scale

@@ -15,6 +15,7 @@ import type { FindState, TextSelection } from '../DocumentSurface'
 import { clearHighlights, paintHighlight } from '../highlights'
 import { PageList } from './PageList'
 import { type PageMark, PdfPage } from './PdfPage'
+import { PageSource } from './page-source'
 import { PageTextMaps } from './page-text-map'
 import { failureReason, fetchOriginal, openPdf, type PDFDocumentProxy } from './pdf-engine'
 
@@ -63,6 +64,7 @@ export function PdfView({
   onFailure,
 }: PdfViewProps): ReactNode {
   const scrollRef = useRef<HTMLElement>(null)
+  const viewRef = useRef<HTMLDivElement>(null)
   const [pdf, setPdf] = useState<PDFDocumentProxy | null>(null)
   const [zoom, setZoom] = useState<PdfZoom>('fit')
   const [viewWidth, setViewWidth] = useState(0)
@@ -101,6 +103,8 @@ export function PdfView({
       void task?.destroy()
     }
   }, [originalUrl, pages.length])
+
+  const source = useMemo(() => (pdf ? new PageSource(pdf, () => viewRef.current) : null), [pdf])
 
   // The view's width, for fit-width.
   useLayoutEffect(() => {
@@ -206,7 +210,7 @@ export function PdfView({
   useEffect(() => {
     const wanted = pending.current
     const scroller = scrollRef.current
-    if (!wanted || !pdf || !scroller) return
+    if (!wanted || !source || !scroller) return
     const range = maps.rangeOf(wanted.start, wanted.end)
     if (!range) {
       const index = maps.pageAt(wanted.start) - 1
@@ -230,7 +234,7 @@ export function PdfView({
     paintHighlight(document, 'flash', [range])
     clearTimeout(flashTimer.current)
     flashTimer.current = setTimeout(() => paintHighlight(document, 'flash', []), 1600)
-  }, [pdf, find, target, rendered, maps])
+  }, [source, find, target, rendered, maps])
 
   // Selections on a page → text offsets, plus the rectangles on the page (PDF units) the quote is drawn with.
   const selectionRef = useRef(onSelection)
@@ -324,7 +328,7 @@ export function PdfView({
 
   const currentInfo = pages[currentPage - 1]
   return (
-    <div className="pdf-view">
+    <div className="pdf-view" ref={viewRef}>
       <div className="pdf-toolbar" role="toolbar" aria-label="Page tools">
         <label className="pdf-page-box">
           Page
@@ -366,7 +370,9 @@ export function PdfView({
         </button>
       </div>
       <div className="pdf-body">
-        {showPageList && <PageList pages={pages} currentPage={currentPage} onGoTo={goToPage} />}
+        {showPageList && source && (
+          <PageList pages={pages} source={source} currentPage={currentPage} onGoTo={goToPage} />
+        )}
         <section
           ref={scrollRef}
           className="pdf-pages"
@@ -376,7 +382,7 @@ export function PdfView({
           onScroll={onScroll}
           onKeyDown={onKeyDown}
         >
-          {!pdf ? (
+          {!source ? (
             <p className="loading">Opening the pages…</p>
           ) : (
             <div className="pdf-window" style={{ height: virtualizer.getTotalSize() + GAP }}>
@@ -389,7 +395,7 @@ export function PdfView({
                     style={{ transform: `translateY(${item.start}px)` }}
                   >
                     <PdfPage
-                      pdf={pdf}
+                      source={source}
                       info={info}
                       scale={scale}
                       marks={marksByPage.get(info.page) ?? NO_MARKS}
