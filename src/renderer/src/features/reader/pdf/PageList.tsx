@@ -10,7 +10,7 @@ import {
   useRef,
   useState,
 } from 'react'
-import type { PageSource } from './page-source'
+import { type PageSource, ScrollRest } from './page-source'
 
 /** Thumbnail width in CSS pixels; heights follow each page's proportions. */
 const THUMB_WIDTH = 96
@@ -18,10 +18,10 @@ const THUMB_WIDTH = 96
 const LABEL_HEIGHT = 18
 const ENTRY_PADDING = 14
 /**
- * A thumbnail starts drawing only after staying in view this long: scrolling fast through the list passes hundreds
- * of entries, and each would otherwise ask pdf.js for its page.
+ * Thumbnails are drawn once the list has rested this long: a fling through the list passes hundreds of entries, and
+ * each would otherwise ask pdf.js for its page.
  */
-const THUMB_DELAY_MS = 120
+const THUMB_QUIET_MS = 120
 
 type PageListProps = {
   pages: readonly PageInfo[]
@@ -51,6 +51,7 @@ export function PageList({ pages, source, currentPage, onGoTo }: PageListProps):
   const focusedHere = useRef(false)
   /** An entry to focus once the virtualiser has mounted it. */
   const focusWanted = useRef<number | null>(null)
+  const [rest] = useState(() => new ScrollRest(THUMB_QUIET_MS))
 
   const virtualizer = useVirtualizer({
     count: pages.length,
@@ -103,7 +104,12 @@ export function PageList({ pages, source, currentPage, onGoTo }: PageListProps):
     ? focused
     : (items[0]?.index ?? 0) + 1
   return (
-    <nav ref={scrollRef} className="pdf-page-list" aria-label="Page list">
+    <nav
+      ref={scrollRef}
+      className="pdf-page-list"
+      aria-label="Page list"
+      onScroll={() => rest.noteScroll()}
+    >
       <ol
         style={{ height: virtualizer.getTotalSize() }}
         onKeyDown={onKeyDown}
@@ -136,7 +142,7 @@ export function PageList({ pages, source, currentPage, onGoTo }: PageListProps):
                   onGoTo(info.page)
                 }}
               >
-                <Thumbnail source={source} info={info} />
+                <Thumbnail source={source} rest={rest} info={info} />
                 <span className="pdf-thumb-label">{pageEntryText(info)}</span>
               </button>
             </li>
@@ -147,12 +153,14 @@ export function PageList({ pages, source, currentPage, onGoTo }: PageListProps):
   )
 }
 
-/** One page drawn small, once it has stayed in view for a moment; unmounting cancels the drawing. */
+/** One page drawn small, once the list rests; unmounting cancels the drawing. */
 const Thumbnail = memo(function Thumbnail({
   source,
+  rest,
   info,
 }: {
   source: PageSource
+  rest: ScrollRest
   info: PageInfo
 }): ReactNode {
   const canvasRef = useRef<HTMLCanvasElement>(null)
@@ -178,21 +186,21 @@ const Thumbnail = memo(function Thumbnail({
       await painting.promise
       if (!cancelled) canvas.dataset.painted = 'true'
     }
-    const timer = setTimeout(() => {
+    const stopWaiting = rest.whenQuiet(() => {
       draw().catch((error: unknown) => {
         // A page that cannot be drawn stays a blank thumbnail; the page view reports failures.
         if (!(error instanceof RenderingCancelledException) && !cancelled) {
           canvas.dataset.failed = 'true'
         }
       })
-    }, THUMB_DELAY_MS)
+    })
     return () => {
       cancelled = true
-      clearTimeout(timer)
+      stopWaiting()
       task?.cancel()
       if (loaded) source.release(loaded)
     }
-  }, [source, info.page])
+  }, [source, rest, info.page])
   return (
     <canvas
       ref={canvasRef}

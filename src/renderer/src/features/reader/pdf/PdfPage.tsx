@@ -91,17 +91,20 @@ export const PdfPage = memo(function PdfPage({
       // Marks the page as drawn (benchmarks and tests wait for it).
       if (!cancelled) canvas.dataset.painted = 'true'
     }
-    run().catch((error: unknown) => {
-      if (
-        cancelled ||
-        error instanceof RenderingCancelledException ||
-        error instanceof AbortException
-      )
-        return
-      onError(info.page, error instanceof Error ? error.message : String(error))
+    const stopWaiting = source.pagesRest.whenQuiet(() => {
+      run().catch((error: unknown) => {
+        if (
+          cancelled ||
+          error instanceof RenderingCancelledException ||
+          error instanceof AbortException
+        )
+          return
+        onError(info.page, error instanceof Error ? error.message : String(error))
+      })
     })
     return () => {
       cancelled = true
+      stopWaiting()
       renderTask?.cancel()
       textLayer?.cancel()
       if (loaded) source.release(loaded)

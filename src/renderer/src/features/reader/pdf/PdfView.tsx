@@ -17,7 +17,8 @@ import { PageList } from './PageList'
 import { type PageMark, PdfPage } from './PdfPage'
 import { PageSource } from './page-source'
 import { PageTextMaps } from './page-text-map'
-import { failureReason, fetchOriginal, openPdf, type PDFDocumentProxy } from './pdf-engine'
+import { failureReason, openPdf, type PDFDocumentProxy } from './pdf-engine'
+import { takeOriginal } from './pdf-preload'
 
 const COLORS: QuoteColor[] = ['yellow', 'green', 'blue', 'pink', 'purple', 'orange']
 const HIGHLIGHT_NAMES = [
@@ -79,7 +80,7 @@ export function PdfView({
   useEffect(() => {
     const abort = new AbortController()
     let task: ReturnType<typeof openPdf> | null = null
-    fetchOriginal(originalUrl, abort.signal)
+    takeOriginal(originalUrl, abort.signal)
       .then((bytes) => {
         if (abort.signal.aborted) return
         task = openPdf(bytes)
@@ -285,6 +286,7 @@ export function PdfView({
   const onScroll = (): void => {
     const scroller = scrollRef.current
     if (!scroller) return
+    source?.pagesRest.noteScroll()
     // From the page sizes, not the rendered pages (which lag behind a jump).
     const item = virtualizer.getVirtualItemForOffset(scroller.scrollTop + scroller.clientHeight / 3)
     if (item && item.index + 1 !== currentPage) {

@@ -11,44 +11,14 @@ import {
   type PDFDocumentLoadingTask,
   type PDFDocumentProxy,
 } from 'pdfjs-dist'
-import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url'
+import { pdfWorker } from './pdf-preload'
 
 /** Where the build copies pdf.js's standard fonts and CMaps (electron.vite.config.ts, `pdfjsAssets`). */
 const ASSETS = new URL('./pdfjs/', document.baseURI)
 
-/** Larger originals are not opened in the page view (the text view still works). */
-export const MAX_PDF_BYTES = 512 * 1024 * 1024
-
-type ScriptUrlPolicy = { createScriptURL(input: string): string }
-type TrustedTypesGlobal = {
-  createPolicy(name: string, rules: { createScriptURL(input: string): string }): ScriptUrlPolicy
-}
-
-let workerPolicy: ScriptUrlPolicy | null = null
-
-/**
- * The worker's URL as Trusted Types require (`require-trusted-types-for 'script'`): the CSP allows this policy by
- * name, and it vouches for exactly one URL, the bundled worker.
- */
-function trustedWorkerUrl(): string {
-  const trustedTypes = (window as unknown as { trustedTypes?: TrustedTypesGlobal }).trustedTypes
-  if (!trustedTypes) return workerUrl
-  workerPolicy ??= trustedTypes.createPolicy('lectern-pdf-worker', {
-    createScriptURL: (input) => {
-      if (input !== workerUrl) throw new Error('Only the bundled PDF worker may run.')
-      return input
-    },
-  })
-  return workerPolicy.createScriptURL(workerUrl)
-}
-
-let worker: Worker | null = null
-
-/** One worker for the app's lifetime, shared by every document opened. */
+/** The shared worker (started early by pdf-preload when a PDF is opened). */
 function ensureWorker(): void {
-  if (worker) return
-  worker = new Worker(trustedWorkerUrl(), { type: 'module', name: 'pdf' })
-  GlobalWorkerOptions.workerPort = worker
+  GlobalWorkerOptions.workerPort ??= pdfWorker()
 }
 
 /** Open a PDF from its bytes. The caller destroys the returned task when done (which frees the document). */
@@ -73,24 +43,6 @@ export function openPdf(data: Uint8Array): PDFDocumentLoadingTask {
     // Images larger than 64 megapixels are not decoded (a bomb would otherwise take the memory).
     maxImageSize: 64 * 1024 * 1024,
   })
-}
-
-/** Fetch a document's stored original from our own origin; throws a one-line reason. */
-export async function fetchOriginal(url: string, signal: AbortSignal): Promise<Uint8Array> {
-  const response = await fetch(url, { signal, credentials: 'same-origin' })
-  if (!response.ok) {
-    throw new Error(
-      response.status === 404
-        ? 'the original file is not in the library'
-        : `the original could not be read (${response.status})`,
-    )
-  }
-  const length = Number(response.headers.get('Content-Length') ?? 0)
-  if (length > MAX_PDF_BYTES) throw new Error('the original is too large to show as pages')
-  const bytes = new Uint8Array(await response.arrayBuffer())
-  if (bytes.byteLength > MAX_PDF_BYTES)
-    throw new Error('the original is too large to show as pages')
-  return bytes
 }
 
 /**

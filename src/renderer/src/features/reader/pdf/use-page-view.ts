@@ -2,6 +2,7 @@ import type { DocumentDetail, DocumentId, PageInfo } from '@shared/contract'
 import { useCallback, useState } from 'react'
 import { useApiQuery } from '../../../api/use-api-query'
 import { getShell } from '../../../platform/shell'
+import { preloadPdf } from './pdf-preload'
 
 export type ReaderMode = 'pages' | 'text'
 
@@ -49,12 +50,20 @@ export function usePageView(id: DocumentId, detail: DocumentDetail | undefined):
   )
   const pages = pageTable.data?.pages ?? null
   const stored = original.data?.status === 'stored'
+  const available = isPdf && stored && pages !== null && pages.length > 0
+  const originalUrl = isPdf ? getShell().originalUrl(id) : ''
+  const wantPages = isPdf && mode === 'pages' && failure === null
+  // The pages will be shown: start pdf.js's worker and the page view's code now, and the original's bytes as soon as
+  // it is known to be stored, all alongside the reader's other requests instead of after them. Called while
+  // rendering, not in an effect: the page view's own effect (a child's) would run first and fetch the bytes itself
+  // after its code is compiled. Idempotent: a second call for the same document does nothing.
+  if (wantPages) preloadPdf(available ? originalUrl : null)
   return {
-    available: isPdf && stored && pages !== null && pages.length > 0,
+    available,
     mode,
     setMode,
     pages: pages ?? [],
-    originalUrl: isPdf ? getShell().originalUrl(id) : '',
+    originalUrl,
     failure:
       failure ??
       (isPdf && original.data && !stored
