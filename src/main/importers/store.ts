@@ -109,6 +109,22 @@ function prepare(db: Db) {
          original_sha256 = coalesce(@original, original_sha256)
        WHERE id = @id`,
     ),
+    // Re-extraction whose searchable fields came out the same: leaves title, authors, source and text out of the SET
+    // list, so the search-index triggers (UPDATE OF those columns) do not re-segment and re-index an identical text.
+    updateKeepingText: db.prepare(
+      `UPDATE documents SET published_at = @publishedAt,
+         url = @url, language = @language, language_source = @languageSource, format = @format, file_name = @fileName, content_hash = @contentHash,
+         html = @html, page_starts = @pageStarts, toc = @toc, warnings = @warnings,
+         word_count = @wordCount, citation_type = @citationType, container_title = @containerTitle,
+         publisher = @publisher, doi = @doi, updated_at = @now, import_meta = @importMeta,
+         provenance = @provenance, identifiers = @identifiers, file_date = @fileDate, pages = @pages,
+         original_sha256 = coalesce(@original, original_sha256)
+       WHERE id = @id`,
+    ),
+    current: db.prepare(
+      `SELECT import_meta, title, authors, published_at, source, url, language, citation_type, container_title,
+              publisher, doi, provenance, file_name, text, page_starts FROM documents WHERE id = ?`,
+    ),
     keepOriginal: db.prepare(
       `INSERT OR IGNORE INTO originals (sha256, ext, bytes, media_type, created_at) VALUES (?, ?, ?, ?, ?)`,
     ),
@@ -385,12 +401,14 @@ export function writeReextracted(
   file: ExtractedFile,
 ): Pick<ImportFileResult, 'title' | 'warnings' | 'unplacedQuoteIds' | 'sourceChangedQuoteIds'> {
   const s = statements(db)
-  const current = db
-    .prepare(
-      `SELECT import_meta, title, authors, published_at, source, url, language, citation_type, container_title,
-              publisher, doi, provenance FROM documents WHERE id = ?`,
-    )
-    .get(id) as (Record<string, unknown> & { import_meta: unknown }) | undefined
+  const current = s.current.get(id) as
+    | (Record<string, unknown> & {
+        import_meta: unknown
+        file_name: string | null
+        text: string
+        page_starts: string | null
+      })
+    | undefined
   if (!current) throw new Error(`document ${id} is gone`)
   const extracted = metaOf(file)
   // The same merge as a re-import: a person's corrections (provenance `user`) survive re-extraction.
@@ -401,14 +419,21 @@ export function writeReextracted(
     file.provenance,
   )
   const languageSource = meta.language === file.language ? file.languageSource : 'edited'
-  s.update.run({
+  const pageStarts = file.pageStarts ? JSON.stringify(file.pageStarts) : null
+  const sameText = current.text === file.text
+  const sameSearchFields =
+    sameText &&
+    current.title === meta.title &&
+    current.authors === meta.authors &&
+    current.source === meta.source
+  ;(sameSearchFields ? s.updateKeepingText : s.update).run({
     ...meta,
     format: file.format,
-    fileName: db.prepare('SELECT file_name FROM documents WHERE id = ?').pluck().get(id) ?? null,
+    fileName: current.file_name ?? null,
     contentHash: file.contentHash,
     text: file.text,
     html: file.html,
-    pageStarts: file.pageStarts ? JSON.stringify(file.pageStarts) : null,
+    pageStarts,
     toc: file.toc ? JSON.stringify(file.toc) : null,
     pages: file.pageMeta ? JSON.stringify(file.pageMeta) : null,
     original: null,
@@ -422,8 +447,6 @@ export function writeReextracted(
     provenance: JSON.stringify(provenance),
     id,
   })
-  // Re-anchoring never rewrites a quote's words (quotes/reanchor.ts): changed passages are marked, not replaced.
-  const { unplacedQuoteIds, changedQuoteIds } = reanchorQuotes(db, id, file.text, file.pageStarts)
   const result: Pick<
     ImportFileResult,
     'title' | 'warnings' | 'unplacedQuoteIds' | 'sourceChangedQuoteIds'
@@ -431,6 +454,10 @@ export function writeReextracted(
     title: String(meta.title),
     warnings: file.warnings,
   }
+  // The same text on the same pages: every quote is anchored where it was, nothing to re-anchor.
+  if (sameText && current.page_starts === pageStarts) return result
+  // Re-anchoring never rewrites a quote's words (quotes/reanchor.ts): changed passages are marked, not replaced.
+  const { unplacedQuoteIds, changedQuoteIds } = reanchorQuotes(db, id, file.text, file.pageStarts)
   if (unplacedQuoteIds.length > 0) result.unplacedQuoteIds = unplacedQuoteIds as QuoteId[]
   if (changedQuoteIds.length > 0) result.sourceChangedQuoteIds = changedQuoteIds as QuoteId[]
   return result

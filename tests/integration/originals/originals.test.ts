@@ -123,6 +123,33 @@ it('re-extracts from the original (the source file gone) and keeps the quote and
   expect(after.text.slice(kept.start as number, kept.end as number)).toBe(passage)
 })
 
+it('re-extracting a document whose text came out the same leaves its search index and quotes alone', async () => {
+  const report = await importPaths([TXT])
+  const id = report.results[0]?.documentId as DocumentId
+  const before = await call(lib.context, 'documents.get', { id })
+  const passage = before.text.slice(0, 80)
+  const quote = await call(lib.context, 'quotes.create', { documentId: id, text: passage })
+  const db = lib.context.db
+  db.exec('DELETE FROM search_vocab_pending')
+  const changesBefore = db.prepare('SELECT total_changes()').pluck().get() as number
+
+  const { jobId } = await call(lib.context, 'documents.reextract', { ids: [id] })
+  const outcome = await call(lib.context, 'jobs.wait', { jobId })
+  expect(outcome.result).toMatchObject({ updated: 1, failed: 0 })
+  // Same text, title, authors and source: the search-index triggers did not fire (they queue the document for the
+  // vocabulary and re-segment its whole text), and only the document row itself was written.
+  expect(db.prepare('SELECT count(*) FROM search_vocab_pending').pluck().get()).toBe(0)
+  const written = (db.prepare('SELECT total_changes()').pluck().get() as number) - changesBefore
+  expect(written).toBeLessThanOrEqual(3)
+  const after = await call(lib.context, 'documents.get', { id })
+  expect(after.text).toBe(before.text)
+  const kept = await call(lib.context, 'quotes.get', { id: quote.id })
+  expect([kept.exact, kept.start, kept.end]).toEqual([passage, 0, passage.length])
+  const firstWord = /[A-Za-z]{6,}/.exec(before.text)?.[0] as string
+  const found = await call(lib.context, 'search.query', { query: firstWord })
+  expect(found.hits.map((hit) => hit.documentId)).toContain(id)
+})
+
 it('a library from before originals migrates: documents say they have none, reextract skips them', async () => {
   const report = await importPaths([TXT])
   const id = report.results[0]?.documentId as DocumentId
