@@ -26,12 +26,12 @@ import { DocumentSurface, type FindState, type TextSelection } from './DocumentS
 import { FindBar } from './FindBar'
 import { MetadataPanel } from './MetadataPanel'
 import { OutlinePanel } from './OutlinePanel'
-import { usePageView } from './pdf/use-page-view'
+import { loadPdfView, usePageView } from './pdf/use-page-view'
 import { SaveQuoteDialog } from './SaveQuoteDialog'
 import { useFreshSelection } from './use-fresh-selection'
 
 // pdf.js is large: loaded when a document is first shown as pages, not at start-up.
-const PdfView = lazy(() => import('./pdf/PdfView').then((module) => ({ default: module.PdfView })))
+const PdfView = lazy(() => loadPdfView().then((module) => ({ default: module.PdfView })))
 
 type ReaderViewProps = {
   documentId: DocumentId

@@ -69,12 +69,13 @@ let ahead: {
 } | null = null
 
 /**
- * Start what the page view of a PDF needs: the worker and the page view's code always; the original's bytes when
+ * Start what the page view of a PDF needs: the worker and the page view's code (`loadView`, the reader's lazy
+ * import, passed in so that this module does not depend on the view that depends on it) always; the original's bytes when
  * `originalUrl` is given (only once the library said the original is stored, so no request is made for nothing).
  */
-export function preloadPdf(originalUrl: string | null): void {
+export function preloadPdf(originalUrl: string | null, loadView: () => Promise<unknown>): void {
   pdfWorker()
-  void import('./PdfView').catch(() => {
+  loadView().catch(() => {
     // Reported when the reader itself loads the page view.
   })
   if (!originalUrl || ahead?.url === originalUrl) return

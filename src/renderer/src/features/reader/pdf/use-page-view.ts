@@ -4,6 +4,9 @@ import { useApiQuery } from '../../../api/use-api-query'
 import { getShell } from '../../../platform/shell'
 import { preloadPdf } from './pdf-preload'
 
+/** The page view's code, loaded when a document is first shown as pages (pdf.js is large). */
+export const loadPdfView = () => import('./PdfView')
+
 export type ReaderMode = 'pages' | 'text'
 
 const MODE_KEY = 'lectern.readerMode.'
@@ -57,7 +60,7 @@ export function usePageView(id: DocumentId, detail: DocumentDetail | undefined):
   // it is known to be stored, all alongside the reader's other requests instead of after them. Called while
   // rendering, not in an effect: the page view's own effect (a child's) would run first and fetch the bytes itself
   // after its code is compiled. Idempotent: a second call for the same document does nothing.
-  if (wantPages) preloadPdf(available ? originalUrl : null)
+  if (wantPages) preloadPdf(available ? originalUrl : null, loadPdfView)
   return {
     available,
     mode,
