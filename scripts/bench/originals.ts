@@ -24,7 +24,7 @@ import {
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { gunzipSync } from 'node:zlib'
-import { createBackend } from '../../src/main/backend/create-backend'
+import { createBackend } from '../../src/main/compose/create-backend'
 import { runImport } from '../../src/main/importers/pipeline'
 import { runReextract } from '../../src/main/originals/reextract'
 import { createMemoryLogger } from '../../src/main/platform/logger'
