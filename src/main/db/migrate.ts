@@ -17,6 +17,7 @@ import { migrate0070 } from './migrations/0070-keep-originals'
 import { migrate0080 } from './migrations/0080-add-metadata-provenance'
 import { migrate0090 } from './migrations/0090-segment-search-text'
 import { migrate0100 } from './migrations/0100-index-updated-at'
+import { migrate0130 } from './migrations/0130-keep-word-stems'
 
 export type Migration = { version: number; name: string; up: (db: Db) => void }
 
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 80, name: 'add-metadata-provenance', up: migrate0080 },
   { version: 90, name: 'segment-search-text', up: migrate0090 },
   { version: 100, name: 'index-updated-at', up: migrate0100 },
+  { version: 130, name: 'keep-word-stems', up: migrate0130 },
 ]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0

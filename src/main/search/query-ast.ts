@@ -16,9 +16,13 @@ export type TextNode = {
   kind: 'text'
   terms: string[]
   prefix: boolean
-  /** Written in quotes (affects only messages and highlighting of phrases). */
+  /** Written in quotes: exact forms only, never stemmed (src/main/search/stems.ts). */
   quoted: boolean
   column: TextColumn | null
+  /** Written `=word`: this exact form only, never stemmed. */
+  exact?: boolean
+  /** The word as typed (one-term words only), for its stem in languages whose stemmer needs accents. */
+  typed?: string
 }
 
 /** Every group within `distance` terms of the others: `NEAR(climate "sea level", 10)`. */

@@ -15,7 +15,8 @@ export type Lexeme =
   | { t: 'lone-minus'; pos: number }
   | { t: 'near'; pos: number }
   | { t: 'comma'; pos: number }
-  | { t: 'word'; text: string; star: boolean; pos: number; end: number }
+  /** `exact`: written `=word`, this form only (no stemming). */
+  | { t: 'word'; text: string; star: boolean; exact?: boolean; pos: number; end: number }
   | { t: 'phrase'; text: string; star: boolean; closed: boolean; pos: number; end: number }
   /** `name:` at the start of a word. The value is the next lexeme when `attached` (no space in between). */
   | { t: 'field'; name: string; attached: boolean; pos: number; end: number }
@@ -112,7 +113,15 @@ export function lex(input: string): Lexeme[] {
       nearDepth = parenDepth + 1
     } else {
       const stripped = word.replace(/\*+$/, '')
-      out.push({ t: 'word', text: stripped, star: stripped.length < word.length, pos: i, end: j })
+      const exact = stripped.startsWith('=') || stripped.startsWith('＝')
+      out.push({
+        t: 'word',
+        text: exact ? stripped.slice(1) : stripped,
+        star: stripped.length < word.length,
+        ...(exact ? { exact } : {}),
+        pos: i,
+        end: j,
+      })
     }
     i = j
   }

@@ -4,7 +4,8 @@
  * tests/unit/search/query-parser.test.ts). Syntax:
  *
  *   climate change            both words (AND is implied; `AND` may be written)
- *   "sea level"               exact phrase (straight or typographic quotes)
+ *   "sea level"               exact phrase (straight or typographic quotes; exact forms, never stemmed)
+ *   =change                   this form only (a plain word also finds the forms sharing its stem)
  *   kenya OR tanzania         either
  *   -draft  -"press release"  leave out (`NOT draft` works too)
  *   rail*                     prefix
@@ -280,7 +281,12 @@ class Parser {
       case 'lparen':
         return this.parseGroup(depth)
       case 'word':
-        return this.textFromWord(lexeme.text, lexeme.star || this.typing(lexeme), null)
+        return this.textFromWord(
+          lexeme.text,
+          lexeme.star || this.typing(lexeme),
+          null,
+          lexeme.exact,
+        )
       case 'phrase':
         return this.textFromPhrase(lexeme, null)
       case 'field':
@@ -319,7 +325,12 @@ class Parser {
     return true
   }
 
-  private textFromWord(word: string, prefix: boolean, column: TextColumn | null): TextNode | null {
+  private textFromWord(
+    word: string,
+    prefix: boolean,
+    column: TextColumn | null,
+    exact = false,
+  ): TextNode | null {
     const { terms: found, openEnd } = queryTerms(word)
     if (found.length === 0) {
       if (word.length > 0)
@@ -329,7 +340,15 @@ class Parser {
       return null
     }
     if (!this.countLeaf()) return null
-    return { kind: 'text', terms: found, prefix: prefix || openEnd, quoted: false, column }
+    return {
+      kind: 'text',
+      terms: found,
+      prefix: prefix || openEnd,
+      quoted: false,
+      column,
+      ...(exact ? { exact: true } : {}),
+      ...(found.length === 1 ? { typed: word } : {}),
+    }
   }
 
   private textFromPhrase(
@@ -368,7 +387,12 @@ class Parser {
     this.i++
     if (kind.kind === 'column') {
       if (value.t === 'word')
-        return this.textFromWord(value.text, value.star || this.typing(value), kind.column)
+        return this.textFromWord(
+          value.text,
+          value.star || this.typing(value),
+          kind.column,
+          value.exact,
+        )
       if (value.t === 'phrase') return this.textFromPhrase(value, kind.column)
       const inner = this.parseGroup(depth)
       return inner ? this.inColumn(inner, kind.column, name) : null
@@ -514,7 +538,12 @@ class Parser {
         continue
       }
       if (lexeme.t === 'word') {
-        const node = this.textFromWord(lexeme.text, lexeme.star || this.typing(lexeme), null)
+        const node = this.textFromWord(
+          lexeme.text,
+          lexeme.star || this.typing(lexeme),
+          null,
+          lexeme.exact,
+        )
         if (node) groups.push(node)
         continue
       }

@@ -61,6 +61,7 @@ import {
   relaxedMatch,
 } from './query-compiler'
 import { parseQuery } from './query-parser'
+import { expandStems } from './stems'
 import { corrections, looksMisspelt, vocabulary } from './vocabulary'
 
 /** bm25 column weights: title, authors, source, text. */
@@ -183,8 +184,24 @@ type Ranked = {
  */
 const TITLE_FIRST_MAX = 100
 
+/**
+ * ORDER BY prefix putting documents that match the query's exact forms (`exact`, the query before stemming added
+ * other forms: stems.ts) above those found only through another form of a word. Empty when nothing was stemmed.
+ */
+function exactFirst(exact: string | null): Sql {
+  return exact === null
+    ? sql``
+    : sql`(documents_fts.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ${exact})) DESC, `
+}
+
 /** Documents matching `match` whose title alone matches it too, best first; null when there are too many. */
-function titleMatches(db: Db, match: string, from: Sql, conditions: Sql[]): Ranked | null {
+function titleMatches(
+  db: Db,
+  match: string,
+  from: Sql,
+  conditions: Sql[],
+  exact: string | null,
+): Ranked | null {
   const titled = `(${match}) AND (title : (${match}))`
   try {
     const n =
@@ -197,7 +214,8 @@ function titleMatches(db: Db, match: string, from: Sql, conditions: Sql[]): Rank
     const rows = all<{ id: number; rank: number }>(
       db,
       sql`SELECT documents_fts.rowid AS id, ${sql.trusted(BM25)} AS rank FROM ${from}
-          WHERE documents_fts MATCH ${titled}${where(conditions)} ORDER BY rank, documents_fts.rowid DESC`,
+          WHERE documents_fts MATCH ${titled}${where(conditions)}
+          ORDER BY ${exactFirst(exact)}rank, documents_fts.rowid DESC`,
     )
     return { ids: rows.map((r) => r.id), scores: new Map(rows.map((r) => [r.id, -r.rank])) }
   } catch {
@@ -282,6 +300,8 @@ type DocQuery = {
   relaxed: string | null
   /** The query holds a one-letter prefix being typed: score with `relaxed`, which leaves it out. */
   oneLetter: boolean
+  /** The query's exact forms when stemming added others (stems.ts): those documents are ranked first. */
+  exact: string | null
 }
 
 function rankDocuments(
@@ -331,7 +351,7 @@ function rankDocuments(
       scores: new Map(),
       rankedAmongNewest: 0,
     })
-    const titles = unscorable ? null : titleMatches(db, match, from, conditions)
+    const titles = unscorable ? null : titleMatches(db, match, from, conditions, query.exact)
     return withTitlesFirst(titles, offset, limit, newest, conditions)
   }
   if (estimate || total > rankAll) {
@@ -343,7 +363,7 @@ function rankDocuments(
       rankedAmongNewest: size,
     })
     return withTitlesFirst(
-      titleMatches(db, match, from, conditions),
+      titleMatches(db, match, from, conditions, query.exact),
       offset,
       limit,
       tiers,
@@ -354,7 +374,7 @@ function rankDocuments(
   if (query.oneLetter && query.relaxed !== null) {
     return rankTiers(db, query, from, rankAll, offset, limit)
   }
-  return rankWindow(db, match, from, conditions, offset, limit)
+  return rankWindow(db, match, from, conditions, offset, limit, query.exact)
 }
 
 /**
@@ -364,7 +384,7 @@ function rankDocuments(
  */
 function rankTiers(
   db: Db,
-  query: { match: string | null; conditions: Sql[]; relaxed: string | null },
+  query: { match: string | null; conditions: Sql[]; relaxed: string | null; exact: string | null },
   from: Sql,
   size: number,
   offset: number,
@@ -391,8 +411,8 @@ function rankTiers(
         ? rankRelaxed(db, query.relaxed, from, conditions, new Set(members), low, high)
         : null
     const ranked = relaxed
-      ? relaxed.slice(skip, skip + want)
-      : rankRows(db, match, from, conditions, range, skip, want)
+      ? exactFirstRows(db, query.exact, relaxed, low, high).slice(skip, skip + want)
+      : rankRows(db, match, from, conditions, range, skip, want, query.exact)
     for (const r of ranked) {
       ids.push(r.id)
       scores.set(r.id, -r.rank)
@@ -402,7 +422,7 @@ function rankTiers(
   return { ids, scores }
 }
 
-/** bm25 over the matches (within the rowid range, when given), best first. */
+/** bm25 over the matches (within the rowid range, when given), best first (exact forms first: exactFirst). */
 function rankRows(
   db: Db,
   match: string,
@@ -411,13 +431,32 @@ function rankRows(
   range: Sql,
   offset: number,
   limit: number,
+  exact: string | null,
 ): { id: number; rank: number }[] {
   return all<{ id: number; rank: number }>(
     db,
     sql`SELECT documents_fts.rowid AS id, ${sql.trusted(BM25)} AS rank FROM ${from}
         WHERE documents_fts MATCH ${match}${range}${where(conditions)}
-        ORDER BY rank, documents_fts.rowid DESC LIMIT ${limit} OFFSET ${offset}`,
+        ORDER BY ${exactFirst(exact)}rank, documents_fts.rowid DESC LIMIT ${limit} OFFSET ${offset}`,
   )
+}
+
+/** Ranked rows of one tier with those matching the exact forms moved first (order otherwise kept). */
+function exactFirstRows(
+  db: Db,
+  exact: string | null,
+  rows: { id: number; rank: number }[],
+  low: number,
+  high: number,
+): { id: number; rank: number }[] {
+  if (exact === null) return rows
+  const exactIds = new Set(
+    all<{ id: number }>(
+      db,
+      sql`SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH ${exact} AND rowid BETWEEN ${low} AND ${high}`,
+    ).map((r) => r.id),
+  )
+  return [...rows.filter((r) => exactIds.has(r.id)), ...rows.filter((r) => !exactIds.has(r.id))]
 }
 
 /** Exact ranking of every match. */
@@ -428,9 +467,10 @@ function rankWindow(
   conditions: Sql[],
   offset: number,
   limit: number,
+  exact: string | null,
 ): Ranked {
   const scores = new Map<number, number>()
-  const rows = rankRows(db, match, from, conditions, sql``, offset, limit)
+  const rows = rankRows(db, match, from, conditions, sql``, offset, limit, exact)
   for (const r of rows) scores.set(r.id, -r.rank)
   return { ids: rows.map((r) => r.id), scores }
 }
@@ -553,8 +593,14 @@ function rankQuotes(
   total: number,
   offset: number,
   limit: number,
+  exact: string | null,
 ): QuoteRow[] {
   if (limit <= 0) return []
+  // Quotes holding the query's exact forms first, as for documents (exactFirst).
+  const exactQuotesFirst =
+    exact === null
+      ? sql``
+      : sql`(quotes_fts.rowid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ${exact})) DESC,`
   let window = sql``
   const candidates = Math.max(QUOTE_CANDIDATES, offset + limit)
   if (total > candidates) {
@@ -571,7 +617,7 @@ function rankQuotes(
     sql`SELECT q.id, q.document_id, q.exact, q.note, q.page, bm25(quotes_fts) AS rank
         FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid
         WHERE quotes_fts MATCH ${match}${window}${where(conditions)}
-        ORDER BY rank, q.id DESC LIMIT ${limit} OFFSET ${offset}`,
+        ORDER BY ${exactQuotesFirst} rank, q.id DESC LIMIT ${limit} OFFSET ${offset}`,
   )
 }
 
@@ -753,12 +799,13 @@ export function suggest(
 export function countMatches(db: Db, query: string): number {
   const parsed = parseQuery(query)
   if (!parsed.root) return 0
+  const root = expandStems(db, parsed.root).root
   const resolver = tagResolver(db, [])
-  let docs = new QueryCompiler('documents', resolver).compile(parsed.root)
+  let docs = new QueryCompiler('documents', resolver).compile(root)
   if (docs.match === null) {
-    docs = new QueryCompiler('documents', resolver, { tagForm: 'set' }).compile(parsed.root)
+    docs = new QueryCompiler('documents', resolver, { tagForm: 'set' }).compile(root)
   }
-  const quotes = new QueryCompiler('quotes', resolver).compile(parsed.root)
+  const quotes = new QueryCompiler('quotes', resolver).compile(root)
   const quoteTotal = quotes.match ? countQuotes(db, quotes.match, quotes.where) : 0
   return quoteTotal + countDocuments(db, docs.match, docs.where)
 }
@@ -783,11 +830,13 @@ export function searchLibrary(db: Db, args: SearchArgs): SearchResult {
     }
     return finish({ total: 0, hits: [], suggestions: [] })
   }
-  const root = parsed.root
-  const marks = markTerms(root)
-  const oneLetter = typing && hasOneLetterPrefix(root)
+  const typed = parsed.root
+  const oneLetter = typing && hasOneLetterPrefix(typed)
   // One read transaction: counts, ranking and rows come from the same snapshot of the library.
   const { total, docTotal, estimate, hits, rankedAmongNewest } = db.transaction(() => {
+    // Plain words also find the other forms of their stem (stems.ts); passages mark those forms too.
+    const { root, expanded } = expandStems(db, typed)
+    const marks = markTerms(root)
     const resolver = tagResolver(db, problems)
     let docs = new QueryCompiler('documents', resolver).compile(root)
     // No text drives the query: read tag filters as sets of documents rather than probing every row.
@@ -796,6 +845,15 @@ export function searchLibrary(db: Db, args: SearchArgs): SearchResult {
     }
     const quotesQuery =
       args.includeQuotes === false ? null : new QueryCompiler('quotes', resolver).compile(root)
+    // The exact forms as typed, ranked above matches through another form of a word.
+    const exactDocs =
+      expanded && docs.match !== null
+        ? new QueryCompiler('documents', () => []).compile(typed).match
+        : null
+    const exactQuotes =
+      expanded && quotesQuery?.match
+        ? new QueryCompiler('quotes', () => []).compile(typed).match
+        : null
 
     const quoteTotal = quotesQuery?.match
       ? countQuotes(db, quotesQuery.match, quotesQuery.where)
@@ -814,6 +872,7 @@ export function searchLibrary(db: Db, args: SearchArgs): SearchResult {
           quoteTotal,
           before.quotes,
           Math.min(limit, quoteTotal - before.quotes),
+          exactQuotes,
         )
       : []
     const ranked = rankDocuments(
@@ -825,6 +884,7 @@ export function searchLibrary(db: Db, args: SearchArgs): SearchResult {
         estimate,
         relaxed: relaxedMatch(root, { dropOneLetterPrefixes: oneLetter }),
         oneLetter,
+        exact: exactDocs,
       },
       sort,
       before.docs,
@@ -863,7 +923,7 @@ export function searchLibrary(db: Db, args: SearchArgs): SearchResult {
   const fewResults = typing
     ? docTotal === 0 && !estimate
     : docTotal < SUGGEST_BELOW || docTotal < librarySize(db) * SUGGEST_BELOW_SHARE
-  const suggestions = fewResults ? suggest(db, args.query, root, typing) : []
+  const suggestions = fewResults ? suggest(db, args.query, typed, typing) : []
   return finish({
     total,
     ...(estimate ? { totalIsEstimate: true } : {}),

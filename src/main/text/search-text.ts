@@ -10,6 +10,7 @@
 import type Database from 'better-sqlite3'
 import { forEachToken } from './fold'
 import { hasSpecial } from './scripts'
+import { stemLanguage, stemPairs } from './stemming'
 
 export function searchText(text: string): string {
   if (!hasSpecial(text)) return text
@@ -22,8 +23,23 @@ export function searchText(text: string): string {
 
 export const SEARCH_TEXT_FUNCTION = 'lectern_search_text'
 
+export const STEM_PAIRS_FUNCTION = 'lectern_stem_pairs'
+export const STEM_LANGUAGE_FUNCTION = 'lectern_stem_language'
+
+const text = (value: unknown): string | null => (typeof value === 'string' ? value : null)
+
 export function registerSearchFunctions(db: Database.Database): void {
   db.function(SEARCH_TEXT_FUNCTION, { deterministic: true }, (value: unknown) =>
     typeof value === 'string' ? searchText(value) : value,
+  )
+  // The stem pairs of a document (migration 0130's triggers): a JSON array of [stem, word] (src/main/text/stemming.ts).
+  db.function(
+    STEM_PAIRS_FUNCTION,
+    { deterministic: true },
+    (language: unknown, title: unknown, body: unknown) =>
+      JSON.stringify(stemPairs(text(language), [text(title), text(body)])),
+  )
+  db.function(STEM_LANGUAGE_FUNCTION, { deterministic: true }, (language: unknown) =>
+    stemLanguage(text(language)),
   )
 }

@@ -1,0 +1,44 @@
+import type { Db } from '../../core/context'
+
+/**
+ * Stemming (issue #14; src/main/text/stemming.ts, src/main/search/stems.ts). `search_stems` maps a stem to the
+ * words of the library that have it, per language: `change` is searched as change OR changes OR changed OR changing,
+ * whichever the documents print. Only pairs whose stem differs from the word are kept (the bare stem is always
+ * tried as a word too), and stale pairs of deleted or edited documents are harmless: they name a word the index no
+ * longer holds. Kept by triggers calling `lectern_stem_pairs` (registered on every connection with
+ * lectern_search_text), so every writer — importer, re-extraction, CLI, another process — keeps it current; a
+ * document is stemmed by its own language, so a change of language adds that language's pairs.
+ *
+ * Why not a stemmed FTS column or table (measured at 100,000 documents, see scripts/bench): a column in
+ * documents_fts doubles the index with its positions and the one-to-three-letter prefix indexes, and puts stems into
+ * the spelling vocabulary; a second FTS table cannot be OR-ed with documents_fts inside one MATCH, which bm25,
+ * the ranking tiers and the title-first pass all rely on. This table is a few MB and its lookups take microseconds.
+ */
+export function migrate0130(db: Db): void {
+  db.exec(`
+    CREATE TABLE search_stems (
+      stem TEXT NOT NULL,
+      lang TEXT NOT NULL,
+      term TEXT NOT NULL,
+      PRIMARY KEY (stem, lang, term)
+    ) STRICT, WITHOUT ROWID;
+
+    CREATE TRIGGER search_stems_ai AFTER INSERT ON documents
+      WHEN lectern_stem_language(new.language) IS NOT NULL BEGIN
+      INSERT OR IGNORE INTO search_stems(stem, lang, term)
+        SELECT value ->> 0, lectern_stem_language(new.language), value ->> 1
+          FROM json_each(lectern_stem_pairs(new.language, new.title, new.text));
+    END;
+    CREATE TRIGGER search_stems_au AFTER UPDATE OF title, text, language ON documents
+      WHEN lectern_stem_language(new.language) IS NOT NULL BEGIN
+      INSERT OR IGNORE INTO search_stems(stem, lang, term)
+        SELECT value ->> 0, lectern_stem_language(new.language), value ->> 1
+          FROM json_each(lectern_stem_pairs(new.language, new.title, new.text));
+    END;
+
+    INSERT OR IGNORE INTO search_stems(stem, lang, term)
+      SELECT value ->> 0, lectern_stem_language(d.language), value ->> 1
+        FROM documents d, json_each(lectern_stem_pairs(d.language, d.title, d.text))
+       WHERE lectern_stem_language(d.language) IS NOT NULL;
+  `)
+}
