@@ -8,6 +8,9 @@
  * Reports full-query and per-keystroke p50/p95, the "did you mean" hit rate over misspellings, cold start of the CLI
  * (`node out/main/cli.js search`, process start to results) and RSS. The corpus comes from LECTERN_CORPUS or
  * ../shared/corpus; without it the benchmark says so and exits 0.
+ *
+ * `--compare-stems` measures only full queries and keystrokes, with stemmed search off and on (stems.ts), alternating
+ * twice in the same run on the same library, and reports the size of search_stems beside the FTS index (issue #14).
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
@@ -17,6 +20,7 @@ import { fileURLToPath } from 'node:url'
 import { openDb } from '../../src/main/db/connection'
 import { terms } from '../../src/main/search/fold'
 import { searchLibrary } from '../../src/main/search/search-service'
+import { stemmedSearch } from '../../src/main/search/stems'
 import { refreshVocabulary, vocabulary } from '../../src/main/search/vocabulary'
 import type { SearchArgs } from '../../src/shared/contract'
 import { buildLibrary, corpusDir, loadCorpus } from './search/corpus'
@@ -83,7 +87,7 @@ type Measured = {
 }
 
 /** Runs in a child process so the RSS is that of a process that only opened the library and searched. */
-function measure(file: string, reps: number): Measured {
+function measure(file: string, reps: number, quick = false): Measured {
   const db = openDb(file)
   const documents = db.prepare('SELECT count(*) FROM documents').pluck().get() as number
   // The vocabulary snapshot is built once after a bulk import (lazily, at the first "did you mean").
@@ -110,7 +114,7 @@ function measure(file: string, reps: number): Measured {
       full.ours.push(ms)
       full.oursCpu.push(lastCpu)
       full.worst.set(label(q), Math.max(full.worst.get(label(q)) ?? 0, ms))
-      if (q.sort !== 'newest') {
+      if (q.sort !== 'newest' && !quick) {
         let ran = true
         const naiveMs = time(() => {
           ran = naiveSearch(db, q.query, false) !== null
@@ -140,6 +144,7 @@ function measure(file: string, reps: number): Measured {
         typing.oursCpu.push(lastCpu)
         keystrokes++
         typing.worst.set(typed, Math.max(typing.worst.get(typed) ?? 0, ms))
+        if (quick) continue
         let ran = true
         const naiveMs = time(() => {
           ran = naiveSearch(db, typed, true) !== null
@@ -152,6 +157,20 @@ function measure(file: string, reps: number): Measured {
     }
   }
 
+  const top = (m: Map<string, number>) =>
+    [...m].sort((a, b) => b[1] - a[1]).slice(0, 5) as [string, number][]
+  if (quick) {
+    const rssMb = process.memoryUsage().rss / 1024 / 1024
+    db.close()
+    return {
+      documents,
+      vocabularyRebuildMs,
+      full: { ...full, slowest: top(full.worst) },
+      typing: { ...typing, slowest: top(typing.worst), keystrokes },
+      fuzzy: { hand: [0, 0], generated: [0, 0], misses: [] },
+      rssMb,
+    }
+  }
   // "Did you mean": hand-picked misspellings, and generated ones (one random edit of a common word).
   const vocab = vocabulary(db)
   const hit = (typed: string, intended: string): boolean => {
@@ -194,8 +213,6 @@ function measure(file: string, reps: number): Measured {
     if (hit(typed, word)) genHits++
     else if (misses.length < 30) misses.push(`${typed}→${word}`)
   }
-  const top = (m: Map<string, number>) =>
-    [...m].sort((a, b) => b[1] - a[1]).slice(0, 5) as [string, number][]
   const rssMb = process.memoryUsage().rss / 1024 / 1024
   db.close()
   return {
@@ -234,7 +251,9 @@ function main(): void {
   }
   if (process.argv.includes('--measure')) {
     const file = process.argv[process.argv.indexOf('--measure') + 1] ?? ''
-    process.stdout.write(`${JSON.stringify(measure(file, reps))}\n`)
+    if (process.argv.includes('--no-stems')) stemmedSearch.enabled = false
+    const quick = process.argv.includes('--quick')
+    process.stdout.write(`${JSON.stringify(measure(file, reps, quick))}\n`)
     return
   }
   const corpus = corpusDir()
@@ -255,6 +274,10 @@ function main(): void {
   process.stdout.write(
     `  library ${lib.file} (${lib.built ? 'built now' : 'cached'}; build took ${lib.seconds.toFixed(0)} s)\n`,
   )
+  if (process.argv.includes('--compare-stems')) {
+    compareStems(lib.file, reps)
+    return
+  }
   const child = spawnSync(
     process.execPath,
     [
@@ -354,6 +377,78 @@ function main(): void {
       '  cold start of the CLI: out/main/cli.js not built (npm run build); skipped\n',
     )
   }
+}
+
+/** Stemmed search off and on, alternating, on the same library (issue #14's measured goal). */
+function compareStems(file: string, reps: number): void {
+  // Opening migrates an older library: that is migration 0130 stemming every document once.
+  const t = performance.now()
+  const db = openDb(file)
+  const migrateMs = performance.now() - t
+  const bytes = (like: string) =>
+    (db.prepare('SELECT sum(pgsize) FROM dbstat WHERE name LIKE ?').pluck().get(like) as number) ??
+    0
+  const fts = bytes('documents_fts%')
+  const stems = bytes('search_stems%')
+  const pairs = db.prepare('SELECT count(*) FROM search_stems').pluck().get() as number
+  const fileBytes =
+    (db.pragma('page_count', { simple: true }) as number) *
+    (db.pragma('page_size', { simple: true }) as number)
+  db.close()
+  process.stdout.write(
+    `  opening (migrations, 0130 stems every document once when the library predates it): ${(migrateMs / 1000).toFixed(1)} s
+` +
+      `  documents_fts ${(fts / 1e6).toFixed(1)} MB; search_stems ${(stems / 1e6).toFixed(1)} MB (${pairs.toLocaleString('en')} pairs) = +${((stems / fts) * 100).toFixed(1)} % of the index, +${((stems / fileBytes) * 100).toFixed(2)} % of the ${(fileBytes / 1e6).toFixed(0)} MB file\n`,
+  )
+  const run = (stemsOn: boolean): Measured => {
+    const child = spawnSync(
+      process.execPath,
+      [
+        ...process.execArgv,
+        fileURLToPath(import.meta.url),
+        '--measure',
+        file,
+        '--reps',
+        String(reps),
+        '--quick',
+        ...(stemsOn ? [] : ['--no-stems']),
+      ],
+      { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+    )
+    if (child.status !== 0) {
+      process.stderr.write(child.stderr)
+      process.exit(1)
+    }
+    return JSON.parse(child.stdout.trim().split('\n').pop() ?? '{}') as Measured
+  }
+  const off: Measured[] = []
+  const on: Measured[] = []
+  for (let r = 0; r < 2; r++) {
+    off.push(run(false))
+    on.push(run(true))
+  }
+  const line = (name: string, pick: (m: Measured) => number[]) => {
+    const a = off.flatMap(pick)
+    const b = on.flatMap(pick)
+    const p95a = pct(a, 95)
+    const p95b = pct(b, 95)
+    process.stdout.write(
+      `  ${name.padEnd(24)} stemming off p50 ${fmt(pct(a, 50))} p95 ${fmt(p95a)} ms | on p50 ${fmt(pct(b, 50))} p95 ${fmt(p95b)} ms | p95 ${p95b >= p95a ? '+' : ''}${((p95b / p95a - 1) * 100).toFixed(1)} % (goal ≤ +10 %)\n`,
+    )
+  }
+  process.stdout.write(
+    `  ${on[0]?.documents.toLocaleString('en')} documents; each side measured twice, alternating\n`,
+  )
+  line('full query (wall)', (m) => m.full.ours)
+  line('full query (CPU)', (m) => m.full.oursCpu)
+  line('per keystroke (wall)', (m) => m.typing.ours)
+  line('per keystroke (CPU)', (m) => m.typing.oursCpu)
+  process.stdout.write(
+    `  slowest with stemming: ${on[1]?.full.slowest.map(([q, ms]) => `${q} ${ms.toFixed(0)}`).join(', ')}; keystrokes ${on[1]?.typing.slowest.map(([q, ms]) => `"${q}" ${ms.toFixed(0)}`).join(', ')}\n` +
+      `  load average: ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}\n`,
+  )
 }
 
 main()

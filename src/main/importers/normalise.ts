@@ -2,7 +2,7 @@
  * Text clean-up shared by every extractor, and the content hash that finds duplicates.
  */
 import { createHash } from 'node:crypto'
-import { joinsWithoutSpace } from '../text/scripts'
+import { hasSpecial, joinsWithoutSpace, wordSegmenter } from '../text/scripts'
 
 // C0 controls other than tab, newline and form feed (form feed becomes a newline); DEL. NUL is among them.
 const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g
@@ -75,8 +75,44 @@ export function contentHash(text: string, bytes: Uint8Array): string {
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u
 
-/** Whitespace-separated words that contain a letter or digit. */
+/**
+ * Words that contain a letter or digit: whitespace-separated chunks, except that a chunk holding Chinese, Japanese,
+ * Thai, Lao, Khmer or Myanmar (written without spaces) counts the words ICU's dictionary segmenter finds in it —
+ * a Japanese paragraph is one chunk but dozens of words.
+ */
 export function wordCount(text: string): number {
+  if (!hasSpecial(text)) return chunkCount(text)
+  let count = 0
+  let segmented = 0
+  let segmentedWords = 0
+  let unsegmented = 0
+  const segmenter = wordSegmenter()
+  for (const chunk of text.split(/[\s\u3000]+/)) {
+    if (!hasSpecial(chunk)) count += chunkCount(chunk)
+    else if (segmented >= SEGMENT_BUDGET) unsegmented += chunk.length
+    else {
+      segmented += chunk.length
+      // In pieces: ICU's dictionary segmentation of one long unspaced string is far slower than of short ones.
+      for (let at = 0; at < chunk.length; at += SEGMENT_PIECE) {
+        for (const segment of segmenter.segment(chunk.slice(at, at + SEGMENT_PIECE)))
+          if (segment.isWordLike) segmentedWords++
+      }
+    }
+  }
+  const rest = segmented > 0 ? Math.round((unsegmented * segmentedWords) / segmented) : 0
+  return count + segmentedWords + rest
+}
+
+/**
+ * Characters of unspaced text segmented for a word count; beyond, the rest is counted at the same words per character
+ * (an estimate). ICU segments ~0.3 M characters/s here on a loaded 2-core machine (40,000 Japanese characters in
+ * 130 ms; one long unspaced string is slower still, hence pieces): a 5-million-character text would take ~15 s.
+ */
+const SEGMENT_BUDGET = 200_000
+const SEGMENT_PIECE = 1_000
+
+/** Whitespace-separated words that contain a letter or digit. */
+function chunkCount(text: string): number {
   let count = 0
   let inWord = false
   let hasAlnum = false

@@ -30,6 +30,7 @@ export type DocumentSummaryRow = {
 export type DocumentRow = DocumentSummaryRow & {
   url: string | null
   language: string | null
+  language_source: string | null
   file_name: string | null
   source_path: string | null
   content_hash: string
@@ -113,11 +114,18 @@ export function toSummary(
   }
 }
 
+const LANGUAGE_SOURCES = new Set<string>(['declared', 'detected', 'edited'])
+const languageSource = (value: string | null): DocumentDetail['languageSource'] =>
+  value !== null && LANGUAGE_SOURCES.has(value)
+    ? (value as NonNullable<DocumentDetail['languageSource']>)
+    : null
+
 export function toDetail(row: DocumentRow, tags: TagRef[], quoteCount: number): DocumentDetail {
   return {
     ...toSummary(row, tags, quoteCount),
     url: row.url,
     language: row.language,
+    languageSource: languageSource(row.language_source),
     citationType: row.citation_type as CitationType,
     containerTitle: row.container_title,
     publisher: row.publisher,

@@ -15,6 +15,9 @@ import { hasSpecial } from '../text/scripts'
 import { queryStems } from '../text/stemming'
 import type { QueryNode, TextNode } from './query-ast'
 
+/** Switched off only by benchmarks, to measure search with and without stemming in the same run. */
+export const stemmedSearch = { enabled: true }
+
 /** Forms added for one word at most (a Finnish or Hungarian stem can have dozens; the shortest are kept). */
 export const MAX_FORMS = 24
 
@@ -57,6 +60,7 @@ export function formsOf(db: Db, typed: string, term: string): string[] {
  * Lookups are cached per call, so a word repeated in the query costs one.
  */
 export function expandStems(db: Db, root: QueryNode): { root: QueryNode; expanded: boolean } {
+  if (!stemmedSearch.enabled) return { root, expanded: false }
   let expanded = false
   const cache = new Map<string, string[]>()
   const expand = (node: QueryNode): QueryNode => {

@@ -102,6 +102,7 @@ export function stemPairs(language: string | null, texts: readonly (string | nul
   const lang = stemLanguage(language)
   if (!lang) return []
   const seen = new Set<string>()
+  const paired = new Set<string>()
   const pairs: string[][] = []
   for (const text of texts) {
     if (!text) continue
@@ -116,7 +117,9 @@ export function stemPairs(language: string | null, texts: readonly (string | nul
       // A word the index splits (it holds a character outside its token set) is not one term: no pair.
       if (folded.length !== 1) continue
       const term = folded[0] ?? ''
-      if (term !== stem) pairs.push([stem, term])
+      if (term === stem || paired.has(term)) continue
+      paired.add(term)
+      pairs.push([stem, term])
     }
   }
   return pairs

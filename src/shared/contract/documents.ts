@@ -65,6 +65,11 @@ export type DocumentDetail = DocumentSummary &
     updatedAt: Timestamp
     /** Where each bibliographic field came from, with a confidence (a person's correction is `user`). */
     provenance: Provenance
+    /**
+     * Where `language` came from: declared by the file (HTML lang, EPUB/DOCX/PDF metadata, front matter), detected
+     * from its text, or edited by a person; null when there is no language. It picks the document's stemmer.
+     */
+    languageSource: 'declared' | 'detected' | 'edited' | null
     /** DOI, ISBN, arXiv id, ISSN, URLs found in the document. */
     identifiers: DocumentIdentifier[]
     /** When the file itself was made or converted (its properties): never a publication date. */

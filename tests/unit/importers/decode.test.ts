@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
 import { decodeText, looksBinary, utf16WithoutBom } from '../../../src/main/importers/decode'
@@ -93,5 +95,20 @@ describe('cleanText / contentHash / wordCount', () => {
   it('counts words with letters or digits', () => {
     expect(wordCount('Hello, world — it is 2025 … !')).toBe(5)
     expect(wordCount('')).toBe(0)
+  })
+
+  it('counts the words of Chinese, Japanese and Thai, not their whitespace chunks', () => {
+    // One whitespace chunk each; ICU's dictionary finds the words.
+    expect(wordCount('ニューヨークの歴史')).toBe(4) // ICU: ニュー | ヨーク | の | 歴史
+    expect(wordCount('自由软件')).toBe(2) // 自由 | 软件
+    expect(wordCount('ภาษาไทย')).toBe(2) // ภาษา | ไทย
+    expect(wordCount('Debian は 1993 年に 始まった。')).toBe(8) // … 年 | に | 始 | まっ | た (was 5 chunks)
+    // The real Japanese history: far more words than its 1,000-odd lines.
+    const ja = readFileSync(
+      join(__dirname, '../../fixtures/documents/debian/project-history.ja.txt'),
+      'utf8',
+    )
+    const chunks = ja.split(/\s+/).filter(Boolean).length
+    expect(wordCount(ja)).toBeGreaterThan(chunks * 2)
   })
 })

@@ -211,6 +211,11 @@ export function MetadataPanel({
         placeholder="YYYY-MM-DD"
       />
       <Field label="Language" value={draft.language} onChange={set('language')} placeholder="en" />
+      {detail.language && detail.languageSource && (
+        <p className="origin-note language-source">
+          Language {LANGUAGE_SOURCE_LABEL[detail.languageSource]}.
+        </p>
+      )}
       {(problem ?? error) && (
         <p className="form-error" role="alert">
           {problem ?? error}
@@ -263,6 +268,12 @@ function Field({
       <OriginNote origin={origin} />
     </label>
   )
+}
+
+const LANGUAGE_SOURCE_LABEL: Record<NonNullable<DocumentDetail['languageSource']>, string> = {
+  declared: 'declared by the file',
+  detected: 'detected from the text',
+  edited: 'set by you',
 }
 
 const ORIGIN_LABEL: Record<FieldProvenance['origin'], string> = {

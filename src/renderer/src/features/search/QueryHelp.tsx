@@ -2,7 +2,10 @@ import type { ReactNode } from 'react'
 
 const SYNTAX: [string, string][] = [
   ['kenya railway', 'both words (the last one as you type is a prefix)'],
-  ['"exact phrase"', 'the words together, in this order'],
+  ['change', 'also “changes”, “changed”, “changing” (exact forms listed first)'],
+  ['=change  "change"', 'this exact form only'],
+  ['"exact phrase"', 'the words together, in this order, as written'],
+  ['歴史  自由软件  ภาษาไทย', 'Chinese, Japanese and Thai words inside running text'],
   ['kenya OR uganda', 'either word'],
   ['-football  -"match report"', 'leave out a word or phrase'],
   ['rail*', 'words starting with “rail”'],
@@ -22,7 +25,10 @@ export function QueryHelp({ id }: QueryHelpProps): ReactNode {
   return (
     <div id={id} popover="auto" className="query-help" role="dialog" aria-label="Query syntax">
       <h2>Query syntax</h2>
-      <p>Case and accents do not matter: “cafe” finds “Café”.</p>
+      <p>
+        Case and accents do not matter: “cafe” finds “Café”. A word also finds its other forms in
+        the document’s language (English, German, French, Spanish, Russian and 19 more).
+      </p>
       <dl>
         {SYNTAX.map(([example, meaning]) => (
           <div key={example} className="query-help-row">
