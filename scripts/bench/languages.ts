@@ -5,7 +5,9 @@
  * - CJK: the real Japanese and Chinese Debian texts of tests/fixtures/documents/debian, paragraph by paragraph,
  *   repeated to 2,000 documents.
  *
- *   npx tsx --tsconfig tsconfig.node.json scripts/bench/languages.ts [--reps N]
+ *   npx tsx --tsconfig tsconfig.node.json scripts/bench/languages.ts [--reps N] [--stems]
+ *
+ * `--stems`: instead, ingest time and the size of search_stems with stemming (schema 130) against without (100).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -41,26 +43,37 @@ function ftsBytes(db: Db): number {
   return row.n
 }
 
-function ingest(docs: Doc[], version: number): { ms: number; bytes: number } {
+function ingest(
+  docs: Doc[],
+  version: number,
+  language: string | null = null,
+): { ms: number; bytes: number; stemBytes: number } {
   const dir = mkdtempSync(join(tmpdir(), 'lectern-bench-lang-'))
   try {
     const db = openDb(join(dir, 'library.sqlite'), { migrate: false })
     migrate(db, version)
     const insert = db.prepare(
-      `INSERT INTO documents (title, format, content_hash, text, word_count, imported_at, updated_at)
-       VALUES (?, 'txt', ?, ?, 0, '2026-01-01', '2026-01-01')`,
+      `INSERT INTO documents (title, language, format, content_hash, text, word_count, imported_at, updated_at)
+       VALUES (?, ?, 'txt', ?, ?, 0, '2026-01-01', '2026-01-01')`,
     )
     const started = performance.now()
     db.transaction(() => {
       docs.forEach((d, i) => {
-        insert.run(d.title, `h${i}`, d.text)
+        insert.run(d.title, language, `h${i}`, d.text)
       })
     })()
     db.exec("INSERT INTO documents_fts(documents_fts) VALUES ('optimize')")
     const ms = performance.now() - started
     const bytes = ftsBytes(db)
+    const stemBytes =
+      version >= 130
+        ? ((db
+            .prepare("SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'search_stems%'")
+            .pluck()
+            .get() as number | null) ?? 0)
+        : 0
     db.close()
-    return { ms, bytes }
+    return { ms, bytes, stemBytes }
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
@@ -72,6 +85,35 @@ const corpus = corpusDir()
 const sets: [string, Doc[]][] = [['CJK (Debian ja + zh paragraphs)', cjkDocs()]]
 if (corpus) sets.unshift(['European (BBC + White House)', loadCorpus(corpus)])
 else console.log('  corpus absent (LECTERN_CORPUS): European set skipped')
+
+/** Stemming (migration 0130, issue #14): the same ingest with and without the stem pairs, European docs in English. */
+function stemsComparison(name: string, docs: Doc[], language: string): void {
+  const mb = docs.reduce((n, d) => n + Buffer.byteLength(d.text), 0) / 1e6
+  const before: number[] = []
+  const after: number[] = []
+  let fts = 0
+  let stems = 0
+  for (let r = 0; r < reps; r++) {
+    before.push(ingest(docs, 100, language).ms)
+    const a = ingest(docs, 130, language)
+    after.push(a.ms)
+    fts = a.bytes
+    stems = a.stemBytes
+  }
+  const b = median(before)
+  const a = median(after)
+  console.log(
+    `${name}, language ${language}: ingest + optimize  before stemming (schema 100) ${b.toFixed(0)} ms (${(mb / (b / 1000)).toFixed(1)} MB/s)   ` +
+      `after (0130) ${a.toFixed(0)} ms (${(mb / (a / 1000)).toFixed(1)} MB/s), ${((a / b - 1) * 100).toFixed(1)} %; ` +
+      `search_stems ${(stems / 1e6).toFixed(2)} MB beside a ${(fts / 1e6).toFixed(1)} MB FTS index (+${((stems / fts) * 100).toFixed(1)} %)`,
+  )
+}
+
+if (process.argv.includes('--stems')) {
+  if (corpus) stemsComparison('European (BBC + White House)', loadCorpus(corpus), 'en')
+  stemsComparison('CJK (Debian ja + zh paragraphs)', cjkDocs(), 'ja')
+  process.exit(0)
+}
 
 for (const [name, docs] of sets) {
   const mb = docs.reduce((n, d) => n + Buffer.byteLength(d.text), 0) / 1e6

@@ -1,7 +1,8 @@
 /**
  * search.inDocument: where a query's words occur inside one document, for the reader's find bar. Same parser and
  * folding as library search (so "cafe" finds "Café" and "dont" does not find "don't", exactly as in search results);
- * the last word is a prefix by default, like a find bar matching as you type.
+ * the last word is a prefix by default, like a find bar matching as you type; other plain words find their other
+ * forms (stems.ts), so a result opened from search marks the words search found.
  */
 import type { DocumentId, InDocumentResult } from '@shared/contract'
 import { notFound } from '../core/errors'
@@ -10,6 +11,7 @@ import { get, sql } from '../db/sql'
 import { findMatches, pageAt } from './passages'
 import { markTerms } from './query-compiler'
 import { parseQuery } from './query-parser'
+import { expandStems } from './stems'
 
 /** A find bar shows "1 of 10,000+" beyond this; the offsets of more would not help anyone. */
 export const MAX_IN_DOCUMENT_MATCHES = 10_000
@@ -27,7 +29,8 @@ export function searchInDocument(
   if (!row) throw notFound('document', documentId)
   const parsed = parseQuery(query, { asYouType: prefix })
   const message = parsed.problems.length > 0 ? { message: parsed.problems.join(' ') } : {}
-  const marks = markTerms(parsed.root)
+  // The other forms of a plain word too, as library search finds them ("distribute" marks "distribution").
+  const marks = markTerms(parsed.root ? expandStems(db, parsed.root).root : null)
   if (marks.length === 0) return { matches: [], truncated: false, ...message }
   let pageStarts: number[] | null = null
   try {

@@ -101,6 +101,7 @@ export function stemWord(lang: string, word: string): string | null {
 export function stemPairs(language: string | null, texts: readonly (string | null)[]): string[][] {
   const lang = stemLanguage(language)
   if (!lang) return []
+  const memo = pairMemo(lang)
   const seen = new Set<string>()
   const paired = new Set<string>()
   const pairs: string[][] = []
@@ -111,18 +112,40 @@ export function stemPairs(language: string | null, texts: readonly (string | nul
     for (const word of words) {
       if (seen.has(word)) continue
       seen.add(word)
-      const stem = stemWord(lang, word)
-      if (stem === null) continue
-      const folded = terms(word)
-      // A word the index splits (it holds a character outside its token set) is not one term: no pair.
-      if (folded.length !== 1) continue
-      const term = folded[0] ?? ''
-      if (term === stem || paired.has(term)) continue
-      paired.add(term)
-      pairs.push([stem, term])
+      let pair = memo.get(word)
+      if (pair === undefined) {
+        pair = pairOf(lang, word)
+        if (memo.size >= MEMO_LIMIT) memo.clear()
+        memo.set(word, pair)
+      }
+      if (pair === null || paired.has(pair[1] as string)) continue
+      paired.add(pair[1] as string)
+      pairs.push(pair)
     }
   }
   return pairs
+}
+
+/** Memoised [stem, folded word] per word as written (null: no pair), per language: most words recur. */
+const pairMemos = new Map<string, Map<string, string[] | null>>()
+function pairMemo(lang: string): Map<string, string[] | null> {
+  let memo = pairMemos.get(lang)
+  if (!memo) {
+    memo = new Map()
+    pairMemos.set(lang, memo)
+  }
+  return memo
+}
+
+function pairOf(lang: string, word: string): string[] | null {
+  const stem = stemWord(lang, word)
+  if (stem === null) return null
+  // Lower-case ASCII is its own folded form; anything else goes through the index's folding.
+  const folded = /^[a-z]+$/.test(word) ? [word] : terms(word)
+  // A word the index splits (it holds a character outside its token set) is not one term: no pair.
+  if (folded.length !== 1) return null
+  const term = folded[0] ?? ''
+  return term === stem ? null : [stem, term]
 }
 
 /**

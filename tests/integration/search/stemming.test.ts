@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Db } from '../../../src/main/db/connection'
 import {
   type DocumentId,
+  type InDocumentResult,
   MARK_END,
   MARK_START,
   type SearchResult,
@@ -187,6 +188,21 @@ describe('ranking and the exact-form syntax', () => {
     expect(r.hits.map((h) => h.documentId)).toEqual([])
     const exactOnly = await search('report -=change')
     expect(exactOnly.hits.map((h) => h.documentId)).toEqual([inflectedTitle])
+  })
+
+  it('marks the other forms in the reader’s find too (a result opened from search)', async () => {
+    const r = await backend.dispatch('search.inDocument', {
+      documentId: inflectedOften,
+      query: 'change seasons',
+    })
+    if (!r.ok) throw new Error(r.error.message)
+    const { matches } = r.value as InDocumentResult
+    const text = db
+      .prepare('SELECT text FROM documents WHERE id = ?')
+      .pluck()
+      .get(inflectedOften) as string
+    const words = matches.map((m) => text.slice(m.start, m.end).toLowerCase())
+    expect(words).toEqual(['changed', 'changes', 'changes', 'changing', 'seasons', 'changes'])
   })
 
   it('keeps stems for edited text and a corrected language', async () => {
