@@ -49,6 +49,7 @@ import type {
 } from '@shared/contract'
 import type { Db } from '../db/connection'
 import { all, get, type Sql, sql } from '../db/sql'
+import { displayTerm } from '../text/scripts'
 import { foldLoose, tokenize } from './fold'
 import { bestPassages, markedSlice, markWhole } from './passages'
 import type { QueryNode } from './query-ast'
@@ -783,13 +784,18 @@ export function suggest(
       )
     }
   }
-  const first = new Map([...best].map(([w, list]) => [w, list[0]?.term ?? w]))
+  // Terms are shown as words: Thai-like marks come back from their index stand-ins (scripts.ts).
+  const first = new Map([...best].map(([w, list]) => [w, displayTerm(list[0]?.term ?? w)]))
   const suggestions: Suggestion[] = []
   for (const [word, list] of best) {
     for (const c of list) {
       const fixes = new Map(first)
-      fixes.set(word, c.term)
-      suggestions.push({ word, replacement: c.term, query: replaceWord(query, fixes) })
+      fixes.set(word, displayTerm(c.term))
+      suggestions.push({
+        word: displayTerm(word),
+        replacement: displayTerm(c.term),
+        query: replaceWord(query, fixes),
+      })
     }
   }
   return suggestions
