@@ -400,54 +400,44 @@ function compareStems(file: string, reps: number): void {
 ` +
       `  documents_fts ${(fts / 1e6).toFixed(1)} MB; search_stems ${(stems / 1e6).toFixed(1)} MB (${pairs.toLocaleString('en')} pairs) = +${((stems / fts) * 100).toFixed(1)} % of the index, +${((stems / fileBytes) * 100).toFixed(2)} % of the ${(fileBytes / 1e6).toFixed(0)} MB file\n`,
   )
-  const run = (stemsOn: boolean): Measured => {
-    const child = spawnSync(
-      process.execPath,
-      [
-        ...process.execArgv,
-        fileURLToPath(import.meta.url),
-        '--measure',
-        file,
-        '--reps',
-        String(reps),
-        '--quick',
-        ...(stemsOn ? [] : ['--no-stems']),
-      ],
-      { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
-    )
-    if (child.status !== 0) {
-      process.stderr.write(child.stderr)
-      process.exit(1)
+  // Alternating off/on query by query in one process: the machine's load drifts between separate runs (two child
+  // processes measured one after the other differed by ±30 % on a loaded machine).
+  const reader = openDb(file, { readonly: true })
+  const keys = TYPED_QUERIES.flatMap((q) => [...q].map((_, i) => ({ query: q.slice(0, i + 1) })))
+  const sets: [string, SearchArgs[], boolean][] = [
+    ['full query', FULL_QUERIES, false],
+    ['per keystroke', keys, true],
+  ]
+  for (const [name, queries, typing] of sets) {
+    for (const q of queries) searchLibrary(reader, { ...q, asYouType: typing, limit: 20 })
+    const off = { wall: [] as number[], cpu: [] as number[] }
+    const on = { wall: [] as number[], cpu: [] as number[] }
+    for (let r = 0; r < Math.max(2, reps); r++) {
+      for (const q of queries) {
+        for (const [enabled, into] of [
+          [false, off],
+          [true, on],
+        ] as const) {
+          stemmedSearch.enabled = enabled
+          into.wall.push(time(() => searchLibrary(reader, { ...q, asYouType: typing, limit: 20 })))
+          into.cpu.push(lastCpu)
+        }
+      }
     }
-    return JSON.parse(child.stdout.trim().split('\n').pop() ?? '{}') as Measured
+    stemmedSearch.enabled = true
+    for (const kind of ['wall', 'cpu'] as const) {
+      const a = pct(off[kind], 95)
+      const b = pct(on[kind], 95)
+      process.stdout.write(
+        `  ${`${name} (${kind === 'cpu' ? 'CPU' : 'wall'})`.padEnd(24)} stemming off p50 ${fmt(pct(off[kind], 50))} p95 ${fmt(a)} ms | on p50 ${fmt(pct(on[kind], 50))} p95 ${fmt(b)} ms | p95 ${b >= a ? '+' : ''}${((b / a - 1) * 100).toFixed(1)} %${typing ? ' (goal ≤ +10 %)' : ''}\n`,
+      )
+    }
   }
-  const off: Measured[] = []
-  const on: Measured[] = []
-  for (let r = 0; r < 2; r++) {
-    off.push(run(false))
-    on.push(run(true))
-  }
-  const line = (name: string, pick: (m: Measured) => number[]) => {
-    const a = off.flatMap(pick)
-    const b = on.flatMap(pick)
-    const p95a = pct(a, 95)
-    const p95b = pct(b, 95)
-    process.stdout.write(
-      `  ${name.padEnd(24)} stemming off p50 ${fmt(pct(a, 50))} p95 ${fmt(p95a)} ms | on p50 ${fmt(pct(b, 50))} p95 ${fmt(p95b)} ms | p95 ${p95b >= p95a ? '+' : ''}${((p95b / p95a - 1) * 100).toFixed(1)} % (goal ≤ +10 %)\n`,
-    )
-  }
+  reader.close()
   process.stdout.write(
-    `  ${on[0]?.documents.toLocaleString('en')} documents; each side measured twice, alternating\n`,
-  )
-  line('full query (wall)', (m) => m.full.ours)
-  line('full query (CPU)', (m) => m.full.oursCpu)
-  line('per keystroke (wall)', (m) => m.typing.ours)
-  line('per keystroke (CPU)', (m) => m.typing.oursCpu)
-  process.stdout.write(
-    `  slowest with stemming: ${on[1]?.full.slowest.map(([q, ms]) => `${q} ${ms.toFixed(0)}`).join(', ')}; keystrokes ${on[1]?.typing.slowest.map(([q, ms]) => `"${q}" ${ms.toFixed(0)}`).join(', ')}\n` +
-      `  load average: ${loadavg()
-        .map((l) => l.toFixed(1))
-        .join(' ')}\n`,
+    `  load average: ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}\n`,
   )
 }
 

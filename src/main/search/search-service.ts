@@ -185,16 +185,6 @@ type Ranked = {
  */
 const TITLE_FIRST_MAX = 100
 
-/**
- * ORDER BY prefix putting documents that match the query's exact forms (`exact`, the query before stemming added
- * other forms: stems.ts) above those found only through another form of a word. Empty when nothing was stemmed.
- */
-function exactFirst(exact: string | null): Sql {
-  return exact === null
-    ? sql``
-    : sql`(documents_fts.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ${exact})) DESC, `
-}
-
 /** Documents matching `match` whose title alone matches it too, best first; null when there are too many. */
 function titleMatches(
   db: Db,
@@ -212,11 +202,14 @@ function titleMatches(
             WHERE documents_fts MATCH ${titled}${where(conditions)} LIMIT ${TITLE_FIRST_MAX + 1})`,
       )?.n ?? 0
     if (n === 0 || n > TITLE_FIRST_MAX) return null
-    const rows = all<{ id: number; rank: number }>(
+    const rows = exactFirstRows(
       db,
-      sql`SELECT documents_fts.rowid AS id, ${sql.trusted(BM25)} AS rank FROM ${from}
-          WHERE documents_fts MATCH ${titled}${where(conditions)}
-          ORDER BY ${exactFirst(exact)}rank, documents_fts.rowid DESC`,
+      exact,
+      all<{ id: number; rank: number }>(
+        db,
+        sql`SELECT documents_fts.rowid AS id, ${sql.trusted(BM25)} AS rank FROM ${from}
+            WHERE documents_fts MATCH ${titled}${where(conditions)} ORDER BY rank, documents_fts.rowid DESC`,
+      ),
     )
     return { ids: rows.map((r) => r.id), scores: new Map(rows.map((r) => [r.id, -r.rank])) }
   } catch {
@@ -411,9 +404,17 @@ function rankTiers(
       query.relaxed !== null
         ? rankRelaxed(db, query.relaxed, from, conditions, new Set(members), low, high)
         : null
-    const ranked = relaxed
-      ? exactFirstRows(db, query.exact, relaxed, low, high).slice(skip, skip + want)
-      : rankRows(db, match, from, conditions, range, skip, want, query.exact)
+    // Exact forms first within the tier (stems.ts): the whole tier is ranked, then cut.
+    const ranked =
+      query.exact === null
+        ? relaxed
+          ? relaxed.slice(skip, skip + want)
+          : rankRows(db, match, from, conditions, range, skip, want)
+        : exactFirstRows(
+            db,
+            query.exact,
+            relaxed ?? rankRows(db, match, from, conditions, range, 0, size),
+          ).slice(skip, skip + want)
     for (const r of ranked) {
       ids.push(r.id)
       scores.set(r.id, -r.rank)
@@ -423,7 +424,7 @@ function rankTiers(
   return { ids, scores }
 }
 
-/** bm25 over the matches (within the rowid range, when given), best first (exact forms first: exactFirst). */
+/** bm25 over the matches (within the rowid range, when given), best first. */
 function rankRows(
   db: Db,
   match: string,
@@ -432,25 +433,32 @@ function rankRows(
   range: Sql,
   offset: number,
   limit: number,
-  exact: string | null,
 ): { id: number; rank: number }[] {
   return all<{ id: number; rank: number }>(
     db,
     sql`SELECT documents_fts.rowid AS id, ${sql.trusted(BM25)} AS rank FROM ${from}
         WHERE documents_fts MATCH ${match}${range}${where(conditions)}
-        ORDER BY ${exactFirst(exact)}rank, documents_fts.rowid DESC LIMIT ${limit} OFFSET ${offset}`,
+        ORDER BY rank, documents_fts.rowid DESC LIMIT ${limit} OFFSET ${offset}`,
   )
 }
 
-/** Ranked rows of one tier with those matching the exact forms moved first (order otherwise kept). */
+/**
+ * Ranked rows with those matching the query's exact forms (`exact`: the query before stemming added other forms,
+ * stems.ts) moved first, order otherwise kept. The exact query is evaluated only over the rows' rowid range: a
+ * full evaluation per ranking step cost ~25 ms per query at 100,000 documents ("climate change" 9.5 → 35 ms CPU).
+ */
 function exactFirstRows(
   db: Db,
   exact: string | null,
   rows: { id: number; rank: number }[],
-  low: number,
-  high: number,
 ): { id: number; rank: number }[] {
-  if (exact === null) return rows
+  if (exact === null || rows.length === 0) return rows
+  let low = Number.POSITIVE_INFINITY
+  let high = 0
+  for (const r of rows) {
+    if (r.id < low) low = r.id
+    if (r.id > high) high = r.id
+  }
   const exactIds = new Set(
     all<{ id: number }>(
       db,
@@ -471,7 +479,15 @@ function rankWindow(
   exact: string | null,
 ): Ranked {
   const scores = new Map<number, number>()
-  const rows = rankRows(db, match, from, conditions, sql``, offset, limit, exact)
+  // With exact forms to put first, every match is ranked (at most RANK_ALL here), then cut.
+  const rows =
+    exact === null
+      ? rankRows(db, match, from, conditions, sql``, offset, limit)
+      : exactFirstRows(
+          db,
+          exact,
+          rankRows(db, match, from, conditions, sql``, 0, RANK_ALL.full),
+        ).slice(offset, offset + limit)
   for (const r of rows) scores.set(r.id, -r.rank)
   return { ids: rows.map((r) => r.id), scores }
 }
