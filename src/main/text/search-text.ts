@@ -32,12 +32,22 @@ export function registerSearchFunctions(db: Database.Database): void {
   db.function(SEARCH_TEXT_FUNCTION, { deterministic: true }, (value: unknown) =>
     typeof value === 'string' ? searchText(value) : value,
   )
-  // The stem pairs of a document (migration 0130's triggers): a JSON array of [stem, word] (src/main/text/stemming.ts).
+  // The stem pairs of a document (migration 0130's triggers): a JSON array of [stem, lang, word] (text/stemming.ts).
   db.function(
     STEM_PAIRS_FUNCTION,
     { deterministic: true },
-    (language: unknown, title: unknown, body: unknown) =>
-      JSON.stringify(stemPairs(text(language), [text(title), text(body)])),
+    (language: unknown, title: unknown, body: unknown) => {
+      // [stem, lang, word] rows: the language in the JSON, not a call back into JS for every row inserted.
+      const lang = stemLanguage(text(language))
+      if (!lang) return '[]'
+      return JSON.stringify(
+        stemPairs(text(language), [text(title), text(body)]).map(([stem, term]) => [
+          stem,
+          lang,
+          term,
+        ]),
+      )
+    },
   )
   db.function(STEM_LANGUAGE_FUNCTION, { deterministic: true }, (language: unknown) =>
     stemLanguage(text(language)),

@@ -29,13 +29,13 @@ export function migrate0130(db: Db): void {
     CREATE TRIGGER search_stems_ai AFTER INSERT ON documents
       WHEN lectern_stem_language(new.language) IS NOT NULL BEGIN
       INSERT OR IGNORE INTO search_stems(stem, lang, term)
-        SELECT value ->> 0, lectern_stem_language(new.language), value ->> 1
+        SELECT value ->> 0, value ->> 1, value ->> 2
           FROM json_each(lectern_stem_pairs(new.language, new.title, new.text));
     END;
     CREATE TRIGGER search_stems_au AFTER UPDATE OF title, text, language ON documents
       WHEN lectern_stem_language(new.language) IS NOT NULL BEGIN
       INSERT OR IGNORE INTO search_stems(stem, lang, term)
-        SELECT value ->> 0, lectern_stem_language(new.language), value ->> 1
+        SELECT value ->> 0, value ->> 1, value ->> 2
           FROM json_each(lectern_stem_pairs(new.language, new.title, new.text));
     END;
 
