@@ -5,12 +5,7 @@
 import type { CitationStyle, Quote } from '@shared/contract'
 import { notFound } from '../core/errors'
 import { type CiteRequest, formatCitations, type Locator } from './csl-engine'
-import {
-  type CitableDocument,
-  type CslItem,
-  cslIdOf,
-  toCslItem,
-} from './csl-item'
+import { type CitableDocument, type CslItem, cslIdOf, toCslItem } from './csl-item'
 import { htmlToRuns, runsText } from './rich-text'
 
 export type QuoteCitation = {

@@ -1,11 +1,5 @@
 /** Side-by-side comparison of 2–4 quotes: columns with source lines and citations, word diffs, similarities. */
-import type {
-  CitationStyle,
-  CompareColumn,
-  Comparison,
-  DiffSegment,
-  Quote,
-} from '@shared/contract'
+import type { CitationStyle, CompareColumn, Comparison, DiffSegment, Quote } from '@shared/contract'
 import { citeQuotes, locatorOf } from '../citations/cite-quotes'
 import type { CitableDocument } from '../citations/csl-item'
 import { displayQuoteText } from '../quotes/quote-text'

@@ -1,8 +1,8 @@
 /** Everything an export format writes: the basket's quotes with their citations and the reference list. */
 import type { CitationStyle } from '@shared/contract'
 import { type CitedQuotes, citeQuotes, type QuoteCitation } from '../citations/cite-quotes'
-import { citableDocuments } from '../citations/csl-item'
 import { STYLES } from '../citations/csl-engine'
+import { citableDocuments } from '../citations/csl-item'
 import { htmlToRuns, type Run } from '../citations/rich-text'
 import type { Db } from '../db/connection'
 import { documentsRepository } from '../library/documents.repository'

@@ -11,6 +11,7 @@ import { originalPath } from '../importers/original-files'
 import { toReport } from '../importers/pipeline'
 import { storeFailure, writeReextracted } from '../importers/store'
 import type { ExtractedFile } from '../importers/types'
+import { originalsRepository, type ReextractTarget } from './originals.repository'
 
 export type ReextractOptions = {
   ids?: DocumentId[]
@@ -22,24 +23,14 @@ export type ReextractOptions = {
 /** Documents written per transaction. */
 const GROUP = 32
 
-type Target = {
-  id: DocumentId
-  title: string
-  file_name: string | null
-  sha256: string | null
-  ext: string | null
-  bytes: number | null
-}
+type Target = ReextractTarget
 
 function targets(backend: BackendContext, options: ReextractOptions): Target[] {
-  const select = `SELECT d.id, d.title, d.file_name, o.sha256, o.ext, o.bytes
-                    FROM documents d LEFT JOIN originals o ON o.sha256 = d.original_sha256`
-  if (options.all) return backend.db.prepare(`${select} ORDER BY d.id`).all() as Target[]
+  if (options.all) return originalsRepository.reextractTargets(backend.db)
   const ids = [...new Set(options.ids ?? [])]
-  const one = backend.db.prepare(`${select} WHERE d.id = ?`)
   return ids.map(
     (id) =>
-      (one.get(id) as Target | undefined) ?? {
+      originalsRepository.reextractTarget(backend.db, id) ?? {
         id,
         title: '',
         file_name: null,

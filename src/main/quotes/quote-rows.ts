@@ -15,8 +15,8 @@ import type {
 } from '@shared/contract'
 import { notFound } from '../core/errors'
 import type { Db } from '../db/connection'
-import { type JoinedQuoteRow, quotesRepository } from './quotes.repository'
 import { wordSegments } from './quote-text'
+import { type JoinedQuoteRow, quotesRepository } from './quotes.repository'
 
 export const QUOTE_COLORS: readonly QuoteColor[] = [
   'yellow',

@@ -160,7 +160,11 @@ export function restoreQuotes(db: Db, undoToken: string): { restored: number; id
       const restoredIds: QuoteId[] = []
       for (const q of payload.quotes) {
         if (documentsRepository.existingIds(db, [q.document_id]).size === 0) continue
-        const newId = quotesRepository.reinsert(db, q, quotesRepository.exists(db, q.id) ? null : q.id)
+        const newId = quotesRepository.reinsert(
+          db,
+          q,
+          quotesRepository.exists(db, q.id) ? null : q.id,
+        )
         restoredIds.push(newId as QuoteId)
         const names = payload.tags.filter((t) => t.quoteId === q.id).map((t) => t.name)
         for (const tagId of ensureTags(db, names)) quotesRepository.linkTag(db, newId, tagId)

@@ -84,7 +84,9 @@ function listWhere(args: QuoteListArgs) {
   const where = [
     args.documentId !== undefined ? sql`q.document_id = ${args.documentId}` : null,
     args.placement !== undefined ? sql`q.placement = ${args.placement}` : null,
-    args.ids !== undefined ? sql`q.id IN (SELECT value FROM json_each(${idsJson(args.ids)}))` : null,
+    args.ids !== undefined
+      ? sql`q.id IN (SELECT value FROM json_each(${idsJson(args.ids)}))`
+      : null,
     args.tag !== undefined
       ? sql`q.id IN (SELECT qt.quote_id FROM quote_tags qt JOIN tags t ON t.id = qt.tag_id WHERE t.name = ${args.tag})`
       : null,
@@ -106,8 +108,9 @@ export const quotesRepository = Object.freeze({
   },
 
   count(db: Db, args: QuoteListArgs): number {
-    return (get<{ n: number }>(db, sql`SELECT count(*) AS n FROM quotes q${listWhere(args)}`) ?? { n: 0 })
-      .n
+    return (
+      get<{ n: number }>(db, sql`SELECT count(*) AS n FROM quotes q${listWhere(args)}`) ?? { n: 0 }
+    ).n
   },
 
   /**
@@ -196,8 +199,10 @@ export const quotesRepository = Object.freeze({
   },
 
   deleteMany(db: Db, ids: readonly number[]): number {
-    return run(db, sql`DELETE FROM quotes WHERE id IN (SELECT value FROM json_each(${idsJson(ids)}))`)
-      .changes
+    return run(
+      db,
+      sql`DELETE FROM quotes WHERE id IN (SELECT value FROM json_each(${idsJson(ids)}))`,
+    ).changes
   },
 
   /** Replace a quote's tag links with exactly these tag ids. */
@@ -254,7 +259,9 @@ export const quotesRepository = Object.freeze({
   withDocumentText(
     db: Db,
     id: number,
-  ): { start: number | null; end: number | null; currentText: string | null; text: string } | undefined {
+  ):
+    | { start: number | null; end: number | null; currentText: string | null; text: string }
+    | undefined {
     return get(
       db,
       sql`SELECT q.start_offset AS start, q.end_offset AS end, q.current_text AS currentText, d.text AS text

@@ -49,12 +49,13 @@ export const exportHandlers = defineHandlers({
   'export.cite': {
     schema: z.object({ quoteId, style }).strict(),
     run: async (args, backend) => {
-      const [{ citeQuotes }, { citableDocuments }, { htmlToRuns }, { runsToHtml }] = await Promise.all([
-        import('../../citations/cite-quotes'),
-        import('../../citations/csl-item'),
-        import('../../citations/rich-text'),
-        import('../../export/escape'),
-      ])
+      const [{ citeQuotes }, { citableDocuments }, { htmlToRuns }, { runsToHtml }] =
+        await Promise.all([
+          import('../../citations/cite-quotes'),
+          import('../../citations/csl-item'),
+          import('../../citations/rich-text'),
+          import('../../export/escape'),
+        ])
       const quote = getQuote(backend.db, args.quoteId)
       const documents = citableDocuments(
         documentsRepository.citationRows(backend.db, [quote.documentId]),
