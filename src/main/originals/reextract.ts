@@ -4,11 +4,10 @@
  * with the reason; a missing or unreadable original fails alone, and the document keeps its current text.
  */
 import type { DocumentId, ImportFileResult, ImportReport } from '@shared/contract'
-import type { BackendContext } from '../core/context'
 import type { ProgressUpdate } from '../core/job-runner'
 import { createExtraction } from '../importers/extraction'
 import { originalPath } from '../importers/original-files'
-import { toReport } from '../importers/pipeline'
+import { type ImportDeps, toReport } from '../importers/pipeline'
 import { storeFailure, writeReextracted } from '../importers/store'
 import type { ExtractedFile } from '../importers/types'
 import { originalsRepository, type ReextractTarget } from './originals.repository'
@@ -25,7 +24,7 @@ const GROUP = 32
 
 type Target = ReextractTarget
 
-function targets(backend: BackendContext, options: ReextractOptions): Target[] {
+function targets(backend: ReextractDeps, options: ReextractOptions): Target[] {
   if (options.all) return originalsRepository.reextractTargets(backend.db)
   const ids = [...new Set(options.ids ?? [])]
   return ids.map(
@@ -41,8 +40,11 @@ function targets(backend: BackendContext, options: ReextractOptions): Target[] {
   )
 }
 
+/** What re-extraction needs of the backend: what an import needs, without import roots. */
+export type ReextractDeps = Omit<ImportDeps, 'importRoots'>
+
 export async function runReextract(
-  backend: BackendContext,
+  backend: ReextractDeps,
   options: ReextractOptions,
 ): Promise<ImportReport> {
   const list = targets(backend, options)
