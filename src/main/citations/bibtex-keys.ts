@@ -3,8 +3,6 @@
  * ("carroll1865alice"; "anon" without an author, "nd" without a year), a/b/c… when taken, and stored in
  * documents.bibtex_key the first time a document is exported so later exports (and a person's .bib file) keep it.
  */
-import type { Db } from '../db/connection'
-
 const SKIP = new Set([
   'the',
   'a',
@@ -58,67 +56,50 @@ const suffix = (n: number): string =>
     ? String.fromCharCode(97 + n)
     : `${String.fromCharCode(97 + (n % 26))}${Math.floor(n / 26)}`
 
+/** A documents row as the documents repository reads it for keys. */
+export type KeyRow = {
+  id: number
+  title: string
+  authors: string
+  published_at: string | null
+  source: string | null
+  bibtex_key: string | null
+}
+
 /**
- * The stored key of each document, assigning (and storing) one for documents that have none yet. In a read-only
- * library the keys are computed the same way but not stored.
+ * The key of each document: its stored key, else a new one (`base`, then base+a, b, …) that neither `taken` (keys
+ * already stored in the library) nor an earlier row of this call holds. `assigned` lists the new ones, for the
+ * caller to store so later exports keep them.
  */
-export function ensureBibtexKeys(db: Db, ids: readonly number[]): Map<number, string> {
-  const rows = db
-    .prepare(
-      `SELECT id, title, authors, published_at, source, bibtex_key FROM documents
-        WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`,
-    )
-    .all(JSON.stringify([...new Set(ids)])) as {
-    id: number
-    title: string
-    authors: string
-    published_at: string | null
-    source: string | null
-    bibtex_key: string | null
-  }[]
+export function assignBibtexKeys(
+  rows: readonly KeyRow[],
+  taken: (key: string) => boolean,
+): { keys: Map<number, string>; assigned: [id: number, key: string][] } {
   const keys = new Map<number, string>()
-  const taken = db.prepare('SELECT 1 FROM documents WHERE bibtex_key = ?')
-  const store = db.prepare(
-    'UPDATE documents SET bibtex_key = ? WHERE id = ? AND bibtex_key IS NULL',
-  )
+  const assigned: [number, string][] = []
   const used = new Set<string>()
-  const assign = (): void => {
-    for (const row of rows) {
-      if (row.bibtex_key) {
-        keys.set(row.id, row.bibtex_key)
-        used.add(row.bibtex_key)
-        continue
-      }
-      let authors: string[] = []
-      try {
-        const parsed: unknown = JSON.parse(row.authors)
-        if (Array.isArray(parsed))
-          authors = parsed.filter((a): a is string => typeof a === 'string')
-      } catch {}
-      const base = baseKey({
-        authors,
-        source: row.source,
-        publishedAt: row.published_at,
-        title: row.title,
-      })
-      let key = base
-      for (let n = 0; used.has(key) || taken.get(key); n++) key = `${base}${suffix(n)}`
-      used.add(key)
-      keys.set(row.id, key)
-      try {
-        store.run(key, row.id)
-      } catch {
-        // Read-only library: the key is still unique within this export.
-      }
+  for (const row of rows) {
+    if (row.bibtex_key) {
+      keys.set(row.id, row.bibtex_key)
+      used.add(row.bibtex_key)
+      continue
     }
+    let authors: string[] = []
+    try {
+      const parsed: unknown = JSON.parse(row.authors)
+      if (Array.isArray(parsed)) authors = parsed.filter((a): a is string => typeof a === 'string')
+    } catch {}
+    const base = baseKey({
+      authors,
+      source: row.source,
+      publishedAt: row.published_at,
+      title: row.title,
+    })
+    let key = base
+    for (let n = 0; used.has(key) || taken(key); n++) key = `${base}${suffix(n)}`
+    used.add(key)
+    keys.set(row.id, key)
+    assigned.push([row.id, key])
   }
-  try {
-    db.transaction(assign)()
-  } catch {
-    keys.clear()
-    used.clear()
-    for (const row of rows) row.bibtex_key ??= null
-    assign()
-  }
-  return keys
+  return { keys, assigned }
 }

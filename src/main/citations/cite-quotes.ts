@@ -4,15 +4,8 @@
  */
 import type { CitationStyle, Quote } from '@shared/contract'
 import { notFound } from '../core/errors'
-import type { Db } from '../db/connection'
 import { type CiteRequest, formatCitations, type Locator } from './csl-engine'
-import {
-  type CitableDocument,
-  type CslItem,
-  cslIdOf,
-  loadCitableDocuments,
-  toCslItem,
-} from './csl-item'
+import { type CitableDocument, type CslItem, cslIdOf, toCslItem } from './csl-item'
 import { htmlToRuns, runsText } from './rich-text'
 
 export type QuoteCitation = {
@@ -49,12 +42,15 @@ export function spaceLocators(citation: string): string {
   return citation.replace(/\b(paras?|pp?|ch|chap|sec|vol|no|l|ll|fig|n)\.(?=\d)/g, '$1. ')
 }
 
-/** Cite these quotes (in this order) in `style`. Their documents are read from the library. */
-export function citeQuotes(db: Db, quotes: readonly Quote[], style: CitationStyle): CitedQuotes {
-  const documents = loadCitableDocuments(
-    db,
-    quotes.map((q) => q.documentId),
-  )
+/**
+ * Cite these quotes (in this order) in `style`. `documents` holds the citation fields of their documents
+ * (`citableDocuments` over the documents repository's rows); a quote whose document is missing is `not_found`.
+ */
+export function citeQuotes(
+  documents: ReadonlyMap<number, CitableDocument>,
+  quotes: readonly Quote[],
+  style: CitationStyle,
+): CitedQuotes {
   const items: CslItem[] = []
   const itemByDoc = new Map<number, CslItem>()
   for (const q of quotes) {

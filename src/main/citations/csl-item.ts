@@ -5,7 +5,6 @@
  */
 import { parse as parseName } from '@citation-js/name'
 import type { CitationType, DocumentId } from '@shared/contract'
-import type { Db } from '../db/connection'
 
 /** The fields a citation needs, as stored. */
 export type CitableDocument = {
@@ -175,7 +174,8 @@ export function toCslItem(doc: CitableDocument): CslItem {
   return item
 }
 
-type DocumentCitationRow = {
+/** A documents row as the documents repository reads it for citing. */
+export type DocumentCitationRow = {
   id: number
   title: string
   authors: string
@@ -220,15 +220,10 @@ function parseIdentifiers(value: string | null): { type: string; value: string }
   }
 }
 
-/** Citation fields of these documents, keyed by id. */
-export function loadCitableDocuments(db: Db, ids: readonly number[]): Map<number, CitableDocument> {
-  const rows = db
-    .prepare(
-      `SELECT id, title, authors, published_at, source, url, language, citation_type, container_title, publisher,
-              doi, accessed_at, content_hash, imported_at, identifiers
-         FROM documents WHERE id IN (SELECT value FROM json_each(?))`,
-    )
-    .all(JSON.stringify([...new Set(ids)])) as DocumentCitationRow[]
+/** Citation fields of these document rows (read by the documents repository), keyed by id. */
+export function citableDocuments(
+  rows: readonly DocumentCitationRow[],
+): Map<number, CitableDocument> {
   return new Map(
     rows.map((r) => [
       r.id,

@@ -1,21 +1,11 @@
 /** Side-by-side comparison of 2–4 quotes: columns with source lines and citations, word diffs, similarities. */
-import type {
-  CitationStyle,
-  CompareColumn,
-  Comparison,
-  DiffSegment,
-  Quote,
-  QuoteId,
-} from '@shared/contract'
+import type { CitationStyle, CompareColumn, Comparison, DiffSegment, Quote } from '@shared/contract'
 import { citeQuotes, locatorOf } from '../citations/cite-quotes'
-import { invalidArgs, notFound } from '../core/errors'
-import type { Db } from '../db/connection'
-import { getQuotes } from '../quotes/quote-rows'
+import type { CitableDocument } from '../citations/csl-item'
 import { displayQuoteText } from '../quotes/quote-text'
-import { MAX_COLUMNS, MIN_COLUMNS } from './column-limits'
 import { quoteDiff, similarityOf } from './word-diff'
 
-export { MAX_COLUMNS, MIN_COLUMNS } from './column-limits'
+export { MAX_COLUMNS, MIN_COLUMNS, quotesForComparison } from './column-limits'
 
 /** "Michelle Obama. Remarks by the First Lady … (2012-10-22), para. 3": who, what, when, where in it. */
 export function sourceLine(quote: Quote): string {
@@ -27,27 +17,17 @@ export function sourceLine(quote: Quote): string {
   return `${who ? `${who}. ` : ''}${quote.document.title}${when}${where}`
 }
 
-/** Load exactly these quotes, distinct, or fail with a message a person can act on. */
-export function loadQuotesForComparison(db: Db, ids: readonly QuoteId[]): Quote[] {
-  if (new Set(ids).size !== ids.length) throw invalidArgs('Pick different quotes to compare.')
-  if (ids.length < MIN_COLUMNS || ids.length > MAX_COLUMNS) {
-    throw invalidArgs(`Pick ${MIN_COLUMNS} to ${MAX_COLUMNS} quotes to compare.`)
-  }
-  const quotes = getQuotes(db, ids)
-  const missing = ids.find((id) => !quotes.some((q) => q.id === id))
-  if (missing !== undefined) throw notFound('quote', missing)
-  return quotes
-}
-
-/** Columns in the given order; diffs and similarities are against the first column, plus the full pair matrix. */
+/**
+ * Columns in the given order (the quotes from `quotesForComparison`, their documents' citation fields in
+ * `documents`); diffs and similarities are against the first column, plus the full pair matrix.
+ */
 export function compareQuotes(
-  db: Db,
-  ids: readonly QuoteId[],
+  quotes: readonly Quote[],
+  documents: ReadonlyMap<number, CitableDocument>,
   style: CitationStyle = 'apa',
   strict = false,
 ): Comparison {
-  const quotes = loadQuotesForComparison(db, ids)
-  const cited = citeQuotes(db, quotes, style)
+  const cited = citeQuotes(documents, quotes, style)
   const first = quotes[0] as Quote
   const matrix: number[][] = quotes.map(() => quotes.map(() => 1))
   for (let i = 0; i < quotes.length; i++) {

@@ -4,7 +4,6 @@
  * (word-level alignment), scored by word similarity and returned with its offsets, page and word diff.
  */
 import type { DocumentId, Quote, SimilarPassage } from '@shared/contract'
-import type { Db } from '../db/connection'
 import { comparableQuoteText, displayQuoteText, extendToSentenceEnd } from '../quotes/quote-text'
 import { pageAt, paragraphAt } from '../quotes/text-anchor'
 import { hasSpecial } from '../text/scripts'
@@ -31,35 +30,35 @@ const MAX_QUOTE_CHARS = 2_000
 /** Passages scoring below this are not "the same statement" (score: mean of ordered and unordered word similarity). */
 export const MIN_SCORE = 0.4
 
-/** Per connection: an fts5vocab view of the documents index, for document frequencies of terms. */
-const vocabReady = new WeakSet<Db>()
-function ensureVocab(db: Db): void {
-  if (vocabReady.has(db)) return
-  db.exec(
-    "CREATE VIRTUAL TABLE IF NOT EXISTS temp.lectern_documents_vocab USING fts5vocab(main, 'documents_fts', 'row')",
-  )
-  vocabReady.add(db)
+/**
+ * What finding similar passages reads from the library, handed in by the caller (over the documents repository), so
+ * this module stays pure.
+ */
+export type SimilarReader = {
+  /** How many documents hold each term (a term in none may be left out). */
+  documentFrequencies(terms: readonly string[]): ReadonlyMap<string, number>
+  /** Documents matching the FTS5 expression `match`, best first (bm25), without `excludeId`. */
+  candidates(match: string, excludeId: number, limit: number): CandidateRow[]
 }
 
 /** The quote's words that are rarest in the library (by document frequency), at most MAX_TERMS. */
-export function distinctiveTerms(db: Db, text: string): string[] {
+export function distinctiveTerms(read: SimilarReader, text: string): string[] {
   const words = [...new Set(tokenize(text).map((t) => t.word))]
     // FTS5's unicode61 splits on apostrophes: "president's" is indexed as "president" and "s".
     .flatMap((w) => w.split("'"))
     .filter((w) => (hasSpecial(w) ? w.length >= 2 : w.length >= 3) && !STOPWORDS.has(w))
   const unique = [...new Set(words)]
   if (unique.length === 0) return []
-  ensureVocab(db)
-  const df = db.prepare('SELECT doc FROM temp.lectern_documents_vocab WHERE term = ?')
+  const df = read.documentFrequencies(unique)
   return unique
-    .map((term) => ({ term, doc: (df.get(term) as { doc: number } | undefined)?.doc ?? 0 }))
+    .map((term) => ({ term, doc: df.get(term) ?? 0 }))
     .filter((t) => t.doc > 0)
     .sort((a, b) => a.doc - b.doc || b.term.length - a.term.length)
     .slice(0, MAX_TERMS)
     .map((t) => t.term)
 }
 
-type CandidateRow = {
+export type CandidateRow = {
   id: number
   title: string
   source: string | null
@@ -79,20 +78,13 @@ function parsePageStarts(value: string | null): number[] | null {
 }
 
 /** Passages in other documents that report the quote's words or close variants, best first. */
-export function findSimilar(db: Db, quote: Quote, limit = 10): SimilarPassage[] {
+export function findSimilar(read: SimilarReader, quote: Quote, limit = 10): SimilarPassage[] {
   const quoteText = comparableQuoteText(quote.exact.slice(0, MAX_QUOTE_CHARS))
-  const terms = distinctiveTerms(db, quoteText)
+  const terms = distinctiveTerms(read, quoteText)
   if (terms.length === 0) return []
   // Terms are folded letters and digits only, so quoting them is all the escaping FTS5 needs.
   const match = `text : (${terms.map((t) => `"${t}"`).join(' OR ')})`
-  const candidates = db
-    .prepare(
-      `SELECT d.id, d.title, d.source, d.published_at, d.text, d.page_starts
-         FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid
-        WHERE documents_fts MATCH ? AND documents_fts.rowid != ?
-        ORDER BY bm25(documents_fts) LIMIT ?`,
-    )
-    .all(match, quote.documentId, MAX_CANDIDATES) as CandidateRow[]
+  const candidates = read.candidates(match, quote.documentId, MAX_CANDIDATES)
 
   const passages: SimilarPassage[] = []
   for (const doc of candidates) {

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
-import type { ApiEventName, ApiEvents, Envelope } from '@shared/contract'
+import type { ApiEventName, ApiEvents, Envelope, LibraryTable } from '@shared/contract'
 import { dispatch } from '../api/dispatch'
 import type { CallContext } from '../api/handler-types'
 import type { BackendContext, ImportLimits } from '../core/context'
@@ -9,7 +9,8 @@ import { EventBus } from '../core/event-bus'
 import { JobRunner } from '../core/job-runner'
 import { backupDirFor } from '../db/backup'
 import { checkpointAndClose } from '../db/connection'
-import { type BackupSettings, startMaintenance, stopMaintenance } from '../db/lifecycle'
+import { LibraryConnectionHolder } from '../db/library-connection'
+import { type BackupSettings, createLifecycle } from '../db/lifecycle'
 import { type OpenCheck, openLibrary } from '../db/open-library'
 import { claimOwnership } from '../db/owners'
 import { purgeDocumentTrash } from '../library/trash'
@@ -75,8 +76,43 @@ export function createBackend(options: BackendOptions): Backend {
   })
   // Claimed after the open's check, which must not count this backend as a live owner.
   const owner = claimOwnership(databaseFile, options.role ?? 'backend')
+  // The connection has one owner; the context reads through it, so a restore's new connection reaches everyone.
+  const connection = new LibraryConnectionHolder(opened)
+  const limits = { ...DEFAULT_LIMITS, ...options.limits }
+  const workerScript =
+    options.workerScript && existsSync(options.workerScript) ? options.workerScript : undefined
+  const changed = (tables: LibraryTable[]) => events.emit('library.changed', { tables })
+  const lifecycle = createLifecycle(
+    {
+      connection,
+      version: options.version ?? '0.1.0',
+      libraryDir: options.libraryDir,
+      databaseFile,
+      ownerId: owner.record.id,
+      importRoots: options.importRoots,
+      workerScript,
+      log,
+      jobsRunning: () => jobs.list().length > 0,
+      changed,
+    },
+    {
+      ...options.backups,
+      electronBinding: options.electronBinding,
+      housekeeping: (db) => purgeDocumentTrash(db, trashCutoff()),
+      originals: {
+        check: checkOriginals,
+        stats: originalsStats,
+        mirror: mirrorOriginals,
+        recover: recoverOriginals,
+      },
+    },
+  )
   const context: BackendContext = {
-    db: opened.db,
+    get db() {
+      return connection.db
+    },
+    connection,
+    lifecycle,
     version: options.version ?? '0.1.0',
     libraryDir: options.libraryDir,
     databaseFile,
@@ -84,36 +120,30 @@ export function createBackend(options: BackendOptions): Backend {
     events,
     jobs,
     log,
-    limits: { ...DEFAULT_LIMITS, ...options.limits },
+    limits,
     importRoots: options.importRoots,
     exportRoots: options.exportRoots,
-    workerScript:
-      options.workerScript && existsSync(options.workerScript) ? options.workerScript : undefined,
-    corrupt: opened.corrupt,
-    changed: (tables) => events.emit('library.changed', { tables }),
-  }
-  startMaintenance(context, {
-    ...options.backups,
-    electronBinding: options.electronBinding,
-    housekeeping: (db) => purgeDocumentTrash(db, trashCutoff()),
-    originals: {
-      check: checkOriginals,
-      stats: originalsStats,
-      mirror: mirrorOriginals,
-      recover: recoverOriginals,
+    workerScript,
+    get corrupt() {
+      return connection.corrupt
     },
-  })
+    set corrupt(value) {
+      connection.corrupt = value
+    },
+    changed,
+  }
+  lifecycle.start()
   // Bring the spelling vocabulary up to date when an import ends, so the first suggestion after a bulk import does
   // not pay for it on the query path (~0.5 s at 100,000 documents); stepwise, so the loop stays free meanwhile.
   let vocabulary: Promise<unknown> = Promise.resolve()
   const stopVocabulary = events.on('job.finished', (outcome) => {
-    if (outcome.kind !== 'import' || context.corrupt) return
-    const db = context.db
+    if (outcome.kind !== 'import' || connection.corrupt) return
     vocabulary = vocabulary
-      .then(() => refreshVocabularyStepwise(db))
+      .then(() => refreshVocabularyStepwise(connection.db))
       .catch((error: unknown) => {
-        // A restore or close swapped the connection meanwhile; the next search refreshes lazily.
-        if (db.open) log.warn('Could not refresh the spelling vocabulary after an import', error)
+        // Closed meanwhile (the backend is closing); the next search refreshes lazily.
+        if (connection.db.open)
+          log.warn('Could not refresh the spelling vocabulary after an import', error)
       })
   })
   options.afterOpen?.(context)
@@ -129,7 +159,7 @@ export function createBackend(options: BackendOptions): Backend {
       await jobs.stopAll()
       stopVocabulary()
       await vocabulary
-      await stopMaintenance(context)
+      await lifecycle.stop()
       try {
         checkpointAndClose(context.db)
       } finally {

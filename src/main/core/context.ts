@@ -1,4 +1,4 @@
-import type { LibraryTable } from '@shared/contract'
+import type { BackupInfo, CheckReport, LibraryInfo, LibraryTable } from '@shared/contract'
 import type Database from 'better-sqlite3'
 import type { Logger } from '../platform/logger'
 import type { EventBus } from './event-bus'
@@ -19,9 +19,36 @@ export type ImportLimits = {
   workerMemoryMb?: number
 }
 
+/**
+ * The open library's connection and health, with one owner (db/library-connection.ts): a restore replaces both
+ * there, and everyone reads them through it when they need them.
+ */
+export type LibraryConnection = {
+  readonly db: Db
+  /** Set when the library failed its check: writes are refused until a restore. */
+  corrupt: { message: string } | null
+}
+
+/** Backup, restore, check and info of the open library (db/lifecycle.ts), with their state (backup in flight). */
+export type LibraryLifecycle = {
+  info(): LibraryInfo
+  check(): Promise<CheckReport>
+  backup(): Promise<BackupInfo>
+  backups(): BackupInfo[]
+  restore(file?: string): Promise<BackupInfo>
+  /** Wait for a backup in flight (close). */
+  stop(): Promise<void>
+}
+
+/** Announce that cached views over these tables are stale (`library.changed`). */
+export type ChangeSink = (tables: LibraryTable[]) => void
+
 /** Everything a handler may use. Built once per open library by createBackend. */
 export type BackendContext = {
-  db: Db
+  /** The open connection, read through `connection` (it changes on restore). */
+  readonly db: Db
+  connection: LibraryConnection
+  lifecycle: LibraryLifecycle
   version: string
   libraryDir: string
   databaseFile: string
@@ -40,8 +67,8 @@ export type BackendContext = {
   exportRoots?: string[]
   /** Absolute path of the built import worker script (out/main/import-worker.js); absent = parse in-process. */
   workerScript?: string
-  /** Set when the library failed its check at open: writes are refused until a restore. */
+  /** Set when the library failed its check at open: writes are refused until a restore (`connection.corrupt`). */
   corrupt: { message: string } | null
   /** Announce that cached views over these tables are stale. */
-  changed(tables: LibraryTable[]): void
+  changed: ChangeSink
 }

@@ -1,8 +1,9 @@
 /** The quote basket: which quotes an export holds, in which order, and what to call it. */
 import type { DocumentId, Quote, QuoteSelection } from '@shared/contract'
-import { getComparison } from '../compare/comparison-sets'
 import { invalidArgs, notFound } from '../core/errors'
 import type { Db } from '../db/connection'
+import { documentsRepository } from '../library/documents.repository'
+import { comparisonsRepository } from '../quotes/comparisons.repository'
 import { getQuotes, listQuotes } from '../quotes/quote-rows'
 
 /** More quotes than this in one export is refused (a sanity bound on memory and file size). */
@@ -55,16 +56,14 @@ export function resolveBasket(db: Db, selection: QuoteSelection): Basket {
       title: `Quotes tagged ${quoted(selection.tag)}`,
     }
   } else if ('documentId' in selection) {
-    const doc = db.prepare('SELECT title FROM documents WHERE id = ?').get(selection.documentId) as
-      | { title: string }
-      | undefined
-    if (!doc) throw notFound('document', selection.documentId)
+    const title = documentsRepository.titleOf(db, selection.documentId)
+    if (title === undefined) throw notFound('document', selection.documentId)
     basket = {
       quotes: listAll(db, { documentId: selection.documentId }),
-      title: `Quotes from ${quoted(doc.title)}`,
+      title: `Quotes from ${quoted(title)}`,
     }
   } else if ('comparisonId' in selection) {
-    const set = getComparison(db, selection.comparisonId)
+    const set = comparisonsRepository.get(db, selection.comparisonId)
     basket = { quotes: getQuotes(db, set.quoteIds), title: set.name }
   } else {
     basket = { quotes: listAll(db, {}).sort(readingOrder), title: 'All quotes' }

@@ -1,12 +1,14 @@
 /** Everything an export format writes: the basket's quotes with their citations and the reference list. */
 import type { CitationStyle } from '@shared/contract'
-import { ensureBibtexKeys } from '../citations/bibtex-keys'
 import { type CitedQuotes, citeQuotes, type QuoteCitation } from '../citations/cite-quotes'
 import { STYLES } from '../citations/csl-engine'
+import { citableDocuments } from '../citations/csl-item'
 import { htmlToRuns, type Run } from '../citations/rich-text'
 import type { Db } from '../db/connection'
+import { documentsRepository } from '../library/documents.repository'
 import { displayQuoteText } from '../quotes/quote-text'
 import type { Basket } from './basket'
+import { ensureBibtexKeys } from './stored-bibtex-keys'
 
 /**
  * `quote.exact` is the quote's words as shown and exported (whitespace normalised: a hard line break of a plain-text
@@ -41,8 +43,14 @@ export function buildExportModel(
   style: CitationStyle = DEFAULT_STYLE,
   now: Date = new Date(),
 ): ExportModel {
-  const cited = citeQuotes(db, basket.quotes, style)
-  // Stable library-wide BibTeX keys, assigned on first export (bibtex-keys.ts).
+  const documents = citableDocuments(
+    documentsRepository.citationRows(
+      db,
+      basket.quotes.map((q) => q.documentId),
+    ),
+  )
+  const cited = citeQuotes(documents, basket.quotes, style)
+  // Stable library-wide BibTeX keys, assigned on first export (stored-bibtex-keys.ts).
   const keys = ensureBibtexKeys(
     db,
     basket.quotes.map((q) => q.documentId),

@@ -8,7 +8,7 @@ import { realpathSync, statSync } from 'node:fs'
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path'
 import type { ExportArgs } from '@shared/contract'
 import writeFileAtomic from 'write-file-atomic'
-import type { BackendContext } from '../core/context'
+import type { Db } from '../core/context'
 import { conflict, DomainError, invalidArgs } from '../core/errors'
 import { safeFileName } from './file-names'
 import { FORMATS, renderExport } from './render-export'
@@ -76,9 +76,12 @@ function writeError(error: unknown, target: string): DomainError {
   return new DomainError('invalid_args', `Cannot save “${target}”: ${reason}. Nothing was written.`)
 }
 
+/** What saving an export needs: the library and, when set, the only folders it may write under. */
+export type ExportDeps = { readonly db: Db; exportRoots?: string[] }
+
 /** Render and save; returns where it went and how many bytes. */
 export async function saveExport(
-  backend: Pick<BackendContext, 'db' | 'exportRoots'>,
+  backend: ExportDeps,
   args: SaveArgs,
   now: Date = new Date(),
 ): Promise<{ path: string; bytes: number }> {

@@ -5,8 +5,9 @@
  * write groups, so its event loop stays responsive during large imports.
  */
 import type { ImportFileResult, ImportReport } from '@shared/contract'
-import type { BackendContext } from '../core/context'
+import type { ChangeSink, Db, ImportLimits } from '../core/context'
 import type { ProgressUpdate } from '../core/job-runner'
+import type { Logger } from '../platform/logger'
 import { fileTooLarge } from './errors'
 import { CANCELLED, createExtraction, type ExtractOutcome } from './extraction'
 import { detectMissingLanguage } from './language'
@@ -98,9 +99,23 @@ export function toReport(results: ImportFileResult[]): ImportReport {
   return report
 }
 
+/** What an import needs of the backend (the backend context provides all of it). */
+export type ImportDeps = {
+  /** Read at each use: the connection's holder may replace it (restore waits for imports, but reads stay fresh). */
+  readonly db: Db
+  limits: ImportLimits
+  libraryDir: string
+  /** When set, paths must lie under one of these folders (web host). */
+  importRoots?: string[]
+  /** The built import worker; absent = parse in-process. */
+  workerScript?: string
+  log: Logger
+  changed: ChangeSink
+}
+
 /** Run one import batch to the end (or until `signal` aborts). Never throws for a bad file. */
 export async function runImport(
-  backend: BackendContext,
+  backend: ImportDeps,
   options: ImportOptions,
 ): Promise<ImportReport> {
   const { signal, progress } = options

@@ -18,6 +18,15 @@ import type {
 import type { Db } from '../db/connection'
 import { tagsRepository } from '../library/tags.repository'
 import { reanchorQuotes } from '../quotes/reanchor'
+import {
+  currentMeta,
+  ftsAutomerge,
+  ftsMergeStep,
+  importLogRows,
+  importStatements,
+  type Statements,
+  setFtsAutomerge,
+} from './import-store.repository'
 import { cleanTags } from './tags'
 import type { ExtractedFile } from './types'
 import { matchUpload, uploadName } from './uploads'
@@ -71,81 +80,6 @@ export type LogOnlyItem = {
   reason: string
   format?: string | null
   jobId: string | null
-}
-
-type Statements = ReturnType<typeof prepare>
-
-function prepare(db: Db) {
-  return {
-    byHash: db.prepare('SELECT id, title FROM documents WHERE content_hash = ?'),
-    byPath: db.prepare(
-      `SELECT id, content_hash, import_meta, title, authors, published_at, source, url, language, citation_type,
-              container_title, publisher, doi, provenance
-         FROM documents WHERE source_path = ? ORDER BY id DESC LIMIT 1`,
-    ),
-    byDoi: db.prepare(
-      'SELECT id, title FROM documents WHERE lower(doi) = lower(?) AND doi IS NOT NULL ORDER BY id LIMIT 1',
-    ),
-    byId: db.prepare(
-      `SELECT id, content_hash, import_meta, title, authors, published_at, source, url, language, citation_type,
-              container_title, publisher, doi, provenance
-         FROM documents WHERE id = ?`,
-    ),
-    insert: db.prepare(
-      `INSERT INTO documents (title, authors, published_at, source, url, language, language_source, format, file_name, source_path,
-         content_hash, text, html, page_starts, toc, warnings, word_count, citation_type, container_title, publisher,
-         doi, imported_at, updated_at, import_meta, provenance, identifiers, file_date, pages, original_sha256)
-       VALUES (@title, @authors, @publishedAt, @source, @url, @language, @languageSource, @format, @fileName, @sourcePath,
-         @contentHash, @text, @html, @pageStarts, @toc, @warnings, @wordCount, @citationType, @containerTitle,
-         @publisher, @doi, @now, @now, @importMeta, @provenance, @identifiers, @fileDate, @pages, @original)`,
-    ),
-    update: db.prepare(
-      `UPDATE documents SET title = @title, authors = @authors, published_at = @publishedAt, source = @source,
-         url = @url, language = @language, language_source = @languageSource, format = @format, file_name = @fileName, content_hash = @contentHash,
-         text = @text, html = @html, page_starts = @pageStarts, toc = @toc, warnings = @warnings,
-         word_count = @wordCount, citation_type = @citationType, container_title = @containerTitle,
-         publisher = @publisher, doi = @doi, updated_at = @now, import_meta = @importMeta,
-         provenance = @provenance, identifiers = @identifiers, file_date = @fileDate, pages = @pages,
-         original_sha256 = coalesce(@original, original_sha256)
-       WHERE id = @id`,
-    ),
-    // Re-extraction whose searchable fields came out the same: leaves title, authors, source and text out of the SET
-    // list, so the search-index triggers (UPDATE OF those columns) do not re-segment and re-index an identical text.
-    updateKeepingText: db.prepare(
-      `UPDATE documents SET published_at = @publishedAt,
-         url = @url, language = @language, language_source = @languageSource, format = @format, file_name = @fileName, content_hash = @contentHash,
-         html = @html, page_starts = @pageStarts, toc = @toc, warnings = @warnings,
-         word_count = @wordCount, citation_type = @citationType, container_title = @containerTitle,
-         publisher = @publisher, doi = @doi, updated_at = @now, import_meta = @importMeta,
-         provenance = @provenance, identifiers = @identifiers, file_date = @fileDate, pages = @pages,
-         original_sha256 = coalesce(@original, original_sha256)
-       WHERE id = @id`,
-    ),
-    current: db.prepare(
-      `SELECT import_meta, title, authors, published_at, source, url, language, citation_type, container_title,
-              publisher, doi, provenance, file_name, text, page_starts FROM documents WHERE id = ?`,
-    ),
-    keepOriginal: db.prepare(
-      `INSERT OR IGNORE INTO originals (sha256, ext, bytes, media_type, created_at) VALUES (?, ?, ?, ?, ?)`,
-    ),
-    fillOriginal: db.prepare(
-      'UPDATE documents SET original_sha256 = ? WHERE id = ? AND original_sha256 IS NULL',
-    ),
-    log: db.prepare(
-      `INSERT INTO import_log (path, size, content_hash, format, status, reason, document_id, job_id, at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
-  }
-}
-
-const cache = new WeakMap<Db, Statements>()
-function statements(db: Db): Statements {
-  let s = cache.get(db)
-  if (!s) {
-    s = prepare(db)
-    cache.set(db, s)
-  }
-  return s
 }
 
 const now = (): Timestamp => new Date().toISOString()
@@ -400,15 +334,8 @@ export function writeReextracted(
   id: DocumentId,
   file: ExtractedFile,
 ): Pick<ImportFileResult, 'title' | 'warnings' | 'unplacedQuoteIds' | 'sourceChangedQuoteIds'> {
-  const s = statements(db)
-  const current = s.current.get(id) as
-    | (Record<string, unknown> & {
-        import_meta: unknown
-        file_name: string | null
-        text: string
-        page_starts: string | null
-      })
-    | undefined
+  const s = importStatements(db)
+  const current = currentMeta(db, id)
   if (!current) throw new Error(`document ${id} is gone`)
   const extracted = metaOf(file)
   // The same merge as a re-import: a person's corrections (provenance `user`) survive re-extraction.
@@ -507,7 +434,7 @@ export function writeGroup(
   budgetMs = Number.POSITIVE_INFINITY,
   budgetChars = Number.POSITIVE_INFINITY,
 ): ImportFileResult[] {
-  const s = statements(db)
+  const s = importStatements(db)
   const results: ImportFileResult[] = []
   const deadline = performance.now() + budgetMs
   let chars = 0
@@ -551,22 +478,7 @@ export function writeGroup(
 
 /** The import log, newest first, with the title of the document each row produced. */
 export function importLog(db: Db, limit: number): (ImportFileResult & { at: Timestamp })[] {
-  const rows = db
-    .prepare(
-      `SELECT l.path, l.status, l.reason, l.format, l.document_id, l.at, d.title, d.warnings
-         FROM import_log l LEFT JOIN documents d ON d.id = l.document_id
-        ORDER BY l.id DESC LIMIT ?`,
-    )
-    .all(limit) as {
-    path: string
-    status: ImportStatus
-    reason: string | null
-    format: string | null
-    document_id: DocumentId | null
-    at: Timestamp
-    title: string | null
-    warnings: string | null
-  }[]
+  const rows = importLogRows(db, limit)
   return rows.map((r) => {
     const entry: ImportFileResult & { at: Timestamp } = { path: r.path, status: r.status, at: r.at }
     if (r.document_id !== null) entry.documentId = r.document_id
@@ -601,16 +513,9 @@ const MERGE_STEP_PAGES = 64
 /** At most this many steps (~64 pages each); anything left is merged by later writes as FTS5 normally does. */
 const MERGE_MAX_STEPS = 2000
 
-function automerge(db: Db): number | null {
-  const row = db.prepare("SELECT v FROM documents_fts_config WHERE k = 'automerge'").get() as
-    | { v: unknown }
-    | undefined
-  return row ? Number(row.v) : null
-}
-
 /** Before a bulk import: let FTS5 merge segments less often while the batch is written. */
 export function beginBulkIndexing(db: Db): void {
-  db.exec(`INSERT INTO documents_fts(documents_fts, rank) VALUES('automerge', ${BULK_AUTOMERGE})`)
+  setFtsAutomerge(db, BULK_AUTOMERGE)
 }
 
 /**
@@ -622,21 +527,13 @@ export async function finishBulkIndexing(
   pause: () => Promise<void>,
   tidy = true,
 ): Promise<void> {
-  const current = automerge(db)
+  const current = ftsAutomerge(db)
   if (current === null || current === DEFAULT_AUTOMERGE) return
-  db.exec(
-    `INSERT INTO documents_fts(documents_fts, rank) VALUES('automerge', ${DEFAULT_AUTOMERGE})`,
-  )
+  setFtsAutomerge(db, DEFAULT_AUTOMERGE)
   if (!tidy) return
-  const changes = db.prepare('SELECT total_changes() AS n').pluck()
-  const merge = db.prepare(
-    `INSERT INTO documents_fts(documents_fts, rank) VALUES('merge', ${MERGE_STEP_PAGES})`,
-  )
   for (let step = 0; step < MERGE_MAX_STEPS; step++) {
-    const before = changes.get() as number
-    merge.run()
     // FTS5's documented test for "nothing left to merge": the step changed fewer than 2 rows.
-    if ((changes.get() as number) - before < 2) break
+    if (ftsMergeStep(db, MERGE_STEP_PAGES) < 2) break
     await pause()
   }
 }

@@ -9,6 +9,7 @@ import { readdir, rm, rmdir } from 'node:fs/promises'
 import { isAbsolute, join, relative, sep } from 'node:path'
 import type { DocumentId } from '@shared/contract'
 import type { Db } from '../db/connection'
+import { documentsRepository } from '../library/documents.repository'
 
 /** Same folder name as the web host's INCOMING_DIR. */
 export const INCOMING_FOLDER = 'incoming'
@@ -47,12 +48,7 @@ export type UploadMatch =
 export function matchUpload(db: Db, incomingDir: string, name: string, text: string): UploadMatch {
   const base = name.split('/').pop() ?? name
   const prefix = incomingDir.endsWith(sep) ? incomingDir : `${incomingDir}${sep}`
-  const rows = db
-    .prepare(
-      `SELECT id, source_path AS path, text FROM documents
-        WHERE file_name = ? AND substr(source_path, 1, ?) = ? ORDER BY id`,
-    )
-    .all(base, prefix.length, prefix) as { id: DocumentId; path: string; text: string }[]
+  const rows = documentsRepository.underFolderNamed(db, prefix, base)
   const ids = rows
     .filter((r) => uploadName(incomingDir, r.path) === name)
     .filter((r) => textSimilarity(r.text, text) >= SAME_FILE_SIMILARITY)

@@ -66,6 +66,52 @@ function whereClause(filter: DocumentFilter): Sql {
 
 const idList = (ids: readonly number[]): string => JSON.stringify(ids)
 
+/** Per connection: an fts5vocab view of the documents index, for document frequencies of terms. */
+const vocabReady = new WeakSet<Db>()
+function ensureVocabView(db: Db): void {
+  if (vocabReady.has(db)) return
+  run(
+    db,
+    sql`CREATE VIRTUAL TABLE IF NOT EXISTS temp.lectern_documents_vocab USING fts5vocab(main, 'documents_fts', 'row')`,
+  )
+  vocabReady.add(db)
+}
+
+export type DocumentCitationRow = {
+  id: number
+  title: string
+  authors: string
+  published_at: string | null
+  source: string | null
+  url: string | null
+  language: string | null
+  citation_type: string
+  container_title: string | null
+  publisher: string | null
+  doi: string | null
+  accessed_at: string | null
+  content_hash: string
+  imported_at: string
+  identifiers: string | null
+}
+
+export type BibtexRow = {
+  id: number
+  title: string
+  authors: string
+  published_at: string | null
+  source: string | null
+  bibtex_key: string | null
+}
+
+export type MetadataReviewRow = {
+  id: number
+  title: string
+  authors: string
+  published_at: string | null
+  provenance: string | null
+}
+
 export const documentsRepository = Object.freeze({
   /** Documents matching the filter, regardless of paging. */
   count(db: Db, filter: DocumentFilter): number {
@@ -200,5 +246,108 @@ export const documentsRepository = Object.freeze({
   /** Total number of documents. */
   total(db: Db): number {
     return get<{ n: number }>(db, sql`SELECT count(*) AS n FROM documents`)!.n
+  },
+  /** What quoting needs of a document: its text and page starts. */
+  textOf(
+    db: Db,
+    id: number,
+  ): { id: number; title: string; text: string; page_starts: string | null } | undefined {
+    return get(db, sql`SELECT id, title, text, page_starts FROM documents WHERE id = ${id}`)
+  },
+
+  titleOf(db: Db, id: number): string | undefined {
+    return get<{ title: string }>(db, sql`SELECT title FROM documents WHERE id = ${id}`)?.title
+  },
+
+  /** The citation fields of these documents (citations/csl-item.ts turns them into CSL). */
+  citationRows(db: Db, ids: readonly number[]): DocumentCitationRow[] {
+    return all<DocumentCitationRow>(
+      db,
+      sql`SELECT id, title, authors, published_at, source, url, language, citation_type, container_title,
+                 publisher, doi, accessed_at, content_hash, imported_at, identifiers
+            FROM documents WHERE id IN (SELECT value FROM json_each(${idList([...new Set(ids)])}))`,
+    )
+  },
+
+  /** What a BibTeX key is made of, for these documents, by id. */
+  bibtexRows(db: Db, ids: readonly number[]): BibtexRow[] {
+    return all<BibtexRow>(
+      db,
+      sql`SELECT id, title, authors, published_at, source, bibtex_key FROM documents
+           WHERE id IN (SELECT value FROM json_each(${idList([...new Set(ids)])})) ORDER BY id`,
+    )
+  },
+
+  bibtexKeyTaken(db: Db, key: string): boolean {
+    return get(db, sql`SELECT 1 AS one FROM documents WHERE bibtex_key = ${key}`) !== undefined
+  },
+
+  /** Store a document's first key (never replaces one). */
+  storeBibtexKey(db: Db, id: number, key: string): void {
+    run(db, sql`UPDATE documents SET bibtex_key = ${key} WHERE id = ${id} AND bibtex_key IS NULL`)
+  },
+
+  /** Title, authors, date and their provenance: what the metadata check reads (all documents, or these). */
+  reviewRows(db: Db, ids?: readonly number[]): MetadataReviewRow[] {
+    return ids
+      ? all<MetadataReviewRow>(
+          db,
+          sql`SELECT id, title, authors, published_at, provenance FROM documents
+               WHERE id IN (SELECT value FROM json_each(${idList(ids)})) ORDER BY id`,
+        )
+      : all<MetadataReviewRow>(
+          db,
+          sql`SELECT id, title, authors, published_at, provenance FROM documents ORDER BY id`,
+        )
+  },
+
+  /** How many documents hold each term, from the full-text index (terms in none are left out). */
+  documentFrequencies(db: Db, terms: readonly string[]): Map<string, number> {
+    ensureVocabView(db)
+    const out = new Map<string, number>()
+    for (const term of terms) {
+      const row = get<{ doc: number }>(
+        db,
+        sql`SELECT doc FROM temp.lectern_documents_vocab WHERE term = ${term}`,
+      )
+      if (row) out.set(term, row.doc)
+    }
+    return out
+  },
+
+  /** Documents matching an FTS5 expression, best first (bm25), except one; with their text and page starts. */
+  matching(
+    db: Db,
+    match: string,
+    excludeId: number,
+    limit: number,
+  ): {
+    id: number
+    title: string
+    source: string | null
+    published_at: string | null
+    text: string
+    page_starts: string | null
+  }[] {
+    return all(
+      db,
+      sql`SELECT d.id, d.title, d.source, d.published_at, d.text, d.page_starts
+            FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid
+           WHERE documents_fts MATCH ${match} AND documents_fts.rowid != ${excludeId}
+           ORDER BY bm25(documents_fts) LIMIT ${limit}`,
+    )
+  },
+
+  /** Documents whose file has this name and whose source path lies under `prefix` (a folder, with its separator). */
+  underFolderNamed(
+    db: Db,
+    prefix: string,
+    fileName: string,
+  ): { id: DocumentId; path: string; text: string }[] {
+    return all(
+      db,
+      sql`SELECT id, source_path AS path, text FROM documents
+           WHERE file_name = ${fileName} AND substr(source_path, 1, ${prefix.length}) = ${prefix} ORDER BY id`,
+    )
   },
 })

@@ -10,14 +10,9 @@ import {
   type Provenance,
 } from '@shared/contract'
 import type { Db } from '../db/connection'
+import { documentsRepository, type MetadataReviewRow } from './documents.repository'
 
-type Row = {
-  id: number
-  title: string
-  authors: string
-  published_at: string | null
-  provenance: string | null
-}
+type Row = MetadataReviewRow
 
 const FIELDS = [
   ['title', 'title'],
@@ -55,16 +50,6 @@ export function reviewRow(row: Row): MetadataReview | null {
 
 /** Documents (all, or these) whose metadata should be checked before citing, oldest first. */
 export function reviewMetadata(db: Db, ids?: readonly DocumentId[]): MetadataReview[] {
-  const rows = (
-    ids
-      ? db
-          .prepare(
-            'SELECT id, title, authors, published_at, provenance FROM documents WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id',
-          )
-          .all(JSON.stringify(ids))
-      : db
-          .prepare('SELECT id, title, authors, published_at, provenance FROM documents ORDER BY id')
-          .all()
-  ) as Row[]
+  const rows = documentsRepository.reviewRows(db, ids)
   return rows.map(reviewRow).filter((r): r is MetadataReview => r !== null)
 }

@@ -23,7 +23,7 @@ const PAYLOAD_VERSION = 1
 
 /** Columns a table has now; payload keys outside this list are ignored (and never reach the SQL text). */
 function columnsOf(db: Db, table: 'documents' | 'quotes'): Set<string> {
-  const rows = db.pragma(`table_info(${table})`) as { name: string }[]
+  const rows = all<{ name: string }>(db, sql`SELECT name FROM pragma_table_info(${table})`)
   return new Set(rows.map((r) => r.name))
 }
 

@@ -9,6 +9,7 @@ import { copyFile, link, mkdir, readdir, rename, stat, unlink } from 'node:fs/pr
 import { join } from 'node:path'
 import type { Db } from '../db/connection'
 import { ORIGINALS_DIR, originalPath, sha256OfFile } from '../importers/original-files'
+import { originalsRepository } from './originals.repository'
 
 async function place(from: string, to: string): Promise<void> {
   await mkdir(join(to, '..'), { recursive: true })
@@ -62,11 +63,7 @@ export async function recoverOriginals(
   libraryDir: string,
   backupDir: string,
 ): Promise<{ restored: number; missing: string[] }> {
-  const rows = db
-    .prepare(
-      'SELECT sha256, ext FROM originals WHERE sha256 IN (SELECT original_sha256 FROM documents)',
-    )
-    .all() as { sha256: string; ext: string }[]
+  const rows = originalsRepository.used(db)
   let restored = 0
   const missing: string[] = []
   for (const row of rows) {

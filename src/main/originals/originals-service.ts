@@ -4,7 +4,6 @@
  */
 import { statSync } from 'node:fs'
 import type {
-  DocumentFormat,
   DocumentId,
   OriginalInfo,
   OriginalStatus,
@@ -17,25 +16,12 @@ import type { Db } from '../db/connection'
 import { originalPath, sha256OfFile } from '../importers/original-files'
 import type { PageMeta } from '../importers/types'
 import { embeddedParts } from './embedded-parts'
+import { type OriginalRow, originalsRepository } from './originals.repository'
 
-type OriginalRow = {
-  id: number
-  format: DocumentFormat
-  file_name: string | null
-  original_sha256: string | null
-  ext: string | null
-  bytes: number | null
-  media_type: string | null
-}
+export type { OriginalRow } from './originals.repository'
 
 export function originalRow(db: Db, id: DocumentId): OriginalRow {
-  const row = db
-    .prepare(
-      `SELECT d.id, d.format, d.file_name, d.original_sha256, o.ext, o.bytes, o.media_type
-         FROM documents d LEFT JOIN originals o ON o.sha256 = d.original_sha256
-        WHERE d.id = ?`,
-    )
-    .get(id) as OriginalRow | undefined
+  const row = originalsRepository.original(db, id)
   if (!row) throw notFound('document', id)
   return row
 }
@@ -92,9 +78,7 @@ const parseJson = <T>(value: string | null): T | null => {
 }
 
 export function pagesOf(db: Db, id: DocumentId): PageInfo[] | null {
-  const row = db
-    .prepare('SELECT page_starts, pages, length(text) AS length FROM documents WHERE id = ?')
-    .get(id) as { page_starts: string | null; pages: string | null; length: number } | undefined
+  const row = originalsRepository.pageColumns(db, id)
   if (!row) throw notFound('document', id)
   const starts = parseJson<number[]>(row.page_starts)
   if (!Array.isArray(starts) || starts.length === 0) return null
@@ -129,9 +113,7 @@ export function pageOfOffset(starts: number[], offset: number): number {
 }
 
 export function outlineOf(db: Db, id: DocumentId): OutlineEntry[] {
-  const row = db.prepare('SELECT toc, page_starts FROM documents WHERE id = ?').get(id) as
-    | { toc: string | null; page_starts: string | null }
-    | undefined
+  const row = originalsRepository.outlineColumns(db, id)
   if (!row) throw notFound('document', id)
   const toc = parseJson<(TocEntry & { page?: number })[]>(row.toc)
   if (!Array.isArray(toc)) return []
@@ -157,18 +139,8 @@ export function originalsStats(db: Db): {
   bytes: number
   withoutOriginal: number
 } {
-  const docs = db
-    .prepare(
-      `SELECT count(original_sha256) AS withOriginal, count(*) - count(original_sha256) AS without
-         FROM documents`,
-    )
-    .get() as { withOriginal: number; without: number }
-  const files = db
-    .prepare(
-      `SELECT count(*) AS files, coalesce(sum(bytes), 0) AS bytes FROM originals
-        WHERE sha256 IN (SELECT original_sha256 FROM documents)`,
-    )
-    .get() as { files: number; bytes: number }
+  const docs = originalsRepository.documentCounts(db)
+  const files = originalsRepository.usedFiles(db)
   return {
     documents: docs.withOriginal,
     files: files.files,
@@ -182,19 +154,8 @@ export function originalsStats(db: Db): {
  * working from its extracted text; the problem says how to fix it (re-import the file).
  */
 export async function checkOriginals(db: Db, libraryDir: string): Promise<string[]> {
-  const rows = db
-    .prepare(
-      `SELECT o.sha256, o.ext, o.bytes, group_concat(d.id) AS ids
-         FROM originals o JOIN documents d ON d.original_sha256 = o.sha256
-        GROUP BY o.sha256 ORDER BY min(d.id)`,
-    )
-    .all() as { sha256: string; ext: string; bytes: number; ids: string }[]
-  const dangling = db
-    .prepare(
-      `SELECT group_concat(id) AS ids FROM documents
-        WHERE original_sha256 IS NOT NULL AND original_sha256 NOT IN (SELECT sha256 FROM originals)`,
-    )
-    .get() as { ids: string | null }
+  const rows = originalsRepository.usedWithDocuments(db)
+  const dangling = { ids: originalsRepository.danglingDocumentIds(db) }
   const problems: string[] = []
   const docs = (ids: string): string => `document${ids.includes(',') ? 's' : ''} ${ids}`
   if (dangling.ids) problems.push(`original of ${docs(dangling.ids)}: no row in originals`)

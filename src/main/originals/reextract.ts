@@ -4,13 +4,13 @@
  * with the reason; a missing or unreadable original fails alone, and the document keeps its current text.
  */
 import type { DocumentId, ImportFileResult, ImportReport } from '@shared/contract'
-import type { BackendContext } from '../core/context'
 import type { ProgressUpdate } from '../core/job-runner'
 import { createExtraction } from '../importers/extraction'
 import { originalPath } from '../importers/original-files'
-import { toReport } from '../importers/pipeline'
+import { type ImportDeps, toReport } from '../importers/pipeline'
 import { storeFailure, writeReextracted } from '../importers/store'
 import type { ExtractedFile } from '../importers/types'
+import { originalsRepository, type ReextractTarget } from './originals.repository'
 
 export type ReextractOptions = {
   ids?: DocumentId[]
@@ -22,24 +22,14 @@ export type ReextractOptions = {
 /** Documents written per transaction. */
 const GROUP = 32
 
-type Target = {
-  id: DocumentId
-  title: string
-  file_name: string | null
-  sha256: string | null
-  ext: string | null
-  bytes: number | null
-}
+type Target = ReextractTarget
 
-function targets(backend: BackendContext, options: ReextractOptions): Target[] {
-  const select = `SELECT d.id, d.title, d.file_name, o.sha256, o.ext, o.bytes
-                    FROM documents d LEFT JOIN originals o ON o.sha256 = d.original_sha256`
-  if (options.all) return backend.db.prepare(`${select} ORDER BY d.id`).all() as Target[]
+function targets(backend: ReextractDeps, options: ReextractOptions): Target[] {
+  if (options.all) return originalsRepository.reextractTargets(backend.db)
   const ids = [...new Set(options.ids ?? [])]
-  const one = backend.db.prepare(`${select} WHERE d.id = ?`)
   return ids.map(
     (id) =>
-      (one.get(id) as Target | undefined) ?? {
+      originalsRepository.reextractTarget(backend.db, id) ?? {
         id,
         title: '',
         file_name: null,
@@ -50,8 +40,11 @@ function targets(backend: BackendContext, options: ReextractOptions): Target[] {
   )
 }
 
+/** What re-extraction needs of the backend: what an import needs, without import roots. */
+export type ReextractDeps = Omit<ImportDeps, 'importRoots'>
+
 export async function runReextract(
-  backend: BackendContext,
+  backend: ReextractDeps,
   options: ReextractOptions,
 ): Promise<ImportReport> {
   const list = targets(backend, options)

@@ -6,7 +6,8 @@
  */
 import { readFile } from 'node:fs/promises'
 import type { DocumentId } from '@shared/contract'
-import type { BackendContext } from '../core/context'
+import type { Db, ImportLimits } from '../core/context'
+import type { Logger } from '../platform/logger'
 import { readEmbeddedPart } from './embedded-parts'
 import { originalRow, storedFile } from './originals-service'
 
@@ -52,8 +53,16 @@ export function parseFilePath(pathname: string): { id: DocumentId; part: string 
   return { id: Number(idText) as DocumentId, part: decoded.join('/') }
 }
 
+/** What serving a stored original needs: the library, its folder, the zip limits and a log. */
+export type OriginalFileDeps = {
+  readonly db: Db
+  libraryDir: string
+  limits: Pick<ImportLimits, 'maxZipEntries'>
+  log: Logger
+}
+
 export async function serveOriginal(
-  context: BackendContext,
+  context: OriginalFileDeps,
   id: DocumentId,
   part: string | null,
 ): Promise<FileAnswer> {

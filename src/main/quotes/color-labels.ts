@@ -2,6 +2,7 @@
 import type { QuoteColor } from '@shared/contract'
 import type { Db } from '../db/connection'
 import { QUOTE_COLORS } from './quote-rows'
+import { quotesRepository } from './quotes.repository'
 
 const SETTINGS_KEY = 'quotes.colorLabels'
 
@@ -16,12 +17,10 @@ export const DEFAULT_COLOR_LABELS: Readonly<Record<QuoteColor, string>> = {
 }
 
 function stored(db: Db): Partial<Record<QuoteColor, string>> {
-  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(SETTINGS_KEY) as
-    | { value: string }
-    | undefined
-  if (!row) return {}
+  const value = quotesRepository.setting(db, SETTINGS_KEY)
+  if (value === undefined) return {}
   try {
-    const parsed: unknown = JSON.parse(row.value)
+    const parsed: unknown = JSON.parse(value)
     if (typeof parsed !== 'object' || parsed === null) return {}
     const labels: Partial<Record<QuoteColor, string>> = {}
     for (const color of QUOTE_COLORS) {
@@ -51,9 +50,7 @@ export function setColorLabel(
 ): { color: QuoteColor; label: string }[] {
   db.transaction(() => {
     const labels = { ...stored(db), [color]: label }
-    db.prepare(
-      'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
-    ).run(SETTINGS_KEY, JSON.stringify(labels))
+    quotesRepository.setSetting(db, SETTINGS_KEY, JSON.stringify(labels))
   })()
   return colorLabels(db)
 }

@@ -16,6 +16,7 @@ import type {
 import { notFound } from '../core/errors'
 import type { Db } from '../db/connection'
 import { wordSegments } from './quote-text'
+import { type JoinedQuoteRow, quotesRepository } from './quotes.repository'
 
 export const QUOTE_COLORS: readonly QuoteColor[] = [
   'yellow',
@@ -26,44 +27,9 @@ export const QUOTE_COLORS: readonly QuoteColor[] = [
   'orange',
 ]
 
-/** A stored quote row, snake_case as in SQLite. */
-export type QuoteRow = {
-  id: number
-  document_id: number
-  exact: string
-  prefix: string
-  suffix: string
-  start_offset: number | null
-  end_offset: number | null
-  page: number | null
-  paragraph: number | null
-  /** JSON PageRect[] (migration 0070); absent on rows read before it. */
-  rects?: string | null
-  note: string
-  color: string
-  placement: string
-  /** The source's words at the quote's position when they differ from `exact` (see reanchor.ts). */
-  current_text: string | null
-  created_at: string
-  updated_at: string
-}
+export type { QuoteRow } from './quotes.repository'
 
-type JoinedRow = QuoteRow & {
-  d_title: string
-  d_authors: string
-  d_published_at: string | null
-  d_source: string | null
-  d_url: string | null
-  d_page_label: unknown
-}
-
-/** The printed label of the quote's page comes from the document's page table (migration 0070), when it has one. */
-const SELECT_JOINED = `
-  SELECT q.*, d.title AS d_title, d.authors AS d_authors, d.published_at AS d_published_at,
-         d.source AS d_source, d.url AS d_url,
-         CASE WHEN q.page IS NOT NULL AND json_valid(d.pages)
-              THEN json_extract(d.pages, '$[' || (q.page - 1) || '].label') END AS d_page_label
-    FROM quotes q JOIN documents d ON d.id = q.document_id`
+type JoinedRow = JoinedQuoteRow
 
 /** Authors are a JSON array in the documents table; a damaged value reads as no authors. */
 export function parseAuthors(value: string): string[] {
@@ -139,20 +105,7 @@ function toQuote(row: JoinedRow, tags: TagRef[]): Quote {
 function tagsOf(db: Db, ids: readonly number[]): Map<number, TagRef[]> {
   const byQuote = new Map<number, TagRef[]>()
   if (ids.length === 0) return byQuote
-  const rows = db
-    .prepare(
-      `SELECT qt.quote_id AS quoteId, t.id, t.name, t.color
-         FROM quote_tags qt JOIN tags t ON t.id = qt.tag_id
-        WHERE qt.quote_id IN (SELECT value FROM json_each(?))
-        ORDER BY t.name COLLATE NOCASE`,
-    )
-    .all(JSON.stringify(ids)) as {
-    quoteId: number
-    id: number
-    name: string
-    color: string | null
-  }[]
-  for (const r of rows) {
+  for (const r of quotesRepository.tagRows(db, ids)) {
     const list = byQuote.get(r.quoteId) ?? []
     list.push({ id: r.id as TagId, name: r.name, color: r.color })
     byQuote.set(r.quoteId, list)
@@ -170,7 +123,7 @@ function hydrate(db: Db, rows: JoinedRow[]): Quote[] {
 
 /** One quote, or `not_found`. */
 export function getQuote(db: Db, id: number): Quote {
-  const row = db.prepare(`${SELECT_JOINED} WHERE q.id = ?`).get(id) as JoinedRow | undefined
+  const row = quotesRepository.joinedById(db, id)
   if (!row) throw notFound('quote', id)
   return hydrate(db, [row])[0] as Quote
 }
@@ -178,9 +131,7 @@ export function getQuote(db: Db, id: number): Quote {
 /** Quotes with these ids, in the order given; unknown ids are skipped. */
 export function getQuotes(db: Db, ids: readonly number[]): Quote[] {
   if (ids.length === 0) return []
-  const rows = db
-    .prepare(`${SELECT_JOINED} WHERE q.id IN (SELECT value FROM json_each(?))`)
-    .all(JSON.stringify(ids)) as JoinedRow[]
+  const rows = quotesRepository.joinedByIds(db, ids)
   const byId = new Map(hydrate(db, rows).map((q) => [q.id as number, q]))
   return ids.map((id) => byId.get(id)).filter((q): q is Quote => q !== undefined)
 }
@@ -192,43 +143,7 @@ export const DEFAULT_LIST_LIMIT = 500
  * otherwise newest first.
  */
 export function listQuotes(db: Db, args: QuoteListArgs): { total: number; quotes: Quote[] } {
-  const where: string[] = []
-  const params: (string | number)[] = []
-  if (args.documentId !== undefined) {
-    where.push('q.document_id = ?')
-    params.push(args.documentId)
-  }
-  if (args.placement !== undefined) {
-    where.push('q.placement = ?')
-    params.push(args.placement)
-  }
-  if (args.ids !== undefined) {
-    where.push('q.id IN (SELECT value FROM json_each(?))')
-    params.push(JSON.stringify(args.ids))
-  }
-  if (args.tag !== undefined) {
-    where.push(
-      'q.id IN (SELECT qt.quote_id FROM quote_tags qt JOIN tags t ON t.id = qt.tag_id WHERE t.name = ?)',
-    )
-    params.push(args.tag)
-  }
-  const whereSql = where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''
-  const total = (
-    db.prepare(`SELECT count(*) AS n FROM quotes q${whereSql}`).get(...params) as { n: number }
-  ).n
-  const orderParams: string[] = []
-  let order = 'q.created_at DESC, q.id DESC'
-  if (args.ids !== undefined) {
-    order = '(SELECT min(key) FROM json_each(?) WHERE value = q.id), q.id'
-    orderParams.push(JSON.stringify(args.ids))
-  } else if (args.documentId !== undefined) {
-    order = 'q.start_offset IS NULL, q.start_offset, q.id'
-  }
-  const limit = args.limit ?? DEFAULT_LIST_LIMIT
-  const offset = args.offset ?? 0
-  const rows = db
-    .prepare(`${SELECT_JOINED}${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`)
-    .all(...params, ...orderParams, limit, offset) as JoinedRow[]
-  const quotes = hydrate(db, rows)
-  return { total, quotes }
+  const total = quotesRepository.count(db, args)
+  const rows = quotesRepository.page(db, args, args.limit ?? DEFAULT_LIST_LIMIT, args.offset ?? 0)
+  return { total, quotes: hydrate(db, rows) }
 }

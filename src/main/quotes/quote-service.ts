@@ -3,8 +3,10 @@ import { randomUUID } from 'node:crypto'
 import type { NewQuote, Quote, QuoteColor, QuoteId } from '@shared/contract'
 import { DomainError, invalidArgs, notFound } from '../core/errors'
 import type { Db } from '../db/connection'
-import { getQuote, type QuoteRow } from './quote-rows'
+import { documentsRepository } from '../library/documents.repository'
+import { getQuote } from './quote-rows'
 import { ensureTags, setQuoteTags } from './quote-tags'
+import { type QuoteRow, quotesRepository } from './quotes.repository'
 import {
   nearest,
   occurrences,
@@ -17,9 +19,7 @@ import {
 type DocumentText = { id: number; title: string; text: string; page_starts: string | null }
 
 function loadDocument(db: Db, id: number): DocumentText {
-  const row = db
-    .prepare('SELECT id, title, text, page_starts FROM documents WHERE id = ?')
-    .get(id) as DocumentText | undefined
+  const row = documentsRepository.textOf(db, id)
   if (!row) throw notFound('document', id)
   return row
 }
@@ -77,29 +77,21 @@ export function createQuote(db: Db, args: NewQuote): Quote {
       const [start, end] = resolveRange(doc, args)
       const selector = quoteSelector(doc.text, start, end)
       const now = new Date().toISOString()
-      const result = db
-        .prepare(
-          `INSERT INTO quotes (document_id, exact, prefix, suffix, start_offset, end_offset, page, paragraph,
-                             note, color, placement, created_at, updated_at, rects)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'exact', ?, ?, ?)`,
-        )
-        .run(
-          doc.id,
-          selector.exact,
-          selector.prefix,
-          selector.suffix,
-          start,
-          end,
-          // A selection on the printed page names its page; the text offsets give it otherwise.
-          args.rects?.[0]?.page ?? pageAt(parsePageStarts(doc.page_starts), start),
-          paragraphAt(doc.text, start),
-          args.note ?? '',
-          args.color ?? 'yellow',
-          now,
-          now,
-          args.rects && args.rects.length > 0 ? JSON.stringify(args.rects) : null,
-        )
-      const quoteId = Number(result.lastInsertRowid)
+      const quoteId = quotesRepository.insert(db, {
+        documentId: doc.id,
+        exact: selector.exact,
+        prefix: selector.prefix,
+        suffix: selector.suffix,
+        start,
+        end,
+        // A selection on the printed page names its page; the text offsets give it otherwise.
+        page: args.rects?.[0]?.page ?? pageAt(parsePageStarts(doc.page_starts), start),
+        paragraph: paragraphAt(doc.text, start),
+        note: args.note ?? '',
+        color: args.color ?? 'yellow',
+        now,
+        rects: args.rects && args.rects.length > 0 ? JSON.stringify(args.rects) : null,
+      })
       if (args.tags && args.tags.length > 0) setQuoteTags(db, quoteId, args.tags)
       return quoteId
     })
@@ -112,26 +104,13 @@ export type QuotePatch = { id: QuoteId; note?: string; color?: QuoteColor; tags?
 /** Change note, colour and/or tags (the tag list replaces the old one). */
 export function updateQuote(db: Db, patch: QuotePatch): Quote {
   db.transaction(() => {
-    const exists = db.prepare('SELECT 1 FROM quotes WHERE id = ?').get(patch.id)
-    if (!exists) throw notFound('quote', patch.id)
+    if (!quotesRepository.exists(db, patch.id)) throw notFound('quote', patch.id)
     const now = new Date().toISOString()
-    if (patch.note !== undefined) {
-      db.prepare('UPDATE quotes SET note = ?, updated_at = ? WHERE id = ?').run(
-        patch.note,
-        now,
-        patch.id,
-      )
-    }
-    if (patch.color !== undefined) {
-      db.prepare('UPDATE quotes SET color = ?, updated_at = ? WHERE id = ?').run(
-        patch.color,
-        now,
-        patch.id,
-      )
-    }
+    if (patch.note !== undefined) quotesRepository.setNote(db, patch.id, patch.note, now)
+    if (patch.color !== undefined) quotesRepository.setColor(db, patch.id, patch.color, now)
     if (patch.tags !== undefined) {
       setQuoteTags(db, patch.id, patch.tags)
-      db.prepare('UPDATE quotes SET updated_at = ? WHERE id = ?').run(now, patch.id)
+      quotesRepository.touch(db, patch.id, now)
     }
   }).immediate()
   return getQuote(db, patch.id)
@@ -150,26 +129,15 @@ export function deleteQuotes(
 ): { deleted: number; undoToken: string } {
   return db
     .transaction(() => {
-      const idsJson = JSON.stringify([...new Set(ids)])
-      const quotes = db
-        .prepare('SELECT * FROM quotes WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id')
-        .all(idsJson) as QuoteRow[]
+      const unique = [...new Set(ids)]
+      const quotes = quotesRepository.rowsByIds(db, unique)
       if (quotes.length === 0) throw notFound('quote', ids.join(', '))
-      const tags = db
-        .prepare(
-          `SELECT qt.quote_id AS quoteId, t.name, t.color FROM quote_tags qt JOIN tags t ON t.id = qt.tag_id
-          WHERE qt.quote_id IN (SELECT value FROM json_each(?))`,
-        )
-        .all(idsJson) as QuoteTrash['tags']
+      const tags = quotesRepository.tagNames(db, unique)
       const token = randomUUID()
       const payload: QuoteTrash = { quotes, tags }
-      db.prepare(
-        "INSERT INTO trash (token, kind, payload, deleted_at) VALUES (?, 'quotes', ?, ?)",
-      ).run(token, JSON.stringify(payload), new Date().toISOString())
-      const result = db
-        .prepare('DELETE FROM quotes WHERE id IN (SELECT value FROM json_each(?))')
-        .run(idsJson)
-      return { deleted: result.changes, undoToken: token }
+      quotesRepository.trash(db, token, JSON.stringify(payload), new Date().toISOString())
+      const deleted = quotesRepository.deleteMany(db, unique)
+      return { deleted, undoToken: token }
     })
     .immediate()
 }
@@ -181,52 +149,27 @@ export function deleteQuotes(
 export function restoreQuotes(db: Db, undoToken: string): { restored: number; ids: QuoteId[] } {
   return db
     .transaction(() => {
-      const row = db
-        .prepare("SELECT payload FROM trash WHERE token = ? AND kind = 'quotes'")
-        .get(undoToken) as { payload: string } | undefined
-      if (!row) {
+      const stored = quotesRepository.trashed(db, undoToken)
+      if (stored === undefined) {
         throw new DomainError(
           'not_found',
           'Nothing to undo for that token: the delete was already undone or the token is unknown.',
         )
       }
-      const payload = JSON.parse(row.payload) as QuoteTrash
-      const docExists = db.prepare('SELECT 1 FROM documents WHERE id = ?')
-      const idTaken = db.prepare('SELECT 1 FROM quotes WHERE id = ?')
-      const insert = db.prepare(
-        `INSERT INTO quotes (id, document_id, exact, prefix, suffix, start_offset, end_offset, page, paragraph,
-                           note, color, placement, current_text, created_at, updated_at, rects)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      const link = db.prepare('INSERT OR IGNORE INTO quote_tags (quote_id, tag_id) VALUES (?, ?)')
+      const payload = JSON.parse(stored) as QuoteTrash
       const restoredIds: QuoteId[] = []
       for (const q of payload.quotes) {
-        if (!docExists.get(q.document_id)) continue
-        const id = idTaken.get(q.id) ? null : q.id
-        const result = insert.run(
-          id,
-          q.document_id,
-          q.exact,
-          q.prefix,
-          q.suffix,
-          q.start_offset,
-          q.end_offset,
-          q.page,
-          q.paragraph,
-          q.note,
-          q.color,
-          q.placement,
-          q.current_text ?? null,
-          q.created_at,
-          q.updated_at,
-          q.rects ?? null,
+        if (documentsRepository.existingIds(db, [q.document_id]).size === 0) continue
+        const newId = quotesRepository.reinsert(
+          db,
+          q,
+          quotesRepository.exists(db, q.id) ? null : q.id,
         )
-        const newId = Number(result.lastInsertRowid)
         restoredIds.push(newId as QuoteId)
         const names = payload.tags.filter((t) => t.quoteId === q.id).map((t) => t.name)
-        for (const tagId of ensureTags(db, names)) link.run(newId, tagId)
+        for (const tagId of ensureTags(db, names)) quotesRepository.linkTag(db, newId, tagId)
       }
-      db.prepare('DELETE FROM trash WHERE token = ?').run(undoToken)
+      quotesRepository.untrash(db, undoToken)
       return { restored: restoredIds.length, ids: restoredIds }
     })
     .immediate()

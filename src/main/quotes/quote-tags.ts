@@ -1,7 +1,7 @@
 /** Tags on quotes, by name. Quotes share the `tags` table with documents, so a tag means the same thing on both. */
 import type { Db } from '../db/connection'
-import { run, sql } from '../db/sql'
 import { tagsRepository } from '../library/tags.repository'
+import { quotesRepository } from './quotes.repository'
 
 /** Ids of the named tags, creating the missing ones (names compare case-insensitively, as the column does). */
 export function ensureTags(db: Db, names: readonly string[]): number[] {
@@ -15,9 +15,5 @@ export function ensureTags(db: Db, names: readonly string[]): number[] {
 
 /** Replace a quote's tags with exactly these names. */
 export function setQuoteTags(db: Db, quoteId: number, names: readonly string[]): void {
-  const ids = ensureTags(db, names)
-  run(db, sql`DELETE FROM quote_tags WHERE quote_id = ${quoteId}`)
-  for (const id of ids) {
-    run(db, sql`INSERT OR IGNORE INTO quote_tags (quote_id, tag_id) VALUES (${quoteId}, ${id})`)
-  }
+  quotesRepository.setTagLinks(db, quoteId, ensureTags(db, names))
 }

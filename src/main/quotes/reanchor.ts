@@ -3,6 +3,7 @@ import { conflict, notFound } from '../core/errors'
 import type { Db } from '../db/connection'
 import { locateQuote } from './locate-quote'
 import { getQuote } from './quote-rows'
+import { quotesRepository } from './quotes.repository'
 import { pageAt, paragraphAt, quoteSelector } from './text-anchor'
 
 export type ReanchorResult = {
@@ -44,21 +45,7 @@ export function reanchorQuotes(
   newText: string,
   pageStarts: number[] | null,
 ): ReanchorResult {
-  const rows = db
-    .prepare(
-      `SELECT id, exact, prefix, suffix, start_offset AS start, end_offset AS end, page, paragraph, placement,
-              current_text AS currentText
-         FROM quotes WHERE document_id = ? ORDER BY id`,
-    )
-    .all(documentId) as AnchorRow[]
-  const update = db.prepare(
-    `UPDATE quotes SET prefix = ?, suffix = ?, start_offset = ?, end_offset = ?, page = ?, paragraph = ?,
-            placement = ?, current_text = ?, updated_at = ? WHERE id = ?`,
-  )
-  const unplace = db.prepare(
-    `UPDATE quotes SET start_offset = NULL, end_offset = NULL, page = NULL, paragraph = NULL,
-            placement = 'unplaced', current_text = NULL, updated_at = ? WHERE id = ?`,
-  )
+  const rows = quotesRepository.anchorRows(db, documentId) as AnchorRow[]
   const now = new Date().toISOString()
   const counts: Record<QuotePlacement, number> = { exact: 0, moved: 0, fuzzy: 0, unplaced: 0 }
   const unplacedQuoteIds: QuoteId[] = []
@@ -78,7 +65,7 @@ export function reanchorQuotes(
         counts.unplaced++
         unplacedQuoteIds.push(row.id)
         if (row.placement !== 'unplaced' || row.start !== null || row.currentText !== null)
-          unplace.run(now, row.id)
+          quotesRepository.unplace(db, row.id, now)
         continue
       }
       start = found.start
@@ -107,17 +94,20 @@ export function reanchorQuotes(
       placement !== row.placement ||
       currentText !== row.currentText
     if (!changed) continue
-    update.run(
-      selector.prefix,
-      selector.suffix,
-      start,
-      end,
-      page,
-      paragraph,
-      placement,
-      currentText,
-      now,
+    quotesRepository.setAnchor(
+      db,
       row.id,
+      {
+        prefix: selector.prefix,
+        suffix: selector.suffix,
+        start,
+        end,
+        page,
+        paragraph,
+        placement,
+        currentText,
+      },
+      now,
     )
   }
   return { unplacedQuoteIds, changedQuoteIds, counts }
@@ -129,24 +119,14 @@ export function reanchorQuotes(
  */
 export function acceptSourceWording(db: Db, id: QuoteId): Quote {
   db.transaction(() => {
-    const row = db
-      .prepare(
-        `SELECT q.start_offset AS start, q.end_offset AS end, q.current_text AS currentText, d.text AS text
-           FROM quotes q JOIN documents d ON d.id = q.document_id WHERE q.id = ?`,
-      )
-      .get(id) as
-      | { start: number | null; end: number | null; currentText: string | null; text: string }
-      | undefined
+    const row = quotesRepository.withDocumentText(db, id)
     if (!row) throw notFound('quote', id)
     if (row.currentText === null || row.start === null || row.end === null)
       throw conflict(
         'This quote already has the words its source prints; there is no new wording to accept.',
       )
     const selector = quoteSelector(row.text, row.start, row.end)
-    db.prepare(
-      `UPDATE quotes SET exact = ?, prefix = ?, suffix = ?, placement = 'exact', current_text = NULL,
-              updated_at = ? WHERE id = ?`,
-    ).run(selector.exact, selector.prefix, selector.suffix, new Date().toISOString(), id)
+    quotesRepository.setWords(db, id, selector, new Date().toISOString())
   })()
   return getQuote(db, id)
 }

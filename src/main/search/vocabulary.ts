@@ -16,6 +16,7 @@
  */
 import type { Db } from '../db/connection'
 import { forEachToken } from './fold'
+import { vocabularyRepository as repo } from './vocabulary.repository'
 
 /**
  * Above this many pending documents a full rebuild from the index is cheaper: tokenizing 1,000 documents here takes
@@ -36,10 +37,7 @@ type Snapshot = {
 const snapshots = new WeakMap<Db, Snapshot>()
 
 function readGeneration(db: Db): string {
-  const row = db.prepare("SELECT data FROM search_cache WHERE key = 'vocab.generation'").get() as
-    | { data: string }
-    | undefined
-  return row?.data ?? '0'
+  return repo.generation(db)
 }
 
 function keep(term: string): boolean {
@@ -51,48 +49,32 @@ function keep(term: string): boolean {
  * (read-only, damaged, or another process holds the write lock): the stored snapshot is then used as it is.
  */
 export function refreshVocabulary(db: Db): boolean {
-  const flagged = db.prepare("SELECT 1 FROM search_cache WHERE key = 'vocab.rebuild'").get()
-  const pending = db
-    .prepare('SELECT count(*) FROM (SELECT 1 FROM search_vocab_pending LIMIT ?)')
-    .pluck()
-    .get(INCREMENTAL_LIMIT + 1) as number
+  const flagged = repo.rebuildFlagged(db)
+  const pending = repo.pendingCount(db, INCREMENTAL_LIMIT + 1)
   if (!flagged && pending === 0) return true
-  const rebuild = flagged !== undefined || pending > INCREMENTAL_LIMIT
-  const previousTimeout = db.pragma('busy_timeout', { simple: true }) as number
+  const rebuild = flagged || pending > INCREMENTAL_LIMIT
   try {
     // Never wait for another writer here: a spelling hint is not worth a stalled search.
-    db.pragma('busy_timeout = 0')
-    if (rebuild) rebuildFromIndex(db)
-    else applyPending(db)
+    repo.withoutBusyWait(db, () => {
+      if (rebuild) rebuildFromIndex(db)
+      else applyPending(db)
+    })
     return true
   } catch (error) {
     const code = (error as { code?: string }).code ?? ''
     if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_READONLY')) return false
     if (code === 'SQLITE_LOCKED') return false
     throw error
-  } finally {
-    db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(previousTimeout))}`)
   }
-}
-
-function bumpGeneration(db: Db): void {
-  db.prepare(
-    `INSERT INTO search_cache(key, data) VALUES ('vocab.generation', '1')
-     ON CONFLICT(key) DO UPDATE SET data = CAST(CAST(data AS INTEGER) + 1 AS TEXT)`,
-  ).run()
 }
 
 function rebuildFromIndex(db: Db): void {
   db.transaction(() => {
-    db.exec('DELETE FROM search_vocab')
-    db.prepare(
-      `INSERT INTO search_vocab(term, docs)
-       SELECT term, doc FROM documents_vocab
-       WHERE length(term) BETWEEN ? AND ? AND term GLOB '*[^0-9]*'`,
-    ).run(MIN_TERM, MAX_TERM)
-    db.exec('DELETE FROM search_vocab_pending')
-    db.exec("DELETE FROM search_cache WHERE key = 'vocab.rebuild'")
-    bumpGeneration(db)
+    repo.clearSnapshot(db)
+    repo.snapshotFromIndex(db, MIN_TERM, MAX_TERM)
+    repo.clearPending(db)
+    repo.clearRebuildFlag(db)
+    repo.bumpGeneration(db)
   })()
 }
 
@@ -106,73 +88,47 @@ function rebuildFromIndex(db: Db): void {
  * the library cannot be written now (see `refreshVocabulary`).
  */
 export async function refreshVocabularyStepwise(db: Db, chunk = 2000): Promise<boolean> {
-  const flagged = db.prepare("SELECT 1 FROM search_cache WHERE key = 'vocab.rebuild'").get()
-  const pending = db
-    .prepare('SELECT count(*) FROM (SELECT 1 FROM search_vocab_pending LIMIT ?)')
-    .pluck()
-    .get(INCREMENTAL_LIMIT + 1) as number
+  const flagged = repo.rebuildFlagged(db)
+  const pending = repo.pendingCount(db, INCREMENTAL_LIMIT + 1)
   if (!flagged && pending <= INCREMENTAL_LIMIT) return refreshVocabulary(db)
-  const covered = db
-    .prepare('SELECT document_id FROM search_vocab_pending ORDER BY document_id')
-    .pluck()
-    .all() as number[]
-  const page = db
-    .prepare('SELECT term, doc FROM documents_vocab WHERE term > ? ORDER BY term LIMIT ?')
-    .raw()
+  const covered = repo.pendingIds(db)
   const terms: [string, number][] = []
   let after = ''
   for (;;) {
     // Each range starts after the last term read, so a chunk costs its own terms only.
-    const rows = page.all(after, chunk) as [string, number][]
+    const rows = repo.indexTermsAfter(db, after, chunk)
     for (const row of rows) if (keep(row[0])) terms.push(row)
     if (rows.length < chunk) break
     after = (rows[rows.length - 1] as [string, number])[0]
     await new Promise<void>((done) => setImmediate(done))
   }
-  const previousTimeout = db.pragma('busy_timeout', { simple: true }) as number
   try {
-    db.pragma('busy_timeout = 0')
-    db.transaction(() => {
-      db.exec('DELETE FROM search_vocab')
-      const insert = db.prepare('INSERT INTO search_vocab(term, docs) VALUES (?, ?)')
-      for (const [term, docs] of terms) insert.run(term, docs)
-      const now = db
-        .prepare('SELECT count(*) AS n, max(document_id) AS top FROM search_vocab_pending')
-        .get() as { n: number; top: number | null }
-      if (now.n === covered.length && now.top === (covered.at(-1) ?? null)) {
-        // Nothing became pending meanwhile (ids only grow): one statement instead of a delete per document.
-        db.exec('DELETE FROM search_vocab_pending')
-      } else {
-        const done = db.prepare('DELETE FROM search_vocab_pending WHERE document_id = ?')
-        for (const id of covered) done.run(id)
-      }
-      db.exec("DELETE FROM search_cache WHERE key = 'vocab.rebuild'")
-      bumpGeneration(db)
-    })()
+    repo.withoutBusyWait(db, () =>
+      db.transaction(() => {
+        repo.clearSnapshot(db)
+        for (const [term, docs] of terms) repo.insertTerm(db, term, docs)
+        const now = repo.pendingStats(db)
+        if (now.n === covered.length && now.top === (covered.at(-1) ?? null)) {
+          // Nothing became pending meanwhile (ids only grow): one statement instead of a delete per document.
+          repo.clearPending(db)
+        } else {
+          for (const id of covered) repo.donePending(db, id)
+        }
+        repo.clearRebuildFlag(db)
+        repo.bumpGeneration(db)
+      })(),
+    )
     return true
   } catch (error) {
     const code = (error as { code?: string }).code ?? ''
     if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_READONLY')) return false
     if (code === 'SQLITE_LOCKED') return false
     throw error
-  } finally {
-    db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(previousTimeout))}`)
   }
 }
 
 function applyPending(db: Db): void {
-  const rows = db
-    .prepare(
-      `SELECT p.document_id AS id, d.title, d.authors, coalesce(d.source, '') AS source, d.text
-       FROM search_vocab_pending p JOIN documents d ON d.id = p.document_id LIMIT ?`,
-    )
-    .all(INCREMENTAL_LIMIT) as {
-    id: number
-    title: string
-    authors: string
-    source: string
-    text: string
-  }[]
+  const rows = repo.pendingDocuments(db, INCREMENTAL_LIMIT)
   const counts = new Map<string, number>()
   for (const row of rows) {
     const seen = new Set<string>()
@@ -183,15 +139,10 @@ function applyPending(db: Db): void {
     for (const term of seen) counts.set(term, (counts.get(term) ?? 0) + 1)
   }
   db.transaction(() => {
-    const upsert = db.prepare(
-      `INSERT INTO search_vocab(term, docs) VALUES (?, ?)
-       ON CONFLICT(term) DO UPDATE SET docs = docs + excluded.docs`,
-    )
-    for (const [term, n] of counts) upsert.run(term, n)
-    const done = db.prepare('DELETE FROM search_vocab_pending WHERE document_id = ?')
-    for (const row of rows) done.run(row.id)
+    for (const [term, n] of counts) repo.addTerm(db, term, n)
+    for (const row of rows) repo.donePending(db, row.id)
     // Rows whose document is gone (deleted between the triggers and now) are dropped by the foreign key already.
-    bumpGeneration(db)
+    repo.bumpGeneration(db)
   })()
 }
 
@@ -203,10 +154,7 @@ export function vocabulary(db: Db): Snapshot {
   if (cached && cached.generation === generation) return cached
   const docs = new Map<string, number>()
   const byLength = new Map<number, string[]>()
-  for (const [term, n] of db
-    .prepare('SELECT term, docs FROM search_vocab')
-    .raw()
-    .iterate() as Iterable<[string, number]>) {
+  for (const [term, n] of repo.snapshotTerms(db)) {
     docs.set(term, n)
     const list = byLength.get(term.length)
     if (list) list.push(term)

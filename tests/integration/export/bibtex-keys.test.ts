@@ -1,10 +1,10 @@
 /** Issue 13: BibTeX keys are readable, unique in the library, and kept once assigned (a real SQLite library). */
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { ensureBibtexKeys } from '../../../src/main/citations/bibtex-keys'
 import { spaceLocators } from '../../../src/main/citations/cite-quotes'
 import { openDb } from '../../../src/main/db/connection'
 import { validMonths } from '../../../src/main/export/formats/bibliographic'
+import { ensureBibtexKeys } from '../../../src/main/export/stored-bibtex-keys'
 import { tempDir } from '../../support/temp-library'
 
 const cleanups: (() => void)[] = []

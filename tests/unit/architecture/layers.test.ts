@@ -20,7 +20,7 @@ const DOMAIN_DEPS: Record<string, readonly string[]> = {
   compare: ['citations', 'quotes'],
   importers: ['quotes', 'library'],
   originals: ['importers', 'quotes', 'library'],
-  export: ['citations', 'compare', 'quotes'],
+  export: ['citations', 'compare', 'quotes', 'library'],
 }
 const DOMAINS = Object.keys(DOMAIN_DEPS).map((d) => `domain:${d}`)
 const BASE = ['shared', 'platform', 'text', 'core', 'db'] as const

@@ -1,7 +1,7 @@
 /**
  * One way of writing SQL: statements are prepared only in db/ (connection, migrations, sql.ts, lifecycle) and in
- * repositories (`*.repository.ts`), which use the `sql` template so values are always bound. PENDING lists the files
- * that still prepare SQL themselves; it may only shrink: a file that no longer needs its entry fails the test too.
+ * repositories (`*.repository.ts`), which use the `sql` template so values are always bound. Everything else reads
+ * and writes through a repository (or the `sql` template's `all`/`get`/`run`), never `db.prepare` or `db.exec`.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
@@ -9,27 +9,6 @@ import { describe, expect, it } from 'vitest'
 
 const ROOT = resolve(import.meta.dirname, '../../..')
 const MAIN = join(ROOT, 'src/main')
-
-const PENDING = new Set([
-  'src/main/citations/csl-item.ts',
-  'src/main/compare/comparison-sets.ts',
-  'src/main/compare/find-similar.ts',
-  'src/main/export/basket.ts',
-  'src/main/importers/store.ts',
-  'src/main/library/trash.ts',
-  'src/main/quotes/color-labels.ts',
-  'src/main/quotes/quote-rows.ts',
-  'src/main/quotes/quote-service.ts',
-  'src/main/quotes/reanchor.ts',
-  'src/main/search/vocabulary.ts',
-  // Added by the fidelity work (#11, #12, #13) written alongside the structure step; to move onto repositories next.
-  'src/main/citations/bibtex-keys.ts',
-  'src/main/importers/uploads.ts',
-  'src/main/library/metadata-check.ts',
-  'src/main/originals/original-backups.ts',
-  'src/main/originals/originals-service.ts',
-  'src/main/originals/reextract.ts',
-])
 
 const allowed = (file: string): boolean =>
   file.startsWith('src/main/db/') ||
@@ -51,12 +30,16 @@ function files(dir: string): string[] {
 describe('SQL is prepared only in db/ and repositories', () => {
   const withRawSql = files(MAIN).filter((f) => RAW_SQL.test(readFileSync(join(ROOT, f), 'utf8')))
 
-  it('no other file prepares SQL (beyond the shrinking PENDING list)', () => {
-    expect(withRawSql.filter((f) => !allowed(f) && !PENDING.has(f))).toEqual([])
+  it('no other file prepares SQL', () => {
+    expect(withRawSql.filter((f) => !allowed(f))).toEqual([])
   })
 
-  it('PENDING names only files that still need it', () => {
-    expect([...PENDING].filter((f) => !withRawSql.includes(f))).toEqual([])
+  it('citations/ and compare/ are pure: they take data, never a connection', () => {
+    const pure = files(MAIN).filter((f) => /^src\/main\/(citations|compare)\//.test(f))
+    expect(pure.length).toBeGreaterThan(5)
+    expect(pure.filter((f) => /\bDb\b|\/db\//.test(readFileSync(join(ROOT, f), 'utf8')))).toEqual(
+      [],
+    )
   })
 
   it('the rule sees raw statements', () => {

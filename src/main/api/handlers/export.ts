@@ -2,6 +2,7 @@ import type { CitationStyle, ExportFormat, QuoteSelection } from '@shared/contra
 import { z } from 'zod'
 import { CITATION_STYLES } from '../../citations/styles'
 import { EXPORT_FORMATS } from '../../export/file-formats'
+import { documentsRepository } from '../../library/documents.repository'
 import { getQuote } from '../../quotes/quote-rows'
 import { defineHandlers } from '../handler-types'
 import { documentId, MAX_NAME, name, path, quoteId } from '../schemas'
@@ -48,13 +49,18 @@ export const exportHandlers = defineHandlers({
   'export.cite': {
     schema: z.object({ quoteId, style }).strict(),
     run: async (args, backend) => {
-      const [{ citeQuotes }, { htmlToRuns }, { runsToHtml }] = await Promise.all([
-        import('../../citations/cite-quotes'),
-        import('../../citations/rich-text'),
-        import('../../export/escape'),
-      ])
+      const [{ citeQuotes }, { citableDocuments }, { htmlToRuns }, { runsToHtml }] =
+        await Promise.all([
+          import('../../citations/cite-quotes'),
+          import('../../citations/csl-item'),
+          import('../../citations/rich-text'),
+          import('../../export/escape'),
+        ])
       const quote = getQuote(backend.db, args.quoteId)
-      const cited = citeQuotes(backend.db, [quote], args.style)
+      const documents = citableDocuments(
+        documentsRepository.citationRows(backend.db, [quote.documentId]),
+      )
+      const cited = citeQuotes(documents, [quote], args.style)
       const reference = cited.references[0]
       return {
         inText: cited.quotes[0]?.inText ?? '',
