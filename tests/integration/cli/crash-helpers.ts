@@ -142,16 +142,16 @@ export async function quoteAndKill(
   afterQuotes: number,
   extraMs: number,
 ): Promise<number> {
+  // tsx's loader in this very process, not tsx's CLI: the CLI runs the script in a grandchild that a SIGKILL of the
+  // child never reaches, so the writer went on creating quotes after the test (and the whole suite) had finished.
   const child = spawn(
     process.execPath,
-    [
-      join(REPO, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
-      '--tsconfig',
-      join(REPO, 'tsconfig.node.json'),
-      join(REPO, 'tests', 'integration', 'cli', 'quote-writer.ts'),
-      library,
-    ],
-    { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] },
+    ['--import', 'tsx', join(REPO, 'tests', 'integration', 'cli', 'quote-writer.ts'), library],
+    {
+      cwd: REPO,
+      env: { ...process.env, TSX_TSCONFIG_PATH: join(REPO, 'tsconfig.node.json') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
   )
   let acknowledged = 0
   let stderr = ''

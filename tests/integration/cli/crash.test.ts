@@ -76,6 +76,8 @@ describe('a killed quote writer and a killed export', () => {
       20 + Math.floor(random() * 30),
       Math.floor(random() * 200),
     )
+    // Nothing of the killed writer lives on (it once did, in a grandchild, writing quotes until the machine stopped).
+    expect(processesNaming(library)).toEqual([])
     const kept = await expectQuotesWhole(library, acknowledged)
     expect(kept, `seed ${seed}`).toBeGreaterThanOrEqual(acknowledged)
 
@@ -91,7 +93,7 @@ describe('a killed quote writer and a killed export', () => {
       '--out',
       reference,
     ])
-    expect(whole.code).toBe(0)
+    expect(whole.code, whole.stderr).toBe(0)
     const expected = readFileSync(reference, 'utf8')
     const exports = join(root.dir, 'exports')
     const { mkdirSync } = await import('node:fs')
@@ -111,3 +113,19 @@ describe('a killed quote writer and a killed export', () => {
     for (const name of readdirSync(exports)) expect(name).toMatch(/^quotes-\d\.md(\.[0-9a-f]+)?$/)
   }, 120_000)
 })
+
+/** Pids of live processes whose command line names `path` (Linux /proc; elsewhere none are seen). */
+function processesNaming(path: string): number[] {
+  if (!existsSync('/proc')) return []
+  const pids: number[] = []
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').includes(path))
+        pids.push(Number(entry))
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return pids
+}
