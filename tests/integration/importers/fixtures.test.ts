@@ -225,6 +225,63 @@ const EXPECTED: Expectation[] = [
     sentences: ['所有担保条款具有免责效力。所有商标均为其各自商标所有者的财产。'],
     extra: (row) => expect(row.language).toBe('zh'),
   },
+  {
+    file: 'debian/manifesto.en.html',
+    format: 'html',
+    title: 'Appendix A. The Debian Manifesto',
+    date: null,
+    // The byline reads "Written by Ian A.  Murdock, Revised 01/06/94": the revision note is not part of the name.
+    authors: ['Ian A. Murdock'],
+    sentences: [
+      'The primary purpose of the Debian project is to finally create a distribution that lives up to the Linux name.',
+    ],
+    extra: (row) => expect(row.language).toBe('en'),
+  },
+  {
+    file: 'debian/manifesto.de.html',
+    format: 'html',
+    title: 'Anhang A. Das Debian-Manifest',
+    date: null,
+    sentences: [
+      'Das primäre Ziel des Debian-Projekts ist es, eine Distribution zu erschaffen, die dem Namen Linux gerecht wird.',
+    ],
+    extra: (row) => expect(row.language).toBe('de'),
+  },
+  {
+    file: 'debian/manifesto.fr.html',
+    format: 'html',
+    title: 'Annexe A. Le Manifeste de Debian',
+    date: null,
+    sentences: ['Debian Linux est une toute nouvelle sorte de distribution Linux.'],
+    extra: (row) => expect(row.language).toBe('fr'),
+  },
+  {
+    file: 'debian/manifesto.es.html',
+    format: 'html',
+    title: 'Apéndice A. El manifiesto de Debian Linux',
+    date: null,
+    sentences: ['Debian Linux es una distribución de Linux completamente nueva.'],
+    extra: (row) => expect(row.language).toBe('es'),
+  },
+  {
+    file: 'debian/manifesto.ru.html',
+    format: 'html',
+    title: 'Приложение A. Манифест Debian',
+    date: null,
+    sentences: [
+      'Debian создавался бережно и добросовестно, и будет содержаться и поддерживаться с такой же заботой.',
+    ],
+    extra: (row) => expect(row.language).toBe('ru'),
+  },
+  {
+    file: 'debian/apt-messages.th.txt',
+    format: 'txt',
+    // A list of APT's messages has no title: its first line is kept whole, as for any text without one.
+    title: 'รุ่นที่ติดตั้งได้:',
+    date: null,
+    sentences: ['พบลายเซ็นที่ใช้การไม่ได้อย่างน้อยหนึ่งรายการ'],
+    extra: (row) => expect(row.language).toBe('th'),
+  },
 ]
 
 describe('real fixtures of every format', () => {

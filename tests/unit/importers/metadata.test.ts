@@ -28,6 +28,14 @@ describe('authors', () => {
     expect(cleanName('Administrator')).toBeNull()
     expect(cleanName('jsmith')).toBeNull()
   })
+
+  it('leaves a revision note or date of the byline out of the name', () => {
+    // The Debian Manifesto's byline (tests/fixtures/documents/debian/manifesto.en.html).
+    expect(splitAuthors('Written by Ian A.  Murdock, Revised 01/06/94')).toEqual(['Ian A. Murdock'])
+    expect(splitAuthors('Jane Doe, last updated 2003-04-01')).toEqual(['Jane Doe'])
+    expect(splitAuthors('Jean Dupont (révisé en 2004)')).toEqual(['Jean Dupont'])
+    expect(splitAuthors('Smith, John')).toEqual(['Smith, John'])
+  })
 })
 
 describe('dates', () => {

@@ -15,7 +15,14 @@ const NOT_A_PERSON =
 /** One token with digits and no space ("COMP15146", "jsmith2"), or an all-lowercase login ("jdoe"). */
 const LOGIN = /^(?=\S*\d)[\p{L}\d._-]+$|^[\p{Ll}\d._-]{2,16}$/u
 
-/** Strip what is not part of a name: e-mails, URLs, footnote marks, roles, stray punctuation. */
+/**
+ * A revision note or date after the name ("Ian A. Murdock, Revised 01/06/94", "…, last updated 2003"): part of the
+ * byline, not of the name, and a citation must not print it as one.
+ */
+const AFTER_NAME =
+  /\s*[,;(]\s*(?:(?:first\s+|last\s+)?(?:revised|updated|modified|edited|changed|published|written|version|rev\.|überarbeitet|aktualisiert|révisé|mis\s+à\s+jour|revisado|actualizado)(?!\p{L})|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b).*$/iu
+
+/** Strip what is not part of a name: e-mails, URLs, footnote marks, roles, revision notes, stray punctuation. */
 export function cleanName(raw: string): string | null {
   let s = oneLine(raw, 300)
   s = s.replace(/<[^<>]*>/g, ' ') // <someone@example.org>
@@ -24,6 +31,7 @@ export function cleanName(raw: string): string | null {
   s = s.replace(ROLE_WORDS, ' ')
   s = s.replace(/[∗*†‡§¶⋆]+|\^\S+/g, ' ')
   s = s.replace(/^(?:by|written by|from|author:?|authors:?)\s+/i, '')
+  s = s.replace(AFTER_NAME, '')
   s = s.replace(/\s+/g, ' ').replace(/^[\s,;:.\-–—]+|[\s,;:\-–—]+$/g, '')
   if (s.length < 2 || s.length > 120 || !/\p{L}/u.test(s)) return null
   if (NOT_A_PERSON.test(s) || LOGIN.test(s)) return null
