@@ -41,6 +41,11 @@ test('a first load cut short by a failed page goes on at the next library change
   page,
 }) => {
   test.setTimeout(90_000)
+  // The page the fixture opened finishes its own load first: otherwise its second page could be the one dropped
+  // below, and the reloaded page would load whole (the test was flaky that way).
+  await page.waitForFunction(() => document.documentElement.dataset.paletteComplete, undefined, {
+    timeout: 60_000,
+  })
   let dropped = 0
   await page.route('**/api/palette.entries', async (route) => {
     if (dropped === 0 && (route.request().postData() ?? '').includes('"before"')) {
