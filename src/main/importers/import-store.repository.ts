@@ -70,6 +70,8 @@ function prepare(db: Db) {
       db,
       'UPDATE documents SET original_sha256 = ? WHERE id = ? AND original_sha256 IS NULL',
     ),
+    // search_stems rows the importer writes itself (stem-pairs-writer.ts): [stem, lang, term].
+    stemPair: prepared(db, 'INSERT OR IGNORE INTO search_stems(stem, lang, term) VALUES (?, ?, ?)'),
     log: prepared(
       db,
       `INSERT INTO import_log (path, size, content_hash, format, status, reason, document_id, job_id, at)

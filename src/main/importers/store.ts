@@ -18,6 +18,7 @@ import type {
 import type { Db } from '../db/connection'
 import { tagsRepository } from '../library/tags.repository'
 import { reanchorQuotes } from '../quotes/reanchor'
+import { withOwnStemPairs } from '../text/search-text'
 import {
   currentMeta,
   ftsAutomerge,
@@ -27,6 +28,7 @@ import {
   type Statements,
   setFtsAutomerge,
 } from './import-store.repository'
+import { GroupStemPairs } from './stem-pairs-writer'
 import { cleanTags } from './tags'
 import type { ExtractedFile } from './types'
 import { matchUpload, uploadName } from './uploads'
@@ -171,7 +173,7 @@ function parseMeta(json: unknown): Meta | null {
 }
 
 /** Write one extracted file (call inside a transaction). */
-function writeOne(db: Db, s: Statements, item: StoreItem): ImportFileResult {
+function writeOne(db: Db, s: Statements, stems: GroupStemPairs, item: StoreItem): ImportFileResult {
   const { file, path } = item
   const at = now()
   const original = recordOriginal(s, file, at)
@@ -253,6 +255,7 @@ function writeOne(db: Db, s: Statements, item: StoreItem): ImportFileResult {
       provenance: JSON.stringify(provenance),
       id: previous.id,
     })
+    stems.write(meta.language, meta.title, file.text)
     const { unplacedQuoteIds, changedQuoteIds } = reanchorQuotes(
       db,
       previous.id,
@@ -303,6 +306,7 @@ function writeOne(db: Db, s: Statements, item: StoreItem): ImportFileResult {
       sourcePath: path,
     }).lastInsertRowid,
   ) as DocumentId
+  stems.write(extracted.language, extracted.title, file.text)
   linkTags(db, id, [...file.tags, ...item.tags])
   s.log.run(path, item.size, file.contentHash, file.format, 'imported', null, id, item.jobId, at)
   return {
@@ -438,6 +442,7 @@ export function writeGroup(
   const results: ImportFileResult[] = []
   const deadline = performance.now() + budgetMs
   let chars = 0
+  const stems = new GroupStemPairs(s)
   const run = db.transaction(() => {
     for (const entry of entries) {
       if (results.length > 0 && (performance.now() > deadline || chars > budgetChars)) break
@@ -447,8 +452,10 @@ export function writeGroup(
         continue
       }
       try {
-        results.push(db.transaction(() => writeOne(db, s, entry.item))())
+        results.push(db.transaction(() => writeOne(db, s, stems, entry.item))())
+        stems.fileKept()
       } catch (error) {
+        stems.fileDropped()
         onError?.(error)
         const reason = storeFailure(error)
         results.push(
@@ -465,7 +472,9 @@ export function writeGroup(
     }
   })
   try {
-    run()
+    // Stem pairs are written by `stems`, skipping those already stored, instead of by migration 0130's triggers.
+    withOwnStemPairs(db, run)
+    stems.committed()
     return results
   } catch (error) {
     onError?.(error)

@@ -28,6 +28,23 @@ export const STEM_LANGUAGE_FUNCTION = 'lectern_stem_language'
 
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null)
 
+/**
+ * Connections whose importer is writing a group and stores its documents' stem pairs itself, skipping pairs it
+ * already stored (importers/stem-pairs-writer.ts): the triggers' lectern_stem_pairs returns none meanwhile. Every other
+ * writer (re-extraction, metadata edits, the CLI, another process) keeps going through the triggers.
+ */
+const writingOwnStems = new WeakSet<Database.Database>()
+
+/** Run `write` with migration 0130's triggers adding no stem pairs on `db`: the caller writes them (synchronously). */
+export function withOwnStemPairs<T>(db: Database.Database, write: () => T): T {
+  writingOwnStems.add(db)
+  try {
+    return write()
+  } finally {
+    writingOwnStems.delete(db)
+  }
+}
+
 export function registerSearchFunctions(db: Database.Database): void {
   db.function(SEARCH_TEXT_FUNCTION, { deterministic: true }, (value: unknown) =>
     typeof value === 'string' ? searchText(value) : value,
@@ -39,7 +56,7 @@ export function registerSearchFunctions(db: Database.Database): void {
     (language: unknown, title: unknown, body: unknown) => {
       // [stem, lang, word] rows: the language in the JSON, not a call back into JS for every row inserted.
       const lang = stemLanguage(text(language))
-      if (!lang) return '[]'
+      if (!lang || writingOwnStems.has(db)) return '[]'
       return JSON.stringify(
         stemPairs(text(language), [text(title), text(body)]).map(([stem, term]) => [
           stem,

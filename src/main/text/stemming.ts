@@ -96,48 +96,63 @@ export function stemWord(lang: string, word: string): string | null {
 /**
  * The (stem, word) pairs of texts in `language` whose stem differs from the word: what search_stems keeps for one
  * document. Words are stemmed as written (lower-cased, accents kept: the Russian stemmer needs й, the French one é),
- * then the stem is folded like the index folds words.
+ * then the stem is folded like the index folds words. Each pair is returned once per call, as the same array every
+ * call returns for it (until the memo is cleared), so a writer can remember which pairs it already stored by identity.
  */
 export function stemPairs(language: string | null, texts: readonly (string | null)[]): string[][] {
   const lang = stemLanguage(language)
   if (!lang) return []
   const memo = pairMemo(lang)
-  const seen = new Set<string>()
-  const paired = new Set<string>()
+  // One memo lookup per word: a word or pair already met in this call carries this call's stamp (profiled: a
+  // per-call Set of words and one of pairs cost more than the stemming itself on the import's main thread).
+  const stamp = ++calls
   const pairs: string[][] = []
   for (const text of texts) {
     if (!text) continue
     const words = text.match(/[\p{L}\p{M}]{3,}/gu)
     if (!words) continue
     for (const word of words) {
-      if (seen.has(word)) continue
-      seen.add(word)
-      let pair = memo.get(word)
-      if (pair === undefined) {
-        pair = pairOf(lang, word)
-        if (memo.size >= MEMO_LIMIT) memo.clear()
-        memo.set(word, pair)
+      let entry = memo.words.get(word)
+      if (entry === undefined) {
+        if (memo.words.size >= MEMO_LIMIT) {
+          memo.words.clear()
+          memo.pairs.clear()
+        }
+        entry = { stamp: 0, pair: pairOf(lang, word, memo.pairs) }
+        memo.words.set(word, entry)
       }
-      if (pair === null || paired.has(pair[1] as string)) continue
-      paired.add(pair[1] as string)
-      pairs.push(pair)
+      if (entry.stamp === stamp) continue
+      entry.stamp = stamp
+      const pair = entry.pair
+      // Two spellings of one word ("Change", "change") share their pair: returned once.
+      if (pair === null || pair.stamp === stamp) continue
+      pair.stamp = stamp
+      pairs.push(pair.value)
     }
   }
   return pairs
 }
 
-/** Memoised [stem, folded word] per word as written (null: no pair), per language: most words recur. */
-const pairMemos = new Map<string, Map<string, string[] | null>>()
-function pairMemo(lang: string): Map<string, string[] | null> {
+let calls = 0
+type PairEntry = { stamp: number; value: string[] }
+type PairMemo = {
+  /** Word as written → its pair (null: none). */
+  words: Map<string, { stamp: number; pair: PairEntry | null }>
+  /** Stem and folded word → their pair, so every spelling of a word shares one. */
+  pairs: Map<string, PairEntry>
+}
+/** Memoised pairs per word as written, per language: most words recur. */
+const pairMemos = new Map<string, PairMemo>()
+function pairMemo(lang: string): PairMemo {
   let memo = pairMemos.get(lang)
   if (!memo) {
-    memo = new Map()
+    memo = { words: new Map(), pairs: new Map() }
     pairMemos.set(lang, memo)
   }
   return memo
 }
 
-function pairOf(lang: string, word: string): string[] | null {
+function pairOf(lang: string, word: string, pairs: Map<string, PairEntry>): PairEntry | null {
   const stem = stemWord(lang, word)
   if (stem === null) return null
   // Lower-case ASCII is its own folded form; anything else goes through the index's folding.
@@ -145,7 +160,14 @@ function pairOf(lang: string, word: string): string[] | null {
   // A word the index splits (it holds a character outside its token set) is not one term: no pair.
   if (folded.length !== 1) return null
   const term = folded[0] ?? ''
-  return term === stem ? null : [stem, term]
+  if (term === stem) return null
+  const key = `${stem}\u0000${term}`
+  let pair = pairs.get(key)
+  if (!pair) {
+    pair = { stamp: 0, value: [stem, term] }
+    pairs.set(key, pair)
+  }
+  return pair
 }
 
 /**
