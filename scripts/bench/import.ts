@@ -209,11 +209,16 @@ function asExtracted(s: Speech): ExtractedFile {
     source: 'The White House',
     url: s.url,
     language: 'en',
+    languageSource: 'declared',
     text,
     html: null,
     pageStarts: null,
+    pageMeta: null,
     toc: null,
     warnings: [],
+    provenance: {},
+    identifiers: [],
+    fileDate: null,
     citationType: 'speech',
     containerTitle: null,
     publisher: null,
@@ -275,7 +280,10 @@ async function engineRun(speeches: Speech[], variant: EngineVariant = 'library')
         jobId: null,
       },
     }))
-    writeGroup(backend.context.db, entries)
+    // Every write must succeed: a document type that grew required fields once made every write here fail
+    // (logged as failed, so the count below still matched) and the engine measured failures, not documents.
+    const failed = writeGroup(backend.context.db, entries).find((r) => r.status === 'failed')
+    if (failed) throw new Error(`engine: ${failed.path} failed: ${failed.error}`)
   }
   await finishBulkIndexing(backend.context.db, () => new Promise((done) => setImmediate(done)))
   const seconds = (performance.now() - started) / 1000

@@ -9,8 +9,10 @@ import { stemLanguage, stemPairs } from '../../text/stemming'
  * whichever the documents print. Only pairs whose stem differs from the word are kept (the bare stem is always
  * tried as a word too), and stale pairs of deleted or edited documents are harmless: they name a word the index no
  * longer holds. Kept by triggers calling `lectern_stem_pairs` (registered on every connection with
- * lectern_search_text), so every writer — importer, re-extraction, CLI, another process — keeps it current; a
- * document is stemmed by its own language, so a change of language adds that language's pairs.
+ * lectern_search_text), so every writer — re-extraction, metadata edits, CLI, another process — keeps it current; a
+ * document is stemmed by its own language, so a change of language adds that language's pairs. The importer writes
+ * its groups' pairs itself, skipping those already stored, while the triggers stay quiet on its connection
+ * (importers/stem-pairs-writer.ts: the triggers cost the import +66 % of its main-thread write time).
  *
  * Why not a stemmed FTS column or table (measured at 100,000 documents, see scripts/bench): a column in
  * documents_fts doubles the index with its positions and the one-to-three-letter prefix indexes, and puts stems into
