@@ -120,8 +120,11 @@ describe.skipIf(!ready)('start-up backup at scale', () => {
         'machine load average (1, 5, 15 min)',
         loadavg().map((n) => Number(n.toFixed(2))),
       )
-      // The loop itself is idle while the worker copies and checks: the in-process copy kept it ~2 s busy.
-      expect(loop.activeMs).toBeLessThan(500)
+      // The loop itself is idle while the worker copies and checks: the in-process copy kept it ~2 s busy of a few
+      // seconds (utilisation ~0.4). Busy time as a share of the backup's duration, not in ms: the test's own polling
+      // (two calls every 50 ms) adds ~2 ms per round, so a fixed ms budget failed whenever the backup took longer
+      // (723 ms over 19.5 s, 380 rounds, utilisation 0.037 at load 3).
+      expect(loop.utilisation).toBeLessThan(0.1)
       expect(loop.p99Ms).toBeLessThan(50)
     } finally {
       await backend.close()
