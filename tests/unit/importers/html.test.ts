@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { HOSTILE_HTML } from '../../../scripts/gen-hostile-fixtures'
 import { parseHtmlDocument } from '../../../src/main/importers/dom'
-import { extractHtml } from '../../../src/main/importers/extractors/html'
+import { extractHtml, stripSiteSuffix } from '../../../src/main/importers/extractors/html'
 import {
   declaredCharset,
   htmlMetadata,
@@ -181,6 +181,27 @@ describe('extractHtml', () => {
     const doc = await extract(page)
     expect(doc.html).toContain('href="#section"')
     expect(doc.html).not.toContain('evil.example')
+  })
+})
+
+describe('titles as the page prints them', () => {
+  const body = `<body><article><h2>1 What is libffi?</h2>${'<p>Compilers for high level languages generate code that follow certain conventions.</p>'.repeat(6)}</article></body>`
+  it('keeps a <title> whole when its colon sits inside brackets (a real Texinfo page, not a "Site: Title" pair)', async () => {
+    // Debian's libffi8 manual, Introduction.html: Readability's colon rule cut this to
+    // "the portable foreign function interface library)", a title the page never shows.
+    const doc = await extract(
+      `<html><head><title>Introduction (libffi: the portable foreign function interface library)</title></head>${body}</html>`,
+    )
+    expect(doc.title).toBe('Introduction (libffi: the portable foreign function interface library)')
+  })
+  it('cuts a known site name off a <title> without rewriting the separators left inside it', () => {
+    expect(stripSiteSuffix('Railway | Kenya — China talks | Example News', 'Example News')).toBe(
+      'Railway | Kenya — China talks',
+    )
+    expect(stripSiteSuffix('Example News · Railway | Kenya — China talks', 'Example News')).toBe(
+      'Railway | Kenya — China talks',
+    )
+    expect(stripSiteSuffix('Railway | Kenya', null)).toBe('Railway | Kenya')
   })
 })
 

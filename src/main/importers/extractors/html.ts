@@ -35,15 +35,47 @@ function removePermalinkMarks(document: ReturnType<typeof parseHtmlDocument>): v
   }
 }
 
-function stripSiteSuffix(title: string, site: string | null): string {
+export function stripSiteSuffix(title: string, site: string | null): string {
   if (!site) return title
-  const parts = title.split(TITLE_SEPARATORS)
-  if (parts.length < 2) return title
-  const last = parts[parts.length - 1]?.trim().toLowerCase()
-  const firstPart = parts[0]?.trim().toLowerCase()
-  if (last && site.toLowerCase().includes(last)) return parts.slice(0, -1).join(' - ').trim()
-  if (firstPart && site.toLowerCase().includes(firstPart)) return parts.slice(1).join(' - ').trim()
+  const separators = [...title.matchAll(new RegExp(TITLE_SEPARATORS, 'g'))]
+  const first = separators[0]
+  const last = separators[separators.length - 1]
+  if (!first || !last) return title
+  const siteName = site.toLowerCase()
+  // Cut at the separator itself, so the separators left inside the title stay as printed.
+  const tail = title
+    .slice(last.index + last[0].length)
+    .trim()
+    .toLowerCase()
+  if (tail && siteName.includes(tail)) return title.slice(0, last.index).trim()
+  const head = title.slice(0, first.index).trim().toLowerCase()
+  if (head && siteName.includes(head)) return title.slice(first.index + first[0].length).trim()
   return title
+}
+
+const PAIRS: Record<string, string> = {
+  ')': '(',
+  ']': '[',
+  '}': '{',
+  '”': '“',
+  '»': '«',
+  '」': '「',
+  '）': '（',
+}
+const OPENERS = new Set(Object.values(PAIRS))
+
+/**
+ * Readability shortens a <title> by its separators (": ", " | ", " - "). Its cut is only a title the page shows
+ * when no bracket or quote is left open or closed by it: "Introduction (libffi: the portable … library)" is not a
+ * "Site: Title" pair, and its cut "the portable … library)" would be cited as a title nobody printed.
+ */
+export function isWholeCut(title: string): boolean {
+  const open: string[] = []
+  for (const ch of title) {
+    if (OPENERS.has(ch)) open.push(ch)
+    else if (PAIRS[ch] && open.pop() !== PAIRS[ch]) return false
+  }
+  return open.length === 0
 }
 
 export const extractHtml: Extractor = async ({ bytes, path }) => {
@@ -101,7 +133,9 @@ export const extractHtml: Extractor = async ({ bytes, path }) => {
   const titles: (Candidate<string> | null)[] = [
     meta.title ? candidate(meta.title, 'embedded', 0.9, 'meta title') : null,
     headingTitle ? candidate(headingTitle, 'embedded', 0.88, '<title> matching the heading') : null,
-    article?.title ? candidate(oneLine(article.title, 500), 'embedded', 0.7, 'page title') : null,
+    article?.title && isWholeCut(article.title)
+      ? candidate(oneLine(article.title, 500), 'embedded', 0.7, 'page title')
+      : null,
     pageTitle ? candidate(stripSiteSuffix(pageTitle, site), 'embedded', 0.7, '<title>') : null,
     firstH1 ? candidate(oneLine(firstH1, 500), 'text', 0.6, 'first heading') : null,
   ]
