@@ -148,6 +148,15 @@ const EXPECTED: Expectation[] = [
     sentences: [],
   },
   {
+    file: 'texlive/luatex-hyphen.pdf',
+    format: 'pdf',
+    title: 'The hyphen.cfg file for LuaTeX',
+    date: '2013-05-16', // printed under the names as "2013/05/16 v1.6"
+    authors: ['Khaled Hosny', 'Élie Roux', 'Manuel Pégourié-Gonnard'],
+    pages: 4,
+    sentences: ['This package is mainly a Lua module, to be used by Babel and polyglossia'],
+  },
+  {
     file: 'debian/developers-reference.epub',
     format: 'epub',
     // Issue 13: dc:title is a slug; the book's own heading is the title.

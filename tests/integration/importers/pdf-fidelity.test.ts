@@ -27,6 +27,14 @@ describe('PDF extraction fidelity', () => {
     expect(doc.text).not.toMatch(/[¨ˆ˜ˇ]/)
   })
 
+  it('reads an Info Author written as UTF-8 without a BOM (luatex-hyphen.pdf: "Pégourié", not "PÃ©gouriÃ©")', async () => {
+    const doc = await extract(join(DOCS, 'texlive', 'luatex-hyphen.pdf'))
+    // Info has the names too, but runs two into one ("Khaled Hosny \\040Elie Roux"): the page's three, as printed.
+    expect(doc.authors).toEqual(['Khaled Hosny', 'Élie Roux', 'Manuel Pégourié-Gonnard'])
+    // The "Th" ligature of the title maps to U+5440 in the file's own ToUnicode (Poppler prints "吀e"): not here.
+    expect(doc.title).toBe('The hyphen.cfg file for LuaTeX')
+  })
+
   it('moves running footers out of the flow, keeps them per page, and reads /PageLabels (maint-guide)', async () => {
     const doc = await extract(join(DOCS, 'debian', 'maint-guide.en.pdf'))
     const meta = doc.pageMeta ?? []

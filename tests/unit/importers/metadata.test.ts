@@ -36,6 +36,21 @@ describe('authors', () => {
     expect(splitAuthors('Jean Dupont (révisé en 2004)')).toEqual(['Jean Dupont'])
     expect(splitAuthors('Smith, John')).toEqual(['Smith, John'])
   })
+
+  // Real documents from Debian's TeX Live docs (texlive-en.html, tlmgr.html, install-tl.html, ifplatform.pdf).
+  it('drops a role word even when a link followed it on the byline', () => {
+    expect(splitAuthors('Karl Berry, editor\n    https://tug.org/texlive/ ')).toEqual(['Karl Berry'])
+  })
+  it('a section heading such as "AUTHORS AND COPYRIGHT" is nobody', () => {
+    expect(splitAuthors('AUTHORS AND COPYRIGHT')).toEqual([])
+    expect(splitAuthors('A.8 Authors')).toEqual([])
+    expect(splitAuthors('Credits')).toEqual([])
+  })
+  it('"Original code by …" and "Package by …" name the person after "by"', () => {
+    expect(splitAuthors('Original code by Johannes Große')).toEqual(['Johannes Große'])
+    expect(splitAuthors('Package by Will Robertson')).toEqual(['Will Robertson'])
+    expect(splitAuthors('Maintained by Jane Doe')).toEqual(['Jane Doe'])
+  })
 })
 
 describe('dates', () => {

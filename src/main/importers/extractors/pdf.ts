@@ -12,6 +12,7 @@ import { joinsWithoutSpace } from '../../text/scripts'
 import { ImportError } from '../errors'
 import { normaliseLanguage } from '../html-metadata'
 import { applyPdfMetadata } from '../metadata/pdf-first-page'
+import { repairUtf8AsPdfDoc } from '../metadata/pdf-info-string'
 import { oneLine } from '../normalise'
 import type { ExtractedDocument, PageMeta } from '../types'
 import { blankDocument, type Extractor, guessCitationType } from './common'
@@ -337,7 +338,7 @@ export const extractPdf: Extractor = async ({ bytes, path }) => {
     const dict = (info ?? {}) as Record<string, unknown>
     const field = (key: string): string | null => {
       const v = dict[key]
-      return typeof v === 'string' && v.trim() ? v.trim() : null
+      return typeof v === 'string' && v.trim() ? repairUtf8AsPdfDoc(v.trim()) : null
     }
     const xmp = (key: string): string | null => {
       const v = (metadata as { get?: (k: string) => unknown } | null)?.get?.(key)

@@ -12,6 +12,17 @@ const ROLE_WORDS =
 const NOT_A_PERSON =
   /^(?:unknown|anonymous|author|authors?\s+name|user|owner|admin(?:istrator)?|root|default|guest|microsoft(?:\s+\w+)*|adobe(?:\s+\w+)*|acrobat.*|pdf.*|latex.*|tex|pdftex|dvips.*|ghostscript.*|writer|libreoffice.*|openoffice.*|word|office|python-docx|pandoc|calibre.*|none|n\/a|null|undefined|\W*)$/i
 
+/**
+ * A section heading that bylines are found under ("AUTHORS AND COPYRIGHT" in pod2html man pages, "A.8 Authors"):
+ * Readability takes an element whose id says "author" for a byline, and the heading names nobody.
+ */
+const SECTION_HEADING =
+  /^(?:[\p{L}\d]{1,3}(?:\.[\p{L}\d]{1,3})*\.?\s+)?(?:(?:authors?|copyright|credits|contributors|acknowledge?ments?|licen[cs]e|maintainers?|and|&)\s*)+$/iu
+
+/** The work before "by" in "Original code by X", "Package by Y", "Maintained by Z": X, Y and Z are the names. */
+const WORK_BY =
+  /^(?:(?:original|initial|current|new|the)\s+)?(?:(?:code|package|software|program|documentation|document|text|translation|port|version|edition|work|class|module|maintained|written|created|compiled|edited|translated|prepared|typeset|revised|designed|developed|updated|converted)\s+)+by\s+/i
+
 /** One token with digits and no space ("COMP15146", "jsmith2"), or an all-lowercase login ("jdoe"). */
 const LOGIN = /^(?=\S*\d)[\p{L}\d._-]+$|^[\p{Ll}\d._-]{2,16}$/u
 
@@ -28,9 +39,13 @@ export function cleanName(raw: string): string | null {
   s = s.replace(/<[^<>]*>/g, ' ') // <someone@example.org>
   s = s.replace(/\(?\b[\w.+-]+(?:@|\s+at\s+)[\w-]+(?:(?:\.|\s+dot\s+)[\w-]+)+\b\)?/gi, ' ')
   s = s.replace(/\bhttps?:\/\/\S+/gi, ' ')
+  // Trimmed before the role words, whose "editor" must be the last word: a link after it left trailing spaces.
+  s = s.replace(/\s+/g, ' ').trim()
+  if (SECTION_HEADING.test(s)) return null
   s = s.replace(ROLE_WORDS, ' ')
   s = s.replace(/[∗*†‡§¶⋆]+|\^\S+/g, ' ')
   s = s.replace(/^(?:by|written by|from|author:?|authors:?)\s+/i, '')
+  s = s.replace(WORK_BY, '')
   s = s.replace(AFTER_NAME, '')
   s = s.replace(/\s+/g, ' ').replace(/^[\s,;:.\-–—]+|[\s,;:\-–—]+$/g, '')
   if (s.length < 2 || s.length > 120 || !/\p{L}/u.test(s)) return null

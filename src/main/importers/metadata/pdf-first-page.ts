@@ -156,6 +156,16 @@ export function applyPdfMetadata(
     const last = fold(a).split(' ').pop()
     return !!last && pageFold.includes(` ${last} `)
   })
+  // The same people in both: the page prints them as a reader sees them (order, accents, one name per person),
+  // where Info may run two into one ("…, Khaled Hosny \040Elie Roux" in luatex-hyphen.pdf).
+  const surname = (name: string): string => fold(name).split(' ').pop() ?? ''
+  const infoFold = ` ${fold(embedded.author ?? '')} `
+  const layoutFold = ` ${layout.authors.map(fold).join(' ')} `
+  const sameNames =
+    infoAuthors.length > 0 &&
+    layout.authors.length > 0 &&
+    infoAuthors.every((a) => layoutFold.includes(` ${surname(a)} `)) &&
+    layout.authors.every((a) => infoFold.includes(` ${surname(a)} `))
   setBest(
     doc,
     'authors',
@@ -169,7 +179,14 @@ export function applyPdfMetadata(
           )
         : null,
       layout.authors.length > 0
-        ? candidate(layout.authors, 'text', 0.75, 'first page, under the title')
+        ? sameNames
+          ? candidate(
+              layout.authors,
+              'text',
+              0.92,
+              'first page, under the title (the PDF Info Author names them too)',
+            )
+          : candidate(layout.authors, 'text', 0.75, 'first page, under the title')
         : null,
     ],
     (a) => a.length > 0,
