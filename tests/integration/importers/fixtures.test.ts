@@ -157,6 +157,14 @@ const EXPECTED: Expectation[] = [
     sentences: ['This package is mainly a Lua module, to be used by Babel and polyglossia'],
   },
   {
+    file: 'texlive/transistor.pdf',
+    format: 'pdf',
+    title: 'transistor', // a drawing whose only text is its labels: the file name, not "R R a"
+    date: null,
+    pages: 1,
+    sentences: [],
+  },
+  {
     file: 'debian/developers-reference.epub',
     format: 'epub',
     // Issue 13: dc:title is a slug; the book's own heading is the title.

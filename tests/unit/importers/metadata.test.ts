@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { extractBytes } from '../../../src/main/importers/extract'
 import { blankDocument } from '../../../src/main/importers/extractors/common'
-import { cleanName, splitAuthors } from '../../../src/main/importers/metadata/authors'
+import {
+  cleanName,
+  looksLikeName,
+  splitAuthors,
+} from '../../../src/main/importers/metadata/authors'
 import { finishMetadata, genericTitle } from '../../../src/main/importers/metadata/finish'
 import { findIdentifiers, normaliseIsbn } from '../../../src/main/importers/metadata/identifiers'
+import { notATitle } from '../../../src/main/importers/metadata/pdf-first-page'
 import { checkDate } from '../../../src/main/importers/metadata/plausible-date'
 import { setField } from '../../../src/main/importers/metadata/provenance'
 import { dateInLine, headMetadata } from '../../../src/main/importers/metadata/text-head'
@@ -39,17 +44,36 @@ describe('authors', () => {
 
   // Real documents from Debian's TeX Live docs (texlive-en.html, tlmgr.html, install-tl.html, ifplatform.pdf).
   it('drops a role word even when a link followed it on the byline', () => {
-    expect(splitAuthors('Karl Berry, editor\n    https://tug.org/texlive/ ')).toEqual(['Karl Berry'])
+    expect(splitAuthors('Karl Berry, editor\n    https://tug.org/texlive/ ')).toEqual([
+      'Karl Berry',
+    ])
   })
   it('a section heading such as "AUTHORS AND COPYRIGHT" is nobody', () => {
     expect(splitAuthors('AUTHORS AND COPYRIGHT')).toEqual([])
     expect(splitAuthors('A.8 Authors')).toEqual([])
     expect(splitAuthors('Credits')).toEqual([])
   })
+  it('a phrase starting with "The" is a name only when it names a body (lm-info.pdf\'s subtitle is nobody)', () => {
+    expect(looksLikeName('THE TECHNICAL DOCUMENTATION')).toBe(false)
+    expect(looksLikeName('The NTS Team')).toBe(true)
+    expect(looksLikeName('The LaTeX Project Team')).toBe(true)
+    expect(looksLikeName('The White House')).toBe(true)
+  })
   it('"Original code by …" and "Package by …" name the person after "by"', () => {
     expect(splitAuthors('Original code by Johannes Große')).toEqual(['Johannes Große'])
     expect(splitAuthors('Package by Will Robertson')).toEqual(['Will Robertson'])
     expect(splitAuthors('Maintained by Jane Doe')).toEqual(['Jane Doe'])
+  })
+})
+
+describe('PDF page 1 titles', () => {
+  it('a section heading or a figure label in the largest type is not the title (amsfndoc.pdf, transistor.pdf)', () => {
+    expect(notATitle('Contents of this document')).toBe(true)
+    expect(notATitle('Table of Contents')).toBe(true)
+    expect(notATitle('R R a')).toBe(true)
+    expect(notATitle("User's Guide to AMSFonts")).toBe(false)
+    expect(notATitle('10 Years of Debian')).toBe(false)
+    expect(notATitle('数学')).toBe(false)
   })
 })
 

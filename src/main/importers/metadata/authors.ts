@@ -53,10 +53,15 @@ export function cleanName(raw: string): string | null {
   return s
 }
 
+const ORGANISATION =
+  /\b(?:team|group|project|society|association|committee|foundation|institute|council|consortium|community|authors|developers|contributors|editors|board|company|corporation|organi[sz]ation|office|department|ministry|agency|press|network|cent(?:er|re)|university|school|library|league|union|alliance|collective|staff|house|bureau|commission|government)\b/i
+
 /** Does this read as one person's or organisation's name (a few capitalised words, initials allowed)? */
 export function looksLikeName(s: string): boolean {
   const words = s.split(/\s+/)
   if (words.length < 1 || words.length > 6) return false
+  // "The NTS Team" is an author; "THE TECHNICAL DOCUMENTATION" (a subtitle under lm-info.pdf's title) is not.
+  if (/^the\s/i.test(s) && !ORGANISATION.test(s)) return false
   if (/[.!?]$/.test(s) && !/\b\p{Lu}\.$/u.test(s)) return false
   const capitalised = words.filter((w) =>
     /^(?:\p{Lu}|\p{Lu}\.|d[eiu]|v[ao]n|van|der|de|la|le|da|dos|del|bin|al-)/u.test(w),

@@ -23,6 +23,10 @@ const IDENTIFIER_HEAD = 16 * 1024
 export function genericTitle(title: string, fileTitle?: string): boolean {
   const t = title.trim()
   if (!t || !/\p{L}/u.test(t)) return true
+  // No word of three letters and no character of a script written without spaces: the labels of a drawing
+  // ("R R a" in transistor.pdf, "1r 1 1l"), not a title.
+  if (!/\p{L}{3}|[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\p{sc=Thai}]/u.test(t))
+    return true
   if (
     /^(?:untitled(?:\s+document)?|document\d*|title|new document|draft|slide \d+|microsoft word\b.*|page \d+)$/i.test(
       t,
@@ -61,7 +65,7 @@ export function finishMetadata(
   if (chosenTitle) setField(doc, 'title', oneLine(chosenTitle.value, 500), chosenTitle)
   else {
     const sentence = titleFromFirstSentence(doc.text.slice(head.bodyStart, head.bodyStart + 8192))
-    if (sentence)
+    if (sentence && !genericTitle(sentence, fileTitle))
       setField(doc, 'title', sentence, {
         origin: 'guessed',
         confidence: 0.2,

@@ -26,6 +26,21 @@ export type PdfEmbedded = {
 const JUNK_TITLE =
   /^(?:untitled|microsoft (?:word|powerpoint|excel)\b|document\d*$|slide \d+$|presentation\d*$|\s*$)|\.(?:docx?|pptx?|pdf|tex|dvi|indd|qxd|rtf|odt)$/i
 
+/**
+ * The largest type on page 1 that is not the work's title: a section heading ("Contents of this document" in
+ * amsfndoc.pdf), or the labels of a figure-only page ("R R a" in transistor.pdf). Numbered headings ("1 TeX
+ * distributions") are left alone: "10 Years of Debian" is a title too.
+ */
+const SECTION_HEADING =
+  /^(?:(?:table of )?contents(?: of this (?:document|manual|book))?|abstract|introduction|preface|foreword|acknowledge?ments?|index|summary|overview)$/i
+export function notATitle(title: string): boolean {
+  // A word of three letters, or any character of a script written without spaces ("数学" is a title).
+  return (
+    SECTION_HEADING.test(title.trim()) ||
+    !/\p{L}{3}|[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\p{sc=Thai}]/u.test(title)
+  )
+}
+
 const AFFILIATION =
   /\b(?:universit|institut|department|dept\.|laborator|college|school|centre|center|inc\.?$|ltd|gmbh|corporation|faculty|academy|hospital|@|https?:|www\.)/i
 
@@ -148,7 +163,9 @@ export function applyPdfMetadata(
           titleOnPage ? 'PDF Info Title, printed on page 1' : 'PDF Info Title',
         )
       : null,
-    layout.title ? candidate(layout.title, 'text', 0.8, 'first page, largest type') : null,
+    layout.title && !notATitle(layout.title)
+      ? candidate(layout.title, 'text', 0.8, 'first page, largest type')
+      : null,
   ])
 
   const infoAuthors = splitAuthors(embedded.author).filter((a) => cleanName(a) !== null)
