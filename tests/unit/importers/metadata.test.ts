@@ -87,6 +87,10 @@ describe('dates', () => {
   })
 
   it('finds dates stated in lines, with or without a keyword', () => {
+    // Debian's dvips.pdf, page 1: "for version 2022.1 January 2022".
+    expect(dateInLine('for version 2022.1 January 2022')?.date).toBe('2022-01')
+    expect(dateInLine('Release 3.1 March 2020')?.date).toBe('2020-03')
+    expect(dateInLine('Berlin, 1 March 2020')?.date).toBe('2020-03-01')
     expect(dateInLine('version: 2.28 (2023-02-15)')).toEqual({ date: '2023-02-15', keyword: true })
     expect(dateInLine('Last updated 2022-03-19')?.date).toBe('2022-03-19')
     expect(dateInLine('Version 1.9 ratified on March 26th, 2022.')?.date).toBe('2022-03-26')

@@ -112,6 +112,8 @@ export function dateInLine(line: string): { date: PartialDate; keyword: boolean 
   let foundAt = -1
   for (let i = 0; i < line.length; i++) {
     if (i > 0 && /[\p{L}\p{N}]/u.test(line[i - 1] ?? '')) continue
+    // The tail of a number is no day: "version 2022.1 January 2022" is January 2022, not 1 January (dvips.pdf).
+    if (i > 1 && /[.,]/.test(line[i - 1] ?? '') && /\p{N}/u.test(line[i - 2] ?? '')) continue
     if (!/[\p{L}\p{N}]/u.test(line[i] ?? '')) continue
     const hit = dateAtStart(line.slice(i))
     if (!hit || hit.precision === 'year') continue
