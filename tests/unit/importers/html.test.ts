@@ -194,6 +194,18 @@ describe('titles as the page prints them', () => {
     )
     expect(doc.title).toBe('Introduction (libffi: the portable foreign function interface library)')
   })
+  it('keeps the head of a man page\'s <title> (pod2html: "tlmgr - the native TeX Live Manager")', async () => {
+    const doc = await extract(
+      `<html><head><title>tlmgr - the native TeX Live Manager</title></head>${body}</html>`,
+    )
+    expect(doc.title).toBe('tlmgr - the native TeX Live Manager')
+  })
+  it('still cuts a trailing site name Readability recognises', async () => {
+    const doc = await extract(
+      `<html><head><title>Kenya and China sign rail deal | Daily Example</title></head>${body}</html>`,
+    )
+    expect(doc.title).toBe('Kenya and China sign rail deal')
+  })
   it('cuts a known site name off a <title> without rewriting the separators left inside it', () => {
     expect(stripSiteSuffix('Railway | Kenya — China talks | Example News', 'Example News')).toBe(
       'Railway | Kenya — China talks',

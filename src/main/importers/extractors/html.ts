@@ -65,13 +65,16 @@ const PAIRS: Record<string, string> = {
 const OPENERS = new Set(Object.values(PAIRS))
 
 /**
- * Readability shortens a <title> by its separators (": ", " | ", " - "). Its cut is only a title the page shows
- * when no bracket or quote is left open or closed by it: "Introduction (libffi: the portable … library)" is not a
- * "Site: Title" pair, and its cut "the portable … library)" would be cited as a title nobody printed.
+ * Readability shortens a <title> by its separators (": ", " | ", " - "), guessing which part is the site's name.
+ * Its cut is a title the page shows only when it keeps the head of the <title> ("Title | Site") and leaves no
+ * bracket or quote unmatched. Its other cuts drop words of the title itself: "tlmgr - the native TeX Live Manager"
+ * (a pod2html man page) lost "tlmgr", and "Introduction (libffi: the portable … library)" became "the portable …
+ * library)". A site name at the head is cut by stripSiteSuffix, which knows the site's name.
  */
-export function isWholeCut(title: string): boolean {
+export function isWholeCut(cut: string, pageTitle: string): boolean {
+  if (pageTitle && !pageTitle.startsWith(cut.trim())) return false
   const open: string[] = []
-  for (const ch of title) {
+  for (const ch of cut) {
     if (OPENERS.has(ch)) open.push(ch)
     else if (PAIRS[ch] && open.pop() !== PAIRS[ch]) return false
   }
@@ -133,7 +136,7 @@ export const extractHtml: Extractor = async ({ bytes, path }) => {
   const titles: (Candidate<string> | null)[] = [
     meta.title ? candidate(meta.title, 'embedded', 0.9, 'meta title') : null,
     headingTitle ? candidate(headingTitle, 'embedded', 0.88, '<title> matching the heading') : null,
-    article?.title && isWholeCut(article.title)
+    article?.title && isWholeCut(oneLine(article.title, 500), pageTitle)
       ? candidate(oneLine(article.title, 500), 'embedded', 0.7, 'page title')
       : null,
     pageTitle ? candidate(stripSiteSuffix(pageTitle, site), 'embedded', 0.7, '<title>') : null,
