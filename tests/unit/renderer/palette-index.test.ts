@@ -146,3 +146,133 @@ describe('palette ranking helpers', () => {
     ])
   })
 })
+
+describe('DocumentPostings ranking at scale', () => {
+  // A brute-force reading of the ranking rules, title by title: the fast paths (a rare first word ranked title by
+  // title; common words marked and walked with the title-prefix range) must give exactly this order.
+  const STOP = new Set([
+    'a',
+    'an',
+    'and',
+    'at',
+    'by',
+    'for',
+    'from',
+    'in',
+    'of',
+    'on',
+    'or',
+    'the',
+    'to',
+    'with',
+  ])
+  const wordsOf = (text: string) => text.toLowerCase().match(/[a-z0-9]+/g) ?? []
+  type Row = { id: number; title: string; detail: string }
+  function reference(rows: Row[], query: string, recent: Map<number, number>, limit: number) {
+    const q = query.toLowerCase().trim()
+    const typed = wordsOf(query)
+    const lastIsPrefix = /[a-z0-9]$/i.test(query)
+    const meaningful = typed.filter(
+      (w, i) => !STOP.has(w) || (i === typed.length - 1 && lastIsPrefix),
+    )
+    const wanted = meaningful.length > 0 ? meaningful : typed
+    return rows
+      .filter((row) => {
+        const have = [...wordsOf(row.title), ...wordsOf(row.detail)]
+        return wanted.every((w, i) => {
+          const prefix = lastIsPrefix && i === wanted.length - 1 && w === typed[typed.length - 1]
+          return have.some((h) => (prefix ? h.startsWith(w) : h === w))
+        })
+      })
+      .map((row) => ({
+        row,
+        tier: row.title.toLowerCase().startsWith(q) ? 0 : 1,
+        recent: recent.get(row.id) ?? Number.POSITIVE_INFINITY,
+      }))
+      .sort(
+        (a, b) =>
+          a.tier - b.tier ||
+          a.recent - b.recent ||
+          a.row.title.length - b.row.title.length ||
+          b.row.id - a.row.id,
+      )
+      .slice(0, limit)
+      .map((hit) => [hit.row.id, hit.tier])
+  }
+
+  it('ranks exactly like the rules, for rare and common words, after renames, deletions and new documents', () => {
+    let seed = 7
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31
+      return seed % n
+    }
+    const common = ['remarks', 'by', 'the', 'president', 'press', 'statement', 'weekly', 'address']
+    const rare = [
+      'kenya',
+      'railway',
+      'pretoria',
+      'presidio',
+      'rematch',
+      'stateside',
+      'weekend',
+      'addis',
+    ]
+    const title = () =>
+      Array.from({ length: 2 + random(6) }, () =>
+        random(4) === 0
+          ? (rare[random(rare.length)] as string)
+          : (common[random(common.length)] as string),
+      ).join(' ')
+    const details = ['Barack Obama · The White House', 'Joe Biden · Archive', '']
+    const rows = new Map<number, Row>()
+    const docs = new DocumentPostings()
+    const put = (id: number) => {
+      const row = { id, title: title(), detail: details[random(3)] as string }
+      rows.set(id, row)
+      const [authors, source] = row.detail ? row.detail.split(' · ') : ['', '']
+      docs.set(id, row.title, authors as string, source as string)
+    }
+    // Pages newest first, like the first load; then renames, deletions and newer documents.
+    for (let page = 5; page >= 0; page--) {
+      for (let id = page * 1000 + 999; id >= page * 1000 + 1; id--) put(id)
+      docs.settle()
+    }
+    for (let k = 0; k < 300; k++) put(1 + random(6000))
+    for (let k = 0; k < 300; k++) {
+      const id = 1 + random(6000)
+      rows.delete(id)
+      docs.remove(id)
+    }
+    for (let id = 7000; id < 7200; id++) put(id)
+    const queries = [
+      'r',
+      'rem',
+      'remarks by the',
+      'remarks by the pres',
+      'the p',
+      'pre',
+      'press ',
+      'weekly address',
+      'kenya',
+      'kenya rail',
+      'obama pres',
+      'biden',
+      'addis weekly',
+      'statement by the press',
+      'st',
+    ]
+    const recent = new Map([
+      [7100, 0],
+      [42, 1],
+      [5000, 2],
+    ])
+    for (const query of queries) {
+      for (const limit of [1, 30]) {
+        for (const boost of [new Map<number, number>(), recent]) {
+          const got = docs.search(query, boost, limit).map((h) => [h.id, h.tier])
+          expect(got, query).toEqual(reference([...rows.values()], query, boost, limit))
+        }
+      }
+    }
+  })
+})
