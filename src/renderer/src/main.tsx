@@ -1,6 +1,7 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
+import { startPaletteIndex } from './features/palette'
 // One stylesheet per feature, imported once, in cascade order (later files may override earlier ones).
 import './styles/base.css'
 import './styles/controls.css'
@@ -26,6 +27,9 @@ import './styles/layout-narrow.css'
 
 const root = document.getElementById('root')
 if (root) {
+  // Before the first render, not in App's effect: the worker loads and the palette's first page is asked for while
+  // React renders (scripts/bench/ui.ts: ready from navigation). App's own call then finds it started.
+  startPaletteIndex()
   createRoot(root).render(
     <StrictMode>
       <App />

@@ -1,4 +1,5 @@
-import { type ReactNode, useEffect, useId, useMemo, useRef, useState } from 'react'
+import { memo, type ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react'
+import { flushSync } from 'react-dom'
 import { getApi } from '../../api/client'
 import { allCommands, describeKeybinding } from '../../commands/registry'
 import { canRun } from '../../commands/run-command'
@@ -67,6 +68,61 @@ function Label({ text, query }: { text: string; query: string }): ReactNode {
   )
 }
 
+type RowProps = {
+  item: PaletteItem
+  index: number
+  optionId: string
+  selected: boolean
+  /** The query these results answer (not the text being typed): the marks match the rows shown. */
+  query: string
+  onHover: (index: number) => void
+  onChoose: (item: PaletteItem) => void
+}
+
+/**
+ * One result. Memoised: a keystroke re-renders the dialog for the new text, but no row changes until the worker
+ * answers, and then only rows whose item, query or selection changed are rendered again.
+ */
+const PaletteRow = memo(function PaletteRow({
+  item,
+  index,
+  optionId,
+  selected,
+  query,
+  onHover,
+  onChoose,
+}: RowProps): ReactNode {
+  return (
+    <div
+      id={optionId}
+      role="option"
+      aria-selected={selected}
+      tabIndex={-1}
+      className="palette-option"
+      onMouseMove={() => onHover(index)}
+      onClick={() => onChoose(item)}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') onChoose(item)
+      }}
+    >
+      <span className="palette-kind">{KIND_LABEL[item.kind]}</span>
+      <span className="palette-text">
+        <span className="palette-label">
+          <Label text={item.label} query={query} />
+        </span>
+        {item.detail && (
+          <span className={item.kind === 'command' ? 'palette-shortcut' : 'palette-detail'}>
+            {item.kind === 'command' ? item.detail : <Label text={item.detail} query={query} />}
+          </span>
+        )}
+      </span>
+    </div>
+  )
+})
+
+/** The rows on screen and the text they answer (one state, so they always change together). */
+type Answer = { items: PaletteItem[]; text: string | null; query: string }
+
 /**
  * "Go to anything" (Ctrl+P; Ctrl+Shift+P or a leading ">" for commands only): documents, tags, saved searches,
  * comparisons, quotes and commands, answered by the FlexSearch worker, keyboard first (a combobox with a listbox).
@@ -82,8 +138,7 @@ function PaletteDialog({ initialMode }: { initialMode: 'all' | 'commands' }): Re
   const inputRef = useRef<HTMLInputElement>(null)
   const listId = useId()
   const [text, setText] = useState(initialMode === 'commands' ? '>' : '')
-  const [items, setItems] = useState<PaletteItem[]>([])
-  const [answered, setAnswered] = useState<string | null>(null)
+  const [answer, setAnswer] = useState<Answer>({ items: [], text: null, query: '' })
   const [active, setActive] = useState(0)
   const [ready, setReady] = useState(paletteClient.isReady())
   const commandsOnly = text.startsWith('>')
@@ -123,8 +178,7 @@ function PaletteDialog({ initialMode }: { initialMode: 'all' | 'commands' }): Re
     let stale = false
     const commands = commandItems(query)
     if (commandsOnly) {
-      setItems(commands)
-      setAnswered(text)
+      setAnswer({ items: commands, text, query })
       setActive(0)
       return
     }
@@ -132,46 +186,46 @@ function PaletteDialog({ initialMode }: { initialMode: 'all' | 'commands' }): Re
     // While older pages still load, the FTS search answers beside the worker so no document is missing.
     const fromIndex =
       fromWorker && !paletteClient.isComplete()
-        ? Promise.all([fromWorker, ftsFallback(query)]).then(([a, b]) => mergeHits(a, b))
+        ? Promise.all([fromWorker, ftsFallback(query)]).then(([a, b]) => mergeHits(a ?? [], b))
         : (fromWorker ?? ftsFallback(query))
     fromIndex
       .then((hits) => {
-        if (stale) return
+        // null: a newer keystroke's query replaced this one before the worker reached it.
+        if (stale || hits === null) return
         const merged = [...(hits as PaletteItem[]), ...(query.trim() ? commands : [])]
         merged.sort((a, b) => a.tier - b.tier)
-        setItems(merged.slice(0, LIMIT))
-        setAnswered(text)
-        setActive(0)
+        // Rendered in this task, not a later scheduler task: the rows make the next frame (bench: keystroke p95).
+        flushSync(() => {
+          setAnswer({ items: merged.slice(0, LIMIT), text, query })
+          setActive(0)
+        })
       })
       .catch(() => {
-        if (!stale) setItems(commands)
+        if (!stale) setAnswer({ items: commands, text, query })
       })
     return () => {
       stale = true
     }
   }, [text, query, commandsOnly, ready, complete])
 
-  const options = useMemo(
-    () => items.map((item) => ({ item, key: `${item.kind}:${item.id}` })),
-    [items],
-  )
-
-  const choose = (item: PaletteItem | undefined): void => {
+  const items = answer.items
+  const answered = answer.text
+  const choose = useCallback((item: PaletteItem | undefined): void => {
     if (!item) return
-    close()
+    appStore.set({ palette: null })
     // After the dialog has returned focus, so a command that moves focus (search, dialogs) keeps it.
     setTimeout(() => void choosePaletteItem(item), 0)
-  }
+  }, [])
 
   const onKeyDown = (event: React.KeyboardEvent<HTMLInputElement>): void => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault()
-      if (options.length === 0) return
+      if (items.length === 0) return
       const step = event.key === 'ArrowDown' ? 1 : -1
-      setActive((current) => (current + step + options.length) % options.length)
+      setActive((current) => (current + step + items.length) % items.length)
     } else if (event.key === 'Enter') {
       event.preventDefault()
-      choose(options[active]?.item)
+      choose(items[active])
     } else if (event.key === 'Home' && event.ctrlKey) {
       setActive(0)
     }
@@ -181,7 +235,7 @@ function PaletteDialog({ initialMode }: { initialMode: 'all' | 'commands' }): Re
     document.getElementById(`${listId}-${active}`)?.scrollIntoView({ block: 'nearest' })
   }, [active, listId])
 
-  const activeId = options.length > 0 ? `${listId}-${active}` : undefined
+  const activeId = items.length > 0 ? `${listId}-${active}` : undefined
   return (
     <dialog ref={dialogRef} className="palette" aria-label="Go to anything">
       <input
@@ -214,40 +268,21 @@ function PaletteDialog({ initialMode }: { initialMode: 'all' | 'commands' }): Re
         aria-label="Results"
         data-answered={answered ?? undefined}
       >
-        {options.map(({ item, key }, index) => (
-          <div
-            key={key}
-            id={`${listId}-${index}`}
-            role="option"
-            aria-selected={index === active}
-            tabIndex={-1}
-            className="palette-option"
-            onMouseMove={() => setActive(index)}
-            onClick={() => choose(item)}
-            onKeyDown={(event) => {
-              if (event.key === 'Enter') choose(item)
-            }}
-          >
-            <span className="palette-kind">{KIND_LABEL[item.kind]}</span>
-            <span className="palette-text">
-              <span className="palette-label">
-                <Label text={item.label} query={query} />
-              </span>
-              {item.detail && (
-                <span className={item.kind === 'command' ? 'palette-shortcut' : 'palette-detail'}>
-                  {item.kind === 'command' ? (
-                    item.detail
-                  ) : (
-                    <Label text={item.detail} query={query} />
-                  )}
-                </span>
-              )}
-            </span>
-          </div>
+        {items.map((item, index) => (
+          <PaletteRow
+            key={`${item.kind}:${item.id}`}
+            item={item}
+            index={index}
+            optionId={`${listId}-${index}`}
+            selected={index === active}
+            query={answer.query}
+            onHover={setActive}
+            onChoose={choose}
+          />
         ))}
       </div>
       {/* Only for the text on screen: an older, empty answer must not say the current text has no match. */}
-      {answered === text && query.trim() !== '' && options.length === 0 && (
+      {answered === text && query.trim() !== '' && items.length === 0 && (
         <p className="palette-empty" role="status">
           Nothing matches “{query}”.
         </p>
