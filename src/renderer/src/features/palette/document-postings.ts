@@ -71,6 +71,7 @@ export class DocumentPostings {
   private vocabulary: string[] = []
   private vocabularyStale = false
   private typos = new Index({ tokenize: 'strict', encoder: Charset.LatinExtra })
+  private typoQueue: number[] = []
   private dead = 0
   /**
    * Live slots sorted by folded title, and each slot's place in that order: the titles starting with the query (the
@@ -148,13 +149,23 @@ export class DocumentPostings {
     return id
   }
 
-  /** A word seen for the first time: into the typo index and, at the next `settle`, the sorted vocabulary. */
+  /**
+   * A word seen for the first time: into the sorted vocabulary at the next `settle`, and queued for the typo index.
+   * Encoding words for FlexSearch was most of indexing the first page in a cold worker (scripts/bench/ui.ts), so
+   * the worker answers first and fills the typo index after (`flushTypos`); a typo lookup flushes it before.
+   */
   private learn(word: string): void {
     if (this.known.has(word)) return
     this.known.add(word)
-    this.typos.add(this.words.length, word)
+    this.typoQueue.push(this.words.length)
     this.words.push(word)
     this.vocabularyStale = true
+  }
+
+  /** Put the queued words into the typo index (the worker calls this once it has answered). */
+  flushTypos(): void {
+    for (const index of this.typoQueue) this.typos.add(index, this.words[index] as string)
+    this.typoQueue = []
   }
 
   remove(id: number): void {
@@ -401,6 +412,7 @@ export class DocumentPostings {
     } else add(word)
     if (term.size > 0) return term
     term.fuzzy = true
+    this.flushTypos()
     for (const index of this.typos.search(word, { limit: FUZZY_WORDS, suggest: true })) {
       add(this.words[Number(index)] as string)
     }

@@ -43,6 +43,11 @@ export class PaletteIndex {
     return this.docs.size
   }
 
+  /** Work `apply` leaves for after its answer (the typo index); searches that need it do it first. */
+  finishDeferred(): void {
+    this.docs.flushTypos()
+  }
+
   /** Apply a full or `since` answer of `palette.entries`. */
   apply(entries: PaletteEntries): void {
     for (const [id, title, authors, source] of entries.documents ?? []) {

@@ -25,6 +25,8 @@ scope.onmessage = (event: MessageEvent<ToPaletteWorker>) => {
         ms: performance.now() - started,
         last: message.last,
       })
+      // After the answer, so "ready" does not wait for it (a message arriving first runs first).
+      setTimeout(() => index.finishDeferred(), 0)
     } else if (message.type === 'search') {
       const hits = index.search(message.query, message.recent, message.limit)
       reply({ type: 'results', seq: message.seq, hits, ms: performance.now() - started })
