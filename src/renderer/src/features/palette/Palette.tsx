@@ -6,6 +6,7 @@ import { canRun } from '../../commands/run-command'
 import { appStore, useAppState } from '../../state/app-state'
 import { choosePaletteItem, type PaletteItem } from './palette-actions'
 import { paletteClient } from './palette-client'
+import type { PaletteHit } from './palette-index'
 import { markRuns, rankTier, TIER_FUZZY } from './palette-rank'
 import './palette.css'
 
@@ -136,6 +137,8 @@ export function Palette(): ReactNode {
 function PaletteDialog({ initialMode }: { initialMode: 'all' | 'commands' }): ReactNode {
   const dialogRef = useRef<HTMLDialogElement>(null)
   const inputRef = useRef<HTMLInputElement>(null)
+  /** The worker search a keystroke started before React rendered it (the effect for that text takes it over). */
+  const asked = useRef<{ query: string; hits: Promise<PaletteHit[] | null> } | null>(null)
   const listId = useId()
   const [text, setText] = useState(initialMode === 'commands' ? '>' : '')
   const [answer, setAnswer] = useState<Answer>({ items: [], text: null, query: '' })
@@ -182,7 +185,9 @@ function PaletteDialog({ initialMode }: { initialMode: 'all' | 'commands' }): Re
       setActive(0)
       return
     }
-    const fromWorker = paletteClient.search(query, LIMIT)
+    const early = asked.current
+    asked.current = null
+    const fromWorker = early?.query === query ? early.hits : paletteClient.search(query, LIMIT)
     // While older pages still load, the FTS search answers beside the worker so no document is missing.
     const fromIndex =
       fromWorker && !paletteClient.isComplete()
@@ -258,7 +263,13 @@ function PaletteDialog({ initialMode }: { initialMode: 'all' | 'commands' }): Re
         value={text}
         spellCheck={false}
         autoComplete="off"
-        onChange={(event) => setText(event.target.value)}
+        onChange={(event) => {
+          const value = event.target.value
+          // Ask the worker first: it searches while React renders the new text, on the other core.
+          const hits = value.startsWith('>') ? null : paletteClient.search(value, LIMIT)
+          asked.current = hits ? { query: value, hits } : null
+          setText(value)
+        }}
         onKeyDown={onKeyDown}
       />
       <div
