@@ -299,6 +299,14 @@ const EXPECTED: Expectation[] = [
     sentences: ['พบลายเซ็นที่ใช้การไม่ได้อย่างน้อยหนึ่งรายการ'],
     extra: (row) => expect(row.language).toBe('th'),
   },
+  {
+    file: 'debian/apt-messages.ko.txt',
+    format: 'txt',
+    title: '후보:',
+    date: null,
+    sentences: ['패키지 %lu개가 자동으로 설치되었지만 더 이상 필요하지 않습니다.'],
+    extra: (row) => expect(row.language).toBe('ko'),
+  },
 ]
 
 describe('real fixtures of every format', () => {
