@@ -7,7 +7,11 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const here = join(dirname(fileURLToPath(import.meta.url)), 'bench')
-const wanted = process.argv.slice(2)
+// Names pick benchmarks; options (`--compare-stems`, `--reps 3`) are passed on to each of them.
+const args = process.argv.slice(2)
+const firstOption = args.findIndex((a) => a.startsWith('--'))
+const wanted = firstOption === -1 ? args : args.slice(0, firstOption)
+const options = firstOption === -1 ? [] : args.slice(firstOption)
 const files = readdirSync(here)
   .filter((f) => /\.(ts|mjs)$/.test(f))
   .filter((f) => wanted.length === 0 || wanted.some((w) => f.includes(w)))
@@ -18,7 +22,9 @@ for (const file of files) {
   const runner = file.endsWith('.ts')
     ? ['npx', 'tsx', '--tsconfig', 'tsconfig.node.json']
     : ['node']
-  const r = spawnSync(runner[0], [...runner.slice(1), join(here, file)], { stdio: 'inherit' })
+  const r = spawnSync(runner[0], [...runner.slice(1), join(here, file), ...options], {
+    stdio: 'inherit',
+  })
   if (r.status !== 0) failed++
 }
 process.exit(failed ? 1 : 0)

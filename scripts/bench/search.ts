@@ -10,7 +10,10 @@
  * ../shared/corpus; without it the benchmark says so and exits 0.
  *
  * `--compare-stems` measures only full queries and keystrokes, with stemmed search off and on (stems.ts), alternating
- * twice in the same run on the same library, and reports the size of search_stems beside the FTS index (issue #14).
+ * query by query in the same run on the same library, prints both with their ratio and the queries stemming costs
+ * most, and reports the size of search_stems beside the FTS index (issue #14):
+ *
+ *   npm run bench -- search --compare-stems        (or: npx tsx --tsconfig tsconfig.node.json scripts/bench/search.ts --compare-stems)
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
@@ -412,15 +415,22 @@ function compareStems(file: string, reps: number): void {
     for (const q of queries) searchLibrary(reader, { ...q, asYouType: typing, limit: 20 })
     const off = { wall: [] as number[], cpu: [] as number[] }
     const on = { wall: [] as number[], cpu: [] as number[] }
+    // CPU ms per query, off and on, for the queries stemming costs most.
+    const perQuery = new Map<string, { off: number[]; on: number[] }>()
     for (let r = 0; r < Math.max(2, reps); r++) {
       for (const q of queries) {
-        for (const [enabled, into] of [
-          [false, off],
-          [true, on],
-        ] as const) {
+        const mine = perQuery.get(q.query) ?? { off: [], on: [] }
+        perQuery.set(q.query, mine)
+        // Which goes first alternates: the second of a pair finds the pages the first read in the cache.
+        const order = [
+          [false, off, mine.off],
+          [true, on, mine.on],
+        ] as const
+        for (const [enabled, into, own] of r % 2 === 0 ? order : [...order].reverse()) {
           stemmedSearch.enabled = enabled
           into.wall.push(time(() => searchLibrary(reader, { ...q, asYouType: typing, limit: 20 })))
           into.cpu.push(lastCpu)
+          own.push(lastCpu)
         }
       }
     }
@@ -428,10 +438,18 @@ function compareStems(file: string, reps: number): void {
     for (const kind of ['wall', 'cpu'] as const) {
       const a = pct(off[kind], 95)
       const b = pct(on[kind], 95)
+      const goal = typing ? ' (goal ≤ +10 %)' : ` (goal p95 ≤ 15 ms: ${b <= 15 ? 'MET' : 'MISSED'})`
       process.stdout.write(
-        `  ${`${name} (${kind === 'cpu' ? 'CPU' : 'wall'})`.padEnd(24)} stemming off p50 ${fmt(pct(off[kind], 50))} p95 ${fmt(a)} ms | on p50 ${fmt(pct(on[kind], 50))} p95 ${fmt(b)} ms | p95 ${b >= a ? '+' : ''}${((b / a - 1) * 100).toFixed(1)} %${typing ? ' (goal ≤ +10 %)' : ''}\n`,
+        `  ${`${name} (${kind === 'cpu' ? 'CPU' : 'wall'})`.padEnd(24)} stemming off p50 ${fmt(pct(off[kind], 50))} p95 ${fmt(a)} ms | on p50 ${fmt(pct(on[kind], 50))} p95 ${fmt(b)} ms | on/off p95 ×${(b / a).toFixed(2)} (${b >= a ? '+' : ''}${((b / a - 1) * 100).toFixed(1)} %)${goal}\n`,
       )
     }
+    const costliest = [...perQuery]
+      .map(([query, t]) => ({ query, off: pct(t.off, 50), on: pct(t.on, 50) }))
+      .sort((x, y) => y.on - y.off - (x.on - x.off))
+      .slice(0, 6)
+    process.stdout.write(
+      `    most added by stemming (median CPU off → on): ${costliest.map((c) => `"${c.query}" ${c.off.toFixed(1)} → ${c.on.toFixed(1)}`).join(', ')}\n`,
+    )
   }
   reader.close()
   process.stdout.write(
