@@ -14,6 +14,7 @@ import type { Db } from '../db/connection'
 import { hasSpecial } from '../text/scripts'
 import { queryStems } from '../text/stemming'
 import type { QueryNode, TextNode } from './query-ast'
+import { stemsRepository } from './stems.repository'
 
 /** Switched off only by benchmarks, to measure search with and without stemming in the same run. */
 export const stemmedSearch = { enabled: true }
@@ -58,13 +59,7 @@ function lookUpForms(db: Db, words: readonly { typed: string; term: string }[]):
   })
   const rows: { stem: string; term: string }[][] = words.map(() => [])
   if (wanted.length > 0) {
-    const found = db
-      .prepare<[string], { word: number; stem: string; term: string }>(
-        `SELECT j.value ->> 2 AS word, s.stem, s.term FROM json_each(?) j
-           JOIN search_stems s ON s.stem = j.value ->> 1 AND s.lang = j.value ->> 0`,
-      )
-      .all(JSON.stringify(wanted))
-    for (const row of found) rows[row.word]?.push(row)
+    for (const row of stemsRepository.wordsWithStems(db, wanted)) rows[row.word]?.push(row)
   }
   return words.map(({ term }, i) => formsFrom(rows[i] ?? [], term))
 }
@@ -84,12 +79,7 @@ type FormCache = { version: string; forms: Map<string, string[]> }
 const caches = new WeakMap<Db, FormCache>()
 
 function formCache(db: Db): Map<string, string[]> {
-  const version = String(
-    db
-      .prepare(`SELECT total_changes() || ':' || data_version FROM pragma_data_version()`)
-      .pluck()
-      .get(),
-  )
+  const version = stemsRepository.writeState(db)
   let cache = caches.get(db)
   if (!cache || cache.version !== version || cache.forms.size > CACHE_LIMIT) {
     cache = { version, forms: new Map() }
