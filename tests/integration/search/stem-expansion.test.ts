@@ -86,6 +86,56 @@ describe('stem expansion', () => {
     expect(expandStems(db, none).exact).toBeNull()
   })
 
+  it('lists exact matches first in ranked tiers and in the full ranking, then the other forms, without repeats', async () => {
+    // More matches than are ranked exactly while typing (RANK_ALL.typing): ranked in tiers of the newest.
+    const { backend: big, db: bigDb } = (() => {
+      const b = tempBackend()
+      return { backend: b, db: b.context.db }
+    })()
+    try {
+      const exactIds: DocumentId[] = []
+      bigDb.transaction(() => {
+        // Older documents without the word: matching most of the library, a query is listed newest first unranked.
+        for (let i = 0; i < 1200; i++) {
+          insertDocument(bigDb, { title: `Log ${i}`, text: 'Calm seas all day.', language: 'en' })
+        }
+        for (let i = 0; i < 1100; i++) {
+          const holdsExact = i % 100 === 0
+          const id = insertDocument(bigDb, {
+            title: `Tide table ${i}`,
+            text: `Changes of the tides, changes of the winds${holdsExact ? ', and one change of heart' : ''}.`,
+            language: 'en',
+          })
+          if (holdsExact) exactIds.push(id)
+        }
+      })()
+      const page = async (query: string, offset: number, asYouType: boolean) => {
+        const r = await big.dispatch('search.query', {
+          query,
+          limit: 20,
+          offset,
+          asYouType,
+          includeQuotes: false,
+        })
+        if (!r.ok) throw new Error(r.error.message)
+        return (r.value as SearchResult).hits.map((h) => h.documentId)
+      }
+      // Typing: the newest tier (300 matches) holds 3 exact matches, listed first.
+      const typing = await page('change ', 0, true)
+      const newest = exactIds.slice(-3)
+      expect(typing.slice(0, newest.length).sort()).toEqual([...newest].sort())
+      expect(typing).toHaveLength(20)
+      const next = await page('change ', 20, true)
+      expect(next.filter((id) => typing.includes(id))).toEqual([])
+      // A full query ranks all 1,100 matches: the 11 exact ones first.
+      const full = await page('change', 0, false)
+      expect(full.slice(0, exactIds.length).sort()).toEqual([...exactIds].sort())
+      expect(full.slice(exactIds.length).every((id) => !exactIds.includes(id))).toBe(true)
+    } finally {
+      await big.dispose()
+    }
+  })
+
   it('finds a form written after the word was cached, by this connection or another', async () => {
     expect(await search('harbour')).toEqual([exact])
     // Another connection to the same library file (as a second Lectern process or the CLI would be).
