@@ -8,7 +8,20 @@
  * forms, and the word being typed is one), not inside NEAR (positions of one form) and not numbers or words of
  * scripts without spaces (no stemmer for Chinese, Japanese or Thai). Which stems: the word's stem in every language
  * the library has stems for; a document's words were stemmed with its own language's stemmer, so a form is found
- * only through the language it was written in. Exact forms are ranked first (search-service.ts, exactFirst).
+ * only through the language it was written in. Exact forms are ranked first (search-service.ts, typedFirst and
+ * exactFirstRows).
+ *
+ * What it costs, measured at 100,000 documents with `npm run bench -- search --compare-stems` (stemming off and on
+ * alternating query by query in one run; CPU p95; 2026-12-06 on 2 cores shared at load 12–16, so ratios only):
+ * before this file's cache and the ranking changes, full query +30.6 % and keystroke +17.8 %; after, full query
+ * +10.7 % and keystroke +3.8 % (issue #14's goal: keystroke within 10 %). Where the cost was: bm25 counts each
+ * phrase's documents by walking its whole doclist, so every added form cost its doclist once per ranking statement
+ * (now the typed words alone score the exact matches); the exact-first test evaluated the whole typed query,
+ * one-letter prefix included, and returned every exact match of the library to JavaScript (now only the expanded
+ * words, and only the ranked rows come back); each word's forms were looked up again at every keystroke (now
+ * cached). Still paid: counting and title-matching walk every form's doclist ("middle class families" adds
+ * family's 34,000 documents to families' 39,000). Forms are not capped by document frequency: the frequent forms
+ * are the ones a reader means, and the rare ones cost little.
  */
 import type { Db } from '../db/connection'
 import { hasSpecial } from '../text/scripts'
