@@ -196,10 +196,21 @@ function titleMatches(
   from: Sql,
   conditions: Sql[],
   exact: string | null,
+  typed: TypedQuery | null,
 ): Ranked | null {
   // Without exclusions, a title match of the expression is a match of it: one walk over its doclists instead of two
   // (the title-first count was the costliest statement of a stemmed query: each form's doclist walked twice).
-  const titled = / NOT /.test(match) ? `(${match}) AND (title : (${match}))` : `title : (${match})`
+  const inTitle = (expression: string) =>
+    / NOT /.test(expression)
+      ? `(${expression}) AND (title : (${expression}))`
+      : `title : (${expression})`
+  const titled = inTitle(match)
+  const ranked = (expression: string) =>
+    all<{ id: number; rank: number }>(
+      db,
+      sql`SELECT documents_fts.rowid AS id, ${sql.trusted(BM25)} AS rank FROM ${from}
+          WHERE documents_fts MATCH ${expression}${where(conditions)} ORDER BY rank, documents_fts.rowid DESC`,
+    )
   try {
     const n =
       get<{ n: number }>(
@@ -208,15 +219,12 @@ function titleMatches(
             WHERE documents_fts MATCH ${titled}${where(conditions)} LIMIT ${TITLE_FIRST_MAX + 1})`,
       )?.n ?? 0
     if (n === 0 || n > TITLE_FIRST_MAX) return null
-    const rows = exactFirstRows(
-      db,
-      exact,
-      all<{ id: number; rank: number }>(
-        db,
-        sql`SELECT documents_fts.rowid AS id, ${sql.trusted(BM25)} AS rank FROM ${from}
-            WHERE documents_fts MATCH ${titled}${where(conditions)} ORDER BY rank, documents_fts.rowid DESC`,
-      ),
-    )
+    // With stemming, titles holding the typed words come first, scored by them alone (typedFirst); the stemmed
+    // expression is scored only when some title matched through another form.
+    const rows =
+      typed !== null
+        ? typedFirst(ranked(inTitle(typed.match)), n, () => ranked(titled))
+        : exactFirstRows(db, exact, ranked(titled))
     return { ids: rows.map((r) => r.id), scores: new Map(rows.map((r) => [r.id, -r.rank])) }
   } catch {
     // A query FTS5 cannot restrict to the title (nested column filters): the tiers alone answer it.
@@ -377,7 +385,9 @@ function rankDocuments(
       scores: new Map(),
       rankedAmongNewest: 0,
     })
-    const titles = unscorable ? null : titleMatches(db, match, from, conditions, query.exact)
+    const titles = unscorable
+      ? null
+      : titleMatches(db, match, from, conditions, query.exact, query.typed)
     return withTitlesFirst(titles, offset, limit, newest, conditions)
   }
   if (estimate || total > rankAll) {
@@ -389,7 +399,7 @@ function rankDocuments(
       rankedAmongNewest: size,
     })
     return withTitlesFirst(
-      titleMatches(db, match, from, conditions, query.exact),
+      titleMatches(db, match, from, conditions, query.exact, query.typed),
       offset,
       limit,
       tiers,

@@ -94,7 +94,20 @@ describe('stem expansion', () => {
     })()
     try {
       const exactIds: DocumentId[] = []
+      let titledInflected = 0 as DocumentId
+      let titledExact = 0 as DocumentId
       bigDb.transaction(() => {
+        // Old documents whose titles match: listed above the tiers, the title holding the typed form first.
+        titledInflected = insertDocument(bigDb, {
+          title: 'Changes changes changes',
+          text: 'Nothing else.',
+          language: 'en',
+        })
+        titledExact = insertDocument(bigDb, {
+          title: 'A change',
+          text: 'Nothing more.',
+          language: 'en',
+        })
         // Older documents without the word: matching most of the library, a query is listed newest first unranked.
         for (let i = 0; i < 1200; i++) {
           insertDocument(bigDb, { title: `Log ${i}`, text: 'Calm seas all day.', language: 'en' })
@@ -123,14 +136,16 @@ describe('stem expansion', () => {
       // Typing: the newest tier (300 matches) holds 3 exact matches, listed first.
       const typing = await page('change ', 0, true)
       const newest = exactIds.slice(-3)
-      expect(typing.slice(0, newest.length).sort()).toEqual([...newest].sort())
+      expect(typing.slice(0, 2)).toEqual([titledExact, titledInflected])
+      expect(typing.slice(2, 2 + newest.length).sort()).toEqual([...newest].sort())
       expect(typing).toHaveLength(20)
       const next = await page('change ', 20, true)
       expect(next.filter((id) => typing.includes(id))).toEqual([])
       // A full query ranks all 1,100 matches: the 11 exact ones first.
       const full = await page('change', 0, false)
-      expect(full.slice(0, exactIds.length).sort()).toEqual([...exactIds].sort())
-      expect(full.slice(exactIds.length).every((id) => !exactIds.includes(id))).toBe(true)
+      const exactAll = [titledExact, ...exactIds]
+      expect(full.slice(0, exactAll.length).sort()).toEqual([...exactAll].sort())
+      expect(full.slice(exactAll.length).every((id) => !exactAll.includes(id))).toBe(true)
     } finally {
       await big.dispose()
     }
