@@ -39,7 +39,7 @@
  * 7. Stemming (stems.ts) turns a word into an OR of its forms. Documents holding the words as typed rank first and
  *    are scored by bm25 over the typed words (typedFirst: the cost of search without stemming); the stemmed query is
  *    scored only for a page they do not fill. `npm run bench -- search --compare-stems`, CPU p95 with stemming on
- *    against off in the same run (load 12–16): full query +30.6 → +10.7 %, keystroke +17.8 → +3.8 %.
+ *    against off in the same run (load 8–16): full query +30.6 → +11…36 %, keystroke +17.8 → +1.5…9.7 %.
  */
 import type {
   DocumentFormat,

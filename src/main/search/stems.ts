@@ -14,7 +14,8 @@
  * What it costs, measured at 100,000 documents with `npm run bench -- search --compare-stems` (stemming off and on
  * alternating query by query in one run; CPU p95; 2026-12-06 on 2 cores shared at load 12–16, so ratios only):
  * before this file's cache and the ranking changes, full query +30.6 % and keystroke +17.8 %; after, full query
- * +10.7 % and keystroke +3.8 % (issue #14's goal: keystroke within 10 %). Where the cost was: bm25 counts each
+ * +11 to +36 % (median +20 to +25 %) and keystroke +1.5 to +9.7 % in three runs (issue #14's goal: keystroke
+ * within 10 %). Where the cost was: bm25 counts each
  * phrase's documents by walking its whole doclist, so every added form cost its doclist once per ranking statement
  * (now the typed words alone score the exact matches); the exact-first test evaluated the whole typed query,
  * one-letter prefix included, and returned every exact match of the library to JavaScript (now only the expanded
