@@ -12,17 +12,16 @@
  * exactFirstRows).
  *
  * What it costs, measured at 100,000 documents with `npm run bench -- search --compare-stems` (stemming off and on
- * alternating query by query in one run; CPU p95; 2026-12-06 on 2 cores shared at load 12–16, so ratios only):
- * before this file's cache and the ranking changes, full query +30.6 % and keystroke +17.8 %; after, full query
- * +11 to +36 % (median +20 to +25 %) and keystroke +1.5 to +9.7 % in three runs (issue #14's goal: keystroke
- * within 10 %). Where the cost was: bm25 counts each
- * phrase's documents by walking its whole doclist, so every added form cost its doclist once per ranking statement
- * (now the typed words alone score the exact matches); the exact-first test evaluated the whole typed query,
- * one-letter prefix included, and returned every exact match of the library to JavaScript (now only the expanded
- * words, and only the ranked rows come back); each word's forms were looked up again at every keystroke (now
- * cached). Still paid: counting and title-matching walk every form's doclist ("middle class families" adds
- * family's 34,000 documents to families' 39,000). Forms are not capped by document frequency: the frequent forms
- * are the ones a reader means, and the rare ones cost little.
+ * alternating query by query in one run; CPU p95; 2026-12-06 on 2 cores shared at load 8–16, so ratios only):
+ * before this file's cache and the ranking changes, full query +30.6 % and keystroke +17.8 %; after, in three runs,
+ * full query +11 to +36 % (median +20 to +25 %) and keystroke +1.5 to +9.7 % (issue #14's goal: keystroke within
+ * 10 %). Where the cost was: bm25 counts each phrase's documents by walking its whole doclist, so every added form
+ * cost its doclist once per ranking statement (now the typed words alone score the exact matches); the exact-first
+ * test evaluated the whole typed query, one-letter prefix included, and returned every exact match of the library
+ * to JavaScript (now only the expanded words, and only the ranked rows come back); each word's forms were looked
+ * up again at every keystroke (now cached). Still paid: counting and title-matching walk every form's doclist
+ * ("middle class families" adds family's 34,000 documents to families' 39,000). Forms are not capped by document
+ * frequency: the frequent forms are the ones a reader means, and the rare ones cost little.
  */
 import type { Db } from '../db/connection'
 import { hasSpecial } from '../text/scripts'
