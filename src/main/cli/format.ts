@@ -47,8 +47,13 @@ export function searchHitJson(hit: SearchHit, style: MarkStyle = PLAIN_MARKS) {
     publishedAt: hit.publishedAt,
     format: hit.format,
     snippet: markText(hit.snippet, style),
-    passages: hit.passages.map((p) => ({ text: markText(p.text, style), page: p.page })),
+    passages: hit.passages.map((p) => ({
+      text: markText(p.text, style),
+      page: p.page,
+      pageLabel: p.pageLabel,
+    })),
     page: hit.page,
+    pageLabel: hit.pageLabel,
     score: hit.score,
   }
 }

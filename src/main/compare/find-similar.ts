@@ -3,9 +3,11 @@
  * words, OR-ed, ranked by bm25, the quote's own document excluded), then the best-aligned passage in each candidate
  * (word-level alignment), scored by word similarity and returned with its offsets, page and word diff.
  */
+
 import type { DocumentId, Quote, SimilarPassage } from '@shared/contract'
 import { comparableQuoteText, displayQuoteText, extendToSentenceEnd } from '../quotes/quote-text'
 import { pageAt, paragraphAt } from '../quotes/text-anchor'
+import { pageLabelOf, parsePageLabels } from '../text/page-labels'
 import { hasSpecial } from '../text/scripts'
 import { alignWords, densestWindows, tokenize } from './word-align'
 import { quoteDiff, similarityOf, wordDiff, wordOverlap } from './word-diff'
@@ -65,6 +67,8 @@ export type CandidateRow = {
   published_at: string | null
   text: string
   page_starts: string | null
+  /** JSON array of the pages' printed labels (null entries where a page has none). */
+  page_labels: string | null
 }
 
 function parsePageStarts(value: string | null): number[] | null {
@@ -105,6 +109,7 @@ export function findSimilar(read: SimilarReader, quote: Quote, limit = 10): Simi
     }
     if (!best || best.score < MIN_SCORE) continue
     const text = displayQuoteText(doc.text.slice(best.start, best.end))
+    const page = pageAt(parsePageStarts(doc.page_starts), best.start)
     passages.push({
       documentId: doc.id as DocumentId,
       title: doc.title,
@@ -113,7 +118,8 @@ export function findSimilar(read: SimilarReader, quote: Quote, limit = 10): Simi
       text,
       start: best.start,
       end: best.end,
-      page: pageAt(parsePageStarts(doc.page_starts), best.start),
+      page,
+      pageLabel: pageLabelOf(parsePageLabels(doc.page_labels), page),
       paragraph: paragraphAt(doc.text, best.start),
       score: best.score,
       diff: quoteDiff(quote.exact.slice(0, MAX_QUOTE_CHARS), doc.text.slice(best.start, best.end)),

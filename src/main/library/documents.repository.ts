@@ -328,10 +328,12 @@ export const documentsRepository = Object.freeze({
     published_at: string | null
     text: string
     page_starts: string | null
+    page_labels: string | null
   }[] {
     return all(
       db,
-      sql`SELECT d.id, d.title, d.source, d.published_at, d.text, d.page_starts
+      sql`SELECT d.id, d.title, d.source, d.published_at, d.text, d.page_starts,
+                 (SELECT json_group_array(json_extract(value, '$.label') ORDER BY key) FROM json_each(CASE WHEN json_valid(d.pages) THEN d.pages END)) AS page_labels
             FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid
            WHERE documents_fts MATCH ${match} AND documents_fts.rowid != ${excludeId}
            ORDER BY bm25(documents_fts) LIMIT ${limit}`,

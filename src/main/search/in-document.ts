@@ -4,10 +4,12 @@
  * the last word is a prefix by default, like a find bar matching as you type; other plain words find their other
  * forms (stems.ts), so a result opened from search marks the words search found.
  */
+
 import type { DocumentId, InDocumentResult } from '@shared/contract'
 import { notFound } from '../core/errors'
 import type { Db } from '../db/connection'
 import { get, sql } from '../db/sql'
+import { pageLabelOf, parsePageLabels } from '../text/page-labels'
 import { findMatches, pageAt } from './passages'
 import { markTerms } from './query-compiler'
 import { parseQuery } from './query-parser'
@@ -22,9 +24,11 @@ export function searchInDocument(
   query: string,
   prefix = true,
 ): InDocumentResult {
-  const row = get<{ text: string; page_starts: string | null }>(
+  const row = get<{ text: string; page_starts: string | null; page_labels: string | null }>(
     db,
-    sql`SELECT text, page_starts FROM documents WHERE id = ${documentId}`,
+    sql`SELECT text, page_starts,
+               (SELECT json_group_array(json_extract(value, '$.label') ORDER BY key) FROM json_each(CASE WHEN json_valid(pages) THEN pages END)) AS page_labels
+          FROM documents WHERE id = ${documentId}`,
   )
   if (!row) throw notFound('document', documentId)
   const parsed = parseQuery(query, { asYouType: prefix })
@@ -39,6 +43,7 @@ export function searchInDocument(
   } catch {
     pageStarts = null
   }
+  const labels = parsePageLabels(row.page_labels)
   const found = findMatches(row.text, marks)
   // Overlapping matches (a phrase and one of its words) are shown once: keep the first, longest.
   const matches: InDocumentResult['matches'] = []
@@ -48,7 +53,8 @@ export function searchInDocument(
     if (matches.length >= MAX_IN_DOCUMENT_MATCHES) {
       return { matches, truncated: true, ...message }
     }
-    matches.push({ start: m.start, end: m.end, page: pageAt(pageStarts, m.start) })
+    const page = pageAt(pageStarts, m.start)
+    matches.push({ start: m.start, end: m.end, page, pageLabel: pageLabelOf(labels, page) })
     lastEnd = m.end
   }
   return { matches, truncated: false, ...message }

@@ -3,7 +3,9 @@
  * MARK_START/MARK_END sentinels (never HTML), and the page each passage is on. Matching runs through fold.ts, the
  * index's own tokenizer, so what is marked is exactly what the index matched (accents, case, apostrophes included).
  */
+
 import { MARK_END, MARK_START, type SearchPassage } from '@shared/contract'
+import { pageLabelOf, parsePageLabels } from '../text/page-labels'
 import { wrapInsideWord } from '../text/scripts'
 import { foldsIntoAscii, forEachToken, isWordAt, type Token, tokenize } from './fold'
 import type { MarkTerm } from './query-compiler'
@@ -201,16 +203,19 @@ export function bestPassages(
   marks: MarkTerm[],
   pageStarts: readonly number[] | null,
   options: PassageOptions = {},
+  pageLabels: readonly (string | null)[] | null = null,
 ): SearchPassage[] {
   const max = options.max ?? 3
   const length = options.length ?? 240
   const matches = findMatches(text, marks, options.scanLimit ?? 2_000_000)
   if (matches.length === 0) {
     if (text.length === 0) return []
+    const page = pageAt(pageStarts, 0)
     return [
       {
         text: markedSlice(text, 0, Math.min(text.length, length), []),
-        page: pageAt(pageStarts, 0),
+        page,
+        pageLabel: pageLabelOf(pageLabels, page),
       },
     ]
   }
@@ -252,9 +257,11 @@ export function bestPassages(
     // The matched words the slice shows (markedSlice marks those ending inside the window).
     let last = w.first
     for (const m of matches) if (m.start >= w.first && m.end <= w.to) last = Math.max(last, m.end)
+    const page = pageAt(pageStarts, w.first)
     return {
       text: markedSlice(text, w.from, w.to, matches),
-      page: pageAt(pageStarts, w.first),
+      page,
+      pageLabel: pageLabelOf(pageLabels, page),
       start: w.first,
       end: last,
     }

@@ -41,6 +41,7 @@
  *    scored only for a page they do not fill. `npm run bench -- search --compare-stems`, CPU p95 with stemming on
  *    against off in the same run (load 8–16): full query +30.6 → +11…36 %, keystroke +17.8 → +1.5…9.7 %.
  */
+
 import type {
   DocumentFormat,
   DocumentId,
@@ -53,6 +54,7 @@ import type {
 } from '@shared/contract'
 import type { Db } from '../db/connection'
 import { all, get, type Sql, sql } from '../db/sql'
+import { pageLabelOf, parsePageLabels } from '../text/page-labels'
 import { displayTerm } from '../text/scripts'
 import { foldLoose, tokenize } from './fold'
 import { bestPassages, markedSlice, markWhole } from './passages'
@@ -117,6 +119,7 @@ type DocRow = {
   format: DocumentFormat
   text: string
   page_starts: string | null
+  page_labels: string | null
 }
 
 type QuoteRow = {
@@ -125,6 +128,7 @@ type QuoteRow = {
   exact: string
   note: string
   page: number | null
+  page_label: string | null
   rank: number
 }
 
@@ -635,10 +639,18 @@ function documentHits(db: Db, ranked: Ranked, marks: MarkTerm[]): Map<number, Se
   )
   const rows = all<DocRow>(
     db,
-    sql`SELECT id, title, authors, source, published_at, format, text, page_starts FROM documents WHERE id IN (${list})`,
+    sql`SELECT id, title, authors, source, published_at, format, text, page_starts,
+               (SELECT json_group_array(json_extract(value, '$.label') ORDER BY key) FROM json_each(CASE WHEN json_valid(pages) THEN pages END)) AS page_labels
+          FROM documents WHERE id IN (${list})`,
   )
   for (const row of rows) {
-    const passages = bestPassages(row.text, marks, parsePageStarts(row.page_starts))
+    const passages = bestPassages(
+      row.text,
+      marks,
+      parsePageStarts(row.page_starts),
+      {},
+      parsePageLabels(row.page_labels),
+    )
     hits.set(row.id, {
       type: 'document',
       documentId: row.id as DocumentId,
@@ -650,6 +662,7 @@ function documentHits(db: Db, ranked: Ranked, marks: MarkTerm[]): Map<number, Se
       snippet: passages[0]?.text ?? '',
       passages,
       page: passages[0]?.page ?? null,
+      pageLabel: passages[0]?.pageLabel ?? null,
       score: ranked.scores.get(row.id) ?? 0,
     })
   }
@@ -694,7 +707,9 @@ function rankQuotes(
   }
   return all<QuoteRow>(
     db,
-    sql`SELECT q.id, q.document_id, q.exact, q.note, q.page, bm25(quotes_fts) AS rank
+    sql`SELECT q.id, q.document_id, q.exact, q.note, q.page, bm25(quotes_fts) AS rank,
+               CASE WHEN q.page IS NOT NULL THEN (SELECT json_extract(d.pages, '$[' || (q.page - 1) || '].label')
+                 FROM documents d WHERE d.id = q.document_id AND json_valid(d.pages)) END AS page_label
         FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid
         WHERE quotes_fts MATCH ${match}${window}${where(conditions)}
         ORDER BY ${exactQuotesFirst} rank, q.id DESC LIMIT ${limit} OFFSET ${offset}`,
@@ -730,7 +745,7 @@ function quoteHits(db: Db, rows: QuoteRow[], marks: MarkTerm[]): (SearchHit | un
     ', ',
   )
   const docs = new Map(
-    all<Omit<DocRow, 'text' | 'page_starts'>>(
+    all<Omit<DocRow, 'text' | 'page_starts' | 'page_labels'>>(
       db,
       sql`SELECT id, title, authors, source, published_at, format FROM documents WHERE id IN (${list})`,
     ).map((d) => [d.id, d]),
@@ -745,15 +760,16 @@ function quoteHits(db: Db, rows: QuoteRow[], marks: MarkTerm[]): (SearchHit | un
     const exact = markWhole(row.exact, marks)
     const note = row.note ? markWhole(row.note, marks) : null
     const isNote = exact === null && note !== null
+    const at = {
+      page: row.page,
+      pageLabel: typeof row.page_label === 'string' ? row.page_label : null,
+    }
     const passages: SearchPassage[] = isNote
       ? [
-          { text: note ?? plain(row.note), page: row.page },
-          { text: plain(row.exact), page: row.page },
+          { text: note ?? plain(row.note), ...at },
+          { text: plain(row.exact), ...at },
         ]
-      : [
-          { text: exact ?? plain(row.exact), page: row.page },
-          ...(note ? [{ text: note, page: row.page }] : []),
-        ]
+      : [{ text: exact ?? plain(row.exact), ...at }, ...(note ? [{ text: note, ...at }] : [])]
     hits.push({
       type: isNote ? 'note' : 'quote',
       documentId: row.document_id as DocumentId,
@@ -765,7 +781,7 @@ function quoteHits(db: Db, rows: QuoteRow[], marks: MarkTerm[]): (SearchHit | un
       format: doc.format,
       snippet: passages[0]?.text ?? '',
       passages,
-      page: row.page,
+      ...at,
       score: -row.rank,
     })
   }

@@ -39,6 +39,8 @@ export type SimilarPassage = {
   start: number
   end: number
   page: number | null
+  /** The page's printed label ("xii", "20"), shown as the locator instead of `page`; null when it has none. */
+  pageLabel: string | null
   paragraph: number | null
   /** 0..1 against the quote: mean of ordered word similarity (jsdiff) and word overlap of the best-aligned passage. */
   score: number

@@ -26,6 +26,8 @@ export type SearchArgs = {
 export type SearchPassage = {
   text: string
   page: number | null
+  /** The page's printed label (`/PageLabels`: "xii", "20"), shown as the locator instead of `page`; else null. */
+  pageLabel: string | null
   /**
    * Document passages only: where the matched words of this passage sit in the document's text (UTF-16 offsets,
    * first match start to last match end), so the reader can open the document at exactly this passage.
@@ -48,6 +50,8 @@ export type SearchHit = {
   passages: SearchPassage[]
   /** Page of the best passage, where known. */
   page: number | null
+  /** Printed label of that page, where the document has one ("xii"); show it rather than `page`. */
+  pageLabel: string | null
   /** Relevance, higher is better; 0 when the list is in date order or too unselective to rank (see search-service). */
   score: number
 }
@@ -83,7 +87,8 @@ export type SearchResult = {
 export type InDocumentArgs = { documentId: DocumentId; query: string; prefix?: boolean }
 
 export type InDocumentResult = {
-  matches: { start: number; end: number; page: number | null }[]
+  /** `pageLabel`: the printed label of the match's page ("xii"), null when it has none. */
+  matches: { start: number; end: number; page: number | null; pageLabel: string | null }[]
   /** More than 10,000 matches: only the first 10,000 are listed. */
   truncated: boolean
   /** Set when the query could not be read as written. */

@@ -19,6 +19,17 @@ const ORACLE_FILES = [
 const LIMITS = { maxFileBytes: 50_000_000, maxZipBytes: 50_000_000, maxZipEntries: 10_000 }
 
 describe('PDF text against the pdftotext oracle', () => {
+  it('a partial /ToUnicode map leaves the other glyphs to the font: ligatures survive (bropd.pdf)', async () => {
+    // pdf.js took the codes missing from the map as raw codes: "simpli es" (fi = 0x0C), "speci ed", " rst".
+    const file = join(DOCS, 'texlive/bropd.pdf')
+    const doc = await extractPdf({ bytes: readFileSync(file), path: file, limits: LIMITS })
+    expect(doc.text).toContain(
+      'The bropd package simplifies the process of writing differential operators',
+    )
+    expect(doc.text).toContain('can be specified as an optional argument')
+    expect(doc.text).not.toMatch(/simpli es|speci ed|\s rst\b/)
+  })
+
   it('has pdftotext (poppler-utils) to compare with', () => {
     expect(hasPdftotext(), 'install poppler-utils: pdftotext is the oracle of this test').toBe(true)
   })

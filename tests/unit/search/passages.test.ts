@@ -103,7 +103,7 @@ describe('passages', () => {
   it('gives the opening of the text when only the title matched', () => {
     // No offsets: nothing in the text matched, so there is no passage to open at.
     expect(bestPassages('Plain opening text.', [word('absent')], null)).toEqual([
-      { text: 'Plain opening text.', page: null },
+      { text: 'Plain opening text.', page: null, pageLabel: null },
     ])
   })
 

@@ -42,7 +42,7 @@ export const searchCommand: Command = {
   usage: 'search QUERY... [--limit N] [--offset N] [--newest] [--no-quotes] [--json]',
   summary: 'Search the library (words, "phrases", OR, -word, prefix*, tag:, after:, before: …)',
   details: `JSON: {"total","hits":[{"type","documentId","quoteId"?,"title","source","authors","publishedAt",
-  "format","snippet","passages":[{"text","page"}],"page","score"}],"suggestions":[{"word","replacement","query"}],
+  "format","snippet","passages":[{"text","page","pageLabel"}],"page","pageLabel","score"}],"suggestions":[{"word","replacement","query"}],
   "message"?}. Matched words are marked **like this**; "total" counts every match, not only --limit.`,
   options: {
     limit: { type: 'string' },
@@ -73,7 +73,7 @@ export const searchCommand: Command = {
     }
     for (const hit of result.hits) {
       const kind = hit.type === 'document' ? '' : ` (${hit.type} #${hit.quoteId})`
-      const page = hit.page !== null ? `, p. ${hit.page}` : ''
+      const page = hit.page !== null ? `, p. ${hit.pageLabel ?? hit.page}` : ''
       session.print(safeForTerminal(`#${hit.documentId}${kind}  ${byline(hit)}${page}`))
       session.print(`    ${markText(safeForTerminal(oneLine(hit.snippet, 240)), session.marks)}`)
     }

@@ -47,7 +47,13 @@ export type Toast = {
 export type UndoEntry = { label: string; undo: () => Promise<void> }
 
 /** A passage a search hit matched: where its matched words sit in the document's text. */
-export type HitPassage = { start: number; end: number; page: number | null }
+/** `pageLabel`: the page's printed label ("xii"), shown instead of `page` when the PDF has one. */
+export type HitPassage = {
+  start: number
+  end: number
+  page: number | null
+  pageLabel: string | null
+}
 
 /** `phrase`: the find bar's text is one phrase; `any`: any of its words (see features/reader/find-query.ts). */
 export type FindMode = 'phrase' | 'any'

@@ -55,7 +55,7 @@ export function SimilarPassages({
               {[passage.source, formatPartialDate(passage.publishedAt)]
                 .filter(Boolean)
                 .map((part) => ` · ${part}`)}
-              {passage.page !== null && ` · p. ${passage.page}`}
+              {passage.page !== null && ` · p. ${passage.pageLabel ?? passage.page}`}
               <span className="score"> {Math.round(passage.score * 100)}% match</span>
             </p>
             <blockquote className="compare-text">

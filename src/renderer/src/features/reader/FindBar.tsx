@@ -1,10 +1,14 @@
-import type { DocumentId } from '@shared/contract'
+import type { DocumentId, InDocumentResult } from '@shared/contract'
 import { type KeyboardEvent, type ReactNode, useCallback, useEffect, useRef, useState } from 'react'
 import { getApi } from '../../api/client'
 import { errorMessage } from '../../api/use-api-query'
 import { type FindMode, goToPassage, type HitPassage } from '../../state/app-state'
 import type { FindState } from './DocumentSurface'
 import { findQuery, firstMatchFrom } from './find-query'
+
+/** "p. xii": where a match or passage is, by the page's printed label when it has one ('' without pages). */
+const pageOf = (at: { page: number | null; pageLabel: string | null } | undefined): string =>
+  at && at.page !== null ? `p. ${at.pageLabel ?? at.page}` : ''
 
 type FindBarProps = {
   documentId: DocumentId
@@ -31,7 +35,7 @@ export function FindBar({
 }: FindBarProps): ReactNode {
   const [query, setQuery] = useState(initialQuery)
   const [mode, setMode] = useState<FindMode>(initialMode)
-  const [matches, setMatches] = useState<{ start: number; end: number }[]>([])
+  const [matches, setMatches] = useState<InDocumentResult['matches']>([])
   const [current, setCurrent] = useState(0)
   const [passageIndex, setPassageIndex] = useState(0)
   // Where the first answer's current match starts: the hit's first passage, then the document's start.
@@ -164,6 +168,9 @@ export function FindBar({
       <output className="find-count" aria-live="polite">
         {status}
       </output>
+      {status === `${current + 1} of ${matches.length}` && pageOf(matches[current]) && (
+        <span className="find-page">{pageOf(matches[current])}</span>
+      )}
       <button
         type="button"
         aria-label="Previous match"
@@ -184,7 +191,7 @@ export function FindBar({
         <fieldset className="find-passages" aria-label="Passages that matched the search">
           <span>
             Passage {passageIndex + 1} of {passages.length}
-            {passages[passageIndex]?.page != null && ` · p. ${passages[passageIndex]?.page}`}
+            {pageOf(passages[passageIndex]) && ` · ${pageOf(passages[passageIndex])}`}
           </span>
           <button
             type="button"

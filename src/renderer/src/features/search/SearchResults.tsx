@@ -166,18 +166,21 @@ function ResultItem({ hit, index, active }: ResultItemProps): ReactNode {
         <span className="badge badge-format">{hit.format}</span>
       </div>
       {meta && <div className="result-meta">{meta}</div>}
-      {(hit.passages.length > 0 ? hit.passages : [{ text: hit.snippet, page: hit.page }]).map(
-        (passage, passageIndex) => (
-          <p
-            // biome-ignore lint/suspicious/noArrayIndexKey: passages have no id and never reorder
-            key={passageIndex}
-            className="snippet"
-          >
-            {passage.page !== null && <span className="page">p. {passage.page} </span>}
-            <Marked text={passage.text} />
-          </p>
-        ),
-      )}
+      {(hit.passages.length > 0
+        ? hit.passages
+        : [{ text: hit.snippet, page: hit.page, pageLabel: hit.pageLabel }]
+      ).map((passage, passageIndex) => (
+        <p
+          // biome-ignore lint/suspicious/noArrayIndexKey: passages have no id and never reorder
+          key={passageIndex}
+          className="snippet"
+        >
+          {passage.page !== null && (
+            <span className="page">p. {passage.pageLabel ?? passage.page} </span>
+          )}
+          <Marked text={passage.text} />
+        </p>
+      ))}
     </div>
   )
 }

@@ -29,7 +29,14 @@ export async function openHit(hit: SearchHit): Promise<void> {
   }
   const passages: HitPassage[] = hit.passages.flatMap((passage) =>
     passage.start !== undefined && passage.end !== undefined
-      ? [{ start: passage.start, end: passage.end, page: passage.page }]
+      ? [
+          {
+            start: passage.start,
+            end: passage.end,
+            page: passage.page,
+            pageLabel: passage.pageLabel,
+          },
+        ]
       : [],
   )
   const words = queryWords(appStore.get().query)
