@@ -356,3 +356,32 @@ export function manyPagesPdf(pages: number): Buffer {
   bodies.push('<< /Title (Many pages) >>')
   return buildPdf(bodies)
 }
+
+/**
+ * A PDF whose text extracts but whose pages pdf.js cannot draw (#12, "a PDF whose pages fail to render"): each page
+ * is painted with a tiling pattern whose /XStep is 0. pdf.js's worker accepts it (a number), and the canvas side
+ * then asks for a 0-pixel-wide tile canvas and throws "Invalid canvas size", so every page's render fails while its
+ * text (read by the importer and pdf.js's text layer alike) is intact. Found by trying hostile patterns.
+ */
+export function unpaintablePdf(pages: number): Buffer {
+  const tile = 'BT /F1 8 Tf 0 2 Td (x) Tj ET'
+  const bodies = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    `<< /Type /Pattern /PatternType 1 /PaintType 1 /TilingType 1 /BBox [0 0 10 10] /XStep 0 /YStep 10 /Resources << /Font << /F1 3 0 R >> >> /Length ${tile.length} >>\nstream\n${tile}\nendstream`,
+  ]
+  const kids: string[] = []
+  for (let i = 0; i < pages; i++) {
+    const content = `BT /F1 12 Tf 72 720 Td (Page ${i + 1} keeps its words though its picture cannot be drawn.) Tj ET /Pattern cs /P1 scn 72 100 468 500 re f`
+    bodies.push(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`)
+    const contentRef = bodies.length
+    bodies.push(
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents ${contentRef} 0 R /Resources << /Font << /F1 3 0 R >> /Pattern << /P1 4 0 R >> >> >>`,
+    )
+    kids.push(`${bodies.length} 0 R`)
+  }
+  bodies[1] = `<< /Type /Pages /Kids [${kids.join(' ')}] /Count ${pages} >>`
+  bodies.push('<< /Title (Unpaintable pages) >>')
+  return buildPdf(bodies)
+}

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { manyPagesPdf } from '../../scripts/gen-hostile-fixtures'
+import { manyPagesPdf, unpaintablePdf } from '../../scripts/gen-hostile-fixtures'
 import { expect, test } from './support/fixtures'
 
 /**
@@ -99,4 +99,29 @@ test('a PDF whose stored bytes are unreadable opens in its text view with a one-
   await expect(page.getByRole('region', { name: /^Pages of / })).toBeHidden()
   await app.reader.waitForText('Page 3 of a very long generated document.')
   await page.screenshot({ path: test.info().outputPath('original-unreadable.png') })
+})
+
+test('a PDF whose pages pdf.js cannot draw (tiling pattern with a zero step) opens in its text view with the reason', async ({
+  app,
+  page,
+}) => {
+  // Nothing is damaged: the file is valid enough to import (its text extracts), but drawing any page throws in
+  // pdf.js's canvas code, so the page view's own failure path (PdfView onPageError) takes over.
+  const file = test.info().outputPath('unpaintable.pdf')
+  writeFileSync(file, unpaintablePdf(6))
+  await expect(await app.importFiles([file])).toContainText('1 document imported')
+  await app.library.getByRole('button', { name: 'Unpaintable pages' }).click()
+
+  const reason = app.reader.region.getByRole('status').filter({ hasText: 'Showing the text' })
+  await expect(reason).toHaveText(
+    /^Showing the text: the pages could not be shown \(page \d could not be drawn: Invalid canvas size\)\.$/,
+  )
+  const box = await reason.boundingBox()
+  expect(box?.height ?? 0).toBeLessThan(40)
+  await expect(page.getByRole('region', { name: /^Pages of / })).toBeHidden()
+  // The text view works: every page's words, and find in them.
+  await app.reader.waitForText('Page 1 keeps its words though its picture cannot be drawn.')
+  await app.reader.waitForText('Page 6 keeps its words though its picture cannot be drawn.')
+  expect(await app.reader.find('picture cannot be drawn')).toBe('1 of 6')
+  await page.screenshot({ path: test.info().outputPath('pages-undrawable.png') })
 })

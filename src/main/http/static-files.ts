@@ -80,3 +80,22 @@ export function resolveStaticFile(root: string, encodedPathname: string): Static
   }
   return { ok: true, file: real }
 }
+
+/** Build assets named by their content hash (Vite: `name-1a2B3c4D.js`); such a name never changes meaning. */
+const HASHED_ASSET =
+  /^assets\/[^/]+-[A-Za-z0-9_-]{8}\.(?:js|mjs|css|svg|png|jpg|jpeg|gif|webp|woff2?|ttf|json)$/
+
+/**
+ * Cache-Control for a resolved static file: the hashed files of the build's assets folder are cached for a year
+ * (immutable: a new build names its files anew), so each open of the page view does not download and parse pdf.js
+ * and its worker again. Everything else, index.html first (it names the current assets), stays `no-store`.
+ */
+export function cacheControlFor(root: string, file: string): string {
+  let rel: string
+  try {
+    rel = relative(realpathSync(root), file).split(sep).join('/')
+  } catch {
+    return 'no-store'
+  }
+  return HASHED_ASSET.test(rel) ? 'public, max-age=31536000, immutable' : 'no-store'
+}

@@ -51,6 +51,12 @@ beforeAll(async () => {
     '<!doctype html><title>Lectern</title><p>app page</p>',
   )
   writeFileSync(join(renderer, 'assets', 'app.js'), 'console.log("app")')
+  // Names as Vite's build gives them: content-hashed, so cacheable for good.
+  writeFileSync(join(renderer, 'assets', 'pdf.worker.min-FHbmGBN0.mjs'), 'self.onmessage = null')
+  writeFileSync(join(renderer, 'assets', 'index-SGYHaI8V.css'), 'body { margin: 0 }')
+  mkdirSync(join(renderer, 'pdfjs'), { recursive: true })
+  writeFileSync(join(renderer, 'pdfjs', 'font-ABCDEFGH.js'), '// not under assets/')
+  symlinkSync(join(root.dir, 'secret.txt'), join(renderer, 'assets', 'leak-ABCDEFGH.js'))
   writeFileSync(join(root.dir, 'secret.txt'), SECRET)
   symlinkSync(join(root.dir, 'secret.txt'), join(renderer, 'link.txt'))
   symlinkSync(root.dir, join(renderer, 'escape'))
@@ -123,6 +129,25 @@ describe('web host: the page', () => {
     expect(asset.status).toBe(200)
     expect(asset.headers['content-type']).toMatch(/^text\/javascript/)
     expect(asset.headers['content-security-policy']).toBe(csp)
+    expect(asset.headers['cache-control']).toBe('no-store') // no content hash in its name
+  })
+
+  it('lets the browser keep hashed build assets (pdf.js and its worker) for good, and nothing else', async () => {
+    for (const path of ['/assets/pdf.worker.min-FHbmGBN0.mjs', '/assets/index-SGYHaI8V.css']) {
+      const res = await send({ path })
+      expect(res.status).toBe(200)
+      expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable')
+      expect(cspProblems(String(res.headers['content-security-policy']))).toEqual([])
+      expect(res.headers['x-content-type-options']).toBe('nosniff')
+    }
+    for (const path of ['/', '/index.html', '/library/view', '/pdfjs/font-ABCDEFGH.js']) {
+      expect((await send({ path })).headers['cache-control']).toBe('no-store')
+    }
+    // The guards come first: a hashed-looking name that leads out of the folder is still refused.
+    const leak = await send({ path: '/assets/leak-ABCDEFGH.js' })
+    expect(leak.status).toBe(403)
+    expect(leak.body).not.toContain(SECRET)
+    expect(leak.headers['cache-control']).toBe('no-store')
   })
 
   it('serves the page for client-side routes but 404s missing assets', async () => {

@@ -1,9 +1,12 @@
 import { createReadStream } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { contentTypeFor, resolveStaticFile } from '../../http/static-files'
+import { cacheControlFor, contentTypeFor, resolveStaticFile } from '../../http/static-files'
 import { withSecurityHeaders } from '../respond'
 
-/** `GET|HEAD /…`: files of the built renderer only; client-side routes (no extension) get the app page. */
+/**
+ * `GET|HEAD /…`: files of the built renderer only; client-side routes (no extension) get the app page. Hashed build
+ * assets may be cached (cacheControlFor); the page and everything else are not.
+ */
 export function staticRoute(rendererDir: string) {
   return (req: IncomingMessage, res: ServerResponse, url: URL): void => {
     let found = resolveStaticFile(rendererDir, url.pathname)
@@ -18,7 +21,13 @@ export function staticRoute(rendererDir: string) {
       res.end(body)
       return
     }
-    res.writeHead(200, withSecurityHeaders({ 'Content-Type': contentTypeFor(found.file) }))
+    res.writeHead(
+      200,
+      withSecurityHeaders({
+        'Content-Type': contentTypeFor(found.file),
+        'Cache-Control': cacheControlFor(rendererDir, found.file),
+      }),
+    )
     if (req.method === 'HEAD') {
       res.end()
       return

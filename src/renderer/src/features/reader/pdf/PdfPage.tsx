@@ -28,6 +28,8 @@ type PdfPageProps = {
   /** The page's text layer is in the DOM and may be mapped (or is being removed: `layer` null). */
   onTextLayer: (page: number, layer: HTMLElement | null, previous: HTMLElement) => void
   onError: (page: number, message: string) => void
+  /** The page's canvas is drawn (a file whose pages all fail is told apart from one bad page). */
+  onPainted: (page: number) => void
 }
 
 /**
@@ -41,6 +43,7 @@ export const PdfPage = memo(function PdfPage({
   marks,
   onTextLayer,
   onError,
+  onPainted,
 }: PdfPageProps): ReactNode {
   const canvasRef = useRef<HTMLCanvasElement>(null)
   const layerRef = useRef<HTMLDivElement>(null)
@@ -89,7 +92,10 @@ export const PdfPage = memo(function PdfPage({
       onTextLayer(info.page, layer, layer)
       await painted
       // Marks the page as drawn (benchmarks and tests wait for it).
-      if (!cancelled) canvas.dataset.painted = 'true'
+      if (!cancelled) {
+        canvas.dataset.painted = 'true'
+        onPainted(info.page)
+      }
     }
     const stopWaiting = source.pagesRest.whenQuiet(() => {
       run().catch((error: unknown) => {
@@ -110,7 +116,7 @@ export const PdfPage = memo(function PdfPage({
       if (loaded) source.release(loaded)
       onTextLayer(info.page, null, layer)
     }
-  }, [source, info.page, scale, onTextLayer, onError])
+  }, [source, info.page, scale, onTextLayer, onError, onPainted])
 
   const width = info.width * scale
   const height = info.height * scale

@@ -144,11 +144,19 @@ export function PdfView({
     [maps],
   )
   const pageErrors = useRef(0)
+  const pagesPainted = useRef(0)
+  const onPainted = useCallback(() => {
+    pagesPainted.current++
+  }, [])
   const onPageError = useCallback(
     (page: number, message: string) => {
-      // One bad page is shown blank; when the first pages all fail, the file is not showable as pages.
+      // One bad page is shown blank. When the pages tried all fail (at fit width only two may be mounted, so two
+      // failures with none painted), or three fail in all, the file is not showable as pages.
       pageErrors.current++
-      if (pageErrors.current >= Math.min(3, pages.length)) {
+      if (
+        pageErrors.current >= Math.min(3, pages.length) ||
+        (pagesPainted.current === 0 && pageErrors.current >= Math.min(2, pages.length))
+      ) {
         failRef.current(`page ${page} could not be drawn: ${failureReason(new Error(message))}`)
       }
     },
@@ -403,6 +411,7 @@ export function PdfView({
                       marks={marksByPage.get(info.page) ?? NO_MARKS}
                       onTextLayer={onTextLayer}
                       onError={onPageError}
+                      onPainted={onPainted}
                     />
                   </div>
                 )
