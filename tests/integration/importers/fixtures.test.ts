@@ -157,6 +157,16 @@ const EXPECTED: Expectation[] = [
     sentences: ['This package is mainly a Lua module, to be used by Babel and polyglossia'],
   },
   {
+    file: 'texlive/bropd.pdf',
+    format: 'pdf',
+    title: 'The bropd package',
+    date: '2014-10-14', // printed under the author as "October 14, 2014"
+    authors: ['Benjamin Tatlock'],
+    pages: 8,
+    // Its fonts' /ToUnicode maps only "ff": the "fi" here comes from the font's own encoding.
+    sentences: ['The bropd package simplifies the process of writing differential operators'],
+  },
+  {
     file: 'texlive/transistor.pdf',
     format: 'pdf',
     title: 'transistor', // a drawing whose only text is its labels: the file name, not "R R a"
