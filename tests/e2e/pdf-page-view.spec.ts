@@ -134,3 +134,32 @@ test('a PDF opens as its printed pages; a quote selected on a page is drawn ther
   await expect(preview).toContainText('old Latin')
   await expect(preview).toContainText(`p. ${printed}`)
 })
+
+// A real LaTeX PDF whose fonts carry a partial /ToUnicode map (bropd.pdf, LPPL; tests/fixtures/SOURCES.md): the page
+// view's pdf.js must read "fi" as the importer's does, or words selected on the page are not the document's words.
+const BROPD = join(REPO_ROOT, 'tests', 'fixtures', 'documents', 'texlive', 'bropd.pdf')
+
+test('words selected on the page of a PDF with a partial /ToUnicode map keep their ligatures ("simplifies")', async ({
+  app,
+  page,
+  host,
+}) => {
+  const report = await app.importFiles([BROPD])
+  await expect(report).toContainText('1 document imported')
+  await app.library.getByRole('button', { name: /The bropd package/ }).click()
+  const pagesRegion = page.getByRole('region', { name: /^Pages of / })
+  const textLayer = pagesRegion.locator('.pdf-page').first().locator('.textLayer')
+  await expect(textLayer.locator('span').first()).toBeAttached()
+  await expect(textLayer).toContainText('simplifies the process')
+  await expect(textLayer).not.toContainText('simpli es')
+
+  await dragAcross(page, 'simplifies the process')
+  await page.getByRole('button', { name: 'Save quote', exact: true }).click()
+  const dialog = page.getByRole('dialog', { name: 'New quote' })
+  await dialog.getByRole('button', { name: 'Save quote', exact: true }).click()
+  await expect(dialog).toBeHidden()
+  const { quotes } = await callApi<{ quotes: SavedQuote[] }>(page, host, 'quotes.list', {})
+  expect(quotes).toHaveLength(1)
+  expect(quotes[0]?.exact).toContain('simplifies')
+  expect(quotes[0]?.page).toBe(1)
+})

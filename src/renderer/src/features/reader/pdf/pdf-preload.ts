@@ -3,7 +3,9 @@
  * other: pdf.js's worker (a megabyte of script to load and compile), the page view's code, and the original's bytes.
  * Nothing here imports pdf.js itself, so this stays in the app's main bundle and costs nothing until a PDF is opened.
  */
-import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url'
+// The unminified worker, because patches/pdfjs-dist+*.patch fixes its glyph-to-Unicode mapping (a partial
+// /ToUnicode map lost every "fi" on the page, so a quote selected there read "speci ed"), as in the importer's copy.
+import workerUrl from 'pdfjs-dist/build/pdf.worker.mjs?url'
 
 /** Larger originals are not opened in the page view (the text view still works). */
 export const MAX_PDF_BYTES = 512 * 1024 * 1024
