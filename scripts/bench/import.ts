@@ -190,7 +190,8 @@ function printImport(
   )
   process.stdout.write(
     `${''.padEnd(34)} time: wall ${fmt(r.seconds, 2)} s, of it walking ${fmt(t.walkMs / 1000, 2)} s; main-thread writes ${fmt(t.writeMs / 1000, 2)} s in ${t.writeGroups} groups; ` +
-      `workers (summed) read ${fmt(t.readMs / 1000, 2)} s, parse ${fmt(t.parseMs / 1000, 2)} s, hash ${fmt(t.hashMs / 1000, 2)} s\n`,
+      `workers (summed) read ${fmt(t.readMs / 1000, 2)} s, parse ${fmt(t.parseMs / 1000, 2)} s, hash ${fmt(t.hashMs / 1000, 2)} s, ` +
+      `language + stems ${fmt((t.deriveMs ?? 0) / 1000, 2)} s\n`,
   )
   return { perSecond, mbPerSecond }
 }

@@ -14,6 +14,8 @@ import { extractHtml } from './extractors/html'
 import { extractMarkdown } from './extractors/markdown'
 import { extractPdf } from './extractors/pdf'
 import { extractText } from './extractors/text'
+import { fileStems } from './file-stems'
+import { detectMissingLanguage } from './language'
 import { finishMetadata } from './metadata/finish'
 import { contentHash, oneLine, wordCount } from './normalise'
 import { keepOriginal } from './original-files'
@@ -99,7 +101,7 @@ export async function extractBytes(
   const words = wordCount(doc.text)
   return {
     ...doc,
-    // An undeclared language is detected in the main process (language.ts), not in every worker.
+    // An undeclared language is detected after extraction (extractFile with `detectLanguage`, or the pipeline).
     languageSource: doc.language ? 'declared' : null,
     title: oneLine(doc.title, 500) || 'Untitled',
     tags: cleanTags(doc.tags),
@@ -125,5 +127,22 @@ export async function extractFile(
   const bytes = await readLimited(path, limits.maxFileBytes)
   const file = await extractBytes(bytes, name, limits, performance.now() - started)
   if (limits.libraryDir) file.original = await keepOriginal(limits.libraryDir, bytes, file.format)
+  await deriveSearchData(file, limits)
   return file
+}
+
+/**
+ * What the main thread would otherwise compute before writing the file (language detection, stem pairs), done
+ * where the file was extracted when the pipeline asks: the main thread writes every document and is the import's
+ * bottleneck, the workers wait on it (see pipeline.ts).
+ */
+async function deriveSearchData(file: ExtractedFile, limits: ExtractLimits): Promise<void> {
+  if (!limits.detectLanguage && !limits.stemPairs) return
+  const started = performance.now()
+  if (limits.detectLanguage) await detectMissingLanguage(file)
+  if (limits.stemPairs) {
+    const stems = fileStems(file)
+    if (stems) file.stems = stems
+  }
+  file.timings.deriveMs = performance.now() - started
 }

@@ -49,11 +49,16 @@ function timeoutFailure(ms: number): ExtractFailure {
   }
 }
 
-const extractLimits = (limits: ImportLimits, libraryDir: string | undefined): ExtractLimits => ({
+/** What an extraction does besides extracting: keep the original, detect the language, stem (extract.ts). */
+export type ExtractOptions = Pick<ExtractLimits, 'libraryDir' | 'detectLanguage' | 'stemPairs'>
+
+const extractLimits = (limits: ImportLimits, options: ExtractOptions): ExtractLimits => ({
   maxFileBytes: limits.maxFileBytes,
   maxZipBytes: limits.maxZipBytes,
   maxZipEntries: limits.maxZipEntries,
-  ...(libraryDir ? { libraryDir } : {}),
+  ...(options.libraryDir ? { libraryDir: options.libraryDir } : {}),
+  ...(options.detectLanguage ? { detectLanguage: true } : {}),
+  ...(options.stemPairs ? { stemPairs: true } : {}),
 })
 
 /** Parse on the calling thread; the time limit only stops waiting (synchronous parsing cannot be interrupted). */
@@ -63,7 +68,7 @@ class InProcessExtraction implements Extraction {
   #cancelled = false
   constructor(
     private readonly limits: ImportLimits,
-    private readonly libraryDir: string | undefined,
+    private readonly options: ExtractOptions,
   ) {}
 
   async extract(path: string, name?: string): Promise<ExtractOutcome> {
@@ -77,7 +82,7 @@ class InProcessExtraction implements Extraction {
         this.limits.timeoutMs,
       )
     })
-    const work = extractFile(path, extractLimits(this.limits, this.libraryDir), name).then(
+    const work = extractFile(path, extractLimits(this.limits, this.options), name).then(
       (file): ExtractOutcome => ({ ok: true, file }),
       (error): ExtractOutcome => ({ ok: false, failure: toFailure(error) }),
     )
@@ -139,7 +144,7 @@ export class WorkerPool implements Extraction {
     script: string,
     size: number,
     private readonly limits: ImportLimits,
-    private readonly libraryDir?: string,
+    private readonly options: ExtractOptions = {},
   ) {
     this.script = resolve(script)
     this.concurrency = Math.max(1, size)
@@ -247,7 +252,7 @@ export class WorkerPool implements Extraction {
         id: task.id,
         path: task.path,
         ...(task.name ? { name: task.name } : {}),
-        limits: { ...extractLimits(this.limits, this.libraryDir), memoryMb: this.#memoryMb },
+        limits: { ...extractLimits(this.limits, this.options), memoryMb: this.#memoryMb },
       }
       slot.worker.postMessage(request)
     }
@@ -305,14 +310,14 @@ export class WorkerPool implements Extraction {
 
 /**
  * The extraction a backend should use: workers when a worker script exists and `limits.workers` > 0. With
- * `libraryDir`, every file extracted successfully is also kept as an original in that library.
+ * `options.libraryDir`, every file extracted successfully is also kept as an original in that library.
  */
 export function createExtraction(
   limits: ImportLimits,
   workerScript: string | undefined,
-  libraryDir?: string,
+  options: ExtractOptions = {},
 ): Extraction {
-  if (!workerScript || limits.workers <= 0) return new InProcessExtraction(limits, libraryDir)
+  if (!workerScript || limits.workers <= 0) return new InProcessExtraction(limits, options)
   const size = Math.max(1, Math.min(limits.workers, availableParallelism()))
-  return new WorkerPool(workerScript, size, limits, libraryDir)
+  return new WorkerPool(workerScript, size, limits, options)
 }

@@ -18,10 +18,11 @@
 type Eld = typeof import('eld/extrasmall').eld
 let detector: Promise<Eld> | null = null
 /**
- * eld ships as ES modules only: loaded with import(), once per process, on the first document without a declared
- * language, in the main process — not in each import worker, whose time and memory limits are meant for parsing.
- * The extra-small database: 32 MB of heap and ~2 s to load on a loaded 2-core machine (small: 52 MB, 3.3 s), same
- * accuracy on long texts (92.4 %), 85.8 % on short ones.
+ * eld ships as ES modules only: loaded with import(), once per thread, on the first document without a declared
+ * language: in the main process for small imports, in each import worker for bulk ones (pipeline.ts,
+ * WORKER_LANGUAGE_FILES: there its load counts against the first such file's 60 s time limit and fits the worker's
+ * memory ceiling). The extra-small database: 31–32 MB of heap and ~1.5–2 s to load on a loaded 2-core machine
+ * (small: 52 MB, 3.3 s), same accuracy on long texts (92.4 %), 85.8 % on short ones.
  */
 const load = (): Promise<Eld> => {
   detector ??= import('eld/extrasmall').then((m) => m.eld)

@@ -35,6 +35,8 @@ export type ImportTimings = {
   readMs: number
   parseMs: number
   hashMs: number
+  /** Language detection and stem pairs in the workers (summed). */
+  deriveMs: number
   pages: number
 }
 
@@ -45,6 +47,7 @@ export const emptyTimings = (): ImportTimings => ({
   readMs: 0,
   parseMs: 0,
   hashMs: 0,
+  deriveMs: 0,
   pages: 0,
 })
 
@@ -76,6 +79,15 @@ const MAX_IN_FLIGHT_BYTES = 16 * 1024 * 1024
 
 /** Batches of at least this many files use the bulk FTS5 merge policy (see `beginBulkIndexing` in store.ts). */
 const BULK_FILES = 64
+
+/**
+ * Batches of at least this many files have an undeclared language detected in the import workers rather than on the
+ * main thread. Each import starts its own workers, and eld's database takes each one ~1.5–2 s and 31 MB of heap to
+ * load (measured 2026-12-06 at load ~8: 1,974 / 1,440 / 1,535 ms), where the main thread loads it once per process;
+ * but detecting costs the main thread ~2.4 ms per file (profile of the 3,458 White House .txt files: 8.2 s of its
+ * 48 s busy) and its first load blocks the event loop. Small batches keep the main thread's copy.
+ */
+const WORKER_LANGUAGE_FILES = BULK_FILES
 
 const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
 
@@ -209,11 +221,13 @@ export async function runImport(
       backend.log.error('import: could not switch the search index to bulk merging', error)
     }
   }
-  const extraction = createExtraction(
-    limits,
-    backend.workerScript,
-    options.keepOriginals === false ? undefined : backend.libraryDir,
-  )
+  // Stem pairs always come from the extraction; the language too in bulk (see WORKER_LANGUAGE_FILES).
+  const languageInWorkers = walked.files.length >= WORKER_LANGUAGE_FILES
+  const extraction = createExtraction(limits, backend.workerScript, {
+    ...(options.keepOriginals === false ? {} : { libraryDir: backend.libraryDir }),
+    detectLanguage: languageInWorkers,
+    stemPairs: true,
+  })
   const onAbort = (): void => extraction.cancel()
   signal?.addEventListener('abort', onAbort, { once: true })
   try {
@@ -228,6 +242,7 @@ export async function runImport(
           timings.readMs += outcome.file.timings.readMs
           timings.parseMs += outcome.file.timings.parseMs
           timings.hashMs += outcome.file.timings.hashMs
+          timings.deriveMs += outcome.file.timings.deriveMs ?? 0
           timings.pages += outcome.file.pages
         }
         const chars = outcome.file.text.length + (outcome.file.html?.length ?? 0)
@@ -283,7 +298,7 @@ export async function runImport(
       current = file.path
       inFlightBytes += file.size
       const task: Promise<void> = extraction.extract(file.path).then(async (outcome) => {
-        if (outcome.ok) await detectMissingLanguage(outcome.file)
+        if (outcome.ok && !languageInWorkers) await detectMissingLanguage(outcome.file)
         inFlight.delete(task)
         inFlightBytes -= file.size
         handle(file, outcome)

@@ -1,61 +1,95 @@
 /**
  * The importer's writes to search_stems (migration 0130). The triggers re-stem each document and insert its few
  * hundred pairs, nearly all already stored (measured on the 3,458 White House .txt files: main-thread writes 14.2 s →
- * 23.7 s with the triggers). Here each group's documents are stemmed once and only pairs this connection has not
- * stored yet are inserted; a pair counts as stored once its group's transaction committed, so a rolled-back file or
- * group leaves nothing believed stored that is not.
+ * 23.7 s with the triggers). Here each document's pairs come stemmed from the import worker (file-stems.ts) and only
+ * pairs this connection has not stored yet are inserted; a pair counts as stored once its group's transaction
+ * committed, so a rolled-back file or group leaves nothing believed stored that is not.
  */
-import { stemLanguage, stemPairs } from '../text/stemming'
+import { stemLanguage } from '../text/stemming'
+import { stemKeys } from './file-stems'
 import type { Statements } from './import-store.repository'
+import type { ExtractedFile } from './types'
 
-/** Per statement set, i.e. per connection (import-store.repository.ts prepares them once per connection). */
-const storedPerConnection = new WeakMap<Statements, WeakSet<string[]>>()
+/** Stored pairs per statement set, i.e. per connection (import-store.repository.ts prepares them once per connection). */
+type Stored = { size: number; byLanguage: Map<string, Set<string>> }
+const storedPerConnection = new WeakMap<Statements, Stored>()
+/**
+ * Forgetting is always safe (a pair is then inserted again and ignored): this bounds the memory over a long session.
+ * The 3,458 White House documents hold ~30,000 English pairs.
+ */
+const STORED_LIMIT = 1_000_000
 
 /** One write group's pairs: written inside its transaction, counted as stored after it commits. */
 export class GroupStemPairs {
-  private readonly stored: WeakSet<string[]>
-  private readonly group = new Set<string[]>()
-  private file: string[][] = []
+  private readonly stored: Stored
+  private readonly group: { lang: string; key: string }[] = []
+  private readonly inGroup = new Set<string>()
+  private file: { lang: string; key: string }[] = []
 
   constructor(private readonly s: Statements) {
     let stored = storedPerConnection.get(s)
     if (!stored) {
-      // stemPairs returns the same array for a pair each time (text/stemming.ts): identity is the key.
-      stored = new WeakSet()
+      stored = { size: 0, byLanguage: new Map() }
       storedPerConnection.set(s, stored)
     }
     this.stored = stored
   }
 
-  /** A document row was written with these searchable fields: store its pairs no one stored yet. */
-  write(language: unknown, title: unknown, text: unknown): void {
+  /**
+   * A document row was written with these searchable fields: store its pairs no one stored yet. `file`: the extracted
+   * file, whose precomputed pairs are used when they were computed for these same fields.
+   */
+  write(language: unknown, title: unknown, text: unknown, file?: ExtractedFile): void {
     const lang = typeof language === 'string' ? stemLanguage(language) : null
     if (!lang) return
-    const fields = [
+    const stored = this.stored.byLanguage.get(lang)
+    const keys = stemKeys(
+      file,
+      language as string,
       typeof title === 'string' ? title : null,
       typeof text === 'string' ? text : null,
-    ]
-    for (const pair of stemPairs(language as string, fields)) {
-      if (this.stored.has(pair) || this.group.has(pair)) continue
-      this.s.stemPair.run(pair[0], lang, pair[1])
-      this.file.push(pair)
+    )
+    for (const key of keys) {
+      if (stored?.has(key)) continue
+      const groupKey = `${lang}\t${key}`
+      if (this.inGroup.has(groupKey)) continue
+      const tab = key.indexOf('\t')
+      this.s.stemPair.run(key.slice(0, tab), lang, key.slice(tab + 1))
+      this.inGroup.add(groupKey)
+      this.file.push({ lang, key })
     }
   }
 
   /** The file's savepoint was released: its pairs are in the group. */
   fileKept(): void {
-    for (const pair of this.file) this.group.add(pair)
+    for (const pair of this.file) this.group.push(pair)
     this.file = []
   }
 
   /** The file's savepoint rolled back: its pairs are not stored. */
   fileDropped(): void {
+    for (const { lang, key } of this.file) this.inGroup.delete(`${lang}\t${key}`)
     this.file = []
   }
 
   /** The group's transaction committed. */
   committed(): void {
-    for (const pair of this.group) this.stored.add(pair)
-    this.group.clear()
+    if (this.stored.size + this.group.length > STORED_LIMIT) {
+      this.stored.byLanguage.clear()
+      this.stored.size = 0
+    }
+    for (const { lang, key } of this.group) {
+      let set = this.stored.byLanguage.get(lang)
+      if (!set) {
+        set = new Set()
+        this.stored.byLanguage.set(lang, set)
+      }
+      if (!set.has(key)) {
+        set.add(key)
+        this.stored.size++
+      }
+    }
+    this.group.length = 0
+    this.inGroup.clear()
   }
 }

@@ -255,7 +255,7 @@ function writeOne(db: Db, s: Statements, stems: GroupStemPairs, item: StoreItem)
       provenance: JSON.stringify(provenance),
       id: previous.id,
     })
-    stems.write(meta.language, meta.title, file.text)
+    stems.write(meta.language, meta.title, file.text, file)
     const { unplacedQuoteIds, changedQuoteIds } = reanchorQuotes(
       db,
       previous.id,
@@ -306,7 +306,7 @@ function writeOne(db: Db, s: Statements, stems: GroupStemPairs, item: StoreItem)
       sourcePath: path,
     }).lastInsertRowid,
   ) as DocumentId
-  stems.write(extracted.language, extracted.title, file.text)
+  stems.write(extracted.language, extracted.title, file.text, file)
   linkTags(db, id, [...file.tags, ...item.tags])
   s.log.run(path, item.size, file.contentHash, file.format, 'imported', null, id, item.jobId, at)
   return {

@@ -74,9 +74,20 @@ export type ExtractedFile = ExtractedDocument & {
   pages: number
   /** Where the worker's time went, in ms (benchmarks and logs). */
   timings: ExtractTimings
+  /** The stem pairs of `title` and `text` in `language`, when the extraction was asked for them (file-stems.ts). */
+  stems?: FileStems
 }
 
-export type ExtractTimings = { readMs: number; parseMs: number; hashMs: number }
+/**
+ * A document's search_stems pairs, computed where it was extracted so the main thread only writes them: valid for
+ * this language, title and text only (the writer recomputes them when a person's edits changed the title or language).
+ * `pairs` is `stem\tword` lines (both are folded letters, never a tab or newline): one string crosses to the main
+ * thread far cheaper than hundreds of small arrays.
+ */
+export type FileStems = { language: string; pairs: string }
+
+/** Ms per phase; `deriveMs`: language detection and stem pairs, when the extraction does them. */
+export type ExtractTimings = { readMs: number; parseMs: number; hashMs: number; deriveMs?: number }
 
 /** The limits an extraction runs under (a subset of ImportLimits; plain data so it crosses to workers). */
 export type ExtractLimits = {
@@ -87,6 +98,10 @@ export type ExtractLimits = {
   memoryMb?: number
   /** When set, a successfully extracted file is copied into `<libraryDir>/files/` (content-addressed). */
   libraryDir?: string
+  /** Detect an undeclared language here (language.ts), instead of on the main thread after extraction. */
+  detectLanguage?: boolean
+  /** Compute the document's stem pairs here (`ExtractedFile.stems`), off the main thread. */
+  stemPairs?: boolean
 }
 
 /** Why a file failed; `limit` names the limit that was hit, when one was. */
