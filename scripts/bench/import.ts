@@ -1,13 +1,16 @@
 /**
  * Import benchmark (issues 2 and 4).
  *
- *   npx tsx --tsconfig tsconfig.node.json scripts/bench/import.ts [--runs N] [--only engine,files,mixed]
+ *   npx tsx --tsconfig tsconfig.node.json scripts/bench/import.ts [--runs N] [--only engine,files,recoll,mixed]
+ *     [--pool-only]
  *
  * 1. Engine (issue 2): the 3,467 White House documents fed straight from the JSONL into the library (the same
  *    grouped transactions and FTS triggers an import uses) vs a baseline measured in the same run: bare inserts of
  *    the same rows, in the same transaction sizes, into a table without indexes. Goal: ≥ 40 % of the baseline's MB/s.
  * 2. Files (issues 2 and 4): the same documents as 3,467 .txt files through the whole pipeline (walk, worker
- *    extraction, writes), with a pool of 2 workers vs 1 worker. Goal: ≥ 1,000 files/s.
+ *    extraction, writes), with a pool of 2 workers vs 1 worker. Goal: ≥ 1,000 files/s. With `recoll` in --only (the
+ *    default), Recoll's recollindex indexes the same folder after each pool-of-2 run (support/recoll.ts) and the
+ *    ratio is printed; skipped, saying so, where recollindex is not installed.
  * 3. Mixed formats (issue 4): HTML pages, PDF pages, Markdown, DOCX, EPUB; per-format throughput (goal: HTML and
  *    PDF ≥ 100 pages/s) and a mixed batch, pool vs one worker.
  * Every import reports the main thread's event-loop delay p99 (goal < 50 ms), peak RSS (workers are threads: included)
@@ -46,6 +49,7 @@ import type { ExtractedFile } from '../../src/main/importers/types'
 import { createMemoryLogger } from '../../src/main/platform/logger'
 import { buildEpub } from '../gen-hostile-fixtures'
 import { arg, median, whiteHouseCorpusFile } from './support/bench-args'
+import { type RecollRun, recollRun, recollVersion } from './support/recoll'
 
 type Speech = {
   id: string
@@ -61,7 +65,9 @@ const MB = 1024 * 1024
 const GROUP = 200 // files per write transaction, as the pipeline groups them
 
 const RUNS = Math.max(1, Number(arg('--runs') ?? 3))
-const ONLY = new Set((arg('--only') ?? 'engine,files,mixed').split(','))
+const ONLY = new Set((arg('--only') ?? 'engine,files,recoll,mixed').split(','))
+/** `--pool-only`: the pool of 2 alone in the files section (no one-worker runs), for before/after comparisons. */
+const POOL_ONLY = process.argv.includes('--pool-only')
 
 const fmt = (n: number, digits = 1): string =>
   n.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits })
@@ -389,12 +395,35 @@ async function main(): Promise<void> {
         return path
       })
       folderBytes(dir, paths)
-      for (const workers of [2, 1]) {
+      // Recoll over the same folder, each run right after one of Lectern's (pool of 2): same load for both.
+      const recoll = ONLY.has('recoll') ? recollVersion() : null
+      const recollRuns: RecollRun[] = []
+      for (const workers of POOL_ONLY ? [2] : [2, 1]) {
         const runs: ImportRun[] = []
-        for (let r = 0; r < RUNS; r++) runs.push(await importRun(dir, workers, script))
-        printImport(`   txt, ${workers === 1 ? 'one worker' : `pool of ${workers}`}`, runs, 'files')
+        for (let r = 0; r < RUNS; r++) {
+          runs.push(await importRun(dir, workers, script))
+          if (workers === 2 && recoll) recollRuns.push(recollRun(dir, paths.length))
+        }
+        const { perSecond } = printImport(
+          `   txt, ${workers === 1 ? 'one worker' : `pool of ${workers}`}`,
+          runs,
+          'files',
+        )
+        if (workers !== 2) continue
+        if (!ONLY.has('recoll')) continue
+        if (!recoll) {
+          process.stdout.write(
+            '   Recoll: recollindex not installed (apt-get install recollcmd), baseline skipped\n',
+          )
+          continue
+        }
+        const rate = median(recollRuns.map((r) => r.files / r.seconds))
+        process.stdout.write(
+          `   Recoll ${recoll} (recollindex, same files, interleaved) ${fmt(rate, 0).padStart(6)} files/s  ` +
+            `(runs ${recollRuns.map((r) => fmt(r.seconds, 1)).join(', ')} s) → Lectern / Recoll: ${fmt(perSecond / rate, 2)}×\n`,
+        )
       }
-      process.stdout.write('   (goal: ≥ 1,000 files/s on 2 cores)\n\n')
+      process.stdout.write('   (goal: ≥ 1,000 files/s on 2 cores, and ahead of Recoll)\n\n')
     }
 
     if (ONLY.has('mixed')) {
