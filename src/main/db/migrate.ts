@@ -18,6 +18,7 @@ import { migrate0080 } from './migrations/0080-add-metadata-provenance'
 import { migrate0090 } from './migrations/0090-segment-search-text'
 import { migrate0100 } from './migrations/0100-index-updated-at'
 import { migrate0130 } from './migrations/0130-keep-word-stems'
+import { migrate0140 } from './migrations/0140-index-import-groups-once'
 
 export type Migration = { version: number; name: string; up: (db: Db) => void }
 
@@ -32,6 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 90, name: 'segment-search-text', up: migrate0090 },
   { version: 100, name: 'index-updated-at', up: migrate0100 },
   { version: 130, name: 'keep-word-stems', up: migrate0130 },
+  { version: 140, name: 'index-import-groups-once', up: migrate0140 },
 ]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0

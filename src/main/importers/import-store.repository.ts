@@ -70,6 +70,14 @@ function prepare(db: Db) {
       db,
       'UPDATE documents SET original_sha256 = ? WHERE id = ? AND original_sha256 IS NULL',
     ),
+    // A write group's new documents indexed in one statement (store.ts, migration 0140): a JSON array of ids.
+    indexDocuments: prepared(
+      db,
+      `INSERT INTO documents_fts(rowid, title, authors, source, text)
+         SELECT id, lectern_search_text(title), lectern_search_text(authors), lectern_search_text(source),
+                lectern_search_text(text)
+           FROM documents WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`,
+    ),
     // search_stems rows the importer writes itself (stem-pairs-writer.ts): [stem, lang, term].
     stemPair: prepared(db, 'INSERT OR IGNORE INTO search_stems(stem, lang, term) VALUES (?, ?, ?)'),
     log: prepared(

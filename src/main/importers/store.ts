@@ -18,7 +18,7 @@ import type {
 import type { Db } from '../db/connection'
 import { tagsRepository } from '../library/tags.repository'
 import { reanchorQuotes } from '../quotes/reanchor'
-import { withOwnStemPairs } from '../text/search-text'
+import { withDeferredIndex, withOwnStemPairs } from '../text/search-text'
 import {
   currentMeta,
   ftsAutomerge,
@@ -172,8 +172,51 @@ function parseMeta(json: unknown): Meta | null {
   }
 }
 
+/**
+ * The documents a write group inserted, indexed together at its end (migration 0140): one FTS5 segment per group
+ * instead of one per document. Ids count once their file's savepoint is released.
+ */
+class GroupIndex {
+  private readonly group: number[] = []
+  private readonly inGroup = new Set<number>()
+  private file: number[] = []
+
+  constructor(private readonly s: Statements) {}
+
+  inserted(id: number): void {
+    this.file.push(id)
+  }
+  fileKept(): void {
+    for (const id of this.file) {
+      this.group.push(id)
+      this.inGroup.add(id)
+    }
+    this.file = []
+  }
+  fileDropped(): void {
+    this.file = []
+  }
+  /** Inserted earlier in this group and not indexed yet: its update must wait (documents_au deletes index rows). */
+  pending(id: number): boolean {
+    return this.inGroup.has(id)
+  }
+  /** Index the group's documents: inside the group's transaction, outside every file's savepoint. */
+  write(): void {
+    if (this.group.length > 0) this.s.indexDocuments.run(JSON.stringify(this.group))
+  }
+}
+
+/** Thrown by writeOne for a file that must go into the next group (GroupIndex.pending); nothing of it is kept. */
+const NEXT_GROUP = new Error('written in the next group')
+
 /** Write one extracted file (call inside a transaction). */
-function writeOne(db: Db, s: Statements, stems: GroupStemPairs, item: StoreItem): ImportFileResult {
+function writeOne(
+  db: Db,
+  s: Statements,
+  stems: GroupStemPairs,
+  index: GroupIndex,
+  item: StoreItem,
+): ImportFileResult {
   const { file, path } = item
   const at = now()
   const original = recordOriginal(s, file, at)
@@ -239,6 +282,8 @@ function writeOne(db: Db, s: Statements, stems: GroupStemPairs, item: StoreItem)
       )
     }
   }
+  // A document this group inserted is not in the index yet: updating it now would delete index rows it lacks.
+  if (previous && index.pending(previous.id)) throw NEXT_GROUP
   if (previous) {
     const { meta, provenance } = mergeMeta(
       previous,
@@ -306,6 +351,7 @@ function writeOne(db: Db, s: Statements, stems: GroupStemPairs, item: StoreItem)
       sourcePath: path,
     }).lastInsertRowid,
   ) as DocumentId
+  index.inserted(id)
   stems.write(extracted.language, extracted.title, file.text, file)
   linkTags(db, id, [...file.tags, ...item.tags])
   s.log.run(path, item.size, file.contentHash, file.format, 'imported', null, id, item.jobId, at)
@@ -443,6 +489,7 @@ export function writeGroup(
   const deadline = performance.now() + budgetMs
   let chars = 0
   const stems = new GroupStemPairs(s)
+  const index = new GroupIndex(s)
   const run = db.transaction(() => {
     for (const entry of entries) {
       if (results.length > 0 && (performance.now() > deadline || chars > budgetChars)) break
@@ -452,10 +499,14 @@ export function writeGroup(
         continue
       }
       try {
-        results.push(db.transaction(() => writeOne(db, s, stems, entry.item))())
+        results.push(db.transaction(() => writeOne(db, s, stems, index, entry.item))())
         stems.fileKept()
+        index.fileKept()
       } catch (error) {
         stems.fileDropped()
+        index.fileDropped()
+        // Left for the caller's next group, written once this group's documents are indexed.
+        if (error === NEXT_GROUP) break
         onError?.(error)
         const reason = storeFailure(error)
         results.push(
@@ -470,10 +521,12 @@ export function writeGroup(
         )
       }
     }
+    index.write()
   })
   try {
-    // Stem pairs are written by `stems`, skipping those already stored, instead of by migration 0130's triggers.
-    withOwnStemPairs(db, run)
+    // Stem pairs are written by `stems`, skipping those already stored, instead of by migration 0130's triggers;
+    // the group's new documents are indexed by `index`, instead of one by one by migration 0140's trigger.
+    withOwnStemPairs(db, () => withDeferredIndex(db, run))
     stems.committed()
     return results
   } catch (error) {

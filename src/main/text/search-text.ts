@@ -45,6 +45,23 @@ export function withOwnStemPairs<T>(db: Database.Database, write: () => T): T {
   }
 }
 
+/**
+ * Connections whose importer is writing a group and indexes the group's new documents itself, in one statement at
+ * its end (importers/store.ts): migration 0140's documents_ai trigger skips them meanwhile.
+ */
+const deferringIndex = new WeakSet<Database.Database>()
+export const INDEX_DEFERRED_FUNCTION = 'lectern_index_deferred'
+
+/** Run `write` with documents_ai not indexing inserts on `db`: the caller indexes them before `write` returns. */
+export function withDeferredIndex<T>(db: Database.Database, write: () => T): T {
+  deferringIndex.add(db)
+  try {
+    return write()
+  } finally {
+    deferringIndex.delete(db)
+  }
+}
+
 export function registerSearchFunctions(db: Database.Database): void {
   db.function(SEARCH_TEXT_FUNCTION, { deterministic: true }, (value: unknown) =>
     typeof value === 'string' ? searchText(value) : value,
@@ -68,5 +85,9 @@ export function registerSearchFunctions(db: Database.Database): void {
   )
   db.function(STEM_LANGUAGE_FUNCTION, { deterministic: true }, (language: unknown) =>
     stemLanguage(text(language)),
+  )
+  // Not deterministic: its answer changes while an import group is written (withDeferredIndex).
+  db.function(INDEX_DEFERRED_FUNCTION, { deterministic: false }, () =>
+    deferringIndex.has(db) ? 1 : 0,
   )
 }
