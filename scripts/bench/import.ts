@@ -246,8 +246,15 @@ function asExtracted(s: Speech): ExtractedFile {
 type EngineVariant = 'library' | 'no-fts' | 'prefix-2-3'
 
 function applyVariant(db: Database.Database, variant: EngineVariant): void {
-  if (variant === 'no-fts')
-    db.exec('DROP TRIGGER documents_ai; DROP TRIGGER documents_au; DROP TRIGGER documents_ad')
+  if (variant === 'no-fts') {
+    // The importer indexes its groups itself (migration 0140): documents_fts becomes a view that swallows inserts.
+    db.exec(`DROP TRIGGER documents_ai; DROP TRIGGER documents_au; DROP TRIGGER documents_ad;
+      DROP TABLE documents_vocab; DROP TABLE documents_fts;
+      CREATE TABLE documents_fts_config (k PRIMARY KEY, v) WITHOUT ROWID;
+      CREATE VIEW documents_fts AS
+        SELECT NULL AS documents_fts, NULL AS rank, NULL AS title, NULL AS authors, NULL AS source, NULL AS text;
+      CREATE TRIGGER documents_fts_nothing INSTEAD OF INSERT ON documents_fts BEGIN SELECT 1; END`)
+  }
   if (variant === 'prefix-2-3') {
     db.exec(`DROP TABLE documents_vocab; DROP TABLE documents_fts;
       CREATE VIRTUAL TABLE documents_fts USING fts5(title, authors, source, text, content='documents',

@@ -25,15 +25,18 @@ async function main(): Promise<void> {
     checkAtOpen: 'skip',
   })
   const timings = emptyTimings()
+  const cpu = process.cpuUsage()
   const started = performance.now()
   const report = await runImport(backend.context, { paths: [input], timings })
   const seconds = (performance.now() - started) / 1000
+  const used = process.cpuUsage(cpu)
   await backend.close()
   rmSync(dir, { recursive: true, force: true })
   process.stdout.write(
     `${report.imported} imported, ${report.failed} failed in ${seconds.toFixed(2)} s ` +
       `(${(report.results.length / seconds).toFixed(0)} files/s); main-thread writes ${(timings.writeMs / 1000).toFixed(2)} s ` +
-      `in ${timings.writeGroups} groups; workers parse ${(timings.parseMs / 1000).toFixed(2)} s\n`,
+      `in ${timings.writeGroups} groups; workers parse ${(timings.parseMs / 1000).toFixed(2)} s; ` +
+      `process CPU (all threads) ${((used.user + used.system) / 1e6).toFixed(2)} s\n`,
   )
 }
 
