@@ -5,8 +5,19 @@
  * "CAFÉ" are one term everywhere, and an apostrophe (' or ’) splits words exactly as it does in the index.
  */
 
-import { bmp, foldCodePoint, REMOVED, SEPARATOR } from './code-points'
+import {
+  foldCodePoint,
+  REMOVED as removed,
+  SEPARATOR as separator,
+  bmp as sharedBmp,
+} from './code-points'
 import { needsSplitting, ScriptClass, scriptClass, splitToken, wrapInsideWord } from './scripts'
+
+// Module-local copies for the per-character loops: where modules are loaded one by one (tsx, vitest), an imported
+// binding is read through a getter at every use, which made tokenizing (and so every search's passages) slower.
+const bmp = sharedBmp
+const REMOVED = removed
+const SEPARATOR = separator
 
 export { foldCodePoint }
 
