@@ -58,6 +58,8 @@ describe('authors', () => {
     expect(looksLikeName('The NTS Team')).toBe(true)
     expect(looksLikeName('The LaTeX Project Team')).toBe(true)
     expect(looksLikeName('The White House')).toBe(true)
+    expect(looksLikeName('The Guardian')).toBe(true)
+    expect(looksLikeName('The Economist')).toBe(true)
   })
   it('"Original code by …" and "Package by …" name the person after "by"', () => {
     expect(splitAuthors('Original code by Johannes Große')).toEqual(['Johannes Große'])

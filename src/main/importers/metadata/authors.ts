@@ -60,8 +60,9 @@ const ORGANISATION =
 export function looksLikeName(s: string): boolean {
   const words = s.split(/\s+/)
   if (words.length < 1 || words.length > 6) return false
-  // "The NTS Team" is an author; "THE TECHNICAL DOCUMENTATION" (a subtitle under lm-info.pdf's title) is not.
-  if (/^the\s/i.test(s) && !ORGANISATION.test(s)) return false
+  // "The NTS Team" and "The Guardian" are authors; "THE TECHNICAL DOCUMENTATION" (a subtitle set in capitals under
+  // lm-info.pdf's title) is not. Only a capitals-only phrase is doubted, so mastheads in running text stay names.
+  if (/^THE\s/.test(s) && s === s.toUpperCase() && !ORGANISATION.test(s)) return false
   if (/[.!?]$/.test(s) && !/\b\p{Lu}\.$/u.test(s)) return false
   const capitalised = words.filter((w) =>
     /^(?:\p{Lu}|\p{Lu}\.|d[eiu]|v[ao]n|van|der|de|la|le|da|dos|del|bin|al-)/u.test(w),
