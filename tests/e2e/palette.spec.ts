@@ -79,3 +79,35 @@ test('while the full-text fallback answers, an older empty answer never says the
   await expect(list).toHaveAttribute('data-answered', 'noise')
   await expect(list.getByRole('option').first()).toContainText(/Toys for Tots/i)
 })
+
+test('with every document in the worker, a keystroke has its rows before the page runs another task (same frame)', async ({
+  app,
+  page,
+}) => {
+  await app.searchBox.focus()
+  // Cross-origin isolated (COOP + COEP from the host): the worker can answer through shared memory.
+  expect(await page.evaluate(() => crossOriginIsolated)).toBe(true)
+  await page.waitForFunction(() => document.documentElement.dataset.paletteComplete)
+  await page.keyboard.press('Control+p')
+  const palette = page.getByRole('dialog', { name: 'Go to anything' })
+  await expect(palette.getByRole('combobox')).toBeFocused()
+  // One input event, then only microtasks: a worker's message (a task) cannot have been handled, so rows that
+  // answer "toys" here came through the answer channel, rendered in the keystroke's own task.
+  const now = await page.evaluate(async () => {
+    const input = document.querySelector('.palette-input') as HTMLInputElement
+    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set
+    setValue?.call(input, 'toys')
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, data: 's' }))
+    for (let i = 0; i < 3; i++) await new Promise<void>((done) => queueMicrotask(done))
+    const list = document.querySelector('.palette-list')
+    return {
+      answered: list?.getAttribute('data-answered'),
+      first: list?.querySelector('[role="option"]')?.textContent ?? '',
+    }
+  })
+  expect(now.answered).toBe('toys')
+  expect(now.first).toMatch(/Toys for Tots/i)
+  // And the next keystroke replaces them in place, still answered at once.
+  await page.keyboard.type(' for')
+  await expect(palette.getByRole('listbox')).toHaveAttribute('data-answered', 'toys for')
+})

@@ -24,6 +24,9 @@ export const APP_CSP = APP_CSP_DIRECTIVES.map(([name, value]) => `${name} ${valu
 /**
  * Headers every response from our own origin carries (web host and app://): the CSP, no MIME sniffing, no caching
  * (the token-bearing page and API answers must not land in a shared cache), no referrer, no cross-origin embedding.
+ * COOP + COEP make the page cross-origin isolated: nothing from another origin may load into it (nothing does: no
+ * remote content), and it may use shared memory, which the palette's answer channel needs
+ * (renderer features/palette/answer-channel.ts).
  */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': APP_CSP,
@@ -31,6 +34,7 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Cache-Control': 'no-store',
   'Referrer-Policy': 'no-referrer',
   'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
   'Cross-Origin-Resource-Policy': 'same-origin',
   'X-Frame-Options': 'DENY',
 }

@@ -125,7 +125,11 @@ describe('web host: the page', () => {
     expect(cspProblems(csp)).toEqual([])
     expect(page.headers['x-content-type-options']).toBe('nosniff')
     expect(page.headers['cache-control']).toBe('no-store')
+    // Cross-origin isolated (the palette's shared-memory answer channel), and so are the scripts it loads.
+    expect(page.headers['cross-origin-opener-policy']).toBe('same-origin')
+    expect(page.headers['cross-origin-embedder-policy']).toBe('require-corp')
     const asset = await send({ path: '/assets/app.js' })
+    expect(asset.headers['cross-origin-embedder-policy']).toBe('require-corp')
     expect(asset.status).toBe(200)
     expect(asset.headers['content-type']).toMatch(/^text\/javascript/)
     expect(asset.headers['content-security-policy']).toBe(csp)

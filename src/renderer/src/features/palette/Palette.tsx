@@ -56,6 +56,26 @@ async function ftsFallback(query: string): Promise<PaletteItem[]> {
   }))
 }
 
+/** Hits and the commands matching `query`, best tier first, as many as are shown. */
+function rankedItems(hits: PaletteItem[], query: string): PaletteItem[] {
+  const merged = [...hits, ...(query.trim() ? commandItems(query) : [])]
+  merged.sort((a, b) => a.tier - b.tier)
+  return merged.slice(0, LIMIT)
+}
+
+/**
+ * The text a printable key will leave in the field (its selection replaced by the character), or null for other
+ * keys, shortcuts and IME composition, where the edit cannot be known in advance.
+ */
+function textAfterKey(event: React.KeyboardEvent<HTMLInputElement>): string | null {
+  const { key, ctrlKey, metaKey, altKey, nativeEvent } = event
+  if (key.length !== 1 || ctrlKey || metaKey || altKey || nativeEvent.isComposing) return null
+  const field = event.currentTarget
+  const start = field.selectionStart ?? field.value.length
+  const end = field.selectionEnd ?? start
+  return field.value.slice(0, start) + key + field.value.slice(end)
+}
+
 /** Worker hits, then FTS hits for documents the worker does not hold yet. */
 function mergeHits(fromWorker: PaletteItem[], fromFts: PaletteItem[]): PaletteItem[] {
   const seen = new Set(fromWorker.map((item) => `${item.kind}:${item.id}`))
@@ -137,8 +157,11 @@ export function Palette(): ReactNode {
 function PaletteDialog({ initialMode }: { initialMode: 'all' | 'commands' }): ReactNode {
   const dialogRef = useRef<HTMLDialogElement>(null)
   const inputRef = useRef<HTMLInputElement>(null)
-  /** The worker search a keystroke started before React rendered it (the effect for that text takes it over). */
-  const asked = useRef<{ query: string; hits: Promise<PaletteHit[] | null> } | null>(null)
+  /**
+   * What a keystroke already did for its text before React rendered it: started the worker search (the effect for
+   * that text takes it over), or answered it outright (`hits: null`: the rows are already set).
+   */
+  const asked = useRef<{ query: string; hits: Promise<PaletteHit[] | null> | null } | null>(null)
   const listId = useId()
   const [text, setText] = useState(initialMode === 'commands' ? '>' : '')
   const [answer, setAnswer] = useState<Answer>({ items: [], text: null, query: '' })
@@ -179,15 +202,15 @@ function PaletteDialog({ initialMode }: { initialMode: 'all' | 'commands' }): Re
   // biome-ignore lint/correctness/useExhaustiveDependencies: `ready` re-asks the worker once it holds the index
   useEffect(() => {
     let stale = false
-    const commands = commandItems(query)
     if (commandsOnly) {
-      setAnswer({ items: commands, text, query })
+      setAnswer({ items: commandItems(query), text, query })
       setActive(0)
       return
     }
-    const early = asked.current
+    const early = asked.current?.query === query ? asked.current : null
     asked.current = null
-    const fromWorker = early?.query === query ? early.hits : paletteClient.search(query, LIMIT)
+    if (early && early.hits === null) return
+    const fromWorker = early ? early.hits : paletteClient.search(query, LIMIT)
     // While older pages still load, the FTS search answers beside the worker so no document is missing.
     const fromIndex =
       fromWorker && !paletteClient.isComplete()
@@ -197,16 +220,14 @@ function PaletteDialog({ initialMode }: { initialMode: 'all' | 'commands' }): Re
       .then((hits) => {
         // null: a newer keystroke's query replaced this one before the worker reached it.
         if (stale || hits === null) return
-        const merged = [...(hits as PaletteItem[]), ...(query.trim() ? commands : [])]
-        merged.sort((a, b) => a.tier - b.tier)
         // Rendered in this task, not a later scheduler task: the rows make the next frame (bench: keystroke p95).
         flushSync(() => {
-          setAnswer({ items: merged.slice(0, LIMIT), text, query })
+          setAnswer({ items: rankedItems(hits as PaletteItem[], query), text, query })
           setActive(0)
         })
       })
       .catch(() => {
-        if (!stale) setAnswer({ items: commands, text, query })
+        if (!stale) setAnswer({ items: commandItems(query), text, query })
       })
     return () => {
       stale = true
@@ -223,6 +244,8 @@ function PaletteDialog({ initialMode }: { initialMode: 'all' | 'commands' }): Re
   }, [])
 
   const onKeyDown = (event: React.KeyboardEvent<HTMLInputElement>): void => {
+    const typed = textAfterKey(event)
+    if (typed !== null && !typed.startsWith('>')) paletteClient.searchSoon(typed, LIMIT)
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault()
       if (items.length === 0) return
@@ -265,10 +288,21 @@ function PaletteDialog({ initialMode }: { initialMode: 'all' | 'commands' }): Re
         autoComplete="off"
         onChange={(event) => {
           const value = event.target.value
-          // Ask the worker first: it searches while React renders the new text, on the other core.
-          const hits = value.startsWith('>') ? null : paletteClient.search(value, LIMIT)
-          asked.current = hits ? { query: value, hits } : null
           setText(value)
+          asked.current = null
+          if (value.startsWith('>')) return
+          // With the whole index in the worker, wait here for its answer (~1 ms, answer-channel.ts): the rows are
+          // then painted in the same frame as the typed character, not one frame after it.
+          const now = paletteClient.searchNow(value, LIMIT)
+          if (now && 'hits' in now) {
+            asked.current = { query: value, hits: null }
+            setAnswer({ items: rankedItems(now.hits, value), text: value, query: value })
+            setActive(0)
+            return
+          }
+          // Else ask the worker first: it searches while React renders the new text, on the other core.
+          const hits = now ? now.later : paletteClient.search(value, LIMIT)
+          if (hits) asked.current = { query: value, hits }
         }}
         onKeyDown={onKeyDown}
       />
@@ -281,7 +315,10 @@ function PaletteDialog({ initialMode }: { initialMode: 'all' | 'commands' }): Re
       >
         {items.map((item, index) => (
           <PaletteRow
-            key={`${item.kind}:${item.id}`}
+            // By position: a keystroke's new rows reuse the row elements on screen (their text and attributes
+            // change in place) instead of building 30 new subtrees; rows hold no state of their own.
+            // biome-ignore lint/suspicious/noArrayIndexKey: deliberate, see above
+            key={index}
             item={item}
             index={index}
             optionId={`${listId}-${index}`}

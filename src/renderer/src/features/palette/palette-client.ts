@@ -6,6 +6,7 @@
 import type { LibraryTable, PaletteEntries, PalettePart } from '@shared/contract'
 import { getApi } from '../../api/client'
 import { appStore } from '../../state/app-state'
+import { createAnswerChannel, readAnswer } from './answer-channel'
 import workerUrl from './palette.worker?worker&url'
 import type { PaletteHit } from './palette-index'
 import type { FromPaletteWorker, ToPaletteWorker } from './palette-protocol'
@@ -26,6 +27,12 @@ const PAGE = 5000
  * machine at load ~12 on 2 cores: absolute figures are several times a quiet machine's; scripts/bench/ui.ts).
  */
 const FIRST_PAGE = 1000
+/**
+ * How long a keystroke may wait for the worker's answer in the input handler (answer-channel.ts). The query takes
+ * ~1 ms (p95 ~5 ms on a busy machine); an answer later than this would miss the frame anyway, so the message
+ * brings it instead.
+ */
+const WAIT_BUDGET_MS = 8
 
 /** Trusted Types guard every script URL; this policy admits only the bundled worker's own URL. */
 function trustedWorkerUrl(): string {
@@ -60,6 +67,12 @@ class PaletteClient {
   /** Where an unfinished first load goes on (`before` of its next page), else null. */
   private resumeBefore: number | null = null
   private seq = 0
+  /** Shared memory the worker also answers into, when the page is cross-origin isolated. */
+  private channel: SharedArrayBuffer | null = null
+  /** Pages posted to the worker and not yet indexed: a search then waits behind them, so none waits in place. */
+  private applying = 0
+  /** The search `searchSoon` started for the text a key was about to produce. */
+  private early: { query: string; limit: number; seq: number } | null = null
   private pending = new Map<number, Pending>()
   /** The search the worker is answering, and the newest one typed meanwhile (older waiting ones are dropped). */
   private inFlight: number | null = null
@@ -82,6 +95,8 @@ class PaletteClient {
       return () => {} // no worker: the palette falls back to the FTS search
     }
     this.worker.onmessage = (event: MessageEvent<FromPaletteWorker>) => this.receive(event.data)
+    this.channel = createAnswerChannel()
+    if (this.channel) this.post({ type: 'channel', channel: this.channel })
     this.enqueue(undefined)
     const offChanges = getApi().on('library.changed', ({ tables }) => {
       const parts = [...new Set(tables.flatMap((t) => TABLE_PARTS[t] ?? []))]
@@ -103,6 +118,9 @@ class PaletteClient {
       this.inFlight = null
       this.waiting = null
       this.recent = null
+      this.channel = null
+      this.applying = 0
+      this.early = null
     }
   }
 
@@ -134,6 +152,59 @@ class PaletteClient {
     this.waiting = { seq, query, limit }
     if (this.inFlight === null) this.sendWaiting()
     return promise
+  }
+
+  /**
+   * The hits for `query` waited for in place (at most WAIT_BUDGET_MS), so the caller can render them in the same
+   * frame as the keystroke: `{ hits }`, or `{ later }` when the answer was late (the worker's message settles it).
+   * Null when no wait is possible (no shared memory, index incomplete, the worker busy with a page): then use
+   * `search`.
+   */
+  searchNow(
+    query: string,
+    limit = 30,
+  ): { hits: PaletteHit[] } | { later: Promise<PaletteHit[] | null> } | null {
+    const channel = this.channel
+    const early = this.early
+    this.early = null
+    if (!channel || !this.canWait()) return null
+    // Asked already at keydown for exactly this text: that answer is usually waiting in the channel.
+    const seq =
+      early?.query === query && early.limit === limit ? early.seq : this.postWaiting(query, limit)
+    const hits = readAnswer<PaletteHit[]>(channel, seq, WAIT_BUDGET_MS)
+    if (hits === undefined) {
+      return { later: new Promise((resolve) => this.pending.set(seq, { resolve })) }
+    }
+    // Answered: the worker is idle again; its message for `seq` finds nothing pending.
+    if (this.inFlight === seq) this.inFlight = null
+    return { hits }
+  }
+
+  /**
+   * Start the search for the text a key is about to produce (its keydown, before the browser edits the field and
+   * fires input), so the worker answers while the page is busy with the edit; `searchNow` for that text then finds
+   * the answer waiting. Nothing happens where `searchNow` could not wait.
+   */
+  searchSoon(query: string, limit = 30): void {
+    if (!this.channel || !this.canWait()) return
+    this.early = { query, limit, seq: this.postWaiting(query, limit) }
+  }
+
+  /** A search the page waits for in place: the index is whole and no page of it is still being indexed. */
+  private canWait(): boolean {
+    return this.complete && this.worker !== null && this.applying === 0
+  }
+
+  /** Post a search the worker also answers into the channel; it supersedes any search not yet sent. */
+  private postWaiting(query: string, limit: number): number {
+    // One the worker is answering finishes first (in order); its message then finds a newer search in flight.
+    if (this.waiting) this.settle(this.waiting.seq, null)
+    this.waiting = null
+    const seq = ++this.seq
+    this.recent ??= recentDocuments()
+    this.inFlight = seq
+    this.post({ type: 'search', seq, query, limit, recent: this.recent, waiting: true })
+    return seq
   }
 
   private sendWaiting(): void {
@@ -192,10 +263,13 @@ class PaletteClient {
   }
 
   private post(message: ToPaletteWorker): void {
-    this.worker?.postMessage(message)
+    if (!this.worker) return
+    if (message.type === 'apply') this.applying++
+    this.worker.postMessage(message)
   }
 
   private receive(message: FromPaletteWorker): void {
+    if (message.type === 'applied') this.applying = Math.max(0, this.applying - 1)
     if (message.type === 'applied' && (!this.ready || (message.last && !this.complete))) {
       const ms = (performance.now() - this.startedAt).toFixed(0)
       // Visible, inert signals for tests and the UI benchmark (`npm run bench -- ui`).
@@ -211,8 +285,10 @@ class PaletteClient {
       }
       for (const listener of this.listeners) listener()
     } else if (message.type === 'results') {
-      this.inFlight = null
       this.settle(message.seq, message.hits)
+      // An answer already read from the answer channel leaves a newer search in flight: not this one's to end.
+      if (message.seq !== this.inFlight) return
+      this.inFlight = null
       this.sendWaiting()
     } else if (message.type === 'error') {
       this.inFlight = null

@@ -5,7 +5,17 @@ import type { PaletteHit } from './palette-index'
 export type ToPaletteWorker =
   /** `last`: the final page of a load (or a whole answer): the worker then holds every document. */
   | { type: 'apply'; entries: PaletteEntries; last: boolean }
-  | { type: 'search'; seq: number; query: string; recent: number[]; limit: number }
+  | {
+      type: 'search'
+      seq: number
+      query: string
+      recent: number[]
+      limit: number
+      /** The page waits for this answer in the shared answer channel too (answer-channel.ts). */
+      waiting?: boolean
+    }
+  /** The shared answer channel, sent once after start when the page is cross-origin isolated. */
+  | { type: 'channel'; channel: SharedArrayBuffer }
 
 /** Messages from it. */
 export type FromPaletteWorker =
