@@ -64,16 +64,25 @@ function rankedItems(hits: PaletteItem[], query: string): PaletteItem[] {
 }
 
 /**
- * The text a printable key will leave in the field (its selection replaced by the character), or null for other
- * keys, shortcuts and IME composition, where the edit cannot be known in advance.
+ * The text a key will leave in the field: a printable character replaces the selection, Backspace and Delete remove
+ * it or the character beside the caret. Null for other keys, shortcuts and IME composition, where the edit cannot
+ * be known in advance.
  */
 function textAfterKey(event: React.KeyboardEvent<HTMLInputElement>): string | null {
   const { key, ctrlKey, metaKey, altKey, nativeEvent } = event
-  if (key.length !== 1 || ctrlKey || metaKey || altKey || nativeEvent.isComposing) return null
-  const field = event.currentTarget
-  const start = field.selectionStart ?? field.value.length
-  const end = field.selectionEnd ?? start
-  return field.value.slice(0, start) + key + field.value.slice(end)
+  if (ctrlKey || metaKey || altKey || nativeEvent.isComposing) return null
+  const { value, selectionStart, selectionEnd } = event.currentTarget
+  const start = selectionStart ?? value.length
+  const end = selectionEnd ?? start
+  if (key.length === 1) return value.slice(0, start) + key + value.slice(end)
+  if (key !== 'Backspace' && key !== 'Delete') return null
+  if (start !== end) return value.slice(0, start) + value.slice(end)
+  // One UTF-16 unit beside the caret, unless it is half of a surrogate pair (then the edit is not guessed).
+  const at = key === 'Backspace' ? start - 1 : start
+  if (at < 0 || at >= value.length) return null
+  const unit = value.charCodeAt(at)
+  if (unit >= 0xd800 && unit <= 0xdfff) return null
+  return value.slice(0, at) + value.slice(at + 1)
 }
 
 /** Worker hits, then FTS hits for documents the worker does not hold yet. */
