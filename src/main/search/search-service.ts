@@ -58,6 +58,7 @@ import { pageLabelOf, parsePageLabels } from '../text/page-labels'
 import { displayTerm } from '../text/scripts'
 import { foldLoose, tokenize } from './fold'
 import { bestPassages, markedSlice, markWhole } from './passages'
+import { printedForm } from './printed-forms'
 import type { QueryNode } from './query-ast'
 import {
   ftsPhrase,
@@ -879,21 +880,41 @@ export function suggest(
       )
     }
   }
-  // Terms are shown as words: Thai-like marks come back from their index stand-ins (scripts.ts).
-  const first = new Map([...best].map(([w, list]) => [w, displayTerm(list[0]?.term ?? w)]))
-  const suggestions: Suggestion[] = []
+  // Words are shown as the documents print them (printed-forms.ts), never as the index's folded terms; a correction
+  // that no document prints (its documents were deleted meanwhile) is not offered.
+  const typedAs = typedWords(query)
+  const offered = new Map<string, { term: string; printed: string }[]>()
   for (const [word, list] of best) {
+    const typed = typedAs.get(word) ?? displayTerm(word)
+    const printed = list.flatMap((c) => {
+      const form = printedForm(db, c.term, typed)
+      return form === null ? [] : [{ term: c.term, printed: form }]
+    })
+    if (printed.length > 0) offered.set(word, printed)
+  }
+  const first = new Map([...offered].map(([w, list]) => [w, list[0]?.printed ?? w]))
+  const suggestions: Suggestion[] = []
+  for (const [word, list] of offered) {
     for (const c of list) {
       const fixes = new Map(first)
-      fixes.set(word, displayTerm(c.term))
+      fixes.set(word, c.printed)
       suggestions.push({
-        word: displayTerm(word),
-        replacement: displayTerm(c.term),
+        word: typedAs.get(word) ?? displayTerm(word),
+        replacement: c.printed,
         query: replaceWord(query, fixes),
       })
     }
   }
   return suggestions
+}
+
+/** Each folded word of the query as the user typed it (its first occurrence). */
+function typedWords(query: string): Map<string, string> {
+  const out = new Map<string, string>()
+  for (const token of tokenize(query)) {
+    if (!out.has(token.term)) out.set(token.term, query.slice(token.start, token.end))
+  }
+  return out
 }
 
 /** The `total` a search for `query` would report (documents plus quotes and notes), without ranking or passages. */

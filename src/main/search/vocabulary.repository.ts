@@ -122,6 +122,34 @@ export const vocabularyRepository = Object.freeze({
     >
   },
 
+  /**
+   * Up to `limit` documents holding `match` (one FTS5 phrase), in index order, with their indexed fields; the text is
+   * cut to its first `maxChars` characters so a huge document costs no more than a small one.
+   */
+  documentsHolding(db: Db, match: string, limit: number, maxChars: number): PendingDocument[] {
+    return all<PendingDocument>(
+      db,
+      sql`SELECT d.id, d.title, d.authors, coalesce(d.source, '') AS source, substr(d.text, 1, ${maxChars}) AS text
+            FROM documents d
+           WHERE d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ${match} LIMIT ${limit})
+           ORDER BY d.id`,
+    )
+  },
+
+  /**
+   * FTS5's own fragment of one document around `match`, its matched words between \u0002 and \u0003: it finds
+   * them anywhere in the text (in C, from the index), where documentsHolding only reads the start.
+   */
+  markedFragment(db: Db, match: string, documentId: number): string | null {
+    return (
+      get<{ s: string | null }>(
+        db,
+        sql`SELECT snippet(documents_fts, -1, char(2), char(3), '', 16) AS s
+              FROM documents_fts WHERE documents_fts MATCH ${match} AND rowid = ${documentId}`,
+      )?.s ?? null
+    )
+  },
+
   /** Run `body` without waiting for another writer (busy timeout 0), then restore the timeout. */
   withoutBusyWait<T>(db: Db, body: () => T): T {
     const previous = db.pragma('busy_timeout', { simple: true }) as number
