@@ -14,6 +14,11 @@
  * most, and reports the size of search_stems beside the FTS index (issue #14):
  *
  *   npm run bench -- search --compare-stems        (or: npx tsx --tsconfig tsconfig.node.json scripts/bench/search.ts --compare-stems)
+ *
+ * `--compare-printed` times only searches that suggest (the "did you mean" cases), showing the folded term as before
+ * and the printed spelling (printed-forms.ts, cold and cached), alternating in the same run:
+ *
+ *   npm run bench -- search --compare-printed
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
@@ -22,6 +27,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { openDb } from '../../src/main/db/connection'
 import { terms } from '../../src/main/search/fold'
+import { forgetPrintedForms, printedSuggestions } from '../../src/main/search/printed-forms'
 import { searchLibrary } from '../../src/main/search/search-service'
 import { stemmedSearch } from '../../src/main/search/stems'
 import { refreshVocabulary, vocabulary } from '../../src/main/search/vocabulary'
@@ -87,6 +93,109 @@ type Measured = {
   }
   fuzzy: { hand: [number, number]; generated: [number, number]; misses: string[] }
   rssMb: number
+}
+
+/** Whether searching `typed` suggests `intended` (compared folded: suggestions show the printed spelling). */
+function found(db: ReturnType<typeof openDb>, typed: string, intended: string): boolean {
+  const result = searchLibrary(db, { query: typed, limit: 20 })
+  const word = terms(typed)[0] ?? ''
+  return result.suggestions.some(
+    (s) => terms(s.word)[0] === word && terms(s.replacement)[0] === intended,
+  )
+}
+
+/** The "did you mean" cases: the hand-picked misspellings the library knows, then 100 generated ones. */
+function didYouMeanCases(
+  db: ReturnType<typeof openDb>,
+  documents: number,
+): { typed: string; intended: string; generated: boolean }[] {
+  const vocab = vocabulary(db)
+  const cases: { typed: string; intended: string; generated: boolean }[] = []
+  for (const [typed, intended] of MISSPELLINGS) {
+    if (vocab.docs.has(intended)) cases.push({ typed, intended, generated: false })
+  }
+  const next = random(7)
+  const common = [...vocab.docs]
+    .filter(([t, n]) => n >= documents / 200 && t.length >= 6 && /^[a-z]+$/.test(t))
+    .map(([t]) => t)
+    .sort()
+  const letters = 'abcdefghijklmnopqrstuvwxyz'
+  let generated = 0
+  while (generated < 100 && common.length > 0) {
+    const word = common[Math.floor(next() * common.length)] ?? ''
+    const at = 1 + Math.floor(next() * (word.length - 2))
+    const letter = letters[Math.floor(next() * 26)] ?? 'e'
+    const kind = Math.floor(next() * 4)
+    const typed =
+      kind === 0
+        ? word.slice(0, at) + word.slice(at + 1)
+        : kind === 1
+          ? word.slice(0, at) + letter + word.slice(at)
+          : kind === 2
+            ? word.slice(0, at) + letter + word.slice(at + 1)
+            : word.slice(0, at) + (word[at + 1] ?? '') + (word[at] ?? '') + word.slice(at + 2)
+    if (typed === word || vocab.docs.has(typed)) continue // an edit that makes another real word is no typo
+    generated++
+    cases.push({ typed, intended: word, generated: true })
+  }
+  return cases
+}
+
+/**
+ * What showing printed spellings (printed-forms.ts) costs a search that suggests: the "did you mean" cases timed
+ * with the folded term shown (as before) and with printed spellings, alternating in the same run. "Printed, cold"
+ * forgets the spellings read before each query (the first search after the library changed); corrections stay
+ * memoized in both, so the difference is the lookup itself.
+ */
+function comparePrinted(file: string, reps: number): void {
+  const db = openDb(file)
+  const documents = db.prepare('SELECT count(*) FROM documents').pluck().get() as number
+  refreshVocabulary(db)
+  const cases = didYouMeanCases(db, documents)
+  for (const c of cases) searchLibrary(db, { query: c.typed, limit: 20 }) // warm: page cache, corrections memo
+  const folded: number[] = []
+  const cold: number[] = []
+  const cached: number[] = []
+  let hits = 0
+  let hitsFolded = 0
+  for (let r = 0; r < reps; r++) {
+    for (const c of cases) {
+      const runs: [string, () => void][] = [
+        [
+          'folded',
+          () => {
+            printedSuggestions.enabled = false
+            folded.push(time(() => searchLibrary(db, { query: c.typed, limit: 20 })))
+            if (r === 0 && found(db, c.typed, c.intended)) hitsFolded++
+            printedSuggestions.enabled = true
+          },
+        ],
+        [
+          'printed',
+          () => {
+            forgetPrintedForms(db)
+            cold.push(time(() => searchLibrary(db, { query: c.typed, limit: 20 })))
+            cached.push(time(() => searchLibrary(db, { query: c.typed, limit: 20 })))
+            if (r === 0 && found(db, c.typed, c.intended)) hits++
+          },
+        ],
+      ]
+      if (r % 2 === 1) runs.reverse()
+      for (const [, run] of runs) run()
+    }
+  }
+  db.close()
+  const row = (name: string, xs: number[]) =>
+    `    ${name.padEnd(34)} p50 ${fmt(pct(xs, 50))} ms  p95 ${fmt(pct(xs, 95))} ms  (${xs.length} searches)\n`
+  process.stdout.write(
+    `  did you mean, printed spellings vs folded terms (${cases.length} misspellings × ${reps}, alternating; load ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}):\n` +
+      row('folded term shown (before)', folded) +
+      row('printed spelling, cold lookup', cold) +
+      row('printed spelling, cached', cached) +
+      `    intended word suggested: folded ${hitsFolded}/${cases.length}, printed ${hits}/${cases.length}\n`,
+  )
 }
 
 /** Runs in a child process so the RSS is that of a process that only opened the library and searched. */
@@ -175,46 +284,19 @@ function measure(file: string, reps: number, quick = false): Measured {
     }
   }
   // "Did you mean": hand-picked misspellings, and generated ones (one random edit of a common word).
-  const vocab = vocabulary(db)
-  const hit = (typed: string, intended: string): boolean => {
-    const result = searchLibrary(db, { query: typed, limit: 20 })
-    const word = terms(typed)[0] ?? ''
-    return result.suggestions.find((s) => s.word === word)?.replacement === intended
-  }
+  const hit = (typed: string, intended: string): boolean => found(db, typed, intended)
   const misses: string[] = []
   let handHits = 0
   let handTotal = 0
-  for (const [typed, intended] of MISSPELLINGS) {
-    if (!vocab.docs.has(intended)) continue
-    handTotal++
-    if (hit(typed, intended)) handHits++
-    else misses.push(`${typed}→${intended}`)
-  }
-  const next = random(7)
-  const common = [...vocab.docs]
-    .filter(([t, n]) => n >= documents / 200 && t.length >= 6 && /^[a-z]+$/.test(t))
-    .map(([t]) => t)
-    .sort()
   let genHits = 0
   let genTotal = 0
-  const letters = 'abcdefghijklmnopqrstuvwxyz'
-  while (genTotal < 100 && common.length > 0) {
-    const word = common[Math.floor(next() * common.length)] ?? ''
-    const at = 1 + Math.floor(next() * (word.length - 2))
-    const letter = letters[Math.floor(next() * 26)] ?? 'e'
-    const kind = Math.floor(next() * 4)
-    const typed =
-      kind === 0
-        ? word.slice(0, at) + word.slice(at + 1)
-        : kind === 1
-          ? word.slice(0, at) + letter + word.slice(at)
-          : kind === 2
-            ? word.slice(0, at) + letter + word.slice(at + 1)
-            : word.slice(0, at) + (word[at + 1] ?? '') + (word[at] ?? '') + word.slice(at + 2)
-    if (typed === word || vocab.docs.has(typed)) continue // an edit that makes another real word is no typo
-    genTotal++
-    if (hit(typed, word)) genHits++
-    else if (misses.length < 30) misses.push(`${typed}→${word}`)
+  for (const { typed, intended, generated } of didYouMeanCases(db, documents)) {
+    if (generated) genTotal++
+    else handTotal++
+    if (hit(typed, intended)) {
+      if (generated) genHits++
+      else handHits++
+    } else if (!generated || misses.length < 30) misses.push(`${typed}→${intended}`)
   }
   const rssMb = process.memoryUsage().rss / 1024 / 1024
   db.close()
@@ -277,6 +359,10 @@ function main(): void {
   process.stdout.write(
     `  library ${lib.file} (${lib.built ? 'built now' : 'cached'}; build took ${lib.seconds.toFixed(0)} s)\n`,
   )
+  if (process.argv.includes('--compare-printed')) {
+    comparePrinted(lib.file, reps)
+    return
+  }
   if (process.argv.includes('--compare-stems')) {
     compareStems(lib.file, reps)
     return

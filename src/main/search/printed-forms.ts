@@ -18,16 +18,19 @@
  * is preferred ("Election" typed → "Élection" if a source starts a sentence with it).
  */
 import type { Db } from '../db/connection'
-import { hasSpecial } from '../text/scripts'
+import { displayTerm, hasSpecial } from '../text/scripts'
 import { forEachToken, terms } from './fold'
 import { ftsPhrase } from './query-compiler'
 import { stemsRepository } from './stems.repository'
 import { vocabularyRepository as repo } from './vocabulary.repository'
 
-/** Documents read per term. */
+/** Documents holding a term that are read at most, and how many that print it are enough. */
 const DOCUMENTS = 5
-/** Characters read from each document's text: tokenizing 100,000 takes ~1 ms. */
+const ENOUGH_DOCUMENTS = 3
+/** Characters read from each document's text at most (tokenizing 100,000 takes ~1 ms). */
 export const MAX_CHARS = 100_000
+/** A document's text is tokenized a chunk at a time, until a chunk holds the word. */
+const CHUNK = 16_384
 /** Terms remembered per connection until the library changes. */
 const CACHE_LIMIT = 2_000
 
@@ -67,18 +70,31 @@ function readSpellings(db: Db, term: string): Spellings {
     spellings.set(printed, entry)
   }
   let beyond: number | null = null
-  for (const doc of repo.documentsHolding(db, match, DOCUMENTS, MAX_CHARS)) {
+  let printing = 0
+  for (const id of repo.documentsHolding(db, match, DOCUMENTS)) {
+    const doc = repo.indexedFields(db, id, MAX_CHARS)
+    if (!doc) continue // deleted meanwhile
     let found = false
-    for (const field of [doc.title, doc.authors, doc.source, doc.text]) {
-      forEachToken(field, (t, start, end) => {
+    const visit = (field: string, from: number, to: number) => {
+      forEachToken(field.slice(from, to), (t, start, end) => {
         if (t !== term) return
-        add(field.slice(start, end), doc.id)
+        add(field.slice(from + start, from + end), id)
         found = true
       })
     }
+    for (const field of [doc.title, doc.authors, doc.source]) visit(field, 0, field.length)
+    const inFields = found
+    found = false
+    for (let from = 0; !found && from < doc.text.length; ) {
+      const to = chunkEnd(doc.text, from)
+      visit(doc.text, from, to)
+      from = to
+    }
+    if (found || inFields) printing++
     // Only where the index holds the text as written: scripts written without spaces are indexed as their folded
     // terms (search-text.ts), which are not printed text.
-    if (!found && beyond === null && !hasSpecial(doc.text)) beyond = doc.id
+    else if (beyond === null && !hasSpecial(doc.text)) beyond = id
+    if (printing >= ENOUGH_DOCUMENTS) break
   }
   if (spellings.size > 0 || beyond === null) return spellings
   // Printed only past the part read of a huge document: FTS5 marks it wherever it is (~20 ms per MB of text, so
@@ -91,6 +107,14 @@ function readSpellings(db: Db, term: string): Spellings {
     if (words.length === 1 && words[0] === term) add(surface, beyond)
   }
   return spellings
+}
+
+/** Where the chunk of `text` starting at `from` ends: CHUNK characters on, moved to a space so no word is cut. */
+function chunkEnd(text: string, from: number): number {
+  const end = from + CHUNK
+  if (end >= text.length) return text.length
+  const space = text.slice(end, end + 256).search(/\s/)
+  return space < 0 ? end : end + space
 }
 
 type CasePattern = 'lower' | 'capital' | 'upper' | 'other'
@@ -156,7 +180,19 @@ export function choosePrinted(spellings: Spellings, typed: string): string | nul
   return best(forms(() => true))
 }
 
+/**
+ * Off only in the search bench, which times suggestions with the folded term shown (as before) against printed
+ * spellings in the same run.
+ */
+export const printedSuggestions = { enabled: true }
+
+/** Forget the spellings read for `db` (the bench times cold lookups). */
+export function forgetPrintedForms(db: Db): void {
+  caches.delete(db)
+}
+
 /** The printed spelling of `term` for a user who typed `typed`, or null when no document prints it. */
 export function printedForm(db: Db, term: string, typed: string): string | null {
+  if (!printedSuggestions.enabled) return displayTerm(term)
   return choosePrinted(spellingsOf(db, term), typed)
 }

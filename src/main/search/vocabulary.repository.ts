@@ -122,17 +122,19 @@ export const vocabularyRepository = Object.freeze({
     >
   },
 
-  /**
-   * Up to `limit` documents holding `match` (one FTS5 phrase), in index order, with their indexed fields; the text is
-   * cut to its first `maxChars` characters so a huge document costs no more than a small one.
-   */
-  documentsHolding(db: Db, match: string, limit: number, maxChars: number): PendingDocument[] {
-    return all<PendingDocument>(
+  /** Up to `limit` documents holding `match` (one FTS5 phrase), in index order. */
+  documentsHolding(db: Db, match: string, limit: number): number[] {
+    return prepared(db, 'SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? LIMIT ?')
+      .pluck()
+      .all(match, limit) as number[]
+  },
+
+  /** A document's indexed fields, its text cut to the first `maxChars` characters (a huge one costs no more). */
+  indexedFields(db: Db, documentId: number, maxChars: number): PendingDocument | undefined {
+    return get<PendingDocument>(
       db,
-      sql`SELECT d.id, d.title, d.authors, coalesce(d.source, '') AS source, substr(d.text, 1, ${maxChars}) AS text
-            FROM documents d
-           WHERE d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ${match} LIMIT ${limit})
-           ORDER BY d.id`,
+      sql`SELECT id, title, authors, coalesce(source, '') AS source, substr(text, 1, ${maxChars}) AS text
+            FROM documents WHERE id = ${documentId}`,
     )
   },
 
