@@ -57,8 +57,9 @@ export type SearchHit = {
 }
 
 /**
- * A spelling correction: `word` (as folded by search) → `replacement`, and `query`, the user's query with this and
- * every other misspelt word corrected (suggestions[0].query is the "did you mean" query).
+ * A spelling correction: `word` (as the user typed it) → `replacement` (as the library's documents print it: accents,
+ * capitals, never the index's folded form), and `query`, the user's query with this and every other misspelt word
+ * so corrected (suggestions[0].query is the "did you mean" query).
  */
 export type Suggestion = { word: string; replacement: string; query: string }
 
