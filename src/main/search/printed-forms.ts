@@ -5,14 +5,17 @@
  *
  * Decision, measured (scripts/bench/search.ts, "did you mean" section): the spelling is looked up lazily, for the
  * few corrections a suggestion shows, not stored in the snapshot. Storing it would mean tokenizing every document at
- * each rebuild (the snapshot is built from the index's vocabulary in ~0.5 s at 100,000 documents; tokenizing all
- * their text takes minutes), while a lookup reads a handful of documents holding the term (FTS5 MATCH … LIMIT 5,
- * their first 100,000 characters each) and tokenizes them with the index's own tokenizer (fold.ts): ~1 ms. When
+ * each rebuild: the snapshot is built from the index's vocabulary in ~0.5 s at 100,000 documents, while tokenizing
+ * their text and tallying spellings took 3.9 s per 5,000 bench documents (46 M characters, pages cached, load 11),
+ * ~80 s for the library. A lookup reads up to 5 documents holding the term (FTS5 MATCH … LIMIT 5), a 16,384-character
+ * chunk at a time up to 100,000 characters, stopping at the chunk that holds the word and after 3 documents that
+ * print it, and tokenizes them with the index's own tokenizer (fold.ts): +1.2 ms median per suggesting search at
+ * 100,000 documents, cold (`npm run bench -- search --compare-printed`), nothing once cached. When
  * only a huge document prints the word, past the part read, FTS5's snippet() finds it anywhere (~20 ms per MB of
  * that document's text, once). Results are cached until the library changes.
  *
  * The chosen spelling is always one a document printed: the most frequent spelling ignoring case (ties: the one
- * printed in more documents, then code-point order, so the answer never depends on read order); then its
+ * printed in more documents, then code-point order: the same documents always give the same answer); then its
  * lower-case form when some occurrence is lower-case, else its commonest printed form (German nouns, names,
  * "iPhone", "NATO"). When the user typed a capital first letter (or all capitals), an occurrence printed that way
  * is preferred ("Election" typed → "Élection" if a source starts a sentence with it).
