@@ -301,6 +301,14 @@ const EXPECTED: Expectation[] = [
     extra: (row) => expect(row.language).toBe('ru'),
   },
   {
+    file: 'debian/maint-guide-upload.vi.html',
+    format: 'html',
+    title: 'Chương 9. Tải gói phần mềm lên',
+    date: null,
+    sentences: ['Vui lòng sử dụng tài liệu mới này như là tài liệu hướng dẫn chính.'],
+    extra: (row) => expect(row.language).toBe('vi'),
+  },
+  {
     file: 'debian/apt-messages.th.txt',
     format: 'txt',
     // A list of APT's messages has no title: its first line is kept whole, as for any text without one.
