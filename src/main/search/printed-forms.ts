@@ -12,7 +12,8 @@
  * print it, and tokenizes them with the index's own tokenizer (fold.ts): +1.2 ms median per suggesting search at
  * 100,000 documents, cold (`npm run bench -- search --compare-printed`), nothing once cached. When
  * only a huge document prints the word, past the part read, FTS5's snippet() finds it anywhere (~20 ms per MB of
- * that document's text, once). Results are cached until the library changes.
+ * that document's text, once; not for a text over 32 MB, whose word is then not offered). Results are cached until
+ * the library changes.
  *
  * The chosen spelling is always one a document printed: the most frequent spelling ignoring case (ties: the one
  * printed in more documents, then code-point order: the same documents always give the same answer); then its
@@ -34,6 +35,8 @@ const ENOUGH_DOCUMENTS = 3
 export const MAX_CHARS = 100_000
 /** A document's text is tokenized a chunk at a time, until a chunk holds the word. */
 const CHUNK = 16_384
+/** The largest text snippet() is asked to search (~20 ms per MB: ~0.6 s); past it the correction is not offered. */
+const MAX_FRAGMENT_SOURCE_BYTES = 32 * 1024 * 1024
 /** Terms remembered per connection until the library changes. */
 const CACHE_LIMIT = 2_000
 
@@ -96,7 +99,9 @@ function readSpellings(db: Db, term: string): Spellings {
     if (found || inFields) printing++
     // Only where the index holds the text as written: scripts written without spaces are indexed as their folded
     // terms (search-text.ts), which are not printed text.
-    else if (beyond === null && !hasSpecial(doc.text)) beyond = id
+    else if (beyond === null && doc.bytes <= MAX_FRAGMENT_SOURCE_BYTES && !hasSpecial(doc.text)) {
+      beyond = id
+    }
     if (printing >= ENOUGH_DOCUMENTS) break
   }
   if (spellings.size > 0 || beyond === null) return spellings

@@ -130,10 +130,15 @@ export const vocabularyRepository = Object.freeze({
   },
 
   /** A document's indexed fields, its text cut to the first `maxChars` characters (a huge one costs no more). */
-  indexedFields(db: Db, documentId: number, maxChars: number): PendingDocument | undefined {
-    return get<PendingDocument>(
+  indexedFields(
+    db: Db,
+    documentId: number,
+    maxChars: number,
+  ): (PendingDocument & { bytes: number }) | undefined {
+    return get<PendingDocument & { bytes: number }>(
       db,
-      sql`SELECT id, title, authors, coalesce(source, '') AS source, substr(text, 1, ${maxChars}) AS text
+      sql`SELECT id, title, authors, coalesce(source, '') AS source, substr(text, 1, ${maxChars}) AS text,
+                 octet_length(text) AS bytes
             FROM documents WHERE id = ${documentId}`,
     )
   },
