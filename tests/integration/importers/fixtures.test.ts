@@ -167,6 +167,49 @@ const EXPECTED: Expectation[] = [
     sentences: ['The bropd package simplifies the process of writing differential operators'],
   },
   {
+    // A TUGboat preprint: title in bold at the body size, the byline in roman at the same size, then "Abstract".
+    // The title once took the author in ("DVI specials for PDF generation Jin-Hwan Cho") and nobody was the author.
+    file: 'texlive/dvipdfmx-special.pdf',
+    format: 'pdf',
+    title: 'DVI specials for PDF generation',
+    date: null,
+    authors: ['Jin-Hwan Cho'],
+    pages: 6,
+    sentences: ['This paper deals with the DVI specials defined in DVIPDFM(x)'],
+  },
+  {
+    // Slides: the name line "趙CHO, 珍JIN 煥HWAN" is set with Hanja in the title's size, in another font. It was
+    // read into the title, and the affiliation "Korean TeX Users Group" became the author.
+    file: 'texlive/tug2003-slides.pdf',
+    format: 'pdf',
+    title: 'DVIPDFMx, an eXtension of DVIPDFM',
+    date: '2003-07-23',
+    authors: ['Jin Hwan Cho'],
+    pages: 13,
+    sentences: [],
+  },
+  {
+    // A Texinfo title page: title, "for version", date, and the author at the foot of the page (it was not found).
+    file: 'texlive/dvips.pdf',
+    format: 'pdf',
+    title: 'Dvips: A DVI-to-PostScript Translator',
+    date: '2022-01',
+    authors: ['Tomas Rokicki'],
+    pages: 69,
+    sentences: ['a program to translate a DVI file into PostScript'],
+  },
+  {
+    // Its table of contents has page numbers at the right: no second column (read as one, the byline was cut in two
+    // around the raised A of the LaTeX logo, "The L" | "ATEX Project Team").
+    file: 'texlive/iftex.pdf',
+    format: 'pdf',
+    title: 'The iftex package',
+    date: '2022-02-03',
+    authors: ['The LaTeX Project Team'],
+    pages: 5,
+    sentences: ['provided checks for whether a document was being processed with'],
+  },
+  {
     file: 'texlive/transistor.pdf',
     format: 'pdf',
     title: 'transistor', // a drawing whose only text is its labels: the file name, not "R R a"

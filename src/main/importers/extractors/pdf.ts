@@ -37,11 +37,30 @@ function pdfjsData(): { cMapUrl?: string; standardFontDataUrl?: string } {
   }
 }
 
-/** One positioned run of text, as pdf.js gives it. */
-type Run = { str: string; x: number; y: number; width: number; size: number; eol: boolean }
+/** One positioned run of text, as pdf.js gives it (font: pdf.js's id of the loaded font, one per PDF font). */
+type Run = {
+  str: string
+  x: number
+  y: number
+  width: number
+  size: number
+  eol: boolean
+  font: string
+}
 
-/** Runs on one baseline with small gaps between them. */
-type Fragment = { text: string; x: number; right: number; y: number; size: number }
+/**
+ * Runs on one baseline with small gaps between them. fonts: every font the runs were set in; font: the one most
+ * characters were set in (the first page's layout tells a title from a byline set in the same size by them).
+ */
+type Fragment = {
+  text: string
+  x: number
+  right: number
+  y: number
+  size: number
+  font: string
+  fonts: string[]
+}
 
 type TextItem = {
   str?: unknown
@@ -49,6 +68,7 @@ type TextItem = {
   width?: number
   height?: number
   hasEOL?: boolean
+  fontName?: unknown
 }
 
 /** Positioned runs of a page, ligature code points unfolded (so "ﬁnd" is found by "find"). */
@@ -60,7 +80,8 @@ function toRuns(items: unknown[]): Run[] {
     const [a = 0, b = 0, c = 0, d = 0, e = 0, f = 0] = it.transform
     const size = Math.hypot(c, d) || Math.hypot(a, b) || it.height || 10
     const str = unfoldLigatures(it.str)
-    runs.push({ str, x: e, y: f, width: it.width ?? 0, size, eol: it.hasEOL === true })
+    const font = typeof it.fontName === 'string' ? it.fontName : ''
+    runs.push({ str, x: e, y: f, width: it.width ?? 0, size, eol: it.hasEOL === true, font })
   }
   return runs
 }
@@ -97,6 +118,15 @@ function edgeLines(fragments: Fragment[]): { lines: PositionedLine[]; lineOf: nu
 function toFragments(runs: Run[]): Fragment[] {
   const fragments: Fragment[] = []
   let current: Fragment | null = null
+  // Characters per font in the current fragment, for its main font.
+  let perFont = new Map<string, number>()
+  const count = (run: Run): void => {
+    const n = (perFont.get(run.font) ?? 0) + run.str.length
+    perFont.set(run.font, n)
+    if (!current) return
+    if (!current.fonts.includes(run.font)) current.fonts.push(run.font)
+    if (n > (perFont.get(current.font) ?? 0)) current.font = run.font
+  }
   let breakNext = false
   for (const run of runs) {
     if (run.str.trim().length === 0) {
@@ -119,9 +149,19 @@ function toFragments(runs: Run[]): Fragment[] {
       current.text += (needsSpace ? ' ' : '') + run.str
       current.right = Math.max(current.right, run.x + run.width)
       current.size = Math.max(current.size, size)
+      count(run)
     } else {
       if (current) current.text = current.text.trimEnd()
-      current = { text: run.str, x: run.x, right: run.x + run.width, y: run.y, size }
+      current = {
+        text: run.str,
+        x: run.x,
+        right: run.x + run.width,
+        y: run.y,
+        size,
+        font: run.font,
+        fonts: [run.font],
+      }
+      perFont = new Map([[run.font, run.str.length]])
       fragments.push(current)
     }
     breakNext = run.eol

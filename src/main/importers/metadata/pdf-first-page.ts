@@ -9,12 +9,23 @@ import type { PartialDate } from '@shared/contract'
 import { parseDate } from '../dates'
 import { oneLine } from '../normalise'
 import type { ExtractedDocument } from '../types'
-import { cleanName, looksLikeName, splitAuthors } from './authors'
+import { cleanName, looksLikeName, ORGANISATION, splitAuthors } from './authors'
 import { type Candidate, candidate, setBest } from './provenance'
 import { dateInLine } from './text-head'
 
-/** A positioned run of text on page 1 (what pdf.ts calls a fragment). */
-export type PageFragment = { text: string; x: number; right: number; y: number; size: number }
+/**
+ * A positioned run of text on page 1 (what pdf.ts calls a fragment). font/fonts: pdf.js's ids of the fonts it was set
+ * in (the main one, and all); runs without them count as one font.
+ */
+export type PageFragment = {
+  text: string
+  x: number
+  right: number
+  y: number
+  size: number
+  font?: string
+  fonts?: string[]
+}
 
 export type PdfEmbedded = {
   title: string | null
@@ -60,13 +71,69 @@ const fold = (s: string): string =>
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
 
-type Line = { text: string; y: number; size: number }
+/** A visual line: its text, baseline, largest type size, the font most of its characters are in, and all its fonts. */
+type Line = { text: string; y: number; size: number; font: string; fonts: Set<string> }
+
+/**
+ * Two-column pages (TUGboat, most journals) are read as pdf.ts reads them: full-width blocks in turn, and between
+ * them the left column, then the right one. Otherwise a title set at the top of the left column reads as one line with
+ * the right column's prose beside it. Returns the page's fragments in blocks, top to bottom.
+ */
+function columnBlocks(fragments: PageFragment[]): PageFragment[][] {
+  if (fragments.length < 10) return [fragments]
+  const lo = Math.min(...fragments.map((f) => f.x))
+  const hi = Math.max(...fragments.map((f) => f.right))
+  const mid = (lo + hi) / 2
+  // Columns are counted by their lines of prose: page numbers at the right of a table of contents are no column.
+  const wide = (f: PageFragment): boolean => f.right - f.x >= 0.3 * (hi - lo)
+  const left = fragments.filter((f) => f.right <= mid + 2 && wide(f))
+  const right = fragments.filter((f) => f.x >= mid - 2 && wide(f))
+  const share = fragments.length * 0.2
+  if (left.length < Math.max(5, share) || right.length < Math.max(5, share)) return [fragments]
+  // Pieces of one centred line that meet at the middle ("The L" | "ATEX Project Team") are no columns: no gutter.
+  const spans = new Set<PageFragment>()
+  for (const l of fragments)
+    if (l.right <= mid + 2 && l.right > mid - 3 * l.size)
+      for (const r of fragments)
+        if (
+          r.x >= mid - 2 &&
+          Math.abs(r.y - l.y) <= 0.5 * Math.max(l.size, r.size) &&
+          r.x - l.right < Math.max(l.size, r.size)
+        ) {
+          spans.add(l)
+          spans.add(r)
+        }
+  const blocks: PageFragment[][] = []
+  let full: PageFragment[] = []
+  let leftBlock: PageFragment[] = []
+  let rightBlock: PageFragment[] = []
+  const flush = (): void => {
+    for (const b of [full, leftBlock, rightBlock]) if (b.length > 0) blocks.push(b)
+    full = []
+    leftBlock = []
+    rightBlock = []
+  }
+  for (const f of [...fragments].sort((p, q) => q.y - p.y || p.x - q.x)) {
+    if (f.right <= mid + 2 && !spans.has(f)) leftBlock.push(f)
+    else if (f.x >= mid - 2 && !spans.has(f)) rightBlock.push(f)
+    else {
+      if (leftBlock.length > 0 || rightBlock.length > 0) flush()
+      full.push(f)
+    }
+  }
+  flush()
+  return blocks
+}
 
 /**
  * Fragments → visual lines, top to bottom. A fragment belongs to a line when its baseline is within half the line's
  * type size (raised and lowered letters of logos stay on their line), and a line's fragments are read left to right.
  */
 function toLines(fragments: PageFragment[]): Line[] {
+  return columnBlocks(fragments).flatMap(blockLines)
+}
+
+function blockLines(fragments: PageFragment[]): Line[] {
   const groups: { y: number; size: number; parts: PageFragment[] }[] = []
   for (const f of [...fragments].sort((a, b) => b.size - a.size)) {
     const group = groups.find((g) => Math.abs(g.y - f.y) <= 0.5 * g.size)
@@ -79,36 +146,156 @@ function toLines(fragments: PageFragment[]): Line[] {
       const parts = g.parts.sort((a, b) => a.x - b.x)
       let text = ''
       let right = Number.NEGATIVE_INFINITY
+      const perFont = new Map<string, number>()
+      const fonts = new Set<string>()
       for (const p of parts) {
         const gap = p.x - right
         text += text && gap > 0.15 * g.size ? ` ${p.text}` : p.text
         right = Math.max(right, p.right)
+        const main = p.font ?? ''
+        perFont.set(main, (perFont.get(main) ?? 0) + p.text.length)
+        for (const f of p.fonts ?? [main]) fonts.add(f)
       }
-      return { text: tidyLogos(text), y: g.y, size: g.size }
+      const font = [...perFont.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? ''
+      return { text: tidyLogos(text), y: g.y, size: g.size, font, fonts }
     })
     .filter((l) => /\S/.test(l.text))
 }
 
-type Layout = { title: string | null; authors: string[]; date: PartialDate | null }
+/** No font in common: a line set in another face (bold title, roman byline) even where the type size is the same. */
+const otherFonts = (a: Line, b: Line): boolean => ![...a.fonts].some((f) => b.fonts.has(f))
+
+/**
+ * A name printed in Chinese characters, each followed by its romanisation in capitals, surname first
+ * ("趙CHO, 珍JIN 煥HWAN" on tug2003-slides.pdf): the person as a Latin citation names them ("Jin Hwan Cho").
+ * The hyphen of "Jin-Hwan" is not printed, so none is added.
+ */
+export function romanisedName(line: string): string | null {
+  const m = /^(?:\p{sc=Han}\s*)?(\p{Lu}+),\s*((?:(?:\p{sc=Han}\s*)?\p{Lu}+\s*){1,3})$/u.exec(
+    line.trim(),
+  )
+  if (!m || !/\p{sc=Han}/u.test(line)) return null
+  const cap = (w: string): string => w.charAt(0) + w.slice(1).toLowerCase()
+  const given = (m[2] ?? '')
+    .replace(/\p{sc=Han}/gu, ' ')
+    .trim()
+    .split(/\s+/)
+  return [...given, m[1] ?? ''].map(cap).join(' ')
+}
+
+/** People named on a line of the title block ("A and B", "A, B"), or [] when it is not a name line. */
+function namesOn(text: string): string[] {
+  const romanised = romanisedName(text)
+  if (romanised) return [romanised]
+  return splitAuthors(text).filter((n) => looksLikeName(n) && n.split(/\s+/).length >= 2)
+}
+
+const ABSTRACT = /^(?:abstract|summary|zusammenfassung|résumé)\b/i
+
+type Layout = {
+  title: string | null
+  /** How the title was told apart: the largest type, or its own (bold) face above a byline. */
+  titleBy: 'size' | 'font'
+  authors: string[]
+  date: PartialDate | null
+}
+
+/**
+ * The title when no type on the page is clearly bigger than the body (TUGboat preprints, dvipdfmx-special.pdf): a
+ * line near the top set in fonts the body is not set in (bold), then a name line in another face, then
+ * "Abstract", an affiliation, an e-mail or a date. Without that byline a bold first line is as likely a heading.
+ */
+function titleByFont(lines: Line[], bodyFont: string): { start: number; end: number } | null {
+  for (let start = 0; start < Math.min(5, lines.length); start++) {
+    const first = lines[start] as Line
+    if (first.fonts.has(bodyFont) || !/\p{L}{2}/u.test(first.text)) continue
+    let end = start
+    while (
+      end + 1 < lines.length &&
+      end - start < 2 &&
+      !otherFonts(first, lines[end + 1] as Line) &&
+      !(lines[end + 1] as Line).fonts.has(bodyFont)
+    )
+      end++
+    const title = lines
+      .slice(start, end + 1)
+      .map((l) => l.text)
+      .join(' ')
+    if (
+      notATitle(title) ||
+      /[.:;,]$/.test(title) ||
+      title.split(/\s+/).length > 20 ||
+      dateInLine(title) ||
+      /^(?:for\s+)?(?:version|release|edition)\b/i.test(title)
+    )
+      return null
+    // A title is never set smaller than the byline under it.
+    const byline = lines[end + 1]
+    if (
+      !byline ||
+      byline.size > first.size + 0.5 ||
+      !otherFonts(first, byline) ||
+      namesOn(byline.text).length === 0
+    )
+      return null
+    for (const next of lines.slice(end + 2, end + 6)) {
+      if (ABSTRACT.test(next.text) || AFFILIATION.test(next.text) || dateInLine(next.text))
+        return { start, end }
+      if (namesOn(next.text).length === 0) return null
+    }
+    return null
+  }
+  return null
+}
 
 /** Title, authors and date from the layout of page 1. */
 export function firstPageLayout(fragments: PageFragment[]): Layout {
-  const none: Layout = { title: null, authors: [], date: null }
+  const none: Layout = { title: null, titleBy: 'size', authors: [], date: null }
   const lines = toLines(fragments).slice(0, 40)
   const worded = lines.filter((l) => /\p{L}{2}/u.test(l.text))
   if (worded.length === 0) return none
-  // The body size: the size most characters on the page are set in.
+  // The body size and font: the size and the font most characters on the page are set in.
   const chars = new Map<number, number>()
-  for (const l of worded)
+  const fontChars = new Map<string, number>()
+  for (const l of worded) {
     chars.set(Math.round(l.size), (chars.get(Math.round(l.size)) ?? 0) + l.text.length)
-  const body = [...chars.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 10
+    fontChars.set(l.font, (fontChars.get(l.font) ?? 0) + l.text.length)
+  }
+  const bySize = [...chars.entries()].sort((a, b) => b[1] - a[1])
+  let body = bySize[0]?.[0] ?? 10
+  // A title page has little text: its one- or two-line title can hold the most characters (dvips.pdf: the title,
+  // then a version and date line and the author, each in another size). The body is then the next size.
+  const biggestSize = Math.max(...[...chars.keys()])
+  if (
+    body === biggestSize &&
+    bySize.length > 1 &&
+    worded.length <= 12 &&
+    worded.filter((l) => Math.round(l.size) === body).length <= 2
+  )
+    body = bySize[1]?.[0] ?? body
+  const bodyFont = [...fontChars.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? ''
   // The title: the first run of the largest type in the top part of the page, clearly bigger than the body text.
+  // A line in the same size but in other fonts only ("趙CHO, 珍JIN 煥HWAN" under a slide's title) is not part of it.
   const top = worded.slice(0, 15)
   const biggest = Math.max(...top.map((l) => l.size))
-  if (biggest < body * 1.15) return none
-  const start = lines.findIndex((l) => Math.abs(l.size - biggest) < 0.5 && /\p{L}{2}/u.test(l.text))
-  let end = start
-  while (end + 1 < lines.length && Math.abs((lines[end + 1]?.size ?? 0) - biggest) < 0.5) end++
+  let start: number
+  let end: number
+  let titleBy: Layout['titleBy'] = 'size'
+  if (biggest >= body * 1.15) {
+    start = lines.findIndex((l) => Math.abs(l.size - biggest) < 0.5 && /\p{L}{2}/u.test(l.text))
+    end = start
+    while (
+      end + 1 < lines.length &&
+      Math.abs((lines[end + 1]?.size ?? 0) - biggest) < 0.5 &&
+      !otherFonts(lines[start] as Line, lines[end + 1] as Line)
+    )
+      end++
+  } else {
+    const byFont = titleByFont(lines, bodyFont)
+    if (!byFont) return none
+    ;({ start, end } = byFont)
+    titleBy = 'font'
+  }
   const title = oneLine(
     lines
       .slice(start, end + 1)
@@ -116,29 +303,49 @@ export function firstPageLayout(fragments: PageFragment[]): Layout {
       .join(' '),
     300,
   )
-  // Under the title: names, then maybe a date; stop at the first line of prose or a heading.
+  // Under the title: names (affiliations, e-mail and URL lines skipped), then maybe a date; stop at the first line
+  // of prose or a heading. An organisation under a person's name is their affiliation ("Korean TeX Users Group").
+  // A title page may print the date first and the author at its foot (Texinfo: dvips.pdf): names after the date
+  // count only when nothing but names and addresses follows them on the page.
   const authors: string[] = []
+  const afterDate: string[] = []
   let date: PartialDate | null = null
-  for (const line of lines.slice(end + 1, end + 10)) {
+  let reachedEnd = true
+  const below = lines.slice(end + 1, end + 12)
+  for (const line of below) {
     const text = line.text.trim()
     const dated = dateInLine(text)
-    if (dated && (dated.keyword || text.length <= dated.date.length + 12)) {
+    if (!date && dated && (dated.keyword || text.length <= dated.date.length + 12)) {
       date = dated.date
-      break
+      if (authors.length > 0) break
+      continue
     }
     if (AFFILIATION.test(text)) continue
     const words = text.split(/\s+/)
     if (
       words.length > 10 ||
       /[.:;]$/.test(text) ||
-      /^(?:abstract|introduction|contents|\d+(?:\.\d+)*\s)/i.test(text)
-    )
+      ABSTRACT.test(text) ||
+      /^(?:introduction|contents|\d+(?:\.\d+)*\s)/i.test(text)
+    ) {
+      reachedEnd = false
       break
-    for (const name of splitAuthors(text))
-      if (looksLikeName(name) && name.split(/\s+/).length >= 2 && !authors.includes(name))
-        authors.push(name)
+    }
+    const names = namesOn(text)
+    const person = authors.some((a) => !ORGANISATION.test(a))
+    const into = date ? afterDate : authors
+    for (const name of names) {
+      if (person && ORGANISATION.test(name)) continue
+      if (!authors.includes(name) && !into.includes(name)) into.push(name)
+    }
+    if (date && names.length === 0) {
+      reachedEnd = false
+      break
+    }
   }
-  return { title: title.length >= 3 ? tidyLogos(title) : null, authors, date }
+  if (date && authors.length === 0 && reachedEnd && end + 12 >= lines.length)
+    authors.push(...afterDate)
+  return { title: title.length >= 3 ? tidyLogos(title) : null, titleBy, authors, date }
 }
 
 /** Weigh the PDF's embedded metadata against page 1 and set title, authors and date with their provenance. */
@@ -164,7 +371,14 @@ export function applyPdfMetadata(
         )
       : null,
     layout.title && !notATitle(layout.title)
-      ? candidate(layout.title, 'text', 0.8, 'first page, largest type')
+      ? candidate(
+          layout.title,
+          'text',
+          0.8,
+          layout.titleBy === 'size'
+            ? 'first page, largest type'
+            : 'first page, its own typeface above the byline',
+        )
       : null,
   ])
 
