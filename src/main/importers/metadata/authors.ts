@@ -53,7 +53,7 @@ export function cleanName(raw: string): string | null {
   return s
 }
 
-export const ORGANISATION =
+const ORGANISATION =
   /\b(?:team|group|project|society|association|committee|foundation|institute|council|consortium|community|authors|developers|contributors|editors|board|company|corporation|organi[sz]ation|office|department|ministry|agency|press|network|cent(?:er|re)|university|school|library|league|union|alliance|collective|staff|house|bureau|commission|government)\b/i
 
 /** Does this read as one person's or organisation's name (a few capitalised words, initials allowed)? */

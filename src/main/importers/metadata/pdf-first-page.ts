@@ -9,7 +9,7 @@ import type { PartialDate } from '@shared/contract'
 import { parseDate } from '../dates'
 import { oneLine } from '../normalise'
 import type { ExtractedDocument } from '../types'
-import { cleanName, looksLikeName, ORGANISATION, splitAuthors } from './authors'
+import { cleanName, looksLikeName, splitAuthors } from './authors'
 import { type Candidate, candidate, setBest } from './provenance'
 import { dateInLine } from './text-head'
 
@@ -52,6 +52,13 @@ export function notATitle(title: string): boolean {
   )
 }
 
+/**
+ * An organisation printed under a person's name is where they work ("Korean TeX Users Group" under Jin-Hwan Cho):
+ * words that name no person ("House" or "Press" can be a surname, so they are not here).
+ */
+const ORGANISATION =
+  /\b(?:group|society|association|institute|team|committee|consortium|foundation|council|project|laborator(?:y|ies))\b/i
+
 const AFFILIATION =
   /\b(?:universit|institut|department|dept\.|laborator|college|school|centre|center|inc\.?$|ltd|gmbh|corporation|faculty|academy|hospital|@|https?:|www\.)/i
 
@@ -81,8 +88,8 @@ type Line = { text: string; y: number; size: number; font: string; fonts: Set<st
  */
 function columnBlocks(fragments: PageFragment[]): PageFragment[][] {
   if (fragments.length < 10) return [fragments]
-  const lo = Math.min(...fragments.map((f) => f.x))
-  const hi = Math.max(...fragments.map((f) => f.right))
+  const lo = fragments.reduce((m, f) => Math.min(m, f.x), Number.POSITIVE_INFINITY)
+  const hi = fragments.reduce((m, f) => Math.max(m, f.right), Number.NEGATIVE_INFINITY)
   const mid = (lo + hi) / 2
   // Columns are counted by their lines of prose: page numbers at the right of a table of contents are no column.
   const wide = (f: PageFragment): boolean => f.right - f.x >= 0.3 * (hi - lo)
@@ -228,7 +235,7 @@ function titleByFont(lines: Line[], bodyFont: string): { start: number; end: num
       dateInLine(title) ||
       /^(?:for\s+)?(?:version|release|edition)\b/i.test(title)
     )
-      return null
+      continue
     // A title is never set smaller than the byline under it.
     const byline = lines[end + 1]
     if (
@@ -237,13 +244,12 @@ function titleByFont(lines: Line[], bodyFont: string): { start: number; end: num
       !otherFonts(first, byline) ||
       namesOn(byline.text).length === 0
     )
-      return null
+      continue
     for (const next of lines.slice(end + 2, end + 6)) {
       if (ABSTRACT.test(next.text) || AFFILIATION.test(next.text) || dateInLine(next.text))
         return { start, end }
-      if (namesOn(next.text).length === 0) return null
+      if (namesOn(next.text).length === 0) break
     }
-    return null
   }
   return null
 }
@@ -311,7 +317,7 @@ export function firstPageLayout(fragments: PageFragment[]): Layout {
   const afterDate: string[] = []
   let date: PartialDate | null = null
   let reachedEnd = true
-  const below = lines.slice(end + 1, end + 12)
+  const below = lines.slice(end + 1, end + 10)
   for (const line of below) {
     const text = line.text.trim()
     const dated = dateInLine(text)
@@ -343,7 +349,7 @@ export function firstPageLayout(fragments: PageFragment[]): Layout {
       break
     }
   }
-  if (date && authors.length === 0 && reachedEnd && end + 12 >= lines.length)
+  if (date && authors.length === 0 && reachedEnd && end + 10 >= lines.length)
     authors.push(...afterDate)
   return { title: title.length >= 3 ? tidyLogos(title) : null, titleBy, authors, date }
 }
