@@ -49,8 +49,9 @@ type Run = {
 }
 
 /**
- * Runs on one baseline with small gaps between them. fonts: every font the runs were set in; font: the one most
- * characters were set in (the first page's layout tells a title from a byline set in the same size by them).
+ * Runs on one baseline with small gaps between them. size: the largest type; textSize: the size most characters are
+ * set in; fonts: every font the runs were set in; font: the one most characters were set in (the first page's layout
+ * tells a title from a byline in the title's size by them: "趙CHO, 珍JIN 煥HWAN" has only its Hanja in that size).
  */
 type Fragment = {
   text: string
@@ -58,6 +59,7 @@ type Fragment = {
   right: number
   y: number
   size: number
+  textSize: number
   font: string
   fonts: string[]
 }
@@ -118,14 +120,18 @@ function edgeLines(fragments: Fragment[]): { lines: PositionedLine[]; lineOf: nu
 function toFragments(runs: Run[]): Fragment[] {
   const fragments: Fragment[] = []
   let current: Fragment | null = null
-  // Characters per font in the current fragment, for its main font.
+  // Characters per font and per size in the current fragment, for its main font and size.
   let perFont = new Map<string, number>()
+  let perSize = new Map<number, number>()
   const count = (run: Run): void => {
     const n = (perFont.get(run.font) ?? 0) + run.str.length
     perFont.set(run.font, n)
+    const m = (perSize.get(run.size) ?? 0) + run.str.length
+    perSize.set(run.size, m)
     if (!current) return
     if (!current.fonts.includes(run.font)) current.fonts.push(run.font)
     if (n > (perFont.get(current.font) ?? 0)) current.font = run.font
+    if (m > (perSize.get(current.textSize) ?? 0)) current.textSize = run.size
   }
   let breakNext = false
   for (const run of runs) {
@@ -158,10 +164,12 @@ function toFragments(runs: Run[]): Fragment[] {
         right: run.x + run.width,
         y: run.y,
         size,
+        textSize: size,
         font: run.font,
         fonts: [run.font],
       }
       perFont = new Map([[run.font, run.str.length]])
+      perSize = new Map([[size, run.str.length]])
       fragments.push(current)
     }
     breakNext = run.eol

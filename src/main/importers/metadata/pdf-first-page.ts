@@ -14,8 +14,9 @@ import { type Candidate, candidate, setBest } from './provenance'
 import { dateInLine } from './text-head'
 
 /**
- * A positioned run of text on page 1 (what pdf.ts calls a fragment). font/fonts: pdf.js's ids of the fonts it was set
- * in (the main one, and all); runs without them count as one font.
+ * A positioned run of text on page 1 (what pdf.ts calls a fragment). size: its largest type; textSize: the size most
+ * of its characters are in; font/fonts: pdf.js's ids of the fonts it was set in (the main one, and all). Fragments
+ * without them count as one size and one font.
  */
 export type PageFragment = {
   text: string
@@ -23,6 +24,7 @@ export type PageFragment = {
   right: number
   y: number
   size: number
+  textSize?: number
   font?: string
   fonts?: string[]
 }
@@ -78,8 +80,19 @@ const fold = (s: string): string =>
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
 
-/** A visual line: its text, baseline, largest type size, the font most of its characters are in, and all its fonts. */
-type Line = { text: string; y: number; size: number; font: string; fonts: Set<string> }
+/**
+ * A visual line: its text, baseline, largest type size, the size and the font most of its characters are in, all its
+ * fonts, and its cells (pieces apart by a wide gap: names set side by side).
+ */
+type Line = {
+  text: string
+  y: number
+  size: number
+  textSize: number
+  font: string
+  fonts: Set<string>
+  cells: string[]
+}
 
 /**
  * Two-column pages (TUGboat, most journals) are read as pdf.ts reads them: full-width blocks in turn, and between
@@ -87,7 +100,8 @@ type Line = { text: string; y: number; size: number; font: string; fonts: Set<st
  * the right column's prose beside it. Returns the page's fragments in blocks, top to bottom.
  */
 function columnBlocks(fragments: PageFragment[]): PageFragment[][] {
-  if (fragments.length < 10) return [fragments]
+  // Columns of prose have many lines; a title page or a slide (tens of pieces) is read as it is.
+  if (fragments.length < 40) return [fragments]
   const lo = fragments.reduce((m, f) => Math.min(m, f.x), Number.POSITIVE_INFINITY)
   const hi = fragments.reduce((m, f) => Math.max(m, f.right), Number.NEGATIVE_INFINITY)
   const mid = (lo + hi) / 2
@@ -97,38 +111,49 @@ function columnBlocks(fragments: PageFragment[]): PageFragment[][] {
   const right = fragments.filter((f) => f.x >= mid - 2 && wide(f))
   const share = fragments.length * 0.2
   if (left.length < Math.max(5, share) || right.length < Math.max(5, share)) return [fragments]
-  // Pieces of one centred line that meet at the middle ("The L" | "ATEX Project Team") are no columns: no gutter.
-  const spans = new Set<PageFragment>()
-  for (const l of fragments)
-    if (l.right <= mid + 2 && l.right > mid - 3 * l.size)
-      for (const r of fragments)
-        if (
-          r.x >= mid - 2 &&
-          Math.abs(r.y - l.y) <= 0.5 * Math.max(l.size, r.size) &&
-          r.x - l.right < Math.max(l.size, r.size)
-        ) {
-          spans.add(l)
-          spans.add(r)
-        }
+  // A row with a fragment across the middle is one line, all of it ("The L" | "ATEX Extension Package" around a
+  // centred title's raised A), and so are pieces that meet at the middle: no gutter between them.
+  const isLeft = (f: PageFragment): boolean => f.right <= mid + 2
+  const isRight = (f: PageFragment): boolean => f.x >= mid - 2
+  const whole = new Set<PageFragment>()
+  const sameRow = (a: PageFragment, b: PageFragment): boolean =>
+    Math.abs(a.y - b.y) <= 0.5 * Math.max(a.size, b.size)
+  for (const a of fragments) {
+    const crosses = !isLeft(a) && !isRight(a)
+    const nearMid = isLeft(a) && a.right > mid - 3 * a.size
+    if (!crosses && !nearMid) continue
+    for (const b of fragments)
+      if (
+        b !== a &&
+        sameRow(a, b) &&
+        (crosses || (isRight(b) && b.x - a.right < Math.max(a.size, b.size)))
+      ) {
+        whole.add(a)
+        whole.add(b)
+      }
+  }
   const blocks: PageFragment[][] = []
   let full: PageFragment[] = []
   let leftBlock: PageFragment[] = []
   let rightBlock: PageFragment[] = []
-  const flush = (): void => {
-    for (const b of [full, leftBlock, rightBlock]) if (b.length > 0) blocks.push(b)
-    full = []
+  const flushColumns = (): void => {
+    for (const b of [leftBlock, rightBlock]) if (b.length > 0) blocks.push(b)
     leftBlock = []
     rightBlock = []
   }
   for (const f of [...fragments].sort((p, q) => q.y - p.y || p.x - q.x)) {
-    if (f.right <= mid + 2 && !spans.has(f)) leftBlock.push(f)
-    else if (f.x >= mid - 2 && !spans.has(f)) rightBlock.push(f)
-    else {
-      if (leftBlock.length > 0 || rightBlock.length > 0) flush()
+    const column = whole.has(f) ? null : isLeft(f) ? leftBlock : isRight(f) ? rightBlock : null
+    if (column) {
+      if (full.length > 0) blocks.push(full)
+      full = []
+      column.push(f)
+    } else {
+      flushColumns()
       full.push(f)
     }
   }
-  flush()
+  if (full.length > 0) blocks.push(full)
+  flushColumns()
   return blocks
 }
 
@@ -154,17 +179,32 @@ function blockLines(fragments: PageFragment[]): Line[] {
       let text = ''
       let right = Number.NEGATIVE_INFINITY
       const perFont = new Map<string, number>()
+      const perSize = new Map<number, number>()
       const fonts = new Set<string>()
+      const cells: string[] = []
       for (const p of parts) {
         const gap = p.x - right
+        if (cells.length === 0 || gap > 2 * g.size) cells.push(p.text)
+        else cells[cells.length - 1] += gap > 0.15 * g.size ? ` ${p.text}` : p.text
         text += text && gap > 0.15 * g.size ? ` ${p.text}` : p.text
         right = Math.max(right, p.right)
         const main = p.font ?? ''
         perFont.set(main, (perFont.get(main) ?? 0) + p.text.length)
+        const size = p.textSize ?? p.size
+        perSize.set(size, (perSize.get(size) ?? 0) + p.text.length)
         for (const f of p.fonts ?? [main]) fonts.add(f)
       }
-      const font = [...perFont.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? ''
-      return { text: tidyLogos(text), y: g.y, size: g.size, font, fonts }
+      const most = <K>(m: Map<K, number>): K | undefined =>
+        [...m.entries()].sort((a, b) => b[1] - a[1])[0]?.[0]
+      return {
+        text: tidyLogos(text),
+        y: g.y,
+        size: g.size,
+        textSize: most(perSize) ?? g.size,
+        font: most(perFont) ?? '',
+        fonts,
+        cells: cells.map(tidyLogos),
+      }
     })
     .filter((l) => /\S/.test(l.text))
 }
@@ -190,11 +230,21 @@ export function romanisedName(line: string): string | null {
   return [...given, m[1] ?? ''].map(cap).join(' ')
 }
 
+/**
+ * A word no person's name has: a number standing alone ("ICT Call 1") or a small word other than a particle
+ * ("Welcome to LaTeX News 2", a heading once its column is read apart). Abbreviated titles ("prof.") are let be.
+ */
+const NOT_IN_A_NAME =
+  /^(?:\d+|(?!(?:v[ao]n|van|der|den|de|da|das|dos|du|di|del|della|la|le|bin|ibn|al|el|y|zu)$)\p{Ll}+)$/u
+
 /** People named on a line of the title block ("A and B", "A, B"), or [] when it is not a name line. */
 function namesOn(text: string): string[] {
   const romanised = romanisedName(text)
   if (romanised) return [romanised]
-  return splitAuthors(text).filter((n) => looksLikeName(n) && n.split(/\s+/).length >= 2)
+  return splitAuthors(text).filter((n) => {
+    const words = n.split(/\s+/)
+    return words.length >= 2 && looksLikeName(n) && !words.some((w) => NOT_IN_A_NAME.test(w))
+  })
 }
 
 const ABSTRACT = /^(?:abstract|summary|zusammenfassung|résumé)\b/i
@@ -272,16 +322,17 @@ export function firstPageLayout(fragments: PageFragment[]): Layout {
   // A title page has little text: its one- or two-line title can hold the most characters (dvips.pdf: the title,
   // then a version and date line and the author, each in another size). The body is then the next size.
   const biggestSize = Math.max(...[...chars.keys()])
+  const biggestLines = worded.filter((l) => Math.round(l.size) === biggestSize)
   if (
     body === biggestSize &&
     bySize.length > 1 &&
     worded.length <= 12 &&
-    worded.filter((l) => Math.round(l.size) === body).length <= 2
+    biggestLines.length <= 2 &&
+    biggestLines.reduce((n, l) => n + l.text.length, 0) <= 100
   )
     body = bySize[1]?.[0] ?? body
   const bodyFont = [...fontChars.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? ''
   // The title: the first run of the largest type in the top part of the page, clearly bigger than the body text.
-  // A line in the same size but in other fonts only ("趙CHO, 珍JIN 煥HWAN" under a slide's title) is not part of it.
   const top = worded.slice(0, 15)
   const biggest = Math.max(...top.map((l) => l.size))
   let start: number
@@ -290,12 +341,13 @@ export function firstPageLayout(fragments: PageFragment[]): Layout {
   if (biggest >= body * 1.15) {
     start = lines.findIndex((l) => Math.abs(l.size - biggest) < 0.5 && /\p{L}{2}/u.test(l.text))
     end = start
-    while (
-      end + 1 < lines.length &&
-      Math.abs((lines[end + 1]?.size ?? 0) - biggest) < 0.5 &&
-      !otherFonts(lines[start] as Line, lines[end + 1] as Line)
-    )
-      end++
+    // A next line in the title's size continues it, unless only a few letters of it are that size and it shares
+    // no font with the title: "趙CHO, 珍JIN 煥HWAN" under tug2003-slides' title has only its Hanja in that size.
+    // Title lines in another face ("Philosophers' Imprint" in italics) stay in the title.
+    const continues = (l: Line): boolean =>
+      Math.abs(l.size - biggest) < 0.5 &&
+      (Math.abs(l.textSize - biggest) < 0.5 || !otherFonts(lines[start] as Line, l))
+    while (end + 1 < lines.length && continues(lines[end + 1] as Line)) end++
   } else {
     const byFont = titleByFont(lines, bodyFont)
     if (!byFont) return none
@@ -316,6 +368,7 @@ export function firstPageLayout(fragments: PageFragment[]): Layout {
   const authors: string[] = []
   const afterDate: string[] = []
   let date: PartialDate | null = null
+  let dateSize = 0
   let reachedEnd = true
   const below = lines.slice(end + 1, end + 10)
   for (const line of below) {
@@ -323,6 +376,7 @@ export function firstPageLayout(fragments: PageFragment[]): Layout {
     const dated = dateInLine(text)
     if (!date && dated && (dated.keyword || text.length <= dated.date.length + 12)) {
       date = dated.date
+      dateSize = line.size
       if (authors.length > 0) break
       continue
     }
@@ -337,7 +391,10 @@ export function firstPageLayout(fragments: PageFragment[]): Layout {
       reachedEnd = false
       break
     }
-    const names = namesOn(text)
+    let names = line.cells.length > 1 ? line.cells.flatMap(namesOn) : namesOn(text)
+    // Under the date, only a name in larger type than the date, not in capitals: a Texinfo title page's author
+    // ("Tomas Rokicki" under "January 2022"), not a venue ("ADELAIDE AUSTRALIA" under a conference's dates).
+    if (date && (line.size <= dateSize + 0.5 || text === text.toUpperCase())) names = []
     const person = authors.some((a) => !ORGANISATION.test(a))
     const into = date ? afterDate : authors
     for (const name of names) {
