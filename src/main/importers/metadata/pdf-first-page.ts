@@ -67,7 +67,7 @@ const AFFILIATION =
 /** The LaTeX logos come out of pdf.js as spaced capitals ("L AT EX", "T EX"). */
 export function tidyLogos(s: string): string {
   return s
-    .replace(/\bL\s*A\s*T\s*E\s*X\b/g, 'LaTeX')
+    .replace(/\bL\s*A\s*T\s*E\s*X(?=\d|\b)/g, 'LaTeX') // "The LATEX3 Project" too
     .replace(/\b(pdf|Xe|Lua|e|)T\s*E\s*X\b/g, (_m, p: string) => `${p}TeX`)
     .replace(/\s*[∗⋆†‡]+\s*$/u, '')
     .replace(/\s+/g, ' ')
@@ -241,7 +241,12 @@ const NOT_IN_A_NAME =
 function namesOn(text: string): string[] {
   const romanised = romanisedName(text)
   if (romanised) return [romanised]
-  return splitAuthors(text).filter((n) => {
+  // Affiliation marks set apart from the name ("Aaron Feickert a , Jonathan Totushek a , and C. Igathinathane b").
+  const unmarked = text.replace(
+    /(?<=\p{L}{2})\s+[a-z](?:\s*,\s*[a-z])*(?=\s*(?:[,;∗*]|\band\b|$))/gu,
+    '',
+  )
+  return splitAuthors(unmarked).filter((n) => {
     const words = n.split(/\s+/)
     return words.length >= 2 && looksLikeName(n) && !words.some((w) => NOT_IN_A_NAME.test(w))
   })
@@ -278,8 +283,10 @@ function titleByFont(lines: Line[], bodyFont: string): { start: number; end: num
       .slice(start, end + 1)
       .map((l) => l.text)
       .join(' ')
+    // A name in bold is a letter's sender or a heading's person ("prof. Walter Daems"), not a title.
     if (
       notATitle(title) ||
+      namesOn(title).length > 0 ||
       /[.:;,]$/.test(title) ||
       title.split(/\s+/).length > 20 ||
       dateInLine(title) ||
