@@ -210,6 +210,17 @@ const EXPECTED: Expectation[] = [
     sentences: ['provided checks for whether a document was being processed with'],
   },
   {
+    // The title's last line is in bold, its first two in roman, all in one size: a change of font alone does not end
+    // a title (it did on the way to the fixes above: found by the sweep of TeX Live's PDFs).
+    file: 'texlive/natbib.pdf',
+    format: 'pdf',
+    title: 'Natural Sciences Citations and References (Author–Year and Numerical Schemes)',
+    date: '2010-09-13',
+    authors: ['Patrick W. Daly'],
+    pages: 26,
+    sentences: ['It is compatible with the standard bibliographic style files'],
+  },
+  {
     file: 'texlive/transistor.pdf',
     format: 'pdf',
     title: 'transistor', // a drawing whose only text is its labels: the file name, not "R R a"
