@@ -8,7 +8,11 @@ import {
 } from '../../../src/main/importers/metadata/authors'
 import { finishMetadata, genericTitle } from '../../../src/main/importers/metadata/finish'
 import { findIdentifiers, normaliseIsbn } from '../../../src/main/importers/metadata/identifiers'
-import { notATitle } from '../../../src/main/importers/metadata/pdf-first-page'
+import {
+  notATitle,
+  romanisedName,
+  tidyLogos,
+} from '../../../src/main/importers/metadata/pdf-first-page'
 import { checkDate } from '../../../src/main/importers/metadata/plausible-date'
 import { setField } from '../../../src/main/importers/metadata/provenance'
 import { dateInLine, headMetadata } from '../../../src/main/importers/metadata/text-head'
@@ -76,6 +80,20 @@ describe('PDF page 1 titles', () => {
     expect(notATitle("User's Guide to AMSFonts")).toBe(false)
     expect(notATitle('10 Years of Debian')).toBe(false)
     expect(notATitle('数学')).toBe(false)
+  })
+
+  it('a name in Hanja with its romanisation in capitals, surname first, is the person (tug2003-slides.pdf)', () => {
+    expect(romanisedName('趙CHO, 珍JIN 煥HWAN')).toBe('Jin Hwan Cho')
+    expect(romanisedName('趙 CHO, 珍 JIN 煥 HWAN')).toBe('Jin Hwan Cho')
+    expect(romanisedName('CHO, JIN HWAN')).toBeNull() // capitals alone: no sign the comma inverts a name
+    expect(romanisedName('Korean TEX Users Group')).toBeNull()
+    expect(romanisedName('数学, 物理')).toBeNull()
+  })
+
+  it('the LaTeX logo as pdf.js spells it, numbered too ("The LATEX3 Project" in hyperref-doc.pdf)', () => {
+    expect(tidyLogos('The L ATEX3 Project')).toBe('The LaTeX3 Project')
+    expect(tidyLogos('The L A TEX Project Team∗')).toBe('The LaTeX Project Team')
+    expect(tidyLogos('LATEXT')).toBe('LATEXT')
   })
 })
 
