@@ -235,7 +235,7 @@ export function romanisedName(line: string): string | null {
  * ("Welcome to LaTeX News 2", a heading once its column is read apart). Abbreviated titles ("prof.") are let be.
  */
 const NOT_IN_A_NAME =
-  /^(?:\d+|(?!(?:v[ao]n|van|der|den|de|da|das|dos|du|di|del|della|la|le|bin|ibn|al|el|y|zu)$)\p{Ll}+)$/u
+  /^(?:\d+|(?!(?:v[ao]n|van|vom|der|den|ten|ter|op|de|da|das|dos|des|du|di|del|della|dei|degli|la|le|bin|ibn|al|el|y|zu|zur)$)\p{Ll}+)$/u
 
 /** People named on a line of the title block ("A and B", "A, B"), or [] when it is not a name line. */
 function namesOn(text: string): string[] {
