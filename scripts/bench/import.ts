@@ -111,7 +111,14 @@ function htmlPage(s: Speech): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Measuring an import: wall time, event-loop delay p99, peak RSS.
 
-type Measured = { seconds: number; loopP99Ms: number; loopMaxMs: number; peakRssMb: number }
+/** `cpuSeconds`: this process's user + system CPU, all threads (the import workers are threads): less noisy than wall. */
+type Measured = {
+  seconds: number
+  cpuSeconds: number
+  loopP99Ms: number
+  loopMaxMs: number
+  peakRssMb: number
+}
 
 async function measure(body: () => Promise<void>): Promise<Measured> {
   const loop = monitorEventLoopDelay({ resolution: 5 })
@@ -120,14 +127,17 @@ async function measure(body: () => Promise<void>): Promise<Measured> {
     peak = Math.max(peak, process.memoryUsage.rss())
   }, 25)
   loop.enable()
+  const cpu = process.cpuUsage()
   const started = performance.now()
   await body()
   const seconds = (performance.now() - started) / 1000
+  const used = process.cpuUsage(cpu)
   loop.disable()
   clearInterval(sampler)
   peak = Math.max(peak, process.memoryUsage.rss())
   return {
     seconds,
+    cpuSeconds: (used.user + used.system) / 1e6,
     loopP99Ms: loop.percentile(99) / 1e6,
     loopMaxMs: loop.max / 1e6,
     peakRssMb: peak / MB,
@@ -192,7 +202,9 @@ function printImport(
   process.stdout.write(
     `${label.padEnd(34)} ${fmt(perSecond, 0).padStart(6)} ${unit}/s  ${fmt(mbPerSecond).padStart(6)} MB/s  ` +
       `loop p99 ${fmt(median(runs.map((x) => x.loopP99Ms))).padStart(5)} ms (max ${fmt(median(runs.map((x) => x.loopMaxMs)), 0)})  ` +
-      `peak RSS ${fmt(median(runs.map((x) => x.peakRssMb)), 0)} MB  [${r.imported} imported, ${r.failed} failed]\n`,
+      `peak RSS ${fmt(median(runs.map((x) => x.peakRssMb)), 0)} MB  [${r.imported} imported, ${r.failed} failed]\n` +
+      `${''.padEnd(34)} CPU (user + sys, all threads) ${fmt(median(runs.map((x) => x.cpuSeconds)), 2)} s median ` +
+      `(runs ${runs.map((x) => fmt(x.cpuSeconds, 2)).join(', ')} s; wall ${runs.map((x) => fmt(x.seconds, 2)).join(', ')} s)\n`,
   )
   process.stdout.write(
     `${''.padEnd(34)} time: wall ${fmt(r.seconds, 2)} s, of it walking ${fmt(t.walkMs / 1000, 2)} s; main-thread writes ${fmt(t.writeMs / 1000, 2)} s in ${t.writeGroups} groups; ` +
@@ -427,7 +439,7 @@ async function main(): Promise<void> {
         const rate = median(recollRuns.map((r) => r.files / r.seconds))
         process.stdout.write(
           `   Recoll ${recoll} (recollindex, same files, interleaved) ${fmt(rate, 0).padStart(6)} files/s  ` +
-            `(runs ${recollRuns.map((r) => fmt(r.seconds, 1)).join(', ')} s) → Lectern / Recoll: ${fmt(perSecond / rate, 2)}×\n`,
+            `(runs ${recollRuns.map((r) => fmt(r.seconds, 1)).join(', ')} s; CPU ${recollRuns.map((r) => (r.cpuSeconds === null ? '?' : fmt(r.cpuSeconds, 1))).join(', ')} s) → Lectern / Recoll: ${fmt(perSecond / rate, 2)}×\n`,
         )
       }
       process.stdout.write('   (goal: ≥ 1,000 files/s on 2 cores, and ahead of Recoll)\n\n')

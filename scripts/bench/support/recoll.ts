@@ -12,7 +12,7 @@
  * text read by Recoll itself (no external filter). Timed wall-clock from start to exit, like Lectern's import.
  */
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -26,7 +26,10 @@ export function recollVersion(): string | null {
   return version || 'unknown version'
 }
 
-export type RecollRun = { seconds: number; files: number }
+/** `cpuSeconds`: recollindex's user + system CPU (all its threads), from /usr/bin/time; null where that is absent. */
+export type RecollRun = { seconds: number; files: number; cpuSeconds: number | null }
+
+const TIME = '/usr/bin/time'
 
 /** Index `dir` from scratch with recollindex; throws unless every file was indexed without error. */
 export function recollRun(dir: string, expectedFiles: number): RecollRun {
@@ -36,8 +39,14 @@ export function recollRun(dir: string, expectedFiles: number): RecollRun {
       join(config, 'recoll.conf'),
       `topdirs = ${dir}\nindexstemminglanguages = english\nnoaspell = 1\nloglevel = 1\n`,
     )
+    const cpuFile = join(config, 'cpu.txt')
+    const timed = existsSync(TIME)
     const started = performance.now()
-    const run = spawnSync('recollindex', ['-c', config, '-z'], { encoding: 'utf8' })
+    const run = timed
+      ? spawnSync(TIME, ['-f', '%U %S', '-o', cpuFile, 'recollindex', '-c', config, '-z'], {
+          encoding: 'utf8',
+        })
+      : spawnSync('recollindex', ['-c', config, '-z'], { encoding: 'utf8' })
     const seconds = (performance.now() - started) / 1000
     if (run.status !== 0)
       throw new Error(`recollindex exited ${run.status}: ${run.stderr.slice(-500)}`)
@@ -53,7 +62,9 @@ export function recollRun(dir: string, expectedFiles: number): RecollRun {
       throw new Error(
         `recollindex indexed ${done} of ${expectedFiles} files, ${status.fileerrors} errors`,
       )
-    return { seconds, files: expectedFiles }
+    const cpu = timed ? readFileSync(cpuFile, 'utf8').trim().split(/\s+/).map(Number) : []
+    const cpuSeconds = cpu.length === 2 ? (cpu[0] ?? 0) + (cpu[1] ?? 0) : null
+    return { seconds, files: expectedFiles, cpuSeconds }
   } finally {
     rmSync(config, { recursive: true, force: true })
   }

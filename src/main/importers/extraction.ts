@@ -8,6 +8,7 @@ import { resolve } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import type { ImportLimits } from '../core/context'
 import { toFailure } from './errors'
+import { receivePairs } from './stem-dictionary'
 import type {
   ExtractedFile,
   ExtractFailure,
@@ -83,7 +84,10 @@ class InProcessExtraction implements Extraction {
       )
     })
     const work = extractFile(path, extractLimits(this.limits, this.options), name).then(
-      (file): ExtractOutcome => ({ ok: true, file }),
+      (file): ExtractOutcome => {
+        if (file.stems) receivePairs(file.stems)
+        return { ok: true, file }
+      },
       (error): ExtractOutcome => ({ ok: false, failure: toFailure(error) }),
     )
     try {
@@ -122,6 +126,36 @@ type Slot = {
  * main thread's writes are the limit (see store.ts).
  */
 export const WORKER_QUEUE_DEPTH = 3
+
+/** Node flags that load module hooks, each followed by its module (also accepted as `--flag=module`). */
+const MODULE_HOOK_FLAGS = new Set([
+  '--import',
+  '--require',
+  '-r',
+  '--loader',
+  '--experimental-loader',
+])
+
+/**
+ * The parent's Node flags without its module hooks, for a built worker (plain JavaScript, no loader needed). A worker
+ * inherits its parent's flags, so under a TypeScript runner (tsx: the benchmarks, scripts) every module it loads
+ * went through the runner's transform: measured 2026-12-06, a built worker took 2.0–2.7 s of CPU to start under tsx
+ * against 1.4 s without, and eld's 1.5 MB database module was transformed again at its first use. Other flags
+ * (--cpu-prof, memory options) are kept.
+ */
+export function withoutModuleHooks(execArgv: readonly string[]): string[] {
+  const kept: string[] = []
+  for (let i = 0; i < execArgv.length; i++) {
+    const arg = execArgv[i] as string
+    if (MODULE_HOOK_FLAGS.has(arg)) {
+      i++
+      continue
+    }
+    if (MODULE_HOOK_FLAGS.has(arg.split('=')[0] as string) && arg.includes('=')) continue
+    kept.push(arg)
+  }
+  return kept
+}
 
 /**
  * A fixed-size pool of import workers, started lazily. A task is handed to a worker only once the worker reports
@@ -167,6 +201,7 @@ export class WorkerPool implements Extraction {
       : this.script
     const worker = new Worker(entry, {
       eval: fromSource,
+      ...(fromSource ? {} : { execArgv: withoutModuleHooks(process.execArgv) }),
       workerData: { script: this.script },
       resourceLimits: {
         maxOldGenerationSizeMb: this.#memoryMb,
@@ -183,6 +218,8 @@ export class WorkerPool implements Extraction {
         this.#pump()
         return
       }
+      // Recorded as answers arrive, in the worker's order, whatever becomes of this file (stem-dictionary.ts).
+      if (response.ok && response.file.stems) receivePairs(response.file.stems)
       if (response.id !== slot.tasks[0]?.id) return
       this.#finish(
         slot,

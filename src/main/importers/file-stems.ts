@@ -4,6 +4,7 @@
  * .txt files (pool of 2, 2026-12-06): stemming on the main thread was 7.8 s of its 48 s busy.
  */
 import { stemLanguage, stemPairs } from '../text/stemming'
+import { encodePairs, pairKey, pairKeys } from './stem-dictionary'
 import type { ExtractedFile, FileStems } from './types'
 
 /** The pairs of the file's title and text in its language; undefined when the language has no stemmer. */
@@ -12,16 +13,13 @@ export function fileStems(
 ): FileStems | undefined {
   const { language } = file
   if (!language || !stemLanguage(language)) return undefined
-  const pairs = stemPairs(language, [file.title, file.text])
-  return { language, pairs: pairs.map(pairKey).join('\n') }
+  return encodePairs(language, stemPairs(language, [file.title, file.text]))
 }
 
-/** A pair as the writer keys it: `stem\tword`. */
-export const pairKey = (pair: readonly string[]): string => `${pair[0]}\t${pair[1]}`
-
 /**
- * The keys of a document's pairs: those computed at extraction when they are for exactly these fields, else
- * computed now (a re-import keeping a person's title or language, or a language detected after extraction).
+ * The keys of a document's pairs: those computed at extraction when they are for exactly these fields and this thread
+ * received their dictionary, else computed now (a re-import keeping a person's title or language, or a language
+ * detected after extraction).
  */
 export function stemKeys(
   file: Pick<ExtractedFile, 'title' | 'text' | 'stems'> | undefined,
@@ -30,7 +28,9 @@ export function stemKeys(
   text: string | null,
 ): string[] {
   const stems = file?.stems
-  if (stems && stems.language === language && file.title === title && file.text === text)
-    return stems.pairs === '' ? [] : stems.pairs.split('\n')
+  if (stems && stems.language === language && file.title === title && file.text === text) {
+    const keys = pairKeys(stems)
+    if (keys) return keys
+  }
   return stemPairs(language, [title, text]).map(pairKey)
 }

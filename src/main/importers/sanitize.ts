@@ -5,7 +5,6 @@
  * network request: media sources that are not `app-doc:` become placeholders (`data-blocked-src` keeps the original).
  */
 import createDOMPurify, { type Config, type DOMPurify } from 'dompurify'
-import { JSDOM } from 'jsdom'
 
 export const PURIFY_CONFIG = {
   USE_PROFILES: { html: true }, // no SVG, no MathML
@@ -49,7 +48,12 @@ export const PURIFY_CONFIG = {
 
 const MEDIA = new Set(['IMG', 'SOURCE', 'VIDEO', 'AUDIO', 'TRACK', 'INPUT', 'IMAGE'])
 
-let purifier: DOMPurify | null = null
+/**
+ * Made on first use, jsdom loaded with it: jsdom costs ~1.2–1.5 s of CPU to load, which every import worker paid at
+ * start (measured 2026-12-06: a worker ready after 1.4 s of CPU, 0.2 s without jsdom), though plain-text and PDF
+ * files never sanitize HTML. The first markup file of a worker pays it inside its time limit (60 s by default).
+ */
+let purifier: Promise<DOMPurify> | null = null
 
 /** DOMPurify cannot work in this DOM: nothing may be stored as HTML (fail closed). */
 export class SanitizerUnavailableError extends Error {
@@ -59,8 +63,19 @@ export class SanitizerUnavailableError extends Error {
   }
 }
 
-function getPurifier(): DOMPurify {
-  if (purifier) return purifier
+function getPurifier(): Promise<DOMPurify> {
+  if (!purifier) {
+    purifier = makePurifier()
+    // A failure (an unsupported DOM) is not kept: the next call tries again and fails the same way, closed.
+    purifier.catch(() => {
+      purifier = null
+    })
+  }
+  return purifier
+}
+
+async function makePurifier(): Promise<DOMPurify> {
+  const { JSDOM } = await import('jsdom')
   const purify = createDOMPurify(
     new JSDOM('<!DOCTYPE html>').window as unknown as Window & typeof globalThis,
   )
@@ -80,11 +95,10 @@ function getPurifier(): DOMPurify {
       if (el.hasAttribute('href')) el.setAttribute('rel', 'noopener noreferrer')
     }
   })
-  purifier = purify
   return purify
 }
 
 /** Sanitize untrusted HTML for display. The result must not be modified afterwards (sanitize last). */
-export function sanitizeHtml(dirty: string): string {
-  return getPurifier().sanitize(dirty, PURIFY_CONFIG)
+export async function sanitizeHtml(dirty: string): Promise<string> {
+  return (await getPurifier()).sanitize(dirty, PURIFY_CONFIG)
 }

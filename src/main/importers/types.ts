@@ -81,10 +81,16 @@ export type ExtractedFile = ExtractedDocument & {
 /**
  * A document's search_stems pairs, computed where it was extracted so the main thread only writes them: valid for
  * this language, title and text only (the writer recomputes them when a person's edits changed the title or language).
- * `pairs` is `stem\tword` lines (both are folded letters, never a tab or newline): one string crosses to the main
- * thread far cheaper than hundreds of small arrays.
+ * Numbered in the extracting thread's `dictionary` (stem-dictionary.ts): `ids` name the document's pairs, `define`
+ * holds the ones numbered first here, from `first` on, as `stem\tword` lines (folded letters, never a tab or newline).
  */
-export type FileStems = { language: string; pairs: string }
+export type FileStems = {
+  language: string
+  dictionary: string
+  first: number
+  define: string
+  ids: Uint32Array
+}
 
 /** Ms per phase; `deriveMs`: language detection and stem pairs, when the extraction does them. */
 export type ExtractTimings = { readMs: number; parseMs: number; hashMs: number; deriveMs?: number }

@@ -40,15 +40,15 @@ const DANGEROUS = [
 ]
 
 describe('sanitizeHtml', () => {
-  it('leaves nothing that runs or loads, keeps the prose', () => {
-    const clean = sanitizeHtml(HOSTILE_HTML)
+  it('leaves nothing that runs or loads, keeps the prose', async () => {
+    const clean = await sanitizeHtml(HOSTILE_HTML)
     for (const pattern of DANGEROUS) expect(clean, String(pattern)).not.toMatch(pattern)
     expect(clean).toContain('This paragraph about inert content must survive sanitizing intact.')
     expect(clean).toContain('data-blocked-src="https://evil.example/track.gif"')
   })
 
-  it('keeps http(s) and mailto links (made noopener), keeps app-doc media, drops relative media', () => {
-    const clean = sanitizeHtml(
+  it('keeps http(s) and mailto links (made noopener), keeps app-doc media, drops relative media', async () => {
+    const clean = await sanitizeHtml(
       '<a href="https://example.org" target="_blank">x</a><a href="mailto:a@b.c">m</a><img src="app-doc:7/cover.png" alt="cover"><img src="/local.png">',
     )
     expect(clean).toContain('<a href="https://example.org" rel="noopener noreferrer">x</a>')

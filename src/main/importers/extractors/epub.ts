@@ -255,7 +255,7 @@ export const extractEpub: Extractor = async ({ bytes, path, limits }) => {
   }
   if (sections.length === 0) throw new ImportError('no readable chapters in the EPUB')
 
-  doc.html = sanitizeHtml(internalLinks(sections.join('\n'), chapterIndex))
+  doc.html = await sanitizeHtml(internalLinks(sections.join('\n'), chapterIndex))
   const converted = htmlToText(doc.html)
   doc.text = converted.text
   if (!doc.text.trim()) throw new ImportError('no text in the EPUB')

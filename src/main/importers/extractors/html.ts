@@ -90,7 +90,7 @@ export const extractHtml: Extractor = async ({ bytes, path }) => {
   const depth = nestingDepth(source, MAX_DEPTH)
   if (depth > MAX_DEPTH) {
     const flat = flattenHtml(source)
-    doc.html = sanitizeHtml(flat)
+    doc.html = await sanitizeHtml(flat)
     doc.text = htmlToText(doc.html).text
     doc.warnings.push(
       `the page is nested more than ${MAX_DEPTH} levels deep; imported as plain paragraphs without its layout`,
@@ -127,7 +127,7 @@ export const extractHtml: Extractor = async ({ bytes, path }) => {
     dirty = parseHtmlDocument(source).body?.innerHTML ?? source
     doc.warnings.push('no article body recognised; the whole page was kept')
   }
-  doc.html = sanitizeHtml(dirty)
+  doc.html = await sanitizeHtml(dirty)
   const converted = htmlToText(doc.html)
   doc.text = converted.text
   if (!doc.text.trim()) throw new ImportError('no readable text in the page')

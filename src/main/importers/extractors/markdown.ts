@@ -90,7 +90,7 @@ export const extractMarkdown: Extractor = async ({ bytes, path }) => {
     const rendered = marked.parse(body) as string
     // Deeply nested quotes or lists would make the sanitizer's DOM crawl: keep such a file as plain text.
     if (nestingDepth(rendered, MAX_DEPTH) > MAX_DEPTH) throw new RangeError('nested too deeply')
-    html = sanitizeHtml(rendered)
+    html = await sanitizeHtml(rendered)
     const converted = htmlToText(html)
     text = converted.text
     headings = converted.headings
