@@ -78,8 +78,13 @@ function prepare(db: Db) {
                 lectern_search_text(text)
            FROM documents WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`,
     ),
-    // search_stems rows the importer writes itself (stem-pairs-writer.ts): [stem, lang, term].
-    stemPair: prepared(db, 'INSERT OR IGNORE INTO search_stems(stem, lang, term) VALUES (?, ?, ?)'),
+    // search_stems rows the importer writes itself, a write group's at once (stem-pairs-writer.ts): a JSON array of
+    // [stem, lang, term].
+    stemPairs: prepared(
+      db,
+      `INSERT OR IGNORE INTO search_stems(stem, lang, term)
+         SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?)`,
+    ),
     log: prepared(
       db,
       `INSERT INTO import_log (path, size, content_hash, format, status, reason, document_id, job_id, at)

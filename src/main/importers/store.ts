@@ -522,6 +522,7 @@ export function writeGroup(
       }
     }
     index.write()
+    stems.insert()
   })
   try {
     // Stem pairs are written by `stems`, skipping those already stored, instead of by migration 0130's triggers;
