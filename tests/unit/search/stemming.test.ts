@@ -2,8 +2,11 @@
  * Stemming per language (src/main/text/stemming.ts): the Snowball stemmer a document's language picks, the (stem,
  * word) pairs kept for it, and the stems a query word is looked up by.
  */
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import {
+  forEachWord,
   queryStems,
   STEM_LANGUAGES,
   stemLanguage,
@@ -97,5 +100,42 @@ describe('queryStems', () => {
     expect(new Set(stems.map((s) => s.lang)).size).toBeGreaterThan(10)
     // "новый" folds to "новыи" in the index: the typed form gives the Russian stem the documents were stemmed to.
     expect(queryStems('новый', 'новыи')).toContainEqual({ lang: 'ru', stem: 'нов' })
+  })
+})
+
+describe('forEachWord', () => {
+  const words = (text: string): string[] => {
+    const out: string[] = []
+    forEachWord(text, (w) => out.push(w))
+    return out
+  }
+  const FIXTURES = join(__dirname, '../../fixtures/documents')
+
+  it('splits words exactly as /[\\p{L}\\p{M}]{3,}/gu does, in every script of the fixtures', () => {
+    const texts = [
+      'The President, 2014: "We will win." Re-elected; ab cd efg',
+      'Ça déjà vu — naïve façade, e\u0301te\u0301 (combining marks)',
+      'Свободное программное обеспечение',
+      '自由软件と日本語のテキスト、ｶﾀｶﾅ',
+      'ภาษาไทย มีสระ และวรรณยุกต์',
+      '𝒜𝓁𝓅𝒽𝒶 𠀀𠀁𠀂 ab𝒜 emoji 😀😀😀 x\u0301\u0301',
+      'lone \ud800ab\udc00cd high and low surrogates \ud835',
+      'ﬁne ligature, ǅemo titlecase, ªbc ordinal, ŉab',
+      'abc',
+      'ab',
+      '',
+    ]
+    for (const folder of ['debian', 'whitehouse', 'python']) {
+      for (const name of readdirSync(join(FIXTURES, folder)))
+        if (/\.(txt|md|html)$/.test(name))
+          texts.push(readFileSync(join(FIXTURES, folder, name), 'utf8'))
+    }
+    let compared = 0
+    for (const text of texts) {
+      const expected = text.match(/[\p{L}\p{M}]{3,}/gu) ?? []
+      expect(words(text), text.slice(0, 40)).toEqual(expected)
+      compared += expected.length
+    }
+    expect(compared).toBeGreaterThan(10_000)
   })
 })
