@@ -172,3 +172,12 @@ export function ftsMergeStep(db: Db, pages: number): number {
 
 const totalChanges = (db: Db): number =>
   (get<{ n: number }>(db, sql`SELECT total_changes() AS n`) as { n: number }).n
+
+/** This connection's WAL pages between automatic checkpoints (PRAGMA wal_autocheckpoint; SQLite's default 1000). */
+export function walAutocheckpoint(db: Db): number {
+  return Number(db.pragma('wal_autocheckpoint', { simple: true }))
+}
+
+export function setWalAutocheckpoint(db: Db, pages: number): void {
+  db.pragma(`wal_autocheckpoint = ${Math.max(0, Math.trunc(pages))}`)
+}

@@ -27,6 +27,8 @@ import {
   importStatements,
   type Statements,
   setFtsAutomerge,
+  setWalAutocheckpoint,
+  walAutocheckpoint,
 } from './import-store.repository'
 import { GroupStemPairs } from './stem-pairs-writer'
 import { cleanTags } from './tags'
@@ -576,9 +578,26 @@ const MERGE_STEP_PAGES = 64
 /** At most this many steps (~64 pages each); anything left is merged by later writes as FTS5 normally does. */
 const MERGE_MAX_STEPS = 2000
 
-/** Before a bulk import: let FTS5 merge segments less often while the batch is written. */
+/**
+ * WAL pages between automatic checkpoints during a bulk import (SQLite's default is 1,000 pages, 4 MB). A checkpoint
+ * copies every page the WAL holds into the database file; FTS5's segments and merges, the documents' B-tree and the
+ * log rewrite the same pages commit after commit, so fewer, larger checkpoints copy each page fewer times. Measured
+ * 2026-12-06 (the 3,467 White House documents written as the importer groups them, main thread, 8 pairs in one
+ * process each, load 5–10): 7 of 8 pairs used less CPU with 10,000 pages (median −0.6 s of ~7.5 s), all 8 less
+ * system time. Durability is unchanged: a commit is in the WAL, fsynced (synchronous FULL), before it returns; the
+ * WAL just holds up to ~40 MB before it is folded back. The setting belongs to the connection, so a crash leaves
+ * nothing behind; `finishBulkIndexing` restores it.
+ */
+const BULK_WAL_PAGES = 10_000
+const walPagesBefore = new WeakMap<Db, number>()
+
+/** Before a bulk import: let FTS5 merge segments, and SQLite checkpoint its WAL, less often while the batch is written. */
 export function beginBulkIndexing(db: Db): void {
   setFtsAutomerge(db, BULK_AUTOMERGE)
+  if (!walPagesBefore.has(db)) {
+    walPagesBefore.set(db, walAutocheckpoint(db))
+    setWalAutocheckpoint(db, BULK_WAL_PAGES)
+  }
 }
 
 /**
@@ -590,6 +609,11 @@ export async function finishBulkIndexing(
   pause: () => Promise<void>,
   tidy = true,
 ): Promise<void> {
+  const walPages = walPagesBefore.get(db)
+  if (walPages !== undefined) {
+    walPagesBefore.delete(db)
+    setWalAutocheckpoint(db, walPages)
+  }
   const current = ftsAutomerge(db)
   if (current === null || current === DEFAULT_AUTOMERGE) return
   setFtsAutomerge(db, DEFAULT_AUTOMERGE)

@@ -37,6 +37,8 @@ describe('bulk indexing', () => {
     expect(report.imported).toBe(80)
     const db = backend.context.db
     expect(automerge(db)).toBe(4)
+    // The WAL checkpoint interval raised for the batch (store.ts BULK_WAL_PAGES) is the connection's default again.
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000)
     expect(phraseSearch(db, 'lake station 133')).toHaveLength(1)
     expectLibraryIntact(db)
   }, 60_000)
