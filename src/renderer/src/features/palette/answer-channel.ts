@@ -16,6 +16,8 @@
  */
 
 const HEADER_BYTES = 8
+const encoder = new TextEncoder()
+const decoder = new TextDecoder()
 /** Room for 30 hits with long titles and author lists; a longer answer goes by message. */
 export const ANSWER_CHANNEL_BYTES = 256 * 1024
 
@@ -29,7 +31,7 @@ export function createAnswerChannel(): SharedArrayBuffer | null {
 /** Worker side: publish `value` as the answer to `seq` (the sequence number is stored last, after the bytes). */
 export function writeAnswer(channel: SharedArrayBuffer, seq: number, value: unknown): void {
   const header = new Int32Array(channel, 0, 2)
-  const bytes = new TextEncoder().encode(JSON.stringify(value))
+  const bytes = encoder.encode(JSON.stringify(value))
   const fits = bytes.length <= channel.byteLength - HEADER_BYTES
   if (fits) new Uint8Array(channel, HEADER_BYTES, bytes.length).set(bytes)
   Atomics.store(header, 1, fits ? bytes.length : -1)
@@ -55,5 +57,5 @@ export function readAnswer<T>(
   // TextDecoder refuses views of shared memory: copy out first.
   const bytes = new Uint8Array(length)
   bytes.set(new Uint8Array(channel, HEADER_BYTES, length))
-  return JSON.parse(new TextDecoder().decode(bytes)) as T
+  return JSON.parse(decoder.decode(bytes)) as T
 }

@@ -73,6 +73,11 @@ class PaletteClient {
   private applying = 0
   /** The search `searchSoon` started for the text a key was about to produce. */
   private early: { query: string; limit: number; seq: number } | null = null
+  /**
+   * A waited-for answer that came too late, until its message arrives: the worker is busy (a long query, its typo
+   * index filling after a page), so keystrokes meanwhile do not wait for it again.
+   */
+  private late: number | null = null
   private pending = new Map<number, Pending>()
   /** The search the worker is answering, and the newest one typed meanwhile (older waiting ones are dropped). */
   private inFlight: number | null = null
@@ -121,6 +126,7 @@ class PaletteClient {
       this.channel = null
       this.applying = 0
       this.early = null
+      this.late = null
     }
   }
 
@@ -173,6 +179,7 @@ class PaletteClient {
       early?.query === query && early.limit === limit ? early.seq : this.postWaiting(query, limit)
     const hits = readAnswer<PaletteHit[]>(channel, seq, WAIT_BUDGET_MS)
     if (hits === undefined) {
+      this.late = seq
       return { later: new Promise((resolve) => this.pending.set(seq, { resolve })) }
     }
     // Answered: the worker is idle again; its message for `seq` finds nothing pending.
@@ -192,7 +199,7 @@ class PaletteClient {
 
   /** A search the page waits for in place: the index is whole and no page of it is still being indexed. */
   private canWait(): boolean {
-    return this.complete && this.worker !== null && this.applying === 0
+    return this.complete && this.worker !== null && this.applying === 0 && this.late === null
   }
 
   /** Post a search the worker also answers into the channel; it supersedes any search not yet sent. */
@@ -269,7 +276,8 @@ class PaletteClient {
   }
 
   private receive(message: FromPaletteWorker): void {
-    if (message.type === 'applied') this.applying = Math.max(0, this.applying - 1)
+    if (message.type === 'applied' || (message.type === 'error' && message.of === 'apply'))
+      this.applying = Math.max(0, this.applying - 1)
     if (message.type === 'applied' && (!this.ready || (message.last && !this.complete))) {
       const ms = (performance.now() - this.startedAt).toFixed(0)
       // Visible, inert signals for tests and the UI benchmark (`npm run bench -- ui`).
@@ -285,6 +293,7 @@ class PaletteClient {
       }
       for (const listener of this.listeners) listener()
     } else if (message.type === 'results') {
+      if (this.late !== null && message.seq >= this.late) this.late = null
       this.settle(message.seq, message.hits)
       // An answer already read from the answer channel leaves a newer search in flight: not this one's to end.
       if (message.seq !== this.inFlight) return
@@ -293,6 +302,7 @@ class PaletteClient {
     } else if (message.type === 'error') {
       this.inFlight = null
       this.waiting = null
+      this.late = null
       for (const [seq, p] of this.pending) {
         p.resolve([])
         this.pending.delete(seq)

@@ -21,4 +21,5 @@ export type ToPaletteWorker =
 export type FromPaletteWorker =
   | { type: 'applied'; documents: number; ms: number; last: boolean }
   | { type: 'results'; seq: number; hits: PaletteHit[]; ms: number }
-  | { type: 'error'; message: string }
+  /** `of`: the kind of message that failed (a failed page still ends its wait, like `applied`). */
+  | { type: 'error'; message: string; of: ToPaletteWorker['type'] }

@@ -39,6 +39,10 @@ scope.onmessage = (event: MessageEvent<ToPaletteWorker>) => {
       reply({ type: 'results', seq: message.seq, hits, ms: performance.now() - started })
     }
   } catch (error) {
-    reply({ type: 'error', message: error instanceof Error ? error.message : String(error) })
+    reply({
+      type: 'error',
+      message: error instanceof Error ? error.message : String(error),
+      of: message.type,
+    })
   }
 }
