@@ -9,7 +9,9 @@ import {
 import { finishMetadata, genericTitle } from '../../../src/main/importers/metadata/finish'
 import { findIdentifiers, normaliseIsbn } from '../../../src/main/importers/metadata/identifiers'
 import {
+  firstPageLayout,
   notATitle,
+  type PageFragment,
   romanisedName,
   tidyLogos,
 } from '../../../src/main/importers/metadata/pdf-first-page'
@@ -161,6 +163,20 @@ describe('the head of a text', () => {
 })
 
 describe('bad input', () => {
+  it('a dense two-column first page (60,000 pieces) is laid out in well under a second, not n² (seconds)', () => {
+    // Two columns of short pieces meeting at the middle, 40 to a row: every left piece is near the gutter, so the
+    // search for rows that cross it visits each of them. Before the fix: ~1.9 s at 30,000 pieces, ~7 s at 60,000.
+    const fragments: PageFragment[] = []
+    for (let i = 0; i < 60_000; i++) {
+      const x = i % 2 === 0 ? 250 + (i % 7) : 302
+      fragments.push({ text: `word${i}`, x, right: x + 48, y: 800 - Math.floor(i / 40), size: 10 })
+    }
+    const started = performance.now()
+    const layout = firstPageLayout(fragments)
+    expect(performance.now() - started).toBeLessThan(3000)
+    expect(layout).toBeDefined()
+  })
+
   it('an "Untitled" embedded title and a hash file name never give an empty title', async () => {
     const doc = blankDocument('txt', '/x/0123456789abcdef0123456789abcdef.txt')
     setField(doc, 'title', 'Untitled', { origin: 'embedded', confidence: 0.9 })

@@ -118,11 +118,27 @@ function columnBlocks(fragments: PageFragment[]): PageFragment[][] {
   const whole = new Set<PageFragment>()
   const sameRow = (a: PageFragment, b: PageFragment): boolean =>
     Math.abs(a.y - b.y) <= 0.5 * Math.max(a.size, b.size)
+  // Only fragments within half the page's largest size of `a`'s baseline can share its row: scanned in y order, so a
+  // dense page (tens of thousands of pieces) costs n log n, not n².
+  const byY = [...fragments].sort((p, q) => p.y - q.y)
+  const reach = 0.5 * byY.reduce((m, f) => Math.max(m, f.size), 0)
+  const firstAtOrAbove = (y: number): number => {
+    let lo = 0
+    let hi = byY.length
+    while (lo < hi) {
+      const m = (lo + hi) >> 1
+      if ((byY[m] as PageFragment).y < y) lo = m + 1
+      else hi = m
+    }
+    return lo
+  }
   for (const a of fragments) {
     const crosses = !isLeft(a) && !isRight(a)
     const nearMid = isLeft(a) && a.right > mid - 3 * a.size
     if (!crosses && !nearMid) continue
-    for (const b of fragments)
+    for (let i = firstAtOrAbove(a.y - reach); i < byY.length; i++) {
+      const b = byY[i] as PageFragment
+      if (b.y > a.y + reach) break
       if (
         b !== a &&
         sameRow(a, b) &&
@@ -131,6 +147,7 @@ function columnBlocks(fragments: PageFragment[]): PageFragment[][] {
         whole.add(a)
         whole.add(b)
       }
+    }
   }
   const blocks: PageFragment[][] = []
   let full: PageFragment[] = []
