@@ -163,6 +163,26 @@ describe('the head of a text', () => {
 })
 
 describe('bad input', () => {
+  it("a section heading near the top of the text is not taken over a PDF's Info title (amsfndoc.pdf)", () => {
+    // amsfndoc.pdf's text as extracted: a date, a paragraph, then its contents. Info says the real title but page 1
+    // does not print it, so Info is weighed at 0.6: the heading's 0.65 ("first line") used to win.
+    const doc = blankDocument('pdf', '/x/amsfndoc.pdf')
+    setField(doc, 'title', "User's Guide to AMSFonts Version 2.2d", {
+      origin: 'embedded',
+      confidence: 0.6,
+      detail: 'PDF Info Title',
+    })
+    doc.text = [
+      'January 2002¡ Standard distributions of TEX ordinarily come with all the fonts specified in plain.tex, and they may also come with a number of additional fonts intended for use with LATEX.',
+      '',
+      'Contents of this document',
+      '',
+      '1. Contents of the AMSFonts collection . . . . . . 1',
+    ].join('\n')
+    finishMetadata(doc, 'amsfndoc', NOW)
+    expect(doc.title).toBe("User's Guide to AMSFonts Version 2.2d")
+  })
+
   it('a dense two-column first page (60,000 pieces) is laid out in well under a second, not n² (seconds)', () => {
     // Two columns of short pieces meeting at the middle, 40 to a row: every left piece is near the gutter, so the
     // search for rows that cross it visits each of them. Before the fix: ~1.9 s at 30,000 pieces, ~7 s at 60,000.

@@ -20,6 +20,17 @@ import { dateInLine, headMetadata } from './text-head'
 const IDENTIFIER_HEAD = 16 * 1024
 
 /** Titles that say nothing: generic words, hashes, numbers, file-name slugs. */
+/**
+ * A section heading, not a work's title: "Contents of this document" (amsfndoc.pdf), "Introduction". Numbered
+ * headings ("1 TeX distributions") are left alone: "10 Years of Debian" is a title too.
+ */
+const SECTION_HEADING =
+  /^(?:(?:table of )?contents(?: of this (?:document|manual|book))?|abstract|introduction|preface|foreword|acknowledge?ments?|index|summary|overview)$/i
+
+export function sectionHeading(title: string): boolean {
+  return SECTION_HEADING.test(title.trim())
+}
+
 export function genericTitle(title: string, fileTitle?: string): boolean {
   const t = title.trim()
   if (!t || !/\p{L}/u.test(t)) return true
@@ -61,7 +72,9 @@ export function finishMetadata(
     doc.title && !genericTitle(doc.title, fileTitle) && prov(doc, 'title').origin !== 'filename'
       ? { value: doc.title, ...prov(doc, 'title') }
       : null
-  const chosenTitle = best([current, head.title], (t) => !genericTitle(t, fileTitle))
+  // The text's own first line may be a section heading (a PDF whose page 1 starts with its contents): not a title.
+  const headTitle = head.title && !sectionHeading(head.title.value) ? head.title : null
+  const chosenTitle = best([current, headTitle], (t) => !genericTitle(t, fileTitle))
   if (chosenTitle) setField(doc, 'title', oneLine(chosenTitle.value, 500), chosenTitle)
   else {
     const sentence = titleFromFirstSentence(doc.text.slice(head.bodyStart, head.bodyStart + 8192))

@@ -10,6 +10,7 @@ import { parseDate } from '../dates'
 import { oneLine } from '../normalise'
 import type { ExtractedDocument } from '../types'
 import { cleanName, looksLikeName, splitAuthors } from './authors'
+import { genericTitle, sectionHeading } from './finish'
 import { type Candidate, candidate, setBest } from './provenance'
 import { dateInLine } from './text-head'
 
@@ -41,17 +42,10 @@ const JUNK_TITLE =
 
 /**
  * The largest type on page 1 that is not the work's title: a section heading ("Contents of this document" in
- * amsfndoc.pdf), or the labels of a figure-only page ("R R a" in transistor.pdf). Numbered headings ("1 TeX
- * distributions") are left alone: "10 Years of Debian" is a title too.
+ * amsfndoc.pdf), or the labels of a figure-only page ("R R a" in transistor.pdf): finish.ts's rules for any format.
  */
-const SECTION_HEADING =
-  /^(?:(?:table of )?contents(?: of this (?:document|manual|book))?|abstract|introduction|preface|foreword|acknowledge?ments?|index|summary|overview)$/i
 export function notATitle(title: string): boolean {
-  // A word of three letters, or any character of a script written without spaces ("数学" is a title).
-  return (
-    SECTION_HEADING.test(title.trim()) ||
-    !/\p{L}{3}|[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\p{sc=Thai}]/u.test(title)
-  )
+  return sectionHeading(title) || genericTitle(title)
 }
 
 /**
