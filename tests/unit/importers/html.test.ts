@@ -232,4 +232,26 @@ describe('documentation permalinks', () => {
     expect(doc.text).not.toContain('¶')
     expect(doc.html).not.toContain('¶')
   })
+  it('drops any same-page mark link in a heading (Node.js API docs: a.mark "#"), never a link with words', async () => {
+    const html = `<html><head><title>Query string | Node.js v20.20.2 Documentation</title></head><body>
+      <h2>Query string<span><a class="mark" href="#query-string" id="query-string">#</a></span></h2>
+      <p>The querystring module provides utilities for parsing URL query strings.</p>
+      <h3><code>querystring.decode()</code><span><a class="mark" href="#querystringdecode">#</a></span></h3>
+      <p>An alias of <code>querystring.parse()</code>.</p>
+      <h3>See <a href="#encode">encode</a></h3>
+      <p><a href="#tags">#</a> tags outside headings stay as printed.</p>
+    </body></html>`
+    const doc = await extractHtml({
+      bytes: new TextEncoder().encode(html),
+      path: 'qs.html',
+      limits,
+    })
+    expect(doc.text).not.toMatch(/Query string\s*#/)
+    expect(doc.text).toContain('querystring.decode()')
+    expect(doc.text).not.toMatch(/decode\(\)\s*#/)
+    expect(doc.text).toContain('See encode')
+    expect(doc.text).toMatch(/#\s*tags outside headings/)
+    // Only the paragraph's own "#" link is left in the display HTML.
+    expect(doc.html?.match(/>#</g)).toHaveLength(1)
+  })
 })

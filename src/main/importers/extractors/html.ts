@@ -26,11 +26,14 @@ const TITLE_SEPARATORS = /\s+[|–—·•:-]\s+/
 /** "Article headline | Site" → "Article headline" when the site name is known. */
 /**
  * Documentation generators put a permalink mark in every heading (Sphinx and MkDocs `a.headerlink` "¶", Docusaurus
- * `a.hash-link` "#"): page furniture shown on hover, never part of the text. Only a link whose whole text is such
- * a mark is dropped, so no word of the document can go with it.
+ * `a.hash-link` "#", Node.js's API docs `a.mark` "#", and many more under other names): page furniture shown on hover,
+ * never part of the text. So any link to a place on the same page inside a heading goes, besides the known classes,
+ * but only a link whose whole text is such a mark, so no word of the document can go with it.
  */
+const PERMALINKS = 'a.headerlink, a.hash-link, :is(h1, h2, h3, h4, h5, h6) a[href^="#"]'
+
 function removePermalinkMarks(document: ReturnType<typeof parseHtmlDocument>): void {
-  for (const link of Array.from(document.querySelectorAll('a.headerlink, a.hash-link'))) {
+  for (const link of Array.from(document.querySelectorAll(PERMALINKS))) {
     if (/^\s*[¶#§🔗]?\s*$/u.test(link.textContent ?? '')) link.remove()
   }
 }
