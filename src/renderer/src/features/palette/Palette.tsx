@@ -1,16 +1,29 @@
-import { memo, type ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react'
+import {
+  memo,
+  type ReactNode,
+  useCallback,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+} from 'react'
 import { flushSync } from 'react-dom'
 import { getApi } from '../../api/client'
 import { allCommands, describeKeybinding } from '../../commands/registry'
 import { canRun } from '../../commands/run-command'
+import { highlightsSupported } from '../../components/highlights'
 import { appStore, useAppState } from '../../state/app-state'
 import { choosePaletteItem, type PaletteItem } from './palette-actions'
 import { paletteClient } from './palette-client'
 import type { PaletteHit } from './palette-index'
+import { clearMatches, MARKED_TEXT_ATTRIBUTE, markMatches } from './palette-marks'
 import { markRuns, rankTier, TIER_FUZZY } from './palette-rank'
 import './palette.css'
 
 const LIMIT = 30
+/** Marks as a highlight over plain text (palette-marks.ts); else as `<mark>` elements. */
+const MARKS_BY_HIGHLIGHT = highlightsSupported()
 const KIND_LABEL: Record<PaletteItem['kind'], string> = {
   document: 'Document',
   tag: 'Tag',
@@ -98,6 +111,29 @@ function Label({ text, query }: { text: string; query: string }): ReactNode {
   )
 }
 
+/** A label or detail with the query's words marked: one text node under a highlight, or `<mark>` runs. */
+function MarkedText({
+  className,
+  text,
+  query,
+}: {
+  className: string
+  text: string
+  query: string
+}): ReactNode {
+  if (MARKS_BY_HIGHLIGHT)
+    return (
+      <span className={className} {...{ [MARKED_TEXT_ATTRIBUTE]: '' }}>
+        {text}
+      </span>
+    )
+  return (
+    <span className={className}>
+      <Label text={text} query={query} />
+    </span>
+  )
+}
+
 type RowProps = {
   item: PaletteItem
   index: number
@@ -137,18 +173,36 @@ const PaletteRow = memo(function PaletteRow({
     >
       <span className="palette-kind">{KIND_LABEL[item.kind]}</span>
       <span className="palette-text">
-        <span className="palette-label">
-          <Label text={item.label} query={query} />
-        </span>
-        {item.detail && (
-          <span className={item.kind === 'command' ? 'palette-shortcut' : 'palette-detail'}>
-            {item.kind === 'command' ? item.detail : <Label text={item.detail} query={query} />}
-          </span>
-        )}
+        <MarkedText className="palette-label" text={item.label} query={query} />
+        {item.detail &&
+          (item.kind === 'command' ? (
+            <span className="palette-shortcut">{item.detail}</span>
+          ) : (
+            <MarkedText className="palette-detail" text={item.detail} query={query} />
+          ))}
       </span>
     </div>
   )
-})
+}, sameRow)
+
+/**
+ * Rows are equal when what they show is: a keystroke's answer brings new objects for the same results, and with
+ * marks painted as a highlight (no query in the rows) most rows then need no render at all.
+ */
+function sameRow(a: RowProps, b: RowProps): boolean {
+  return (
+    a.index === b.index &&
+    a.selected === b.selected &&
+    a.optionId === b.optionId &&
+    a.query === b.query &&
+    a.onHover === b.onHover &&
+    a.onChoose === b.onChoose &&
+    a.item.kind === b.item.kind &&
+    a.item.id === b.item.id &&
+    a.item.label === b.item.label &&
+    a.item.detail === b.item.detail
+  )
+}
 
 /** The rows on screen and the text they answer (one state, so they always change together). */
 type Answer = { items: PaletteItem[]; text: string | null; query: string }
@@ -166,6 +220,7 @@ export function Palette(): ReactNode {
 function PaletteDialog({ initialMode }: { initialMode: 'all' | 'commands' }): ReactNode {
   const dialogRef = useRef<HTMLDialogElement>(null)
   const inputRef = useRef<HTMLInputElement>(null)
+  const listRef = useRef<HTMLDivElement>(null)
   /**
    * What a keystroke already did for its text before React rendered it: started the worker search (the effect for
    * that text takes it over), or answered it outright (`hits: null`: the rows are already set).
@@ -243,6 +298,12 @@ function PaletteDialog({ initialMode }: { initialMode: 'all' | 'commands' }): Re
     }
   }, [text, query, commandsOnly, ready, complete])
 
+  // In the commit that shows the rows (the keystroke's own task), so marks and rows are painted together.
+  useLayoutEffect(() => {
+    if (MARKS_BY_HIGHLIGHT && listRef.current) markMatches(listRef.current, answer.query)
+  }, [answer])
+  useEffect(() => clearMatches, [])
+
   const items = answer.items
   const answered = answer.text
   const choose = useCallback((item: PaletteItem | undefined): void => {
@@ -316,6 +377,7 @@ function PaletteDialog({ initialMode }: { initialMode: 'all' | 'commands' }): Re
         onKeyDown={onKeyDown}
       />
       <div
+        ref={listRef}
         id={listId}
         className="palette-list"
         role="listbox"
@@ -332,7 +394,7 @@ function PaletteDialog({ initialMode }: { initialMode: 'all' | 'commands' }): Re
             index={index}
             optionId={`${listId}-${index}`}
             selected={index === active}
-            query={answer.query}
+            query={MARKS_BY_HIGHLIGHT ? '' : answer.query}
             onHover={setActive}
             onChoose={choose}
           />

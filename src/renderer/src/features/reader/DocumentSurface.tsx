@@ -8,10 +8,10 @@ import {
   useRef,
   useState,
 } from 'react'
+import { clearHighlights, paintHighlight } from '../../components/highlights'
 import { getShell } from '../../platform/shell'
 import { SafeHtmlFrame } from '../../safe-html'
 import { useCaretMode } from './caret/use-caret-mode'
-import { clearHighlights, paintHighlight } from './highlights'
 import { buildParagraphMap } from './paragraph-map'
 import { splitParagraphs } from './paragraphs'
 import { type RevealOffset, TextBody } from './TextBody'

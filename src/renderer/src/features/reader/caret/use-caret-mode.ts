@@ -8,8 +8,8 @@
  * then leaves caret mode.
  */
 import { type RefObject, useEffect, useRef } from 'react'
+import { paintHighlight } from '../../../components/highlights'
 import { appStore, useAppState } from '../../../state/app-state'
-import { paintHighlight } from '../highlights'
 import type { TextMap } from '../text-map'
 import {
   charStep,

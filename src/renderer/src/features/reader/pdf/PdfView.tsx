@@ -11,8 +11,8 @@ import {
   useState,
 } from 'react'
 import { plural } from '../../../components/format'
+import { clearHighlights, paintHighlight } from '../../../components/highlights'
 import type { FindState, TextSelection } from '../DocumentSurface'
-import { clearHighlights, paintHighlight } from '../highlights'
 import { PageList } from './PageList'
 import { type PageMark, PdfPage } from './PdfPage'
 import { PageSource } from './page-source'

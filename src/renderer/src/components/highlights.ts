@@ -1,14 +1,20 @@
 type HighlightWindow = Window & {
-  Highlight?: new (...ranges: Range[]) => object
+  Highlight?: new (...ranges: AbstractRange[]) => object
   CSS: { highlights?: Map<string, object> }
+}
+
+/** Whether this browser paints named highlights (the CSS Custom Highlight API: Chromium 105+, Electron 21+). */
+export function highlightsSupported(): boolean {
+  const view = window as HighlightWindow
+  return view.CSS?.highlights !== undefined && view.Highlight !== undefined
 }
 
 /**
  * Paint `ranges` under a named highlight (styled by `::highlight(name)`) in the document that holds them. The CSS
- * Custom Highlight API leaves the DOM untouched, so the sanitized document is never modified after sanitizing and
- * the text map stays valid.
+ * Custom Highlight API leaves the DOM untouched: the reader's sanitized document is never modified after
+ * sanitizing (its text map stays valid), and the palette's marks cost no layout.
  */
-export function paintHighlight(target: Document, name: string, ranges: Range[]): void {
+export function paintHighlight(target: Document, name: string, ranges: AbstractRange[]): void {
   const view = (target.defaultView ?? window) as HighlightWindow
   const registry = view.CSS?.highlights
   if (!registry) return
