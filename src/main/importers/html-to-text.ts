@@ -76,6 +76,7 @@ export function htmlToText(html: string): HtmlText {
   const ids = new Map<string, number>()
   let pendingIds: string[] = []
   let heading: { level: number; parts: string[]; offset: number } | null = null
+  let blockMath = false
 
   const push = (s: string): void => {
     out.push(s)
@@ -99,10 +100,55 @@ export function htmlToText(html: string): HtmlText {
     if (n > pendingBreak) pendingBreak = n
   }
 
+  /** Text outside <pre> collapses its whitespace; inside, it is kept as is. */
+  const emitText = (raw: string): void => {
+    let s = raw
+    CONTROL.lastIndex = 0
+    if (CONTROL.test(s)) s = s.replace(CONTROL, '')
+    if (s.includes('\r')) s = s.replace(/\r\n?/g, '\n')
+    if (preDepth > 0) {
+      if (s.length === 0) return
+      flushSeparators()
+      push(s)
+      heading?.parts.push(s)
+      return
+    }
+    s = s.replace(/[ \t\n\f]+/g, ' ')
+    if (s === '' || (s === ' ' && (atLineStart || pendingBreak > 0))) {
+      if (s === ' ') pendingSpace = true
+      return
+    }
+    if (s.startsWith(' ')) {
+      pendingSpace = true
+      s = s.slice(1)
+    }
+    let trailing = false
+    if (s.endsWith(' ')) {
+      trailing = true
+      s = s.slice(0, -1)
+    }
+    if (s.length > 0) {
+      flushSeparators()
+      push(s)
+      heading?.parts.push(s)
+    }
+    if (trailing) pendingSpace = true
+  }
+
   const parser = new Parser(
     {
       onopentag(name, attrs) {
-        if (skipDepth > 0 || SKIP.has(name)) {
+        if (skipDepth > 0) {
+          skipDepth++
+          return
+        }
+        if (name === 'math') {
+          // An equation's text is its linear form (`alttext`, written by the DOCX equation converter), in place.
+          blockMath = attrs.display === 'block'
+          if (blockMath) breakAtLeast(1)
+          if (attrs.alttext) emitText(attrs.alttext)
+        }
+        if (SKIP.has(name)) {
           skipDepth++
           return
         }
@@ -121,41 +167,13 @@ export function htmlToText(html: string): HtmlText {
       },
       ontext(raw) {
         if (skipDepth > 0) return
-        let s = raw
-        CONTROL.lastIndex = 0
-        if (CONTROL.test(s)) s = s.replace(CONTROL, '')
-        if (s.includes('\r')) s = s.replace(/\r\n?/g, '\n')
-        if (preDepth > 0) {
-          if (s.length === 0) return
-          flushSeparators()
-          push(s)
-          heading?.parts.push(s)
-          return
-        }
-        s = s.replace(/[ \t\n\f]+/g, ' ')
-        if (s === '' || (s === ' ' && (atLineStart || pendingBreak > 0))) {
-          if (s === ' ') pendingSpace = true
-          return
-        }
-        if (s.startsWith(' ')) {
-          pendingSpace = true
-          s = s.slice(1)
-        }
-        let trailing = false
-        if (s.endsWith(' ')) {
-          trailing = true
-          s = s.slice(0, -1)
-        }
-        if (s.length > 0) {
-          flushSeparators()
-          push(s)
-          heading?.parts.push(s)
-        }
-        if (trailing) pendingSpace = true
+        emitText(raw)
       },
       onclosetag(name) {
         if (skipDepth > 0) {
           skipDepth--
+          // A display equation stands on its own line.
+          if (skipDepth === 0 && name === 'math' && blockMath) breakAtLeast(1)
           return
         }
         if (name === 'pre' && preDepth > 0) preDepth--

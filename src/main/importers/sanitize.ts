@@ -5,6 +5,8 @@
  * network request: media sources that are not `app-doc:` become placeholders (`data-blocked-src` keeps the original).
  */
 import createDOMPurify, { type Config, type DOMPurify } from 'dompurify'
+// A relative path: import workers run this file outside the bundler in tests, where the alias is unknown.
+import { isAllowedMathAttribute, MATHML_ATTRIBUTES, MATHML_TAGS } from '../../shared/mathml'
 
 export const PURIFY_CONFIG = {
   USE_PROFILES: { html: true }, // no SVG, no MathML
@@ -44,6 +46,19 @@ export const PURIFY_CONFIG = {
   ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|#|app-doc:)/i,
   ALLOW_UNKNOWN_PROTOCOLS: false,
   WHOLE_DOCUMENT: false,
+} satisfies Config
+
+/**
+ * The same, plus the MathML of converted equations (DOCX Office Math): only the elements and attributes listed in
+ * shared/mathml.ts, the attributes on MathML elements only. Other formats keep MathML out (their `<math>` is
+ * foreign markup we did not write).
+ */
+export const PURIFY_CONFIG_WITH_MATH = {
+  ...PURIFY_CONFIG,
+  ADD_TAGS: [...MATHML_TAGS],
+  ADD_ATTR: isAllowedMathAttribute,
+  // Their values are words and numbers, not URLs: without this, ALLOWED_URI_REGEXP would drop them all.
+  ADD_URI_SAFE_ATTR: [...MATHML_ATTRIBUTES],
 } satisfies Config
 
 const MEDIA = new Set(['IMG', 'SOURCE', 'VIDEO', 'AUDIO', 'TRACK', 'INPUT', 'IMAGE'])
@@ -98,7 +113,16 @@ async function makePurifier(): Promise<DOMPurify> {
   return purify
 }
 
-/** Sanitize untrusted HTML for display. The result must not be modified afterwards (sanitize last). */
-export async function sanitizeHtml(dirty: string): Promise<string> {
-  return (await getPurifier()).sanitize(dirty, PURIFY_CONFIG)
+/**
+ * Sanitize untrusted HTML for display. The result must not be modified afterwards (sanitize last). `math` keeps the
+ * equations' MathML (only HTML our own converter wrote holds any).
+ */
+export async function sanitizeHtml(
+  dirty: string,
+  options: { math?: boolean } = {},
+): Promise<string> {
+  return (await getPurifier()).sanitize(
+    dirty,
+    options.math ? PURIFY_CONFIG_WITH_MATH : PURIFY_CONFIG,
+  )
 }

@@ -22,7 +22,9 @@ import { textMetadata } from '../text-metadata'
 import type { ExtractedDocument } from '../types'
 import { surveyZip } from '../zip-guard'
 import { blankDocument, type Extractor, guessCitationType } from './common'
+import { equationSlots, hasEquations, placeEquations, replaceEquations } from './docx-equations'
 import { stripDoctype } from './epub'
+import type { ConvertedMath } from './omml'
 
 /**
  * Word's code styles (built-in "HTML Code"/"HTML Preformatted", pandoc's "Source Code"/"Verbatim Char", the common
@@ -51,6 +53,37 @@ async function mediaEntries(zip: JSZip): Promise<Map<string, string>> {
   return byHash
 }
 
+/** The parts mammoth converts that may hold equations. */
+const MATH_PARTS = [
+  'word/document.xml',
+  'word/footnotes.xml',
+  'word/endnotes.xml',
+  'word/comments.xml',
+]
+
+/**
+ * The archive for mammoth: as it came when no part holds an equation; otherwise rebuilt (stored, not compressed:
+ * the survey bounded its size) with each equation replaced by a placeholder run (docx-equations.ts).
+ */
+async function withEquationPlaceholders(
+  zip: JSZip,
+  buffer: Buffer,
+  equations: ConvertedMath[],
+): Promise<{ buffer: Buffer; slots: ReturnType<typeof equationSlots> | null }> {
+  const slots = equationSlots()
+  let changed = false
+  for (const name of MATH_PARTS) {
+    const entry = zip.file(name)
+    if (!entry) continue
+    const xml = await entry.async('string')
+    if (!hasEquations(xml)) continue
+    zip.file(name, replaceEquations(xml, slots, equations))
+    changed = true
+  }
+  if (!changed) return { buffer, slots: null }
+  return { buffer: await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' }), slots }
+}
+
 const JUNK_TITLE = /^(?:untitled|document\d*|title|microsoft word.*)$/i
 
 export const extractDocx: Extractor = async ({ bytes, path, limits }) => {
@@ -66,12 +99,14 @@ export const extractDocx: Extractor = async ({ bytes, path, limits }) => {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   const zip = await JSZip.loadAsync(bytes, { checkCRC32: false })
   const mediaByHash = await mediaEntries(zip)
+  const equations: ConvertedMath[] = []
+  const input = await withEquationPlaceholders(zip, buffer, equations)
   let html: string
   // Loaded with the first DOCX: ~0.2 s of CPU an import worker need not pay for other formats (sanitize.ts).
   const { default: mammoth } = await import('mammoth')
   try {
     const result = await mammoth.convertToHtml(
-      { buffer },
+      { buffer: input.buffer },
       {
         // mammoth does not say which entry an image came from; its bytes do (the survey bounded their size).
         convertImage: mammoth.images.imgElement(async (image) => {
@@ -83,6 +118,14 @@ export const extractDocx: Extractor = async ({ bytes, path, limits }) => {
       },
     )
     html = result.value
+    if (input.slots) {
+      const placed = placeEquations(html, input.slots, equations)
+      html = placed.html
+      if (placed.missing > 0)
+        doc.warnings.push(
+          `${placed.missing} of ${equations.length} equations are in a part of the document that is not shown`,
+        )
+    }
   } catch (error) {
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error)
     throw new ImportError(`cannot read DOCX: ${oneLine(message ?? 'unknown error', 200)}`)
@@ -93,7 +136,7 @@ export const extractDocx: Extractor = async ({ bytes, path, limits }) => {
       `the document is nested more than ${MAX_DEPTH} levels deep; kept as plain paragraphs`,
     )
   }
-  doc.html = await sanitizeHtml(html)
+  doc.html = await sanitizeHtml(html, { math: equations.length > 0 })
   const converted = htmlToText(doc.html)
   doc.text = converted.text
   if (!doc.text.trim()) throw new ImportError('no text in the DOCX')
