@@ -63,8 +63,11 @@ const SKIP = new Set([
 ])
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g
 
-/** Convert HTML to plain text (already clean: no control characters, no trailing spaces, `\n` line ends). */
-export function htmlToText(html: string): HtmlText {
+/**
+ * Convert HTML to plain text (already clean: no control characters, no trailing spaces, `\n` line ends).
+ * `equations`: the linear text of each equation, for `<math data-eq="i">` (DOCX, see extractors/omml.ts).
+ */
+export function htmlToText(html: string, equations: readonly string[] = []): HtmlText {
   const out: string[] = []
   let length = 0
   let pendingBreak = 0 // 0 none, 1 newline, 2 blank line
@@ -143,10 +146,12 @@ export function htmlToText(html: string): HtmlText {
           return
         }
         if (name === 'math') {
-          // An equation's text is its linear form (`alttext`, written by the DOCX equation converter), in place.
+          // An equation's text is its linear form, in place (a MathML element's own text is not: `a/b` shows as a
+          // fraction of two mi elements).
           blockMath = attrs.display === 'block'
           if (blockMath) breakAtLeast(1)
-          if (attrs.alttext) emitText(attrs.alttext)
+          const linear = attrs['data-eq'] ? equations[Number(attrs['data-eq'])] : undefined
+          if (linear) emitText(linear)
         }
         if (SKIP.has(name)) {
           skipDepth++

@@ -32,7 +32,7 @@ export function equationSlots(): EquationSlots {
   }
 }
 
-type Found = { start: number; end: number; equations: ConvertedMath[] }
+type Found = { start: number; end: number; equations: OmmlNode[]; display: boolean[] }
 
 /**
  * Replace every top-level `oMathPara`/`oMath` of `xml` by a run with a placeholder; `equations` collects them (the
@@ -52,7 +52,8 @@ export function replaceEquations(
   let blockDepth = -1 // stack depth of the oMathPara, if any
   let overflow = 0 // elements open beyond MAX_MATH_DEPTH
   let deleted = 0 // open w:del / w:moveFrom outside equations: deleted equations stay out, as their text does
-  let pending: ConvertedMath[] = []
+  let pending: OmmlNode[] = []
+  let display: boolean[] = []
 
   const localOf = (name: string): { prefix: string; local: string } => {
     const colon = name.indexOf(':')
@@ -89,6 +90,7 @@ export function replaceEquations(
           blockDepth = local === 'oMathPara' ? 0 : -1
           stack = [nodeOf(name, attrs)]
           pending = []
+          display = []
           return
         }
         if (stack.length >= MAX_MATH_DEPTH) {
@@ -120,9 +122,12 @@ export function replaceEquations(
           return
         }
         const node = stack.pop() as OmmlNode
-        if (node.tag === 'oMath') pending.push(convertEquation(node, blockDepth === 0))
+        if (node.tag === 'oMath') {
+          pending.push(node)
+          display.push(blockDepth === 0)
+        }
         if (stack.length === 0) {
-          found.push({ start, end: parser.endIndex + 1, equations: pending })
+          found.push({ start, end: parser.endIndex + 1, equations: pending, display })
           blockDepth = -1
         }
       },
@@ -135,9 +140,10 @@ export function replaceEquations(
   let out = ''
   let at = 0
   for (const f of found) {
-    const tokens = f.equations.map((equation) => {
-      equations.push(equation)
-      return slots.token(equations.length - 1)
+    const tokens = f.equations.map((node, i) => {
+      const index = equations.length
+      equations.push(convertEquation(node, f.display[i] === true, index))
+      return slots.token(index)
     })
     // The run declares its own namespace: the part may bind WordprocessingML to any prefix.
     out += `${xml.slice(at, f.start)}<lectern:r xmlns:lectern="${WORD_NS}"><lectern:t xml:space="preserve">${tokens.join('\n')}</lectern:t></lectern:r>`

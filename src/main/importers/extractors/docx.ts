@@ -137,7 +137,10 @@ export const extractDocx: Extractor = async ({ bytes, path, limits }) => {
     )
   }
   doc.html = await sanitizeHtml(html, { math: equations.length > 0 })
-  const converted = htmlToText(doc.html)
+  const converted = htmlToText(
+    doc.html,
+    equations.map((e) => e.linear),
+  )
   doc.text = converted.text
   if (!doc.text.trim()) throw new ImportError('no text in the DOCX')
 

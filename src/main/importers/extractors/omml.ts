@@ -331,18 +331,12 @@ function convert(node: OmmlNode, depth: number): Part {
 
 /**
  * One equation (`m:oMath`) as linear text and a `<math>` element (`display="block"` for a display equation), with
- * the linear text as its `alttext`: the stored text takes it from there, and the reader maps selections onto it.
+ * the linear text as its `alttext`, which the reader maps selections onto.
  */
-export function convertEquation(oMath: OmmlNode, display: boolean): ConvertedMath {
+export function convertEquation(oMath: OmmlNode, display: boolean, index: number): ConvertedMath {
   const part = sequence(oMath, 0)
   const linear = part.lin.replace(/\s+/g, ' ').trim()
-  const mathml = `<math${display ? ' display="block"' : ''} alttext="${escapeXml(linear)}">${part.ml}</math>`
+  // `data-eq` names the equation for the stored text: DOMPurify drops an `alttext` holding "]>" or "</script".
+  const mathml = `<math data-eq="${index}"${display ? ' display="block"' : ''} alttext="${escapeXml(linear)}">${part.ml}</math>`
   return { linear, mathml }
-}
-
-/** Plain text of a subtree (an equation nested too deep to convert keeps its characters). */
-export function ommlText(node: OmmlNode): string {
-  let text = node.text
-  for (const c of node.children) if (!/Pr$/.test(c.tag)) text += ommlText(c)
-  return text
 }
