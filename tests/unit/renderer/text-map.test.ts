@@ -92,3 +92,37 @@ describe('splitParagraphs', () => {
     }
   })
 })
+
+describe('buildTextMap over equations (MathML of a Word file, linear text in the stored text)', () => {
+  // As the DOCX importer stores them: the MathML's own characters are not the linear text (no "(", ")", "/", "^").
+  const html = `<p>Its mean is <math data-eq="0" alttext="(a+b)/2"><mfrac><mrow><mi>a</mi><mo>+</mo><mi>b</mi></mrow><mrow><mn>2</mn></mrow></mfrac></math>, and the squares add up to <math data-eq="1" alttext="∑_(k=1)^n (x_k)^2"><mrow><munderover><mo>∑</mo><mrow><mi>k</mi><mo>=</mo><mn>1</mn></mrow><mrow><mi>n</mi></mrow></munderover><mrow><msup><mrow><msub><mrow><mi>x</mi></mrow><mrow><mi>k</mi></mrow></msub></mrow><mrow><mn>2</mn></mrow></msup></mrow></mrow></math> in every case.</p><p>Next paragraph.</p>`
+  const text =
+    'Its mean is (a+b)/2, and the squares add up to ∑_(k=1)^n (x_k)^2 in every case.\n\nNext paragraph.'
+
+  it('maps a selection across an equation to offsets that take the whole equation in', () => {
+    const root = body(html)
+    const map = buildTextMap(root, text)
+    const range = document.createRange()
+    const from = rangeOver(root, 'mean is')
+    const to = rangeOver(root, ' in every')
+    range.setStart(from.startContainer, from.startOffset)
+    range.setEnd(to.endContainer, to.endOffset)
+    const offsets = map.offsetsOf(range)
+    expect(offsets && text.slice(offsets.start, offsets.end)).toBe(
+      'mean is (a+b)/2, and the squares add up to ∑_(k=1)^n (x_k)^2 in every',
+    )
+  })
+
+  it('keeps the words after an equation mapped, and a selection inside it lands on its linear text', () => {
+    const root = body(html)
+    const map = buildTextMap(root, text)
+    const words = map.offsetsOf(rangeOver(root, ', and the squares'))
+    expect(words && text.slice(words.start, words.end)).toBe(', and the squares')
+    const b = map.offsetsOf(rangeOver(root, 'b'))
+    expect(b).toEqual({ start: text.indexOf('b)/2'), end: text.indexOf('b)/2') + 1 })
+    const start = text.indexOf('squares')
+    expect(map.rangeOf(start, start + 'squares'.length)?.toString()).toBe('squares')
+    const sum = text.indexOf('∑')
+    expect(map.rangeOf(sum, text.indexOf(' in every'))?.toString()).toBe('∑k=1nxk2')
+  })
+})

@@ -13,6 +13,8 @@ type SafeHtmlFrameProps = {
   fontSize: number
   /** Where images inside the document's stored original are served (EPUB/DOCX figures); null shows none. */
   partUrl?: PartUrl | null
+  /** Keep the MathML of converted equations (DOCX documents). */
+  math?: boolean
   /** Called with the frame's document once it has loaded (for selection, highlights and find). */
   onReady: (frameDocument: Document | null) => void
 }
@@ -29,15 +31,16 @@ export function SafeHtmlFrame({
   title,
   fontSize,
   partUrl = null,
+  math = false,
   onReady,
 }: SafeHtmlFrameProps): ReactNode {
   const ref = useRef<HTMLIFrameElement>(null)
   const srcdoc = useMemo(() => {
     // Images are only rewritten when the frame's CSP can name exactly where they come from.
     const filesSource = partUrl ? filesSourceOf(partUrl) : null
-    const body = sanitizeDocumentHtml(html, filesSource ? partUrl : null)
+    const body = sanitizeDocumentHtml(html, filesSource ? partUrl : null, math)
     return buildFrameDocument(body, language, filesSource)
-  }, [html, language, partUrl])
+  }, [html, language, partUrl, math])
   const readyRef = useRef(onReady)
   readyRef.current = onReady
   const fontSizeRef = useRef(fontSize)

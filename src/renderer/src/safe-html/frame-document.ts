@@ -27,6 +27,8 @@ img[data-blocked-src] { width: 8em; height: auto; opacity: 0.6; }
 a[href] { color: #1d5fa8; }
 a:not([href]) { color: inherit; text-decoration: none; }
 hr { border: none; border-top: 1px solid #d8d1c4; margin: 2em 0; }
+math { font-family: 'Latin Modern Math', 'STIX Two Math', 'Cambria Math', math; }
+math[display="block"] { margin: 0.6em 0; overflow-x: auto; overflow-y: hidden; }
 ::highlight(quote-yellow) { background-color: rgba(250, 214, 70, 0.55); }
 ::highlight(quote-green) { background-color: rgba(110, 200, 120, 0.45); }
 ::highlight(quote-blue) { background-color: rgba(100, 170, 240, 0.45); }

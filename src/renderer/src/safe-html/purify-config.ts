@@ -1,3 +1,4 @@
+import { isAllowedMathAttribute, MATHML_ATTRIBUTES, MATHML_TAGS } from '@shared/mathml'
 import type { Config } from 'dompurify'
 
 /**
@@ -25,6 +26,18 @@ export const PURIFY_CONFIG = {
   ],
   FORBID_ATTR: ['style', 'srcset', 'ping', 'formaction', 'background', 'poster'],
   ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|#|app-doc:)/i,
+} satisfies Config
+
+/**
+ * The same plus the MathML of converted Word equations (only for DOCX documents): the elements and attributes listed
+ * in shared/mathml.ts, the attributes on MathML elements only (no href, no maction, no annotation-xml).
+ */
+export const PURIFY_CONFIG_WITH_MATH = {
+  ...PURIFY_CONFIG,
+  ADD_TAGS: [...MATHML_TAGS],
+  ADD_ATTR: isAllowedMathAttribute,
+  // Their values are words and numbers, not URLs: ALLOWED_URI_REGEXP would drop them all.
+  ADD_URI_SAFE_ATTR: [...MATHML_ATTRIBUTES],
 } satisfies Config
 
 /** Shown instead of any image the document would load from elsewhere (a grey box; nothing is fetched). */

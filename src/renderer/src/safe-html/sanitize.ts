@@ -1,6 +1,6 @@
 import { DOCUMENT_PART_PREFIX } from '@shared/contract'
 import DOMPurify from 'dompurify'
-import { BLOCKED_IMAGE, PURIFY_CONFIG } from './purify-config'
+import { BLOCKED_IMAGE, PURIFY_CONFIG, PURIFY_CONFIG_WITH_MATH } from './purify-config'
 
 /** Where an image inside the document's original is served from (our own /files route), or null: none is shown. */
 export type PartUrl = (path: string) => string
@@ -46,13 +46,18 @@ purify.addHook('afterSanitizeAttributes', (node) => {
 
 /**
  * Sanitize a document's stored HTML again, in the real DOM, before it is shown. The importer sanitized it already
- * (jsdom); this second pass guards against a library written by an older or compromised importer.
+ * (jsdom); this second pass guards against a library written by an older or compromised importer. `math` keeps the
+ * MathML of converted equations (DOCX only; every other format's MathML is dropped).
  */
-export function sanitizeDocumentHtml(html: string, partUrl: PartUrl | null = null): string {
+export function sanitizeDocumentHtml(
+  html: string,
+  partUrl: PartUrl | null = null,
+  math = false,
+): string {
   if (!purify.isSupported) throw new Error('This browser cannot sanitize HTML safely.')
   currentPartUrl = partUrl
   try {
-    return purify.sanitize(html, PURIFY_CONFIG)
+    return purify.sanitize(html, math ? PURIFY_CONFIG_WITH_MATH : PURIFY_CONFIG)
   } finally {
     currentPartUrl = null
   }

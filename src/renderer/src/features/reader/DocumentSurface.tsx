@@ -285,6 +285,7 @@ export function DocumentSurface({
           title={`Text of ${detail.title}`}
           fontSize={fontSize}
           partUrl={partUrl}
+          math={detail.format === 'docx'}
           onReady={onFrameReady}
         />
       )}

@@ -25,6 +25,16 @@ const ANCHOR = 16
 /** Non-space characters, folded (see `fold`), each with the index it came from. */
 type Stream = { chars: string; from: number[] }
 
+/**
+ * A rendered equation: its characters [start, end) of the rendered stream and its linear text (folded, no spaces).
+ * MathML shows `a/b` as two identifiers in a fraction, so its characters are a subsequence of the linear text the
+ * stored text holds (`a/b`, `x^2`, `∑_(k=1)^n`), never equal to it.
+ */
+type Equation = { element: Element; start: number; end: number; chars: string }
+
+/** How far ahead in an equation's linear text a rendered character may find itself (`√(√(√2))`: radicals draw). */
+const EQUATION_LOOKAHEAD = 24
+
 /** Build the map for every text node under `root` against `text`. */
 export function buildTextMap(root: Node, text: string): TextMap {
   const ownerDocument = root.ownerDocument ?? (root as Document)
@@ -38,8 +48,22 @@ export function buildTextMap(root: Node, text: string): TextMap {
   const domNode: number[] = []
   const domIndex: number[] = []
   const domWordStart: boolean[] = []
+  const equations: Equation[] = []
   textNodes.forEach((node, n) => {
     const value = node.data
+    // Text inside a <math> element: its characters are matched against the equation's linear text (alttext).
+    const math = node.parentElement?.closest('math') ?? null
+    const last = equations[equations.length - 1]
+    if (math && last?.element === math) last.end = -1
+    else if (math) {
+      const linear = math.getAttribute('alttext')
+      equations.push({
+        element: math,
+        start: domChars.length,
+        end: -1,
+        chars: linear ? stream(linear).chars : '',
+      })
+    }
     let afterSpace = true
     for (let i = 0; i < value.length; i++) {
       const char = value[i] as string
@@ -56,9 +80,11 @@ export function buildTextMap(root: Node, text: string): TextMap {
       }
       afterSpace = false
     }
+    const current = equations[equations.length - 1]
+    if (math && current) current.end = domChars.length
   })
   const target = stream(text)
-  const matched = align(domChars, domWordStart, target.chars)
+  const matched = align(domChars, domWordStart, target.chars, equations)
 
   const positionsOf = textNodes.map((node) => new Int32Array(node.data.length).fill(-1))
   for (let p = 0; p < domChars.length; p++) {
@@ -122,11 +148,32 @@ function stream(value: string): Stream {
  * alt text, list markers) lose the alignment until a run of ANCHOR characters is found again in the text ahead,
  * so a lone common word never pairs up with the wrong place.
  */
-function align(dom: string, wordStart: readonly boolean[], text: string): Int32Array {
+function align(
+  dom: string,
+  wordStart: readonly boolean[],
+  text: string,
+  equations: readonly Equation[] = [],
+): Int32Array {
   const matched = new Int32Array(dom.length).fill(-1)
   let cursor = 0
   let inSync = true
+  let next = 0 // the next equation to reach
   for (let p = 0; p < dom.length; p++) {
+    while (next < equations.length && (equations[next] as Equation).start < p) next++
+    const equation = equations[next]
+    if (equation && equation.start === p && equation.chars.length > 0 && equation.end > p) {
+      const at = text.startsWith(equation.chars, cursor)
+        ? cursor
+        : text.indexOf(equation.chars, cursor)
+      if (at !== -1 && at - cursor <= RESYNC_WINDOW) {
+        matchEquation(dom, equation, text, at, matched)
+        cursor = at + equation.chars.length
+        inSync = true
+        p = equation.end - 1
+        next++
+        continue
+      }
+    }
     if (inSync && cursor < text.length && dom[p] === text[cursor]) {
       matched[p] = cursor++
       continue
@@ -160,6 +207,28 @@ function align(dom: string, wordStart: readonly boolean[], text: string): Int32A
     inSync = false
   }
   return matched
+}
+
+/** Each rendered character of the equation to the next equal character of its linear text at `at`, in order. */
+function matchEquation(
+  dom: string,
+  equation: Equation,
+  text: string,
+  at: number,
+  matched: Int32Array,
+): void {
+  const end = at + equation.chars.length
+  let k = at
+  for (let p = equation.start; p < equation.end; p++) {
+    const limit = Math.min(end, k + EQUATION_LOOKAHEAD)
+    for (let t = k; t < limit; t++) {
+      if (text[t] === dom[p]) {
+        matched[p] = t
+        k = t + 1
+        break
+      }
+    }
+  }
 }
 
 function agree(a: string, from: number, b: string, at: number, length: number): boolean {
