@@ -61,7 +61,9 @@ describe('DOCX equations', () => {
     // Markup typed into an equation is characters of it (operators and letters), never elements.
     expect(math).toContain('<mo>&lt;</mo><mi>i</mi><mi>m</mi><mi>g</mi>')
     // DOMPurify drops an alttext holding "</script": the stored text above has the equation all the same.
-    expect(doc.text).toContain('"><script>top.__pwned=1</script>(<svg onload=top.__pwned=1>)/2linked')
+    expect(doc.text).toContain(
+      '"><script>top.__pwned=1</script>(<svg onload=top.__pwned=1>)/2linked',
+    )
     expect(math).not.toMatch(
       /<(?!\/?(?:math|mi|mn|mo|mtext|mspace|mrow|mfrac|msqrt|mroot|msub|msup|msubsup|munder|mover|munderover|mtable|mtr|mtd)\b)/,
     )
