@@ -38,6 +38,7 @@ export const MATHML_ATTRIBUTES: readonly string[] = [
   'accentunder',
   'stretchy',
   'fence',
+  'form',
   'separator',
   'largeop',
   'movablelimits',

@@ -79,6 +79,20 @@ const SPACING_ACCENT: Record<string, string> = {
 
 const INTEGRALS = '∫∬∭∮∯∰∱∲∳⨌'
 
+/**
+ * Inside a row, MathML infers an operator's form from its place: a bracket between other tokens (`f(x)`) would be
+ * "infix" and get an operator's spacing on both sides ("f ( x )"). Brackets say which side they open.
+ */
+const bracketForm = (c: string): string =>
+  '([{⟨〈⌊⌈'.includes(c)
+    ? ' form="prefix" stretchy="false"'
+    : ')]}⟩〉⌋⌉'.includes(c)
+      ? ' form="postfix" stretchy="false"'
+      : ''
+
+/** Content taller than a line (a fraction, limits, a root, a table): only then do Word's delimiters grow. */
+const TALL = /<(?:mfrac|munderover|munder|mover|msqrt|mroot|mtable|msubsup)\b/
+
 /** Tokens of a math run as MathML: numbers, identifiers (one per letter unless upright text), operators. */
 function runTokens(text: string, style: string | undefined): string {
   const upright = style === 'p' || style === 'b'
@@ -98,7 +112,7 @@ function runTokens(text: string, style: string | undefined): string {
     if (m[1]) out += `<mn${style === 'b' || style === 'bi' ? variant : ''}>${escapeXml(m[1])}</mn>`
     else if (m[2]) out += `<mi${variant}>${escapeXml(m[2])}</mi>`
     else if (m[3]) out += '<mspace width="0.3em"></mspace>'
-    else if (m[4]) out += mo(m[4])
+    else if (m[4]) out += mo(m[4], bracketForm(m[4]))
   }
   return out
 }
@@ -229,12 +243,14 @@ function convert(node: OmmlNode, depth: number): Part {
       const end = prop(node, 'dPr', 'endChr') ?? ')'
       const sep = prop(node, 'dPr', 'sepChr') ?? '|'
       const items = node.children.filter((c) => c.tag === 'e').map((e) => sequence(e, depth))
+      // Chromium stretches a stretchy fence to a larger glyph even around one line of symbols: "( x + a )".
+      const grow = items.some((i) => TALL.test(i.ml)) ? '' : ' stretchy="false"'
       return {
         lin: beg + items.map((i) => i.lin).join(sep) + end,
         ml: row(
-          mo(beg, ' fence="true"') +
+          mo(beg, ` fence="true" form="prefix"${grow}`) +
             items.map((i) => row(i.ml)).join(mo(sep, ' separator="true"')) +
-            mo(end, ' fence="true"'),
+            mo(end, ` fence="true" form="postfix"${grow}`),
         ),
         atom: Boolean(beg && end),
       }
