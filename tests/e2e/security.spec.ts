@@ -16,6 +16,7 @@ import {
   hostileText,
   METADATA_PAYLOADS,
 } from '../support/hostile/payloads'
+import { hostileMathDocx } from '../support/math-docx'
 import { LecternApp } from './pages/LecternApp'
 import { expect, test } from './support/fixtures'
 
@@ -202,6 +203,8 @@ test.describe('hostile documents in the real renderer', () => {
         await client.upload('hostile.md', hostileMarkdown()),
         await client.upload('hostile.txt', hostileText()),
         await client.upload('hostile.svg', hostileSvg()),
+        // Equations keep their MathML in the reader: markup typed into them, a javascript: link around a math run.
+        await client.upload('hostile-equations.docx', await hostileMathDocx(HOSTILE_WORD)),
       ]
       const { jobId } = await client.call<{ jobId: string }>('documents.import', { paths })
       const outcome = await client.call<{
@@ -299,6 +302,41 @@ test.describe('hostile documents in the real renderer', () => {
         await app.open(host.url)
       })
     }
+
+    await test.step('a DOCX whose equations carry markup and a javascript: link: MathML shown, nothing runs', async () => {
+      await openFromLibrary(`Hostile equations ${HOSTILE_WORD}`)
+      await app.reader.waitForText('is shown as text')
+      await page.waitForTimeout(500)
+      const viewer = await page.evaluate(inspectViewer)
+      if (!viewer || 'empty' in viewer) throw new Error('equations: viewer frame has no body')
+      expect((viewer.sandbox ?? '').split(/\s+/)).not.toContain('allow-scripts')
+      expect(viewer.onAttributes).toEqual([])
+      expect(viewer.badUrls).toEqual([])
+      expect(viewer.styleUrls).toEqual([])
+      // MathML is expected here (and only here); nothing else on the forbidden list.
+      expect(viewer.forbidden.filter((tag) => tag !== 'math')).toEqual([])
+      const math = await page.evaluate(() => {
+        const body =
+          document.querySelector<HTMLIFrameElement>('.reader iframe')?.contentDocument?.body
+        const inside = [...(body?.querySelectorAll('math, math *') ?? [])]
+        return {
+          count: body?.querySelectorAll('math').length ?? 0,
+          tags: [...new Set(inside.map((el) => el.localName))].sort(),
+          attributes: [
+            ...new Set(inside.flatMap((el) => [...el.attributes].map((a) => a.name))),
+          ].sort(),
+          text: body?.querySelector('math')?.textContent ?? '',
+        }
+      })
+      expect(math.count).toBe(1)
+      expect(math.tags.filter((tag) => !/^m(?:ath|i|n|o|row|frac|space|text)$/.test(tag))).toEqual(
+        [],
+      )
+      expect(math.attributes.filter((a) => /^on|href|src|style|xlink/i.test(a))).toEqual([])
+      expect(math.text).toContain('onerror="top.__pwned=1"') // the typed markup, as characters
+      await expectClean('equations reader')
+      await app.open(host.url)
+    })
 
     await test.step('plain text that looks like markup stays text', async () => {
       await openFromLibrary(METADATA_PAYLOADS.title)
