@@ -56,7 +56,22 @@ const isAtom = (lin: string): boolean =>
 /** Linear form of an argument, in grouping parentheses unless it is one unit. */
 const group = (part: Part): string => (part.atom || isAtom(part.lin) ? part.lin : `(${part.lin})`)
 
-const row = (ml: string): string => `<mrow>${ml}</mrow>`
+/** Is this markup one element (so needs no <mrow> around it)? Our own markup: no comments, no `>` in values. */
+function isOneElement(ml: string): boolean {
+  if (!ml.startsWith('<')) return false
+  let depth = 0
+  for (const tag of ml.matchAll(/<(\/?)[^>]*>/g)) {
+    depth += tag[1] ? -1 : 1
+    if (depth === 0) return (tag.index ?? 0) + tag[0].length === ml.length
+  }
+  return false
+}
+
+/**
+ * An argument as one child: <mrow> only around several (each element costs the sanitizer's DOM: a paper's hundreds of
+ * equations made DOCX sanitizing several times slower).
+ */
+const row = (ml: string): string => (isOneElement(ml) ? ml : `<mrow>${ml}</mrow>`)
 
 const mo = (c: string, extra = ''): string => (c ? `<mo${extra}>${escapeXml(c)}</mo>` : '')
 
