@@ -92,6 +92,15 @@ const EXPECTED: Expectation[] = [
     ],
   },
   {
+    // Mostly Office Math: before equations were kept it failed with "no text in the DOCX". No title of its own, so
+    // its first line (the first equation, in Word's linear format) stands in.
+    file: 'debian/test-word-latinmodern_math.docx',
+    format: 'docx',
+    title: 'bcd\u0302 efg\u0303 A\u0307 A\u0307t\u030c A\u030c \u03b9\u0301',
+    date: null,
+    sentences: ['(⏟aaaaaaa_Siedém)⃩⏜(⏟aaaaa_pięć)', 'ℵ_0<2^(ℵ_0)<2^(2^(ℵ_0))'],
+  },
+  {
     file: 'debian/fhs-3.0.pdf',
     format: 'pdf',
     title: 'Filesystem Hierarchy Standard',
