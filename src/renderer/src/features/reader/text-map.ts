@@ -49,10 +49,12 @@ export function buildTextMap(root: Node, text: string): TextMap {
   const domIndex: number[] = []
   const domWordStart: boolean[] = []
   const equations: Equation[] = []
+  // Only DOCX documents have equations: the others skip the ancestor walk for every text node.
+  const anyMath = (root as ParentNode).querySelector?.('math') != null
   textNodes.forEach((node, n) => {
     const value = node.data
     // Text inside a <math> element: its characters are matched against the equation's linear text (alttext).
-    const math = node.parentElement?.closest('math') ?? null
+    const math = anyMath ? (node.parentElement?.closest('math') ?? null) : null
     const last = equations[equations.length - 1]
     if (math && last?.element === math) last.end = -1
     else if (math) {
