@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import JSZip from 'jszip'
 import { describe, expect, it } from 'vitest'
 import { extractDocx } from '../../../src/main/importers/extractors/docx'
 import { hostileMathDocx, INLINE_SENTENCE, inlineMathDocx } from '../../support/math-docx'
@@ -71,4 +72,17 @@ describe('DOCX equations', () => {
     expect(tags.filter((tag) => /\shref=|\son\w+=|javascript:/i.test(tag))).toEqual([])
     expect(html).not.toMatch(/<(?:script|img|svg)\b/i)
   })
+
+  it('reads an equation nested 20,000 levels deep without running out of stack: structure to a depth, then text', async () => {
+    const zip = await JSZip.loadAsync(await inlineMathDocx())
+    const xml = (await zip.file('word/document.xml')?.async('string')) ?? ''
+    const deep = `${'<m:d><m:e>'.repeat(20_000)}<m:r><m:t>deepest</m:t></m:r>${'</m:e></m:d>'.repeat(20_000)}`
+    zip.file('word/document.xml', xml.replace('<m:r><m:t>x=2</m:t></m:r>', deep))
+    const bytes = await zip.generateAsync({ type: 'uint8array' })
+    const started = performance.now()
+    const doc = await extract(bytes, 'deep.docx')
+    expect(performance.now() - started).toBeLessThan(20_000)
+    expect(doc.text).toMatch(/The bound is tight where \(+deepest\)+ holds/)
+    expect(doc.text).toContain('Its mean is (a+b)/2')
+  }, 30_000)
 })

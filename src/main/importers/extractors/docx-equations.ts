@@ -94,6 +94,9 @@ export function replaceEquations(
           return
         }
         if (stack.length >= MAX_MATH_DEPTH) {
+          // The deepest kept element becomes a plain container, so the characters below it are kept in order
+          // whatever it was (a delimiter would only read its `e` children).
+          if (overflow === 0) (stack[stack.length - 1] as OmmlNode).tag = 'text-only'
           overflow++
           return
         }
