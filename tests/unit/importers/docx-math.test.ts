@@ -37,6 +37,10 @@ describe('DOCX equations', () => {
       '<mfrac><mrow><mi>n</mi><mi>x</mi></mrow><mrow><mn>1</mn><mo>!</mo></mrow></mfrac>',
     )
     expect(doc.html).toContain('<msqrt>')
+    // Bold runs (vectors) show bold: Chromium ignores mathvariant="bold", so the letters are math bold ones; the
+    // stored text keeps the letters as typed.
+    expect(doc.html).toContain('<mi mathvariant="normal">𝐅</mi>')
+    expect(doc.text).toContain('∮_C F⋅ⅆr=∫_S ∇×F⋅ⅆS')
     expect(doc.warnings).toEqual([])
   })
 

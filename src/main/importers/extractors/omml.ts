@@ -108,24 +108,33 @@ const bracketForm = (c: string): string =>
 /** Content taller than a line (a fraction, limits, a root, a table): only then do Word's delimiters grow. */
 const TALL = /<(?:mfrac|munderover|munder|mover|msqrt|mroot|mtable|msubsup)\b/
 
+/**
+ * Bold (`b`) and bold italic (`bi`) Latin letters and digits as the Mathematical Alphanumeric Symbols Word itself
+ * shows (𝐅, 𝑨): Chromium's MathML Core honours only `mathvariant="normal"`, and a bold F (a vector) is not an F.
+ * Display only: the linear text keeps the letters as typed, and the reader's text map folds these back (NFKD).
+ */
+function mathAlphanumeric(text: string, style: string | undefined): string {
+  if (style !== 'b' && style !== 'bi') return text
+  const upper = style === 'b' ? 0x1d400 : 0x1d468
+  const lower = style === 'b' ? 0x1d41a : 0x1d482
+  return text.replace(/[A-Za-z0-9]/g, (c) => {
+    const code = c.charCodeAt(0)
+    if (code <= 0x39) return String.fromCodePoint(0x1d7ce + code - 0x30) // bold digits (no bold italic ones)
+    return String.fromCodePoint(code <= 0x5a ? upper + code - 0x41 : lower + code - 0x61)
+  })
+}
+
 /** Tokens of a math run as MathML: numbers, identifiers (one per letter unless upright text), operators. */
 function runTokens(text: string, style: string | undefined): string {
   const upright = style === 'p' || style === 'b'
-  const variant =
-    style === 'p'
-      ? ' mathvariant="normal"'
-      : style === 'b'
-        ? ' mathvariant="bold"'
-        : style === 'bi'
-          ? ' mathvariant="bold-italic"'
-          : ''
+  const variant = style === 'p' || style === 'b' ? ' mathvariant="normal"' : ''
   const pattern = upright
     ? /(\p{N}+(?:[.,]\p{N}+)*)|(\p{L}[\p{L}\p{M}]*)|(\s+)|([\s\S])/gu
     : /(\p{N}+(?:[.,]\p{N}+)*)|(\p{L}\p{M}*)|(\s+)|([\s\S])/gu
   let out = ''
   for (const m of text.matchAll(pattern)) {
-    if (m[1]) out += `<mn${style === 'b' || style === 'bi' ? variant : ''}>${escapeXml(m[1])}</mn>`
-    else if (m[2]) out += `<mi${variant}>${escapeXml(m[2])}</mi>`
+    if (m[1]) out += `<mn>${escapeXml(mathAlphanumeric(m[1], style))}</mn>`
+    else if (m[2]) out += `<mi${variant}>${escapeXml(mathAlphanumeric(m[2], style))}</mi>`
     else if (m[3]) out += '<mspace width="0.3em"></mspace>'
     else if (m[4]) out += mo(m[4], bracketForm(m[4]))
   }
