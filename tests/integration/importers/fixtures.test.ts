@@ -388,6 +388,43 @@ const EXPECTED: Expectation[] = [
     sentences: ['패키지 %lu개가 자동으로 설치되었지만 더 이상 필요하지 않습니다.'],
     extra: (row) => expect(row.language).toBe('ko'),
   },
+  {
+    file: 'debian/util-linux-howto-pull-request.txt',
+    format: 'txt',
+    // Its first line is the setext heading "Introduction": a section, not the work (it was the title before).
+    title: 'util linux howto pull request',
+    date: null,
+    sentences: ['Github is for example a popular choice.'],
+  },
+  {
+    file: 'debian/httplib2-README.md',
+    format: 'md',
+    // Markdown whose first heading is "Introduction" (it was the title before).
+    title: 'httplib2 README',
+    date: null,
+    sentences: [
+      'httplib2 is a comprehensive HTTP client library, httplib2.py supports many features left out of other HTTP libraries.',
+    ],
+  },
+  {
+    file: 'texlive/encdoc-e.pdf',
+    format: 'pdf',
+    title: 'encTeX',
+    date: '2003-02',
+    // Info Author says "Petr Olsak"; page 1 prints "Petr Olšák" (it was "Petr Olsak" before).
+    authors: ['Petr Olšák'],
+    sentences: ['This text documents the version Feb. 2003 and Jun. 2004'],
+  },
+  {
+    file: 'texlive/amsfndoc.pdf',
+    format: 'pdf',
+    title: "User's Guide to AMSFonts Version 2.2d",
+    // Page 1 prints "January 2002¡" (a stray "<" set in an OT1 font): no date was read before.
+    date: '2002-01',
+    sentences: [
+      'Standard distributions of TEX ordinarily come with all the fonts specified in plain.tex, and they may also come with a number of additional fonts intended for use with LATEX.',
+    ],
+  },
 ]
 
 describe('real fixtures of every format', () => {

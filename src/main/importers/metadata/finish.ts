@@ -19,16 +19,133 @@ import { dateInLine, headMetadata } from './text-head'
 /** Text read for identifiers: about the first pages. */
 const IDENTIFIER_HEAD = 16 * 1024
 
-/** Titles that say nothing: generic words, hashes, numbers, file-name slugs. */
 /**
- * A section heading, not a work's title: "Contents of this document" (amsfndoc.pdf), "Introduction". Numbered
- * headings ("1 TeX distributions") are left alone: "10 Years of Debian" is a title too.
+ * Section headings, not a work's title: "Contents of this document" (amsfndoc.pdf), "Introduction" over the first
+ * section of a plain-text file (howto-pull-request.txt), in the languages the library holds. Compared lower-cased,
+ * without a section number ("1. Introduction", "I. Einleitung") or a closing colon.
  */
-const SECTION_HEADING =
-  /^(?:(?:table of )?contents(?: of this (?:document|manual|book))?|abstract|introduction|preface|foreword|acknowledge?ments?|index|summary|overview)$/i
+const SECTION_HEADING_WORDS = [
+  // English
+  '(?:table of )?contents(?: of this (?:document|manual|book))?',
+  'abstract',
+  'introduction',
+  'preface',
+  'foreword',
+  'acknowledge?ments?',
+  'index',
+  'summary',
+  'executive summary',
+  'overview',
+  'background',
+  'synopsis',
+  'prologue',
+  'motivation',
+  'description',
+  // German
+  'einleitung',
+  'einführung',
+  'überblick',
+  'übersicht',
+  'zusammenfassung',
+  'kurzfassung',
+  'vorwort',
+  'inhalt',
+  'inhaltsverzeichnis',
+  'hintergrund',
+  'danksagung',
+  // French
+  'aperçu',
+  'résumé',
+  'sommaire',
+  'préface',
+  'avant-propos',
+  'table des matières',
+  'contexte',
+  'remerciements',
+  // Spanish
+  'introducción',
+  'resumen',
+  'prefacio',
+  'prólogo',
+  'índice',
+  'contenidos?',
+  'tabla de contenidos?',
+  'antecedentes',
+  'agradecimientos',
+  '(?:descripción|visión) general',
+  // Italian
+  'introduzione',
+  'sommario',
+  'riassunto',
+  'prefazione',
+  'premessa',
+  'indice',
+  'panoramica',
+  'ringraziamenti',
+  // Portuguese
+  'introdução',
+  'resumo',
+  'prefácio',
+  'sumário',
+  'conteúdo',
+  'visão geral',
+  // Dutch
+  'inleiding',
+  'introductie',
+  'samenvatting',
+  'overzicht',
+  'voorwoord',
+  'inhoud',
+  'inhoudsopgave',
+  'achtergrond',
+  'dankwoord',
+  // Russian
+  'введение',
+  'вступление',
+  'обзор',
+  'аннотация',
+  'резюме',
+  'предисловие',
+  'содержание',
+  'оглавление',
+  'благодарности',
+  // Chinese (simplified and traditional)
+  '简介',
+  '簡介',
+  '介绍',
+  '介紹',
+  '引言',
+  '导言',
+  '導言',
+  '概述',
+  '概要',
+  '摘要',
+  '前言',
+  '序言',
+  '目录',
+  '目錄',
+  '背景',
+  '致谢',
+  '致謝',
+  // Japanese
+  'はじめに',
+  'まえがき',
+  '前書き',
+  '序文',
+  '序論',
+  '緒言',
+  '要旨',
+  '目次',
+  '謝辞',
+  'イントロダクション',
+]
+const SECTION_HEADING = new RegExp(
+  `^(?:(?:\\d+(?:\\.\\d+)*\\.?|[ivx]+[.)]|[a-z][.)])\\s+|第?[0-9一二三四五六七八九十]+[章节節.、]\\s*)?(?:${SECTION_HEADING_WORDS.join('|')})\\s*[:：]?$`,
+  'iu',
+)
 
 export function sectionHeading(title: string): boolean {
-  return SECTION_HEADING.test(title.trim())
+  return SECTION_HEADING.test(title.trim().replace(/\s+/g, ' '))
 }
 
 export function genericTitle(title: string, fileTitle?: string): boolean {
@@ -54,6 +171,11 @@ export function genericTitle(title: string, fileTitle?: string): boolean {
   return fileTitle !== undefined && t === fileTitle && /[-_]/.test(t)
 }
 
+/** A file name as words: "howto-pull-request" → "howto pull request"; dashes between digits stay (dates). */
+export function readableFileName(name: string): string {
+  return name.replace(/(?<=\p{L})[-_]+(?=[\p{L}\p{N}])|(?<=\p{N})[-_]+(?=\p{L})/gu, ' ').trim()
+}
+
 const prov = (
   doc: ExtractedDocument,
   field: 'title' | 'authors' | 'publishedAt',
@@ -68,24 +190,34 @@ export function finishMetadata(
   const head = headMetadata(doc.text)
 
   // Title.
+  // A section heading ("Introduction" over a text's first section, a PDF whose page 1 starts with its contents) is
+  // not the work's title, whoever proposed it, unless a person typed it.
+  const origin = prov(doc, 'title').origin
   const current: Candidate<string> | null =
-    doc.title && !genericTitle(doc.title, fileTitle) && prov(doc, 'title').origin !== 'filename'
+    doc.title &&
+    !genericTitle(doc.title, fileTitle) &&
+    origin !== 'filename' &&
+    (origin === 'user' || !sectionHeading(doc.title))
       ? { value: doc.title, ...prov(doc, 'title') }
       : null
-  // The text's own first line may be a section heading (a PDF whose page 1 starts with its contents): not a title.
   const headTitle = head.title && !sectionHeading(head.title.value) ? head.title : null
   const chosenTitle = best([current, headTitle], (t) => !genericTitle(t, fileTitle))
   if (chosenTitle) setField(doc, 'title', oneLine(chosenTitle.value, 500), chosenTitle)
   else {
-    const sentence = titleFromFirstSentence(doc.text.slice(head.bodyStart, head.bodyStart + 8192))
+    // Under a section heading the first sentence is that section's, not a summary of the work: the file name
+    // names the work better.
+    const body = doc.text.slice(head.bodyStart, head.bodyStart + 8192)
+    const opensWithSection = sectionHeading(/^\s*(.*)/.exec(body)?.[1] ?? '')
+    const usableFileName = !!fileTitle && !/^[0-9a-f]{16,}$/i.test(fileTitle)
+    const sentence = opensWithSection && usableFileName ? null : titleFromFirstSentence(body)
     if (sentence && !genericTitle(sentence, fileTitle))
       setField(doc, 'title', sentence, {
         origin: 'guessed',
         confidence: 0.2,
         detail: 'first sentence',
       })
-    else if (fileTitle && !/^[0-9a-f]{16,}$/i.test(fileTitle))
-      setField(doc, 'title', fileTitle, {
+    else if (usableFileName)
+      setField(doc, 'title', readableFileName(fileTitle), {
         origin: 'filename',
         confidence: 0.1,
         detail: 'file name',

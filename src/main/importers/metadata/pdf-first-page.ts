@@ -11,8 +11,9 @@ import { oneLine } from '../normalise'
 import type { ExtractedDocument } from '../types'
 import { cleanName, looksLikeName, splitAuthors } from './authors'
 import { genericTitle, sectionHeading } from './finish'
-import { type Candidate, candidate, setBest } from './provenance'
-import { dateInLine } from './text-head'
+import { foldName, printedSpelling } from './printed-spelling'
+import { type Candidate, candidate, setBest, setField } from './provenance'
+import { dateAlone, dateInLine } from './text-head'
 
 /**
  * A positioned run of text on page 1 (what pdf.ts calls a fragment). size: its largest type; textSize: the size most
@@ -68,11 +69,8 @@ export function tidyLogos(s: string): string {
     .trim()
 }
 
-const fold = (s: string): string =>
-  tidyLogos(s)
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
+/** Lower case, accents off, words only: "Petr Olšák" on the page and "Petr Olsak" in Info are one name. */
+const fold = (s: string): string => foldName(tidyLogos(s))
 
 /**
  * A visual line: its text, baseline, largest type size, the size and the font most of its characters are in, all its
@@ -271,6 +269,8 @@ type Layout = {
   titleBy: 'size' | 'font'
   authors: string[]
   date: PartialDate | null
+  /** The date was printed alone at the top of the page, not under the title. */
+  dateAtTop?: boolean
 }
 
 /**
@@ -322,6 +322,18 @@ function titleByFont(lines: Line[], bodyFont: string): { start: number; end: num
   return null
 }
 
+/**
+ * A date printed alone on one of the page's first lines, above its title or where no title was found (amsfndoc.pdf
+ * opens with "January 2002¡" over its prose and contents): lines of prose are never read for it.
+ */
+function dateAtTop(lines: Line[], before: number): PartialDate | null {
+  for (const line of lines.slice(0, Math.min(3, before))) {
+    const date = dateAlone(line.text.trim())
+    if (date) return date
+  }
+  return null
+}
+
 /** Title, authors and date from the layout of page 1. */
 export function firstPageLayout(fragments: PageFragment[]): Layout {
   const none: Layout = { title: null, titleBy: 'size', authors: [], date: null }
@@ -368,7 +380,10 @@ export function firstPageLayout(fragments: PageFragment[]): Layout {
     while (end + 1 < lines.length && continues(lines[end + 1] as Line)) end++
   } else {
     const byFont = titleByFont(lines, bodyFont)
-    if (!byFont) return none
+    if (!byFont) {
+      const dateOnTop = dateAtTop(lines, lines.length)
+      return dateOnTop ? { ...none, date: dateOnTop, dateAtTop: true } : none
+    }
     ;({ start, end } = byFont)
     titleBy = 'font'
   }
@@ -426,7 +441,15 @@ export function firstPageLayout(fragments: PageFragment[]): Layout {
   }
   if (date && authors.length === 0 && reachedEnd && end + 10 >= lines.length)
     authors.push(...afterDate)
-  return { title: title.length >= 3 ? tidyLogos(title) : null, titleBy, authors, date }
+  // A section heading in the largest type ("Contents of this document") is no title: a date above it still counts.
+  const dateOnTop = date ? null : dateAtTop(lines, notATitle(title) ? lines.length : start)
+  return {
+    title: title.length >= 3 ? tidyLogos(title) : null,
+    titleBy,
+    authors,
+    date: date ?? dateOnTop,
+    ...(dateOnTop ? { dateAtTop: true } : {}),
+  }
 }
 
 /** Weigh the PDF's embedded metadata against page 1 and set title, authors and date with their provenance. */
@@ -504,15 +527,53 @@ export function applyPdfMetadata(
     (a) => a.length > 0,
   )
 
+  // Info typed in ASCII, the page printing the same words with accents: cite the page's spelling.
+  respell(doc, 'title', firstPagesText, false)
+  respell(doc, 'authors', firstPagesText, true)
+
   const created = parseDate(embedded.creationDate) ?? parseDate(embedded.xmpDate)
   const createdYearPrinted =
     created !== null && new RegExp(`(?<!\\d)${created.slice(0, 4)}(?!\\d)`).test(firstPagesText)
   const dates: (Candidate<PartialDate> | null)[] = [
-    layout.date ? candidate(layout.date, 'text', 0.85, 'first page, under the title') : null,
+    layout.date
+      ? candidate(
+          layout.date,
+          'text',
+          0.85,
+          layout.dateAtTop ? 'first page, a date line at the top' : 'first page, under the title',
+        )
+      : null,
     created && createdYearPrinted
       ? candidate(created, 'embedded', 0.45, 'PDF creation date (its year is printed on page 1)')
       : null,
   ]
   setBest(doc, 'publishedAt', dates)
   if (created && !(created && createdYearPrinted)) doc.fileDate = created
+}
+
+/** An embedded title or author list as page 1 spells it (printed-spelling.ts); names may differ in case too. */
+function respell(
+  doc: ExtractedDocument,
+  field: 'title' | 'authors',
+  pageText: string,
+  caseToo: boolean,
+): void {
+  const p = doc.provenance[field]
+  if (p?.origin !== 'embedded') return
+  const page = pageText.slice(0, 20_000)
+  if (field === 'title') {
+    const printed = printedSpelling(doc.title, page, { caseToo })
+    if (printed)
+      setField(doc, 'title', printed, {
+        ...p,
+        detail: `${p.detail ?? 'PDF Info'}, spelled as printed`,
+      })
+    return
+  }
+  const printed = doc.authors.map((a) => printedSpelling(a, page, { caseToo }) ?? a)
+  if (printed.some((a, i) => a !== doc.authors[i]))
+    setField(doc, 'authors', printed, {
+      ...p,
+      detail: `${p.detail ?? 'PDF Info Author'}, spelled as printed`,
+    })
 }

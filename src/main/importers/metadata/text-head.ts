@@ -134,6 +134,22 @@ export function dateInLine(line: string): { date: PartialDate; keyword: boolean 
 
 const COPYRIGHT = /(?:copyright|©|\(c\))/i
 
+/** Marks with no letter or digit: brackets, punctuation, symbols ("¡", "*", "†"), spaces. */
+const MARKS = /^[\p{P}\p{S}\p{Z}\s]*/u
+
+/**
+ * A line that is a date and nothing else but marks before or after it: "January 2002¡" (amsfndoc.pdf, where a stray
+ * "<" typed in a TeX OT1 font prints as "¡"), "(12 March 2021)", "— 2003-02-01 —". A day or a month, never a year
+ * alone; a line with any other word or number is no date line (a sentence that mentions a date).
+ */
+export function dateAlone(line: string): PartialDate | null {
+  const lead = MARKS.exec(line)?.[0].length ?? 0
+  const hit = dateAtStart(line.slice(lead))
+  if (!hit || hit.precision === 'year') return null
+  const rest = line.slice(lead + hit.length)
+  return (MARKS.exec(rest)?.[0].length ?? 0) === rest.length ? hit.date : null
+}
+
 /** Dated lines near the top: a keyword line or a date alone on its line; never a copyright line. */
 function headDate(lines: string[], from: number, to: number): Candidate<PartialDate> | null {
   let fallback: Candidate<PartialDate> | null = null
@@ -146,7 +162,8 @@ function headDate(lines: string[], from: number, to: number): Candidate<PartialD
       line.replace(/[()[\],.]/g, '').trim().length <= found.date.length + 16 &&
       /^[\s([]*(?:\w+\s+)?[\d\p{L}]/u.test(line) &&
       dateAtStart(line.replace(/^[\s([]+/, '')) !== null
-    if (alone) return candidate(found.date, 'text', 0.8, 'date line under the title')
+    const lone = alone ? found.date : dateAlone(line)
+    if (lone) return candidate(lone, 'text', 0.8, 'date line under the title')
     if (found.keyword && !fallback)
       fallback = candidate(found.date, 'text', 0.75, `"${oneLine(line, 60)}"`)
   }

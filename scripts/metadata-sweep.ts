@@ -1,0 +1,102 @@
+/**
+ * Metadata sweep (not part of npm test): title, authors and date of every document under the given folders, read by
+ * the real extractors, one JSON line per file; with --compare, what changed between two such runs. Use it on
+ * documents nobody on the project picked, before and after a change to the metadata rules:
+ *
+ *   mkdir -p /tmp/tm && cd /tmp/tm && apt-get download texlive-latex-base-doc texlive-humanities-doc && \
+ *     for d in *.deb; do dpkg -x "$d" root; done
+ *   npx tsx --tsconfig tsconfig.node.json scripts/metadata-sweep.ts --out before.jsonl [--every 5] /tmp/tm/root /usr/share/doc
+ *   (change the code, run again with --out after.jsonl)
+ *   npx tsx --tsconfig tsconfig.node.json scripts/metadata-sweep.ts --compare before.jsonl after.jsonl
+ *
+ * Files: PDFs (every --every-th in sorted path order), and plain text / Markdown (README*, howto*, *.txt, *.md).
+ */
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { basename, join } from 'node:path'
+import { extractFile } from '../src/main/importers/extract'
+
+const LIMITS = { maxFileBytes: 20_000_000, maxZipBytes: 50_000_000, maxZipEntries: 10_000 }
+const TEXT = /^(?:readme|howto)|\.(?:txt|md)$/i
+
+type Row = { file: string; title: string; authors: string[]; date: string | null; error?: string }
+
+function opt(argv: string[], name: string): string | null {
+  const i = argv.indexOf(name)
+  if (i < 0) return null
+  const v = argv[i + 1] ?? null
+  argv.splice(i, 2)
+  return v
+}
+
+function filesUnder(dir: string, pdfs: string[], texts: string[]): void {
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name)
+    let st: ReturnType<typeof statSync>
+    try {
+      st = statSync(path)
+    } catch {
+      continue
+    }
+    if (st.isDirectory()) filesUnder(path, pdfs, texts)
+    else if (st.size > 8_000_000 || st.size < 64) continue
+    else if (/\.pdf$/i.test(name)) pdfs.push(path)
+    else if (TEXT.test(name) && !/\.(?:gz|html?|pdf|py|c|h|sh|xz|bz2|json|ya?ml)$/i.test(name))
+      texts.push(path)
+  }
+}
+
+async function sweep(argv: string[]): Promise<void> {
+  const out = opt(argv, '--out') ?? 'sweep.jsonl'
+  const every = Number(opt(argv, '--every') ?? 1)
+  const pdfs: string[] = []
+  const texts: string[] = []
+  for (const root of argv) filesUnder(root, pdfs, texts)
+  const files = [...pdfs.filter((_, i) => i % every === 0), ...texts]
+  const rows: string[] = []
+  for (const file of files) {
+    let row: Row
+    try {
+      const doc = await extractFile(file, LIMITS)
+      row = { file, title: doc.title, authors: doc.authors, date: doc.publishedAt }
+    } catch (error) {
+      row = { file, title: '', authors: [], date: null, error: String(error).slice(0, 200) }
+    }
+    rows.push(JSON.stringify(row))
+  }
+  writeFileSync(out, `${rows.join('\n')}\n`)
+  console.log(`${files.length} files (${pdfs.length} PDFs seen, every ${every}th taken) → ${out}`)
+}
+
+function compare(a: string, b: string): void {
+  const read = (f: string): Map<string, Row> =>
+    new Map(
+      readFileSync(f, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as Row)
+        .map((r) => [r.file, r]),
+    )
+  const before = read(a)
+  const after = read(b)
+  const changed: Record<string, number> = { title: 0, authors: 0, date: 0 }
+  for (const [file, x] of before) {
+    const y = after.get(file)
+    if (!y) continue
+    const diffs: string[] = []
+    if (x.title !== y.title)
+      diffs.push(`title: ${JSON.stringify(x.title)} → ${JSON.stringify(y.title)}`)
+    if (x.authors.join('; ') !== y.authors.join('; '))
+      diffs.push(`authors: ${x.authors.join('; ') || '—'} → ${y.authors.join('; ') || '—'}`)
+    if (x.date !== y.date) diffs.push(`date: ${x.date ?? '—'} → ${y.date ?? '—'}`)
+    for (const d of diffs)
+      changed[d.slice(0, d.indexOf(':'))] = (changed[d.slice(0, d.indexOf(':'))] ?? 0) + 1
+    if (diffs.length) console.log(`${basename(file)} (${file})\n  ${diffs.join('\n  ')}`)
+  }
+  console.log(
+    `\n${before.size} files: ${changed.title} titles, ${changed.authors} author lists, ${changed.date} dates changed`,
+  )
+}
+
+const argv = process.argv.slice(2)
+if (argv[0] === '--compare') compare(argv[1] ?? '', argv[2] ?? '')
+else void sweep(argv)

@@ -1,0 +1,164 @@
+/**
+ * What a document prints beats what tools wrote about it, and a section heading is no title: the rules behind the
+ * fixtures util-linux-howto-pull-request.txt, httplib2-README.md, encdoc-e.pdf and amsfndoc.pdf
+ * (tests/integration/importers/fixtures.test.ts imports those whole).
+ */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { extractBytes } from '../../../src/main/importers/extract'
+import { blankDocument } from '../../../src/main/importers/extractors/common'
+import {
+  finishMetadata,
+  readableFileName,
+  sectionHeading,
+} from '../../../src/main/importers/metadata/finish'
+import { printedSpelling } from '../../../src/main/importers/metadata/printed-spelling'
+import { dateAlone, headMetadata } from '../../../src/main/importers/metadata/text-head'
+
+const FIXTURES = join(__dirname, '../../fixtures/documents')
+const limits = { maxFileBytes: 1 << 24, maxZipBytes: 1 << 26, maxZipEntries: 1000 }
+const NOW = new Date('2026-12-06T12:00:00Z')
+
+const extract = (file: string) =>
+  extractBytes(new Uint8Array(readFileSync(join(FIXTURES, file))), join(FIXTURES, file), limits)
+
+describe('a section heading is not a title', () => {
+  it('in the languages of the library, numbered or not, in capitals or not', () => {
+    for (const heading of [
+      'Introduction',
+      'INTRODUCTION',
+      '1. Introduction',
+      '1 Overview',
+      'II. Background',
+      'Summary:',
+      'Table of Contents',
+      'Einleitung',
+      'Überblick',
+      'Inhaltsverzeichnis',
+      'Table des matières',
+      'Avant-propos',
+      'Introducción',
+      'Índice',
+      'Introduzione',
+      'Sommario',
+      'Introdução',
+      'Sumário',
+      'Inleiding',
+      'Samenvatting',
+      'Введение',
+      'СОДЕРЖАНИЕ',
+      '简介',
+      '目錄',
+      '第1章 概述',
+      'はじめに',
+      '目次',
+    ])
+      expect(sectionHeading(heading), heading).toBe(true)
+    for (const title of [
+      'Introduction to Algorithms',
+      'An Overview of the Debian Archive',
+      '10 Years of Debian',
+      'Dune',
+      'Lectern',
+      'Einleitung in die Philosophie',
+      '数学',
+    ])
+      expect(sectionHeading(title), title).toBe(false)
+  })
+
+  it('a plain text opening with the setext heading "Introduction" is titled by its file name (howto-pull-request.txt)', async () => {
+    const doc = await extract('debian/util-linux-howto-pull-request.txt')
+    expect(doc.title).toBe('util linux howto pull request')
+    expect(doc.provenance.title?.origin).toBe('filename')
+  })
+
+  it('Markdown whose first heading is "Introduction" is titled by its file name (httplib2 README.md)', async () => {
+    const doc = await extract('debian/httplib2-README.md')
+    expect(doc.title).toBe('httplib2 README')
+    expect(doc.provenance.title?.origin).toBe('filename')
+  })
+
+  it('a real title line above the first section heading stays the title, one word or many', async () => {
+    for (const [name, text, title] of [
+      [
+        'a.txt',
+        'Lectern\n=======\n\nIntroduction\n------------\n\nLectern reads documents.\n',
+        'Lectern',
+      ],
+      ['b.md', '# Dune\n\n## Introduction\n\nA novel by Frank Herbert.\n', 'Dune'],
+      [
+        'c.txt',
+        'Einleitung in die Philosophie\n\nVorwort\n\nDies ist ein Buch.\n',
+        'Einleitung in die Philosophie',
+      ],
+    ] as const) {
+      const doc = await extractBytes(new TextEncoder().encode(text), `/x/${name}`, limits)
+      expect(doc.title).toBe(title)
+    }
+  })
+
+  it('a person who types "Introduction" as the title keeps it', () => {
+    const doc = blankDocument('txt', '/x/a.txt')
+    doc.text = 'Introduction\n\nSome words here.'
+    doc.title = 'Introduction'
+    doc.provenance.title = { origin: 'user', confidence: 1 }
+    finishMetadata(doc, 'a', NOW)
+    expect(doc.title).toBe('Introduction')
+  })
+
+  it('file names read as words; dates in them keep their dashes', () => {
+    expect(readableFileName('howto-pull-request')).toBe('howto pull request')
+    expect(readableFileName('httplib2-README')).toBe('httplib2 README')
+    expect(readableFileName('notes_2024-03-01')).toBe('notes 2024-03-01')
+  })
+})
+
+describe('the printed spelling of an ASCII Info value', () => {
+  it('encdoc-e.pdf: Info Author "Petr Olsak", page 1 prints "Petr Olšák"', async () => {
+    const doc = await extract('texlive/encdoc-e.pdf')
+    expect(doc.authors).toEqual(['Petr Olšák'])
+    expect(doc.provenance.authors?.detail).toMatch(/spelled as printed/)
+  })
+
+  it('takes only the same words in the same order, never another name', () => {
+    expect(printedSpelling('Petr Olsak', 'by Petr Olšák, Prague')).toBe('Petr Olšák')
+    expect(printedSpelling('PETR OLSAK', 'Petr Olšák', { caseToo: true })).toBe('Petr Olšák')
+    expect(printedSpelling('Lukasz Nowak', 'Łukasz Nowak')).toBe('Łukasz Nowak')
+    expect(printedSpelling('Petr Olsak', 'Petra Olšáková')).toBeNull()
+    expect(printedSpelling('Jan Novak', 'Jan Nováček')).toBeNull()
+    expect(printedSpelling('Petr Olsak', 'Petr, Olšák')).toBeNull() // not one name on the page
+    expect(printedSpelling('John Smith', 'JOHN SMITH', { caseToo: true })).toBeNull()
+    expect(printedSpelling('Petr Olsak', 'Petr Olsak wrote this')).toBeNull() // printed as Info says
+    // A value typed with accents of its own is left as typed.
+    expect(printedSpelling('Petr Olšak', 'Petr Olšák')).toBeNull()
+    // Titles: accents only, not case.
+    expect(printedSpelling('Uber die Sprache', 'Über die Sprache')).toBe('Über die Sprache')
+    expect(printedSpelling('encTeX', 'EncTeX')).toBeNull()
+  })
+})
+
+describe('a printed date with a stray mark beside it', () => {
+  it('amsfndoc.pdf: page 1 prints "January 2002¡" (a "<" typed in an OT1 font)', async () => {
+    const doc = await extract('texlive/amsfndoc.pdf')
+    expect(doc.publishedAt).toBe('2002-01')
+    expect(doc.provenance.publishedAt?.detail).toBe('first page, a date line at the top')
+  })
+
+  it('a date alone but for marks is a date line; a date in words or numbers is not', () => {
+    expect(dateAlone('January 2002¡')).toBe('2002-01')
+    expect(dateAlone('¡January 2002')).toBe('2002-01')
+    expect(dateAlone('* 12 March 2021 †')).toBe('2021-03-12')
+    expect(dateAlone('(2003-02-01)')).toBe('2003-02-01')
+    expect(dateAlone('January 2002¡ Standard distributions of TeX')).toBeNull()
+    expect(dateAlone('In January 2002 we moved')).toBeNull()
+    expect(dateAlone('January 2002 2')).toBeNull()
+    expect(dateAlone('2002')).toBeNull()
+    expect(dateAlone('© 2002')).toBeNull()
+  })
+
+  it('the same in plain text: "¡January 2002" under a title', () => {
+    expect(headMetadata('A Manual\n\n¡January 2002\n\nText here.').date?.value).toBe('2002-01')
+    expect(headMetadata('A Manual\n\nWe met in January 2002¡\n\nText here.').date).toBeNull()
+  })
+})
