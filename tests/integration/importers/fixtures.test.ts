@@ -400,7 +400,7 @@ const EXPECTED: Expectation[] = [
     file: 'debian/httplib2-README.md',
     format: 'md',
     // Markdown whose first heading is "Introduction" (it was the title before).
-    title: 'httplib2 README',
+    title: 'httplib2-README',
     date: null,
     sentences: [
       'httplib2 is a comprehensive HTTP client library, httplib2.py supports many features left out of other HTTP libraries.',

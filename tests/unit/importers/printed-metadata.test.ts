@@ -75,7 +75,7 @@ describe('a section heading is not a title', () => {
 
   it('Markdown whose first heading is "Introduction" is titled by its file name (httplib2 README.md)', async () => {
     const doc = await extract('debian/httplib2-README.md')
-    expect(doc.title).toBe('httplib2 README')
+    expect(doc.title).toBe('httplib2-README')
     expect(doc.provenance.title?.origin).toBe('filename')
   })
 
@@ -98,6 +98,21 @@ describe('a section heading is not a title', () => {
     }
   })
 
+  it('a title drawn in a box is the title, not the "Description" heading under it (bytefield README)', async () => {
+    const text =
+      '                 +---------------------------------+\n                 |      THE BYTEFIELD PACKAGE      |\n                 | Scott Pakin, scott+bf@pakin.org |\n                 +---------------------------------+\n\n\nDescription\n-----------\n\nThe bytefield package helps the user create illustrations.\n'
+    const doc = await extractBytes(new TextEncoder().encode(text), '/x/README', limits)
+    expect(doc.title).toBe('THE BYTEFIELD PACKAGE')
+  })
+
+  it('a text whose title line is a section heading is titled by its file name, not its first sentence', async () => {
+    // alg's readme.txt: a file line and a licence paragraph, then "Description" underlined.
+    const text =
+      'File: readme.txt (for the alg package).\n\nCopyright (c) 1995, 1999, 2003 Staffan Ulfberg\n\nDescription\n===========\n\nThis package defines two environments for typesetting algorithms.\n'
+    const doc = await extractBytes(new TextEncoder().encode(text), '/x/alg-readme.txt', limits)
+    expect(doc.title).toBe('alg-readme')
+  })
+
   it('a person who types "Introduction" as the title keeps it', () => {
     const doc = blankDocument('txt', '/x/a.txt')
     doc.text = 'Introduction\n\nSome words here.'
@@ -107,10 +122,13 @@ describe('a section heading is not a title', () => {
     expect(doc.title).toBe('Introduction')
   })
 
-  it('file names read as words; dates in them keep their dashes', () => {
+  it('a file name written as a slug reads as words; a name with one dash and a date keep theirs', () => {
     expect(readableFileName('howto-pull-request')).toBe('howto pull request')
-    expect(readableFileName('httplib2-README')).toBe('httplib2 README')
-    expect(readableFileName('notes_2024-03-01')).toBe('notes 2024-03-01')
+    expect(readableFileName('classicthesis-book-xelatex')).toBe('classicthesis book xelatex')
+    // One dash may join a name; dashes between digits are a date.
+    expect(readableFileName('n-api')).toBe('n-api')
+    expect(readableFileName('httplib2-README')).toBe('httplib2-README')
+    expect(readableFileName('report-2024-03-01')).toBe('report-2024-03-01')
   })
 })
 

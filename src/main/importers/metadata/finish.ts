@@ -171,9 +171,13 @@ export function genericTitle(title: string, fileTitle?: string): boolean {
   return fileTitle !== undefined && t === fileTitle && /[-_]/.test(t)
 }
 
-/** A file name as words: "howto-pull-request" → "howto pull request"; dashes between digits stay (dates). */
+/**
+ * A file name as words when it is a phrase written as a slug: "howto-pull-request" → "howto pull request". One dash
+ * may join a name ("n-api", "numerica-plus") and dashes between digits are dates: those stay.
+ */
 export function readableFileName(name: string): string {
-  return name.replace(/(?<=\p{L})[-_]+(?=[\p{L}\p{N}])|(?<=\p{N})[-_]+(?=\p{L})/gu, ' ').trim()
+  const joints = /(?<=\p{L})[-_]+(?=[\p{L}\p{N}])|(?<=\p{N})[-_]+(?=\p{L})/gu
+  return (name.match(joints)?.length ?? 0) >= 2 ? name.replace(joints, ' ').trim() : name
 }
 
 const prov = (
@@ -193,11 +197,17 @@ export function finishMetadata(
   // A section heading ("Introduction" over a text's first section, a PDF whose page 1 starts with its contents) is
   // not the work's title, whoever proposed it, unless a person typed it.
   const origin = prov(doc, 'title').origin
+  // A title line that is a section heading: the first sentence under it is no title either (the extractor may have
+  // guessed one before the heading was seen); the file name is.
+  const headingOnTop =
+    (head.title !== null && sectionHeading(head.title.value)) ||
+    (origin !== 'filename' && origin !== 'user' && sectionHeading(doc.title))
   const current: Candidate<string> | null =
     doc.title &&
     !genericTitle(doc.title, fileTitle) &&
     origin !== 'filename' &&
-    (origin === 'user' || !sectionHeading(doc.title))
+    (origin === 'user' || !sectionHeading(doc.title)) &&
+    !(origin === 'guessed' && headingOnTop)
       ? { value: doc.title, ...prov(doc, 'title') }
       : null
   const headTitle = head.title && !sectionHeading(head.title.value) ? head.title : null
@@ -207,7 +217,7 @@ export function finishMetadata(
     // Under a section heading the first sentence is that section's, not a summary of the work: the file name
     // names the work better.
     const body = doc.text.slice(head.bodyStart, head.bodyStart + 8192)
-    const opensWithSection = sectionHeading(/^\s*(.*)/.exec(body)?.[1] ?? '')
+    const opensWithSection = headingOnTop || sectionHeading(/^\s*(.*)/.exec(body)?.[1] ?? '')
     const usableFileName = !!fileTitle && !/^[0-9a-f]{16,}$/i.test(fileTitle)
     const sentence = opensWithSection && usableFileName ? null : titleFromFirstSentence(body)
     if (sentence && !genericTitle(sentence, fileTitle))

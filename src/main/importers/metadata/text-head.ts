@@ -104,6 +104,26 @@ function underlinedTitle(lines: string[], from: number, to: number): number | nu
   return null
 }
 
+const BOX_EDGE = /^\s*\+[-=]{3,}\+\s*$/
+const BOX_ROW = /^\s*\|(.*)\|\s*$/
+
+/**
+ * A title drawn in a box at the top ("| THE BYTEFIELD PACKAGE |" between "+----+" edges in bytefield's README): its
+ * first row. Returns the row's text and line index.
+ */
+function boxedTitle(lines: string[]): { title: string; line: number } | null {
+  let i = 0
+  while (i < lines.length && !lines[i]?.trim()) i++
+  if (!BOX_EDGE.test(lines[i] ?? '')) return null
+  for (let k = i + 1; k < Math.min(lines.length, i + 8); k++) {
+    const row = BOX_ROW.exec(lines[k] ?? '')
+    if (!row) return null
+    const text = (row[1] ?? '').trim()
+    if (text) return readsAsTitle(text) ? { title: oneLine(text, 300), line: k } : null
+  }
+  return null
+}
+
 /** A date anywhere in the line (the most precise one), with whether a dating keyword precedes it. */
 export function dateInLine(line: string): { date: PartialDate; keyword: boolean } | null {
   // Every date has a four-digit year: most lines have none and cost one regex test.
@@ -263,11 +283,15 @@ export function headMetadata(text: string): HeadMetadata {
   const rfc = rfcHead(lines)
   if (rfc) return { ...rfc, bodyStart: 0 }
 
+  const boxed = boxedTitle(lines)
   const underlined = underlinedTitle(lines, 0, 30)
   const plain = paragraphTitle(lines, 0, 40)
   let title: Candidate<string> | null = null
   let titleLine = 0
-  if (underlined !== null && (plain === null || underlined <= plain.line + 2)) {
+  if (boxed) {
+    title = candidate(boxed.title, 'text', 0.8, 'title in a box')
+    titleLine = boxed.line
+  } else if (underlined !== null && (plain === null || underlined <= plain.line + 2)) {
     title = candidate(oneLine(lines[underlined] ?? '', 300), 'text', 0.85, 'underlined title')
     titleLine = underlined
   } else if (plain) {
