@@ -30,7 +30,9 @@ export function withoutAccents(s: string): string {
 
 /** Lower case, no accents, words only: what two spellings of one name have in common. */
 export function foldName(s: string): string {
-  return withoutAccents(s.toLowerCase())
+  // Most words are plain ASCII: no normalising needed.
+  const lower = s.toLowerCase()
+  return (/^[\x20-\x7e]*$/.test(lower) ? lower : withoutAccents(lower))
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
 }
@@ -45,6 +47,27 @@ function words(s: string): Word[] {
     start: m.index ?? 0,
     end: (m.index ?? 0) + m[0].length,
   }))
+}
+
+// The page's words, kept for the next call: a title and each author are looked up in the same page.
+let lastPage = ''
+let lastWords: Word[] = []
+function pageWords(s: string): Word[] {
+  if (s !== lastPage) {
+    lastPage = s
+    lastWords = words(s)
+  }
+  return lastWords
+}
+
+/** Does a printed word fold to `folded`? Lengths first: folding every word of a page costs milliseconds. */
+function sameWord(printed: string, folded: string): boolean {
+  if (Math.abs(printed.length - folded.length) > 2) return false
+  const c = printed.charCodeAt(0)
+  // An ASCII first letter must be the folded one's.
+  if (c < 0x80 && String.fromCharCode(c).toLowerCase() !== folded[0]) return false
+  if (/^[A-Za-z0-9]+$/.test(printed)) return printed.toLowerCase() === folded
+  return foldName(printed) === folded
 }
 
 const upper = (s: string): boolean => s === s.toUpperCase() && s !== s.toLowerCase()
@@ -64,15 +87,16 @@ export function printedSpelling(
   if (wanted.length === 0 || wanted.length > 30) return null
   // Plain ASCII only: a value with accents of its own was typed with care.
   if (/[^\x20-\x7e]/.test(value)) return null
-  const first = foldName(wanted[0]?.text ?? '')
-  const page = words(pageText)
+  const folded = wanted.map((w) => foldName(w.text))
+  const first = folded[0] ?? ''
+  const page = pageWords(pageText)
   for (let i = 0; i + wanted.length <= page.length; i++) {
-    if (foldName(page[i]?.text ?? '') !== first) continue
+    if (!sameWord(page[i]?.text ?? '', first)) continue
     let same = true
     for (let k = 1; k < wanted.length && same; k++) {
       const p = page[i + k] as Word
       const gap = pageText.slice((page[i + k - 1] as Word).end, p.start)
-      same = /^\s+$/.test(gap) && foldName(p.text) === foldName((wanted[k] as Word).text)
+      same = /^\s+$/.test(gap) && sameWord(p.text, folded[k] ?? '')
     }
     if (!same) continue
     const printed = wanted
