@@ -13,6 +13,10 @@ import {
   readableFileName,
   sectionHeading,
 } from '../../../src/main/importers/metadata/finish'
+import {
+  applyPdfMetadata,
+  type PageFragment,
+} from '../../../src/main/importers/metadata/pdf-first-page'
 import { printedSpelling } from '../../../src/main/importers/metadata/printed-spelling'
 import { dateAlone, headMetadata } from '../../../src/main/importers/metadata/text-head'
 
@@ -153,6 +157,47 @@ describe('the printed spelling of an ASCII Info value', () => {
     // Titles: accents only, not case.
     expect(printedSpelling('Uber die Sprache', 'Über die Sprache')).toBe('Über die Sprache')
     expect(printedSpelling('encTeX', 'EncTeX')).toBeNull()
+  })
+})
+
+/** A page 1: a title in large type, a byline, then prose in the body size. */
+function page(title: string, byline: string): { fragments: PageFragment[]; text: string } {
+  const body = Array.from(
+    { length: 8 },
+    (_, i) => `Line ${i} of the body text of this page goes on.`,
+  )
+  const fragments: PageFragment[] = [
+    { text: title, x: 100, right: 500, y: 700, size: 17 },
+    { text: byline, x: 200, right: 300, y: 670, size: 12 },
+    ...body.map((text, i) => ({ text, x: 72, right: 520, y: 600 - 12 * i, size: 10 })),
+  ]
+  return { fragments, text: [title, byline, ...body].join('\n\n') }
+}
+
+describe('PDF Info against the printed page', () => {
+  it('Info typed with accents of its own must match as printed: a misspelt Info title loses to the page (cnbwp-manual-cs.pdf)', () => {
+    const printedTitle = 'Návod k použití třídy cnbwp pro psaní Working Papers ČNB'
+    const p = page(printedTitle, 'Zdeněk Wagner')
+    const doc = blankDocument('pdf', '/x/cnbwp-manual-cs.pdf')
+    applyPdfMetadata(
+      doc,
+      { title: 'Návod k použití třidy cnbwp', author: null, creationDate: null, xmpDate: null },
+      p.fragments,
+      p.text,
+    )
+    expect(doc.title).toBe(printedTitle)
+  })
+
+  it('ASCII Info names the printed people: cited as printed, each of them (csbulletin.pdf)', () => {
+    const p = page('Styl pro Zpravodaj', 'Zdeněk Wagner and Vít Novotný')
+    const doc = blankDocument('pdf', '/x/csbulletin.pdf')
+    applyPdfMetadata(
+      doc,
+      { title: null, author: 'Zdenek Wagner, Vit Novotny', creationDate: null, xmpDate: null },
+      p.fragments,
+      p.text,
+    )
+    expect(doc.authors).toEqual(['Zdeněk Wagner', 'Vít Novotný'])
   })
 })
 

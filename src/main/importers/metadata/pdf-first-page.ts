@@ -69,8 +69,18 @@ export function tidyLogos(s: string): string {
     .trim()
 }
 
-/** Lower case, accents off, words only: "Petr Olšák" on the page and "Petr Olsak" in Info are one name. */
-const fold = (s: string): string => foldName(tidyLogos(s))
+const fold = (s: string): string =>
+  tidyLogos(s)
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+
+/**
+ * Accents off too: "Petr Olšák" on the page and "Petr Olsak" in Info are one name. Only for Info typed in ASCII (then
+ * cited as printed, respell below): Info with accents of its own must match as printed ("třidy" is not "třídy").
+ */
+const foldAccents = (s: string): string => foldName(tidyLogos(s))
+const ascii = (s: string): boolean => /^[\x20-\x7e]*$/.test(s)
 
 /**
  * A visual line: its text, baseline, largest type size, the size and the font most of its characters are in, all its
@@ -487,15 +497,18 @@ export function applyPdfMetadata(
   ])
 
   const infoAuthors = splitAuthors(embedded.author).filter((a) => cleanName(a) !== null)
+  const nameFold = ascii(embedded.author ?? '') ? foldAccents : fold
+  const pageNames =
+    nameFold === fold ? pageFold : ` ${foldAccents(firstPagesText.slice(0, 20_000))} `
   const surnameOnPage = infoAuthors.some((a) => {
-    const last = fold(a).split(' ').pop()
-    return !!last && pageFold.includes(` ${last} `)
+    const last = nameFold(a).split(' ').pop()
+    return !!last && pageNames.includes(` ${last} `)
   })
   // The same people in both: the page prints them as a reader sees them (order, accents, one name per person),
   // where Info may run two into one ("…, Khaled Hosny \040Elie Roux" in luatex-hyphen.pdf).
-  const surname = (name: string): string => fold(name).split(' ').pop() ?? ''
-  const infoFold = ` ${fold(embedded.author ?? '')} `
-  const layoutFold = ` ${layout.authors.map(fold).join(' ')} `
+  const surname = (name: string): string => nameFold(name).split(' ').pop() ?? ''
+  const infoFold = ` ${nameFold(embedded.author ?? '')} `
+  const layoutFold = ` ${layout.authors.map(nameFold).join(' ')} `
   const sameNames =
     infoAuthors.length > 0 &&
     layout.authors.length > 0 &&
@@ -528,8 +541,9 @@ export function applyPdfMetadata(
   )
 
   // Info typed in ASCII, the page printing the same words with accents: cite the page's spelling.
-  respell(doc, 'title', firstPagesText, false)
-  respell(doc, 'authors', firstPagesText, true)
+  const printed = tidyLogos(firstPagesText.slice(0, 20_000))
+  respell(doc, 'title', printed, false)
+  respell(doc, 'authors', printed, true)
 
   const created = parseDate(embedded.creationDate) ?? parseDate(embedded.xmpDate)
   const createdYearPrinted =
@@ -560,9 +574,8 @@ function respell(
 ): void {
   const p = doc.provenance[field]
   if (p?.origin !== 'embedded') return
-  const page = pageText.slice(0, 20_000)
   if (field === 'title') {
-    const printed = printedSpelling(doc.title, page, { caseToo })
+    const printed = printedSpelling(doc.title, pageText, { caseToo })
     if (printed)
       setField(doc, 'title', printed, {
         ...p,
@@ -570,7 +583,7 @@ function respell(
       })
     return
   }
-  const printed = doc.authors.map((a) => printedSpelling(a, page, { caseToo }) ?? a)
+  const printed = doc.authors.map((a) => printedSpelling(a, pageText, { caseToo }) ?? a)
   if (printed.some((a, i) => a !== doc.authors[i]))
     setField(doc, 'authors', printed, {
       ...p,
