@@ -109,6 +109,14 @@ describe('a section heading is not a title', () => {
     expect(doc.title).toBe('THE BYTEFIELD PACKAGE')
   })
 
+  it('a boxed title that ends "by NAME" is the title and its author (eurosym README)', async () => {
+    const text =
+      '+------------------------------------------------------+\n| The Euro Symbol Package for LaTeX by Henrik Theiling |\n| Version 1.4                                          |\n+------------------------------------------------------+\n\nHi!\n\nThis is the Euro symbol package I created.\n'
+    const doc = await extractBytes(new TextEncoder().encode(text), '/x/README', limits)
+    expect(doc.title).toBe('The Euro Symbol Package for LaTeX')
+    expect(doc.authors).toEqual(['Henrik Theiling'])
+  })
+
   it('a text whose title line is a section heading is titled by its file name, not its first sentence', async () => {
     // alg's readme.txt: a file line and a licence paragraph, then "Description" underlined.
     const text =

@@ -111,7 +111,9 @@ const BOX_ROW = /^\s*\|(.*)\|\s*$/
  * A title drawn in a box at the top ("| THE BYTEFIELD PACKAGE |" between "+----+" edges in bytefield's README): its
  * first row. Returns the row's text and line index.
  */
-function boxedTitle(lines: string[]): { title: string; line: number } | null {
+function boxedTitle(
+  lines: string[],
+): { title: string; line: number; author: string | null } | null {
   let i = 0
   while (i < lines.length && !lines[i]?.trim()) i++
   if (!BOX_EDGE.test(lines[i] ?? '')) return null
@@ -119,7 +121,14 @@ function boxedTitle(lines: string[]): { title: string; line: number } | null {
     const row = BOX_ROW.exec(lines[k] ?? '')
     if (!row) return null
     const text = (row[1] ?? '').trim()
-    if (text) return readsAsTitle(text) ? { title: oneLine(text, 300), line: k } : null
+    if (!text) continue
+    if (!readsAsTitle(text)) return null
+    // "The Euro Symbol Package for LaTeX by Henrik Theiling" (eurosym's README): the title, then its author.
+    const by = /^(.{3,}?\S)\s+by\s+(\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){1,3})$/u.exec(text)
+    const author = by ? nameFromLine(by[2] ?? '') : null
+    return author && by
+      ? { title: oneLine(by[1] ?? '', 300), line: k, author }
+      : { title: oneLine(text, 300), line: k, author: null }
   }
   return null
 }
@@ -307,7 +316,9 @@ export function headMetadata(text: string): HeadMetadata {
   const from = Math.max(0, titleLine - 4)
   return {
     title,
-    authors: headAuthors(lines, from, titleLine + 20),
+    authors:
+      headAuthors(lines, from, titleLine + 20) ??
+      (boxed?.author ? candidate([boxed.author], 'text', 0.75, 'name in the title box') : null),
     date: headDate(lines, 0, titleLine + 24),
     bodyStart: 0,
   }
