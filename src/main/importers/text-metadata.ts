@@ -39,7 +39,11 @@ const ABBREVIATION =
  * MAX_SENTENCE_TITLE (no sentence end found) is cut, at a word boundary, with "…".
  */
 export function titleFromFirstSentence(body: string): string | null {
-  const paragraph = body.trim().split(/\n\s*\n/, 1)[0] ?? ''
+  // Rules ("==========" under a title, "%%%%" round a comment block) are decoration, never words of a title.
+  const paragraph = (body.trim().split(/\n\s*\n/, 1)[0] ?? '')
+    .split('\n')
+    .filter((line) => !/^\s*([=\-*~^#+_%])\1{2,}\s*$/.test(line))
+    .join('\n')
   const flat = oneLine(paragraph, 2000)
   if (!/\p{L}/u.test(flat)) return null
   // Chinese and Japanese sentence ends need no space after them.

@@ -397,6 +397,15 @@ const EXPECTED: Expectation[] = [
     sentences: ['Github is for example a popular choice.'],
   },
   {
+    file: 'debian/git-column.txt',
+    format: 'txt',
+    // AsciiDoc: "git-column(1)" underlined. It was "git-column(1) =============" (the name was taken for a file-name
+    // slug, and the first "sentence" kept the rule under it).
+    title: 'git-column(1)',
+    date: null,
+    sentences: ['git-column - Display data in columns'],
+  },
+  {
     file: 'debian/httplib2-README.md',
     format: 'md',
     // Markdown whose first heading is "Introduction" (it was the title before).

@@ -125,6 +125,17 @@ describe('a section heading is not a title', () => {
     expect(doc.title).toBe('alg-readme')
   })
 
+  it('rules are no words of a title guessed from the first sentence', async () => {
+    const text =
+      '%%%%%%%%%%%%%%%%\n% This file is part of the MPATTERN package\n%%%%%%%%%%%%%%%%\n\nText.\n'
+    const doc = await extractBytes(
+      new TextEncoder().encode(text),
+      '/x/0123456789abcdef0123.txt',
+      limits,
+    )
+    expect(doc.title).not.toMatch(/%%%/)
+  })
+
   it('a person who types "Introduction" as the title keeps it', () => {
     const doc = blankDocument('txt', '/x/a.txt')
     doc.text = 'Introduction\n\nSome words here.'

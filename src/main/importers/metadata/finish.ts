@@ -167,7 +167,8 @@ export function genericTitle(title: string, fileTitle?: string): boolean {
   )
     return true
   // A slug: one token with dashes or underscores and no spaces ("developers-reference").
-  if (!/\s/.test(t) && /[-_]/.test(t) && t.length > 6) return true
+  // A manual page's name and section ("git-add(1)") is a title, not a slug.
+  if (!/\s/.test(t) && /[-_]/.test(t) && t.length > 6 && !/\(\d\w{0,3}\)$/.test(t)) return true
   return fileTitle !== undefined && t === fileTitle && /[-_]/.test(t)
 }
 
