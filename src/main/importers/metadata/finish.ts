@@ -6,6 +6,9 @@
  *
  *   a person's correction › embedded title that is not generic › a title from the text (heading, e-mail Subject,
  *   title block) › the first sentence, whole ("title guessed") › the file name › "Untitled".
+ *
+ * A section heading ("Introduction", "Inhaltsverzeichnis", "目次"…) is never a title but by a person's hand, and when
+ * one heads the text the first sentence is skipped too: the file name (a slug made readable) comes next.
  */
 import type { FieldProvenance, PartialDate } from '@shared/contract'
 import { oneLine } from '../normalise'
