@@ -7,6 +7,7 @@
  *   git archive main | (mkdir -p /tmp/lectern-base && tar -x -C /tmp/lectern-base) && \
  *     ln -s "$PWD/node_modules" /tmp/lectern-base/node_modules
  *   npx tsx --tsconfig tsconfig.node.json scripts/bench/metadata.ts --base /tmp/lectern-base [--runs 5] [FOLDER…]
+ *   … the same with --finish-only: finish.ts alone (the title/author/date rules every import runs), 200 times over
  *
  * Not part of npm test. The machine is shared: compare the two medians of one run, not numbers across runs.
  */
@@ -30,6 +31,8 @@ const opt = (name: string): string | null => {
   return v
 }
 const runs = Number(opt('--runs') ?? 5)
+const finishFlag = argv.indexOf('--finish-only')
+if (finishFlag >= 0) argv.splice(finishFlag, 1)
 const base = opt('--base')
 const root = resolve(__dirname, '../..')
 const folders = argv.length
@@ -63,8 +66,49 @@ async function timeRun(extract: ExtractFile, files: string[]): Promise<number> {
   return performance.now() - started
 }
 
+type Finish = (doc: object, fileTitle: string) => unknown
+
+async function loadFinish(tree: string): Promise<Finish> {
+  const mod = (await import(
+    pathToFileURL(join(tree, 'src/main/importers/metadata/finish.ts')).href
+  )) as { finishMetadata: Finish }
+  return mod.finishMetadata
+}
+
+/**
+ * --finish-only: the last metadata step alone (finish.ts: text head, section headings, title fallbacks), run 200 times
+ * over every document's extracted text; short and CPU-bound, so less noisy than whole extractions.
+ */
+async function finishOnly(files: string[]): Promise<void> {
+  const extract = await load(root)
+  const docs = [] as { doc: object; fileTitle: string }[]
+  for (const f of files) {
+    const doc = (await extract(f, LIMITS)) as unknown as Record<string, unknown>
+    docs.push({ doc, fileTitle: f.replace(/^.*\//, '').replace(/\.[^.]*$/, '') })
+  }
+  const trees = [['this tree', await loadFinish(root)]] as [string, Finish][]
+  if (base) trees.unshift([`baseline ${base}`, await loadFinish(resolve(base))])
+  const times = new Map<string, number[]>(trees.map(([name]) => [name, []]))
+  for (let r = 0; r < runs + 1; r++)
+    for (const [name, finish] of trees) {
+      const started = performance.now()
+      for (let k = 0; k < 200; k++)
+        for (const { doc, fileTitle } of docs)
+          finish(
+            { ...doc, provenance: { ...(doc as { provenance: object }).provenance } },
+            fileTitle,
+          )
+      if (r > 0) times.get(name)?.push(performance.now() - started) // the first round warms up
+    }
+  for (const [name, xs] of times)
+    console.log(
+      `${name}: finishMetadata ×200 over ${docs.length} documents: ${median(xs).toFixed(0)} ms (runs: ${xs.map((x) => x.toFixed(0)).join(', ')})`,
+    )
+}
+
 async function main(): Promise<void> {
   const files = folders.flatMap((d) => filesUnder(d, []))
+  if (process.argv.includes('--finish-only')) return finishOnly(files)
   const current = await load(root)
   const baseline = base ? await load(resolve(base)) : null
   // One warm-up of each: module loading and JIT are not extraction.
