@@ -7,7 +7,7 @@
  *   git archive main | (mkdir -p /tmp/lectern-base && tar -x -C /tmp/lectern-base) && \
  *     ln -s "$PWD/node_modules" /tmp/lectern-base/node_modules
  *   npx tsx --tsconfig tsconfig.node.json scripts/bench/metadata.ts --base /tmp/lectern-base [--runs 5] [FOLDER…]
- *   … the same with --finish-only: finish.ts alone (the title/author/date rules every import runs), 200 times over
+ *   … the same with --finish-only: finish.ts alone (the title/author/date rules every import runs), 200 times.
  *
  * Not part of npm test. The machine is shared: compare the two medians of one run, not numbers across runs.
  */

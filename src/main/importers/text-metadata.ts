@@ -57,7 +57,11 @@ export function titleFromFirstSentence(body: string): string | null {
     }
   }
   // A final full stop is dropped (citation styles add their own); "?" and "!" are part of the words.
-  const sentence = (end >= 0 ? flat.slice(0, end + 1) : flat).replace(/[.]$/, '').trim()
+  // Marks set apart round a boxed line ("* * * About the french translations … * * *") are no words either.
+  const sentence = (end >= 0 ? flat.slice(0, end + 1) : flat)
+    .replace(/[.]$/, '')
+    .replace(/^(?:[*#=~_%|+-]+\s+)+|(?:\s+[*#=~_%|+-]+)+$/g, '')
+    .trim()
   return oneLine(sentence, MAX_SENTENCE_TITLE)
 }
 

@@ -136,6 +136,27 @@ describe('a section heading is not a title', () => {
     expect(doc.title).not.toMatch(/%%%/)
   })
 
+  it('an underlined title that reads like a slug is still the title (templates-fenn-en.txt)', async () => {
+    const text = 'templates-fenn\n--------------\n\nThis bundle contains templates.\n'
+    const doc = await extractBytes(
+      new TextEncoder().encode(text),
+      '/x/templates-fenn-en.txt',
+      limits,
+    )
+    expect(doc.title).toBe('templates-fenn')
+  })
+
+  it('marks set apart round a guessed title are dropped, not the words (translation-array-fr README)', async () => {
+    const text =
+      '*****************\n*               *\n* * * About the french translations of LaTeX documentations * * *\n*****************\n\nText.\n'
+    const doc = await extractBytes(
+      new TextEncoder().encode(text),
+      '/x/0123456789abcdef0123.txt',
+      limits,
+    )
+    expect(doc.title).toBe('About the french translations of LaTeX documentations')
+  })
+
   it('a person who types "Introduction" as the title keeps it', () => {
     const doc = blankDocument('txt', '/x/a.txt')
     doc.text = 'Introduction\n\nSome words here.'

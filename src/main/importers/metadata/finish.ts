@@ -215,7 +215,13 @@ export function finishMetadata(
       ? { value: doc.title, ...prov(doc, 'title') }
       : null
   const headTitle = head.title && !sectionHeading(head.title.value) ? head.title : null
-  const chosenTitle = best([current, headTitle], (t) => !genericTitle(t, fileTitle))
+  // An underlined title was made a title by its author, even when it reads like a slug ("templates-fenn").
+  const underlined = (t: string): boolean =>
+    headTitle?.detail === 'underlined title' && t === headTitle.value && !/^[\w-]+\.\w+$/.test(t)
+  const chosenTitle = best(
+    [current, headTitle],
+    (t) => !genericTitle(t, fileTitle) || (underlined(t) && !genericTitle(t.replace(/[-_]/g, ' '))),
+  )
   if (chosenTitle) setField(doc, 'title', oneLine(chosenTitle.value, 500), chosenTitle)
   else {
     // Under a section heading the first sentence is that section's, not a summary of the work: the file name
