@@ -144,6 +144,15 @@ describe('a section heading is not a title', () => {
       limits,
     )
     expect(doc.title).toBe('templates-fenn')
+    // AsciiDoc markup over a code fence is no title (git's rev-list-description.txt).
+    const fence =
+      'List commits that are reachable.\n\nifdef::git-rev-list[]\n-----------------------------------------------------------------------\n$ git rev-list foo bar ^baz\n'
+    const other = await extractBytes(
+      new TextEncoder().encode(fence),
+      '/x/rev-list-description.txt',
+      limits,
+    )
+    expect(other.title).not.toBe('ifdef::git-rev-list[]')
   })
 
   it('marks set apart round a guessed title are dropped, not the words (translation-array-fr README)', async () => {

@@ -216,8 +216,11 @@ export function finishMetadata(
       : null
   const headTitle = head.title && !sectionHeading(head.title.value) ? head.title : null
   // An underlined title was made a title by its author, even when it reads like a slug ("templates-fenn").
+  // Only words and dashes: "ifdef::git-rev-list[]" over a "-----" code fence is markup, not a title.
   const underlined = (t: string): boolean =>
-    headTitle?.detail === 'underlined title' && t === headTitle.value && !/^[\w-]+\.\w+$/.test(t)
+    headTitle?.detail === 'underlined title' &&
+    t === headTitle.value &&
+    /^[\p{L}\p{N}]+(?:[-_][\p{L}\p{N}]+)+$/u.test(t)
   const chosenTitle = best(
     [current, headTitle],
     (t) => !genericTitle(t, fileTitle) || (underlined(t) && !genericTitle(t.replace(/[-_]/g, ' '))),
