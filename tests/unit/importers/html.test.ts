@@ -255,3 +255,76 @@ describe('documentation permalinks', () => {
     expect(doc.html?.match(/>#</g)).toHaveLength(1)
   })
 })
+
+describe("a page's own title and heading, not the site's", () => {
+  const fixture = async (file: string) => {
+    const { readFileSync } = await import('node:fs')
+    const { join } = await import('node:path')
+    const bytes = readFileSync(join(__dirname, '..', '..', 'fixtures', 'documents', file))
+    return { source: bytes.toString('utf8'), doc: await extractHtml({ bytes, path: file, limits }) }
+  }
+  const prose =
+    '<p>Compilers for high level languages generate code that follow certain conventions.</p>'.repeat(
+      6,
+    )
+
+  it('titles a Node.js API page by its own heading, not the site-wide <h1> in the banner', async () => {
+    const { source, doc } = await fixture('nodejs/querystring.html')
+    expect(source).toContain('<title>Query string | Node.js v18.20.4 Documentation</title>')
+    expect(source).toContain('<h1>Node.js v18.20.4 documentation</h1>')
+    expect(doc.title).toBe('Query string')
+    expect(doc.provenance.title?.detail).toBe('<title> matching the heading')
+    expect(doc.source).toBe('Node.js v18.20.4 documentation')
+  })
+
+  it("keeps the page's own first heading in the text, as a heading (Readability drops what repeats the title)", async () => {
+    const { doc } = await fixture('nodejs/querystring.html')
+    expect(doc.text).toMatch(
+      /^Query string\n\nStability: 2 - Stable\n\nThe node:querystring module/,
+    )
+    expect(doc.html).toMatch(/<h2>Query string(<span><\/span>)?<\/h2>/)
+    expect(doc.toc?.[0]).toMatchObject({ title: 'Query string', offset: 0 })
+    // The site's banner is not the page's text.
+    expect(doc.text).not.toContain('Node.js v18.20.4 documentation')
+  })
+
+  it("puts back a DocBook chapter heading Readability scored as empty (Debian New Maintainers' Guide)", async () => {
+    const { doc } = await fixture('debian/maint-guide-first.en.html')
+    expect(doc.title).toBe('Chapter 2. First steps')
+    expect(doc.text).toMatch(/^Chapter 2\. First steps\n\n/)
+    expect(doc.text.match(/Chapter 2\. First steps/g)).toHaveLength(1)
+  })
+
+  it('cuts the site off a Sphinx <title> whose heading holds the separator itself (Python docs)', async () => {
+    const { doc } = await fixture('python/hmac.html')
+    expect(doc.title).toBe('hmac — Keyed-Hashing for Message Authentication')
+    expect(doc.text).toMatch(
+      /^hmac — Keyed-Hashing for Message Authentication\n\nSource code: Lib\/hmac\.py/,
+    )
+  })
+
+  it("keeps a page's own <h1> in a page-level <header> as its title", async () => {
+    const doc = await extract(
+      `<html><head><title>Notes on railway gauges | Example Blog</title></head><body><header><h1>Notes on railway gauges</h1></header><main>${prose}</main></body></html>`,
+    )
+    expect(doc.title).toBe('Notes on railway gauges')
+    expect(doc.text).toMatch(/^Notes on railway gauges\n\nCompilers/)
+  })
+
+  it("keeps an article's <h1> in its own header (WordPress .entry-header) as title and text", async () => {
+    const doc = await extract(
+      `<html><head><title>Notes on railway gauges – Example Blog</title></head><body><header class="site-header"><p>Example Blog</p></header><article><header class="entry-header"><h1>Notes on railway gauges</h1></header><div class="entry-content">${prose}</div></article></body></html>`,
+    )
+    expect(doc.title).toBe('Notes on railway gauges')
+    expect(doc.text).toMatch(/^Notes on railway gauges\n\nCompilers/)
+  })
+
+  it("does not take a site's <h1> named by og:site_name for the title, nor put it in the text", async () => {
+    const doc = await extract(
+      `<html><head><title>Railway deal signed | Daily Example</title><meta property="og:site_name" content="Daily Example"></head><body><div class="top"><h1>Daily Example</h1></div><div class="story"><h2>Railway deal signed</h2>${prose}</div></body></html>`,
+    )
+    expect(doc.title).toBe('Railway deal signed')
+    expect(doc.text).toMatch(/^Railway deal signed\n\nCompilers/)
+    expect(doc.text).not.toContain('Daily Example')
+  })
+})

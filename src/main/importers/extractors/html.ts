@@ -12,7 +12,8 @@ import { ImportError } from '../errors'
 import { declaredCharset, htmlMetadata, normaliseLanguage, splitByline } from '../html-metadata'
 import { htmlToText } from '../html-to-text'
 import { splitAuthors } from '../metadata/authors'
-import { markedAuthors, markedDate, titleFromHeading } from '../metadata/html-byline'
+import { markedAuthors, markedDate } from '../metadata/html-byline'
+import { headingTitle, pageHeadings } from '../metadata/html-title'
 import { type Candidate, candidate, setBest } from '../metadata/provenance'
 import { flattenHtml, MAX_DEPTH, nestingDepth } from '../nesting'
 import { oneLine } from '../normalise'
@@ -23,7 +24,18 @@ import { blankDocument, type Extractor, guessCitationType } from './common'
 
 const TITLE_SEPARATORS = /\s+[|–—·•:-]\s+/
 
-/** "Article headline | Site" → "Article headline" when the site name is known. */
+/**
+ * Readability drops the first h1/h2 that repeats the article's title (a reader view prints the title above the text).
+ * Lectern's text is what the page prints: the page's own heading stays, as a heading the outline and search reach
+ * ("Query string" on a Node.js API page, "Chapter 5. Network setup" in the Debian Reference). The page's title is
+ * chosen apart from the text (html-title.ts).
+ */
+class KeepTitleHeading extends Readability {
+  _headerDuplicatesTitle(): boolean {
+    return false
+  }
+}
+
 /**
  * Documentation generators put a permalink mark in every heading (Sphinx and MkDocs `a.headerlink` "¶", Docusaurus
  * `a.hash-link` "#", Node.js's API docs `a.mark` "#", and many more under other names): page furniture shown on hover,
@@ -84,6 +96,15 @@ export function isWholeCut(cut: string, pageTitle: string): boolean {
   return open.length === 0
 }
 
+const escapeText = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+
+/** Whether the text opens with these words (whitespace and case aside). */
+function startsWith(text: string, words: string): boolean {
+  const squash = (s: string): string => s.replace(/\s+/g, ' ').trim().toLowerCase()
+  return squash(text.slice(0, words.length * 2 + 200)).startsWith(squash(words))
+}
+
 export const extractHtml: Extractor = async ({ bytes, path }) => {
   const doc: ExtractedDocument = blankDocument('html', path)
   doc.citationType = 'webpage'
@@ -106,18 +127,17 @@ export const extractHtml: Extractor = async ({ bytes, path }) => {
   }
 
   const document = parseHtmlDocument(source)
+  removePermalinkMarks(document)
+  const headings = pageHeadings(document)
   const meta = htmlMetadata(document)
   const pageTitle = oneLine(document.title ?? '', 500)
-  const firstH1 = document.querySelector('h1')?.textContent ?? ''
-  const headingTitle = titleFromHeading(pageTitle, firstH1)
   const bodyAuthors = markedAuthors(document)
   const shownDate = markedDate(document)
 
   // A saved page's <base href> would make Readability resolve every relative link against it (a hostile one turns
   // `#section` into `https://evil.example/#section`); an offline copy has no base, so drop it first.
   for (const base of Array.from(document.querySelectorAll('base'))) base.remove()
-  removePermalinkMarks(document)
-  const article = new Readability(
+  const article = new KeepTitleHeading(
     document as unknown as ConstructorParameters<typeof Readability>[0],
     {
       keepClasses: false,
@@ -131,19 +151,38 @@ export const extractHtml: Extractor = async ({ bytes, path }) => {
     doc.warnings.push('no article body recognised; the whole page was kept')
   }
   doc.html = await sanitizeHtml(dirty)
-  const converted = htmlToText(doc.html)
-  doc.text = converted.text
-  if (!doc.text.trim()) throw new ImportError('no readable text in the page')
+  let converted = htmlToText(doc.html)
+  if (!converted.text.trim()) throw new ImportError('no readable text in the page')
 
-  const site = meta.siteName ?? (article?.siteName ? oneLine(article.siteName, 200) : null)
+  const namedSite = meta.siteName ?? (article?.siteName ? oneLine(article.siteName, 200) : null)
+  const fromHeadings = headingTitle(pageTitle, headings, converted.headings, namedSite)
+  const missing = fromHeadings.missing
+  if (missing && !startsWith(converted.text, missing.text)) {
+    // Readability lost the page's own heading (DocBook's `<div class="titlepage">` scores as empty and its `<a id>`
+    // as a link; a Node.js page's `<h2>` sits beside the block it picked): it goes back at the head of the text,
+    // where the page prints it.
+    doc.html = `<h${missing.level}>${escapeText(missing.text)}</h${missing.level}>${doc.html}`
+    converted = htmlToText(doc.html)
+  }
+  doc.text = converted.text
+  const site = namedSite ?? fromHeadings.siteHeading
+  const withoutSite = pageTitle ? stripSiteSuffix(pageTitle, site) : ''
   const titles: (Candidate<string> | null)[] = [
     meta.title ? candidate(meta.title, 'embedded', 0.9, 'meta title') : null,
-    headingTitle ? candidate(headingTitle, 'embedded', 0.88, '<title> matching the heading') : null,
+    fromHeadings.title
+      ? candidate(fromHeadings.title, 'embedded', 0.88, '<title> matching the heading')
+      : null,
+    // A site name known (from the head, or a site-wide heading) and cut off: surer than Readability's guess.
+    withoutSite && withoutSite !== pageTitle
+      ? candidate(withoutSite, 'embedded', 0.75, '<title> without the site name')
+      : null,
     article?.title && isWholeCut(oneLine(article.title, 500), pageTitle)
       ? candidate(oneLine(article.title, 500), 'embedded', 0.7, 'page title')
       : null,
-    pageTitle ? candidate(stripSiteSuffix(pageTitle, site), 'embedded', 0.7, '<title>') : null,
-    firstH1 ? candidate(oneLine(firstH1, 500), 'text', 0.6, 'first heading') : null,
+    withoutSite ? candidate(withoutSite, 'embedded', 0.7, '<title>') : null,
+    fromHeadings.firstHeading
+      ? candidate(oneLine(fromHeadings.firstHeading, 500), 'text', 0.6, 'first heading')
+      : null,
   ]
   setBest(doc, 'title', titles)
   setBest(

@@ -1,6 +1,5 @@
 /**
- * HTML title and authors beyond the head's meta tags: a `<title>` whose one part is the page's heading ("Regular
- * Expression HOWTO — Python 3.11.2 documentation" → the heading), DocBook/AsciiDoc author markup
+ * HTML authors and dates beyond the head's meta tags (the title: html-title.ts): DocBook/AsciiDoc author markup
  * (`.author .firstname/.surname`, `#author`), and `rel=author`/`.byline` elements. Read before Readability changes
  * the DOM.
  */
@@ -8,22 +7,6 @@ import type { DomDocument } from '../dom'
 import { oneLine } from '../normalise'
 import { authorList, cleanName, looksLikeName } from './authors'
 import { dateInLine } from './text-head'
-
-const SEPARATORS = /\s+[|–—·•:»-]\s+/
-
-/** The part of `<title>` that is the page's first heading, when the title is "heading | site". */
-export function titleFromHeading(pageTitle: string, heading: string): string | null {
-  const h = oneLine(heading, 500).replace(/¶$/, '').trim()
-  if (!h || !pageTitle) return null
-  const fold = (s: string): string =>
-    s
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}]+/gu, ' ')
-      .trim()
-  if (fold(pageTitle) === fold(h)) return h
-  const parts = pageTitle.split(SEPARATORS)
-  return parts.length > 1 && parts.some((p) => fold(p) === fold(h)) ? h : null
-}
 
 /** Authors marked up as such in the body (DocBook, AsciiDoc, bylines). */
 export function markedAuthors(document: DomDocument): string[] {
