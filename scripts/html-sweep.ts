@@ -14,7 +14,14 @@ import { extractFile } from '../src/main/importers/extract'
 const LIMITS = { maxFileBytes: 50_000_000, maxZipBytes: 50_000_000, maxZipEntries: 10_000 }
 const HEAD = 200
 
-type Row = { file: string; title: string; from: string; head: string; error?: string }
+type Row = {
+  file: string
+  title: string
+  from: string
+  head: string
+  chars: number
+  error?: string
+}
 
 async function sweep(list: string): Promise<void> {
   const files = readFileSync(list, 'utf8')
@@ -31,9 +38,10 @@ async function sweep(list: string): Promise<void> {
         title: doc.title,
         from: `${p?.origin ?? '?'} ${p?.confidence ?? ''} ${p?.detail ?? ''}`.trim(),
         head: doc.text.slice(0, HEAD).replace(/\s+/g, ' '),
+        chars: doc.text.length,
       })
     } catch (error) {
-      rows.push({ file, title: '', from: '', head: '', error: String(error) })
+      rows.push({ file, title: '', from: '', head: '', chars: 0, error: String(error) })
     }
   }
   console.log(JSON.stringify(rows, null, 1))
@@ -47,7 +55,13 @@ function diff(beforePath: string, afterPath: string): void {
   let same = 0
   for (const a of after) {
     const b = before.get(a.file)
-    if (b && b.title === a.title && b.head === a.head && b.error === a.error) {
+    if (
+      b &&
+      b.title === a.title &&
+      b.head === a.head &&
+      b.chars === a.chars &&
+      b.error === a.error
+    ) {
       same++
       continue
     }
@@ -58,6 +72,7 @@ function diff(beforePath: string, afterPath: string): void {
       )
     if (b?.head !== a.head)
       console.log(`  text   ${JSON.stringify(b?.head)}\n      → ${JSON.stringify(a.head)}`)
+    if (b?.chars !== a.chars) console.log(`  length ${b?.chars} → ${a.chars}`)
     if (b?.error !== a.error) console.log(`  error  ${b?.error ?? '-'} → ${a.error ?? '-'}`)
   }
   console.log(`\n${after.length} pages: ${same} unchanged, ${after.length - same} changed`)

@@ -207,6 +207,26 @@ describe('bad input', () => {
     expect(genericTitle('developers-reference')).toBe(true)
   })
 
+  it('a short or dashed title the page both declares and prints first is kept (Node.js "OS", "V8", "Node-API")', async () => {
+    const page = (name: string) =>
+      new TextEncoder().encode(
+        `<html><head><title>${name} | Node.js v18.20.4 Documentation</title></head><body><header><h1>Node.js v18.20.4 documentation</h1></header><div role="main"><h2>${name}</h2>${'<p>The module provides operating system-related utility methods and properties for programs.</p>'.repeat(5)}</div></body></html>`,
+      )
+    for (const name of ['OS', 'V8', 'Node-API']) {
+      const file = await extractBytes(page(name), `/api/${name.toLowerCase()}.html`, limits)
+      expect(file.title).toBe(name)
+    }
+    // The same shapes stay refused when only declared: a drawing's labels, a slug.
+    expect(genericTitle('R R a')).toBe(true)
+    expect(genericTitle('developers-reference')).toBe(true)
+    const labels = blankDocument('txt', '/x/plan.txt')
+    setField(labels, 'title', 'R R a', { origin: 'embedded', confidence: 0.9 })
+    labels.text =
+      'The plan of the station shows the platforms and the tracks between them in detail.\n'
+    finishMetadata(labels, 'plan', NOW)
+    expect(labels.title).not.toBe('R R a')
+  })
+
   it('a text with no title line keeps its first sentence whole and marks it guessed', async () => {
     const sentence =
       'The minister said on Tuesday that the new railway line between the port and the capital would open next year, two years later than planned'

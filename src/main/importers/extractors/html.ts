@@ -25,18 +25,6 @@ import { blankDocument, type Extractor, guessCitationType } from './common'
 const TITLE_SEPARATORS = /\s+[|–—·•:-]\s+/
 
 /**
- * Readability drops the first h1/h2 that repeats the article's title (a reader view prints the title above the text).
- * Lectern's text is what the page prints: the page's own heading stays, as a heading the outline and search reach
- * ("Query string" on a Node.js API page, "Chapter 5. Network setup" in the Debian Reference). The page's title is
- * chosen apart from the text (html-title.ts).
- */
-class KeepTitleHeading extends Readability {
-  _headerDuplicatesTitle(): boolean {
-    return false
-  }
-}
-
-/**
  * Documentation generators put a permalink mark in every heading (Sphinx and MkDocs `a.headerlink` "¶", Docusaurus
  * `a.hash-link` "#", Node.js's API docs `a.mark` "#", and many more under other names): page furniture shown on hover,
  * never part of the text. So any link to a place on the same page inside a heading goes, besides the known classes,
@@ -99,10 +87,12 @@ export function isWholeCut(cut: string, pageTitle: string): boolean {
 const escapeText = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 
-/** Whether the text opens with these words (whitespace and case aside). */
-function startsWith(text: string, words: string): boolean {
+/** Whether the text's first line is this heading (whitespace and case aside). */
+function opensWithHeading(text: string, heading: string): boolean {
   const squash = (s: string): string => s.replace(/\s+/g, ' ').trim().toLowerCase()
-  return squash(text.slice(0, words.length * 2 + 200)).startsWith(squash(words))
+  const start = text.length - text.trimStart().length
+  const end = text.indexOf('\n', start)
+  return squash(text.slice(start, end < 0 ? undefined : end)) === squash(heading)
 }
 
 export const extractHtml: Extractor = async ({ bytes, path }) => {
@@ -137,7 +127,7 @@ export const extractHtml: Extractor = async ({ bytes, path }) => {
   // A saved page's <base href> would make Readability resolve every relative link against it (a hostile one turns
   // `#section` into `https://evil.example/#section`); an offline copy has no base, so drop it first.
   for (const base of Array.from(document.querySelectorAll('base'))) base.remove()
-  const article = new KeepTitleHeading(
+  const article = new Readability(
     document as unknown as ConstructorParameters<typeof Readability>[0],
     {
       keepClasses: false,
@@ -157,10 +147,11 @@ export const extractHtml: Extractor = async ({ bytes, path }) => {
   const namedSite = meta.siteName ?? (article?.siteName ? oneLine(article.siteName, 200) : null)
   const fromHeadings = headingTitle(pageTitle, headings, converted.headings, namedSite)
   const missing = fromHeadings.missing
-  if (missing && !startsWith(converted.text, missing.text)) {
-    // Readability lost the page's own heading (DocBook's `<div class="titlepage">` scores as empty and its `<a id>`
-    // as a link; a Node.js page's `<h2>` sits beside the block it picked): it goes back at the head of the text,
-    // where the page prints it.
+  if (missing && !opensWithHeading(converted.text, missing.text)) {
+    // Readability drops the page's own heading: the first h1/h2 that repeats the title (a reader view prints the
+    // title above the text; turning that off changes which block it picks, and lost whole pages of libxslt's
+    // manual), DocBook's `<div class="titlepage">` (scored as empty, its `<a id>` as a link), a Node.js page's
+    // `<h2>` beside the block it picked. The text is what the page prints: the heading goes back at its head.
     doc.html = `<h${missing.level}>${escapeText(missing.text)}</h${missing.level}>${doc.html}`
     converted = htmlToText(doc.html)
   }

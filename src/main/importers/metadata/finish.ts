@@ -151,12 +151,19 @@ export function sectionHeading(title: string): boolean {
   return SECTION_HEADING.test(title.trim().replace(/\s+/g, ' '))
 }
 
-export function genericTitle(title: string, fileTitle?: string): boolean {
+/**
+ * `printed`: the title is declared by the document and is also its text's first line (a Node.js API page's "OS",
+ * "V8", "Node-API"): then its shape (short, one token with dashes) says nothing against it.
+ */
+export function genericTitle(title: string, fileTitle?: string, printed = false): boolean {
   const t = title.trim()
   if (!t || !/\p{L}/u.test(t)) return true
   // No word of three letters and no character of a script written without spaces: the labels of a drawing
   // ("R R a" in transistor.pdf, "1r 1 1l"), not a title.
-  if (!/\p{L}{3}|[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\p{sc=Thai}]/u.test(t))
+  if (
+    !printed &&
+    !/\p{L}{3}|[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\p{sc=Thai}]/u.test(t)
+  )
     return true
   if (
     /^(?:untitled(?:\s+document)?|document\d*|title|new document|draft|slide \d+|microsoft word\b.*|page \d+)$/i.test(
@@ -171,7 +178,8 @@ export function genericTitle(title: string, fileTitle?: string): boolean {
     return true
   // A slug: one token with dashes or underscores and no spaces ("developers-reference").
   // A manual page's name and section ("git-add(1)") is a title, not a slug.
-  if (!/\s/.test(t) && /[-_]/.test(t) && t.length > 6 && !/\(\d\w{0,3}\)$/.test(t)) return true
+  if (!printed && !/\s/.test(t) && /[-_]/.test(t) && t.length > 6 && !/\(\d\w{0,3}\)$/.test(t))
+    return true
   return fileTitle !== undefined && t === fileTitle && /[-_]/.test(t)
 }
 
@@ -188,6 +196,15 @@ const prov = (
   doc: ExtractedDocument,
   field: 'title' | 'authors' | 'publishedAt',
 ): FieldProvenance => doc.provenance[field] ?? { origin: 'embedded', confidence: 0.5 }
+
+/** Whether the text's first line is exactly this line. */
+function opensWithLine(text: string, line: string): boolean {
+  if (!line) return false
+  const start = text.length - text.trimStart().length
+  if (!text.startsWith(line, start)) return false
+  const after = text.charAt(start + line.length)
+  return after === '' || after === '\n'
+}
 
 /** Weigh, check and complete the metadata of an extracted document (mutates and returns it). */
 export function finishMetadata(
@@ -206,9 +223,10 @@ export function finishMetadata(
   const headingOnTop =
     (head.title !== null && sectionHeading(head.title.value)) ||
     (origin !== 'filename' && origin !== 'user' && sectionHeading(doc.title))
+  const printed = origin === 'embedded' && opensWithLine(doc.text, doc.title.trim())
   const current: Candidate<string> | null =
     doc.title &&
-    !genericTitle(doc.title, fileTitle) &&
+    !genericTitle(doc.title, fileTitle, printed) &&
     origin !== 'filename' &&
     (origin === 'user' || !sectionHeading(doc.title)) &&
     !(origin === 'guessed' && headingOnTop)
@@ -223,7 +241,9 @@ export function finishMetadata(
     /^[\p{L}\p{N}]+(?:[-_][\p{L}\p{N}]+)+$/u.test(t)
   const chosenTitle = best(
     [current, headTitle],
-    (t) => !genericTitle(t, fileTitle) || (underlined(t) && !genericTitle(t.replace(/[-_]/g, ' '))),
+    (t) =>
+      !genericTitle(t, fileTitle, printed && t === current?.value) ||
+      (underlined(t) && !genericTitle(t.replace(/[-_]/g, ' '))),
   )
   if (chosenTitle) setField(doc, 'title', oneLine(chosenTitle.value, 500), chosenTitle)
   else {
