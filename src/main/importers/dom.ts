@@ -24,6 +24,7 @@ export interface DomElement extends DomNode {
   querySelectorAll(selectors: string): ArrayLike<DomElement>
   getElementsByTagName(name: string): ArrayLike<DomElement>
   remove(): void
+  replaceWith(...nodes: DomNode[]): void
 }
 
 export interface DomDocument extends DomElement {

@@ -295,6 +295,26 @@ describe("a page's own title and heading, not the site's", () => {
     expect(doc.text.match(/Chapter 2\. First steps/g)).toHaveLength(1)
   })
 
+  it('keeps every DocBook section heading Readability dropped with its `<div class="titlepage">`, and the outline', async () => {
+    const { source, doc } = await fixture('debian/maint-guide-first.en.html')
+    expect(source).toContain('<div class="titlepage">')
+    const sections = [
+      '2.1. Debian package building workflow',
+      '2.2. Choose your program',
+      '2.6. Package name and version',
+      '2.8. Initial non-native Debian package',
+    ]
+    // DocBook prints a no-break space after the number ("2.1.&#160;Debian"); the text keeps it.
+    const nbsp = (s: string) => s.replace(/\u00a0/g, ' ')
+    for (const heading of sections) {
+      expect(nbsp(doc.text)).toContain(`\n\n${heading}\n\n`)
+      expect(doc.toc?.map((t) => nbsp(t.title))).toContain(heading)
+    }
+    expect(doc.text).toContain(
+      "Let's start by creating a package of your own (or, even better, adopting an existing one).",
+    )
+  })
+
   it('cuts the site off a Sphinx <title> whose heading holds the separator itself (Python docs)', async () => {
     const { doc } = await fixture('python/hmac.html')
     expect(doc.title).toBe('hmac — Keyed-Hashing for Message Authentication')

@@ -56,6 +56,22 @@ export function stripSiteSuffix(title: string, site: string | null): string {
   return title
 }
 
+/**
+ * DocBook wraps every heading in `<div class="titlepage"><div><div><h2>`, and Readability's clean-up removes a div
+ * whose text sits in no paragraph-like element: every section heading of a DocBook page (Debian Reference, FAQ,
+ * New Maintainers' Guide) vanished from the text. A wrapper whose whole content is one heading gives way to it.
+ */
+function unwrapHeadingBlocks(document: ReturnType<typeof parseHtmlDocument>): void {
+  for (const heading of Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6'))) {
+    let wrapper = heading
+    for (let up = heading.parentElement; up && up.localName === 'div'; up = up.parentElement) {
+      if (up.children.length !== 1 || up.textContent?.trim() !== heading.textContent?.trim()) break
+      wrapper = up
+    }
+    if (wrapper !== heading) wrapper.replaceWith(heading)
+  }
+}
+
 const PAIRS: Record<string, string> = {
   ')': '(',
   ']': '[',
@@ -127,6 +143,7 @@ export const extractHtml: Extractor = async ({ bytes, path }) => {
   // A saved page's <base href> would make Readability resolve every relative link against it (a hostile one turns
   // `#section` into `https://evil.example/#section`); an offline copy has no base, so drop it first.
   for (const base of Array.from(document.querySelectorAll('base'))) base.remove()
+  unwrapHeadingBlocks(document)
   const article = new Readability(
     document as unknown as ConstructorParameters<typeof Readability>[0],
     {
