@@ -339,6 +339,22 @@ describe("a page's own title and heading, not the site's", () => {
     expect(doc.text).toMatch(/^Notes on railway gauges\n\nCompilers/)
   })
 
+  it('takes a "Page | Site" page\'s <h1> below the site\'s name (not in a banner) as its title', async () => {
+    const doc = await extract(
+      `<html><head><title>Railway deal signed | Daily Example</title></head><body><div class="top"><h1>Daily Example</h1></div><div class="story"><h2>Railway deal signed</h2>${prose}</div></body></html>`,
+    )
+    expect(doc.title).toBe('Railway deal signed')
+    expect(doc.source).toBe('Daily Example')
+  })
+
+  it('keeps the <h1> as the title of a "Site | Page" page whose site name is an <h2> above it', async () => {
+    const doc = await extract(
+      `<html><head><title>Daily Example | Railway deal signed</title></head><body><div class="top"><h2>Daily Example</h2></div><div class="story"><h1>Railway deal signed</h1>${prose}</div></body></html>`,
+    )
+    expect(doc.title).toBe('Railway deal signed')
+    expect(doc.text).toMatch(/^Railway deal signed\n\nCompilers/)
+  })
+
   it("does not take a site's <h1> named by og:site_name for the title, nor put it in the text", async () => {
     const doc = await extract(
       `<html><head><title>Railway deal signed | Daily Example</title><meta property="og:site_name" content="Daily Example"></head><body><div class="top"><h1>Daily Example</h1></div><div class="story"><h2>Railway deal signed</h2>${prose}</div></body></html>`,

@@ -10,24 +10,22 @@ import { oneLine } from '../normalise'
 
 const SEPARATORS = /\s+[|–—·•:»-]\s+/
 
-/** How far into the article's text its own title heading may sit (after a notice or a source link at most). */
-const TOP_OF_TEXT = 1500
-
 const fold = (s: string): string =>
   s
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
 
-/** Where `<title>` prints the heading: parts [start, end) of its parts between separators, or null. */
-function titleRun(pageTitle: string, heading: string): { start: number; end: number } | null {
+type Run = { start: number; end: number; parts: number }
+
+/** Where `<title>` prints the heading: its parts [start, end) of the title's parts between separators, or null. */
+function titleRun(pageTitle: string, heading: string): Run | null {
   const want = fold(heading)
   if (!want || !pageTitle) return null
   const parts = pageTitle.split(SEPARATORS).map(fold)
-  if (parts.join(' ') === want) return { start: 0, end: parts.length }
   for (let start = 0; start < parts.length; start++)
     for (let end = start + 1; end <= parts.length; end++)
-      if (parts.slice(start, end).join(' ') === want) return { start, end }
+      if (parts.slice(start, end).join(' ') === want) return { start, end, parts: parts.length }
   return null
 }
 
@@ -85,10 +83,10 @@ export type HeadingTitle = {
 
 /**
  * The page's own heading is a heading outside a page banner, not the site's known name, that `<title>` prints (a
- * Node.js API page's `<h2>`), the one at the head of `<title>` first; failing that, the first `<h1>` if `<title>`
- * prints it. The first `<h1>` is the site's when it is not the
- * page's own and `<title>` prints it after the page's part ("Page | Site"), or the site's known name contains it, or
- * it stands in a banner above the page's own heading.
+ * Node.js API page's `<h2>`): the first `<h1>` if it is one, else the first such heading. The first `<h1>` is the site's when it is not the page's own and `<title>`
+ * prints it after the page's part ("Page | Site"), or the site's known name contains it, or it stands in a banner
+ * above the page's own heading. In "Page | Site" with the `<h1>` printing "Site" and a heading below it "Page", that
+ * heading is the page's.
  */
 export function headingTitle(
   pageTitle: string,
@@ -98,18 +96,23 @@ export function headingTitle(
 ): HeadingTitle {
   const h1 = headings.find((h) => h.level === 1) ?? null
   const siteFold = siteName ? fold(siteName) : null
-  const siteLike = (h: PageHeading): boolean => siteFold !== null && siteFold.includes(fold(h.text))
-  // Headings <title> prints, outside banners and not the site's name; the one printed first in <title> wins.
+  const siteLike = (h: PageHeading): boolean => siteFold?.includes(fold(h.text)) === true
   const printed = headings.filter(
     (h) => !h.inBanner && !siteLike(h) && titleFromHeading(pageTitle, h.text),
   )
-  const own = printed.find((h) => titleRun(pageTitle, h.text)?.start === 0) ?? printed[0] ?? null
-  const h1Fold = h1 ? fold(h1.text) : ''
-  const run = h1 ? titleRun(pageTitle, h1.text) : null
+  const h1Run = h1 ? titleRun(pageTitle, h1.text) : null
+  const trailing = h1Run !== null && h1Run.start > 0 && h1Run.end === h1Run.parts
+  // Below the <h1>, as a page's heading stands below the site's name.
+  const lead = trailing
+    ? printed.find((h) => {
+        const run =
+          h1 && headings.indexOf(h) > headings.indexOf(h1) ? titleRun(pageTitle, h.text) : null
+        return run?.start === 0 && run.end === h1Run.start
+      })
+    : undefined
+  const own = lead ?? printed.find((h) => h === h1) ?? printed[0] ?? null
   const siteWide =
-    h1 !== null &&
-    h1 !== own &&
-    ((run !== null && run.start > 0) || siteLike(h1) || (h1.inBanner && own !== null))
+    h1 !== null && h1 !== own && (trailing || siteLike(h1) || (h1.inBanner && own !== null))
   const chosen = own ?? (h1 && !siteWide && titleFromHeading(pageTitle, h1.text) ? h1 : null)
   const title = chosen ? titleFromHeading(pageTitle, chosen.text) : null
   const kept = chosen && articleHeadings.some((h) => fold(h.title) === fold(chosen.text))
