@@ -91,6 +91,17 @@ describe('splitParagraphs', () => {
       )
     }
   })
+
+  it('keeps the indentation of a paragraph’s first line (a code sample in a plain-text file)', () => {
+    const text = 'Setup:\n\n    cd ~/projects\n    git clone x\n\nDone.'
+    const paragraphs = splitParagraphs(text)
+    expect(paragraphs.map((p) => p.text)).toEqual([
+      'Setup:',
+      '    cd ~/projects\n    git clone x',
+      'Done.',
+    ])
+    expect(paragraphs[1]?.start).toBe(text.indexOf('    cd'))
+  })
 })
 
 describe('buildTextMap over equations (MathML of a Word file, linear text in the stored text)', () => {

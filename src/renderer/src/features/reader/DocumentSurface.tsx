@@ -277,6 +277,7 @@ export function DocumentSurface({
           scrollRef={scrollRef}
           onRendered={onRendered}
           revealRef={revealRef}
+          keepLines={detail.format === 'txt'}
         />
       ) : (
         <SafeHtmlFrame

@@ -32,6 +32,11 @@ type TextBodyProps = {
   onRendered?: () => void
   /** Filled with the windowed body's reveal function. */
   revealRef?: RefObject<RevealOffset | null>
+  /**
+   * Show the text's own line breaks and indentation (a plain-text file: its lines are what it prints, code samples
+   * and underlined headings included), instead of flowing each paragraph.
+   */
+  keepLines?: boolean
 }
 
 /**
@@ -43,7 +48,7 @@ export const TextBody = memo(function TextBody(props: TextBodyProps): ReactNode 
   const { paragraphs, ref, pageLabels } = props
   if (paragraphs.length === 0) {
     return (
-      <article className="text-body">
+      <article className={bodyClass(props.keepLines)}>
         <div ref={ref}>
           <p className="muted">This document has no text.</p>
         </div>
@@ -52,7 +57,7 @@ export const TextBody = memo(function TextBody(props: TextBodyProps): ReactNode 
   }
   if (paragraphs.length > WINDOW_THRESHOLD) return <WindowedParagraphs {...props} />
   return (
-    <article className="text-body">
+    <article className={bodyClass(props.keepLines)}>
       <div ref={ref}>
         {paragraphs.map((paragraph, index) => (
           <p
@@ -67,6 +72,10 @@ export const TextBody = memo(function TextBody(props: TextBodyProps): ReactNode 
     </article>
   )
 })
+
+function bodyClass(keepLines: boolean | undefined): string {
+  return keepLines ? 'text-body text-lines' : 'text-body'
+}
 
 /** Paragraph height before it is measured: its length in lines at this font size and column width, plus the gap. */
 function estimateHeight(length: number, fontSize: number, width: number): number {
@@ -115,6 +124,7 @@ function WindowedParagraphs({
   scrollRef,
   onRendered,
   revealRef,
+  keepLines,
 }: TextBodyProps): ReactNode {
   const windowRef = useRef<HTMLDivElement | null>(null)
   const [margin, setMargin] = useState(0)
@@ -195,7 +205,7 @@ function WindowedParagraphs({
   }, [renderedKey])
 
   return (
-    <article className="text-body">
+    <article className={bodyClass(keepLines)}>
       <div ref={setWindow} className="text-window" style={{ height: virtualizer.getTotalSize() }}>
         {items.map((item) => {
           const paragraph = paragraphs[item.index] as Paragraph
