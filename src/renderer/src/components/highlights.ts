@@ -5,6 +5,8 @@ type HighlightWindow = Window & {
 
 /** Whether this browser paints named highlights (the CSS Custom Highlight API: Chromium 105+, Electron 21+). */
 export function highlightsSupported(): boolean {
+  // Evaluated when a module loads: outside a browser (a test importing it under Node) there is no window.
+  if (typeof window === 'undefined') return false
   const view = window as HighlightWindow
   return view.CSS?.highlights !== undefined && view.Highlight !== undefined
 }
