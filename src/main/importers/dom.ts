@@ -36,7 +36,16 @@ export interface DomDocument extends DomElement {
 
 /** Parse an HTML document with linkedom. */
 export function parseHtmlDocument(html: string): DomDocument {
-  return (parseHTML(html) as unknown as { document: DomDocument }).document
+  return (parseHTML(asDocument(html)) as unknown as { document: DomDocument }).document
+}
+
+/**
+ * A page saved as a fragment, with no `<html>` element (TeX Live's readme.ja.html starts at its `<h1>`), goes inside
+ * a body: linkedom puts the fragment's elements beside an empty body, so the page read as having no text at all.
+ */
+function asDocument(html: string): string {
+  if (/<html[\s>]/i.test(html)) return html
+  return /<(?:head|body)[\s>]/i.test(html) ? `<html>${html}</html>` : `<html><body>${html}</body></html>`
 }
 
 /**

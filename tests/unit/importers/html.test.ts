@@ -364,3 +364,33 @@ describe("a page's own title and heading, not the site's", () => {
     expect(doc.text).not.toContain('Daily Example')
   })
 })
+
+describe('pages a new-user trial found losing text', () => {
+  // As TeX Live's readmes print them (texlive-base /usr/share/doc/texlive-base/readme-html.dir).
+  const russian =
+    'Дистрибутив TeX Live предлагает полную систему TeX для ряда платформ, включая варианты GNU, UNIX, MacOSX, Windows. В него входят программы для редактирования, вёрстки, просмотра и печати документов в формате TeX на множестве языков, а также большая коллекция макросов и шрифтов.'
+  const chinese =
+    'TeX Live 软件发行版为 Unix, Macintosh, Windows 和其他多种平台提供了一套完整的 TeX 系统。它包含了编辑、排版、预览和打印各种语言下 TeX 文档的各类程序，以及 TeX 宏与字体库的庞大集合。这个发行版还包含了大量 TeX 相关的文档，有面向整个系统的，也有针对具体某个软件包的。'
+
+  it('a page saved as a fragment (no <html>, no <body>) imports its text', async () => {
+    const doc = await extract(
+      `<h1 id="welcome">TeX Live へようこそ</h1>\n<p>TeX Live ディストリビューションは，GNU 系やその他 UNIX, macOS, Windows 等のプラットフォームを対象に，完全な TeX システムを提供するものです．これには，多くの言語の TeX 文書を編集，組版，プレビュー，印刷するためのプログラムと，たくさんの TeX マクロとフォントライブラリのコレクションとが含まれています．</p>\n<p>このディストリビューションには，TeX 全般について解説する文書とともに，同梱する各ソフトウェアやパッケージのドキュメントも含まれています．</p>`,
+      'readme.ja.html',
+    )
+    expect(doc.text).toContain('完全な TeX システムを提供するものです')
+    expect(doc.title).toBe('TeX Live へようこそ')
+  })
+
+  it.each([
+    ['Добро пожаловать в систему TeX Live', russian],
+    ['欢迎来到 TeX Live', chinese],
+  ])(
+    'keeps the heading "%s" that only shares "TeX Live" with the <title>',
+    async (heading, body) => {
+      const doc = await extract(
+        `<html><head><title>TeX Live</title></head><body><h2>${heading}</h2><p>${body}</p><p>${body}</p><h3>Установка</h3><p>${body}</p></body></html>`,
+      )
+      expect(doc.text.startsWith(`${heading}\n\n`)).toBe(true)
+    },
+  )
+})

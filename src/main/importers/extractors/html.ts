@@ -111,6 +111,17 @@ function opensWithHeading(text: string, heading: string): boolean {
   return squash(text.slice(start, end < 0 ? undefined : end)) === squash(heading)
 }
 
+/**
+ * Readability drops the first heading that repeats the page's title, comparing words split on `\W`: every letter
+ * outside ASCII is a separator there, so "Добро пожаловать в систему TeX Live" or "欢迎来到 TeX Live" were the words
+ * "tex live", "the same" as the title "TeX Live", and the heading vanished from the text (TeX Live's Russian and
+ * Chinese readmes, found by a new-user trial). Words are letters and digits of every script; ASCII splits as before.
+ */
+function unicodeWords(reader: Readability): void {
+  const own = reader as unknown as { REGEXPS: Record<string, RegExp> }
+  own.REGEXPS = { ...own.REGEXPS, tokenize: /[^\p{L}\p{M}\p{N}_]+/gu }
+}
+
 export const extractHtml: Extractor = async ({ bytes, path }) => {
   const doc: ExtractedDocument = blankDocument('html', path)
   doc.citationType = 'webpage'
@@ -144,13 +155,15 @@ export const extractHtml: Extractor = async ({ bytes, path }) => {
   // `#section` into `https://evil.example/#section`); an offline copy has no base, so drop it first.
   for (const base of Array.from(document.querySelectorAll('base'))) base.remove()
   unwrapHeadingBlocks(document)
-  const article = new Readability(
+  const reader = new Readability(
     document as unknown as ConstructorParameters<typeof Readability>[0],
     {
       keepClasses: false,
       charThreshold: 200,
     },
-  ).parse()
+  )
+  unicodeWords(reader)
+  const article = reader.parse()
   let dirty = article?.content ?? ''
   if (!article || !(article.textContent ?? '').trim()) {
     // Readability found no article (short pages, lists): keep the whole body rather than nothing.
