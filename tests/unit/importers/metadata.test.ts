@@ -227,6 +227,17 @@ describe('bad input', () => {
     expect(labels.title).not.toBe('R R a')
   })
 
+  it('a copyright notice heading a file is not its title (GNU MPFR README, found by a new-user trial)', async () => {
+    const readme = new TextEncoder().encode(
+      'Copyright 2000-2023 Free Software Foundation, Inc.\nContributed by the AriC and Caramba projects, INRIA.\n\nThis file is part of the GNU MPFR Library.\n\nThe GNU MPFR Library is free software; you can redistribute it and/or modify\nit under the terms of the GNU Lesser General Public License.\n',
+    )
+    const file = await extractBytes(readme, '/usr/share/doc/libmpfr6/README', limits)
+    expect(file.title).not.toMatch(/copyright/i)
+    expect(genericTitle('© 2021 The Authors')).toBe(true)
+    expect(genericTitle('Copyright (C) 1999 Free Software Foundation')).toBe(true)
+    expect(genericTitle('Copyright law in the digital age')).toBe(false)
+  })
+
   it('a text with no title line keeps its first sentence whole and marks it guessed', async () => {
     const sentence =
       'The minister said on Tuesday that the new railway line between the port and the capital would open next year, two years later than planned'

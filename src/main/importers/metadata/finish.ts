@@ -171,6 +171,9 @@ export function genericTitle(title: string, fileTitle?: string, printed = false)
     )
   )
     return true
+  // A copyright notice ("Copyright (C) 2000-2023 Free Software Foundation") heads many files (GNU READMEs) but
+  // names the owner, not the work; a title about copyright has no year after the word.
+  if (/^(?:copyright\s*(?:©|\(c\))?|©|\(c\))\s*\d{4}/i.test(t)) return true
   if (
     /^[0-9a-f]{16,}$/i.test(t) ||
     /^[\w-]+\.(?:docx?|pdf|tex|html?|txt|md|epub|odt|rtf)$/i.test(t)
