@@ -45,7 +45,9 @@ export function parseHtmlDocument(html: string): DomDocument {
  */
 function asDocument(html: string): string {
   if (/<html[\s>]/i.test(html)) return html
-  return /<(?:head|body)[\s>]/i.test(html) ? `<html>${html}</html>` : `<html><body>${html}</body></html>`
+  return /<(?:head|body)[\s>]/i.test(html)
+    ? `<html>${html}</html>`
+    : `<html><body>${html}</body></html>`
 }
 
 /**
