@@ -29,6 +29,20 @@ test('the palette loads newest first, page by page, and then holds the oldest do
   await expect(first.locator('.palette-label')).toHaveText(
     'Remarks by the First Lady during Visit to Toys for Tots Warehouse',
   )
+  // Rows far below the fold skip rendering their text (palette-far-rows.ts: the keystroke paints ~9 rows, not 30)
+  // but keep their names; a jump to one renders it first.
+  const rows = list.getByRole('option')
+  await expect(rows).toHaveCount(30)
+  const last = rows.nth(29)
+  await expect(last).toHaveAttribute('data-far', '')
+  await expect(last.locator('.palette-label')).toBeHidden()
+  await expect(last).toHaveAccessibleName(/^Document Remarks by the First Lady .*Toys for Tots Warehouse/)
+  await page.keyboard.press('ArrowUp') // from the first row round to the last
+  await expect(last).toHaveAttribute('aria-selected', 'true')
+  await expect(last).not.toHaveAttribute('data-far')
+  await expect(last.locator('.palette-label')).toBeInViewport()
+  await page.keyboard.press('ArrowDown') // round to the first again
+  await expect(first).toHaveAttribute('aria-selected', 'true')
   await page.keyboard.press('Enter')
   await expect(app.reader.heading()).toHaveText(
     'Remarks by the First Lady during Visit to Toys for Tots Warehouse',

@@ -16,6 +16,7 @@ import { highlightsSupported } from '../../components/highlights'
 import { appStore, useAppState } from '../../state/app-state'
 import { choosePaletteItem, type PaletteItem } from './palette-actions'
 import { paletteClient } from './palette-client'
+import { hideFarRows, revealRowsAround } from './palette-far-rows'
 import type { PaletteHit } from './palette-index'
 import { clearMatches, MARKED_TEXT_ATTRIBUTE, markMatches } from './palette-marks'
 import { markRuns, rankTier, TIER_FUZZY } from './palette-rank'
@@ -163,6 +164,9 @@ const PaletteRow = memo(function PaletteRow({
       id={optionId}
       role="option"
       aria-selected={selected}
+      // Named here, not from its contents: a row far below the fold skips rendering them (palette-far-rows.ts),
+      // and a skipped subtree has no accessible text of its own.
+      aria-label={rowName(item)}
       tabIndex={-1}
       className="palette-option"
       onMouseMove={() => onHover(index)}
@@ -171,9 +175,11 @@ const PaletteRow = memo(function PaletteRow({
         if (event.key === 'Enter') onChoose(item)
       }}
     >
-      <span className="palette-kind">{KIND_LABEL[item.kind]}</span>
+      {/* Spaces between the parts (flex items: no layout) so the visible text reads as the name does. */}
+      <span className="palette-kind">{KIND_LABEL[item.kind]}</span>{' '}
       <span className="palette-text">
         <MarkedText className="palette-label" text={item.label} query={query} />
+        {item.detail && ' '}
         {item.detail &&
           (item.kind === 'command' ? (
             <span className="palette-shortcut">{item.detail}</span>
@@ -184,6 +190,11 @@ const PaletteRow = memo(function PaletteRow({
     </div>
   )
 }, sameRow)
+
+/** A row's accessible name: the words it shows, in reading order (axe: the name holds the visible text). */
+function rowName(item: PaletteItem): string {
+  return [KIND_LABEL[item.kind], item.label, item.detail].filter(Boolean).join(' ')
+}
 
 /**
  * Rows are equal when what they show is: a keystroke's answer brings new objects for the same results, and with
@@ -303,6 +314,7 @@ function PaletteDialog({ initialMode }: { initialMode: 'all' | 'commands' }): Re
     if (MARKS_BY_HIGHLIGHT && listRef.current) markMatches(listRef.current, answer.query)
   }, [answer])
   useEffect(() => clearMatches, [])
+  useEffect(() => (listRef.current ? hideFarRows(listRef.current) : undefined), [])
 
   const items = answer.items
   const answered = answer.text
@@ -330,6 +342,7 @@ function PaletteDialog({ initialMode }: { initialMode: 'all' | 'commands' }): Re
   }
 
   useEffect(() => {
+    if (listRef.current) revealRowsAround(listRef.current, active)
     document.getElementById(`${listId}-${active}`)?.scrollIntoView({ block: 'nearest' })
   }, [active, listId])
 
