@@ -434,6 +434,17 @@ const EXPECTED: Expectation[] = [
     sentences: ['git-column - Display data in columns'],
   },
   {
+    file: 'debian/git-annotate.html',
+    format: 'html',
+    // An AsciiDoc manual page: Readability kept only its OPTIONS list (no NAME, synopsis or description).
+    title: 'git-annotate(1)',
+    date: null,
+    sentences: [
+      'git-annotate - Annotate file lines with commit information',
+      'The only difference between this command and git-blame(1) is that they use slightly different output formats',
+    ],
+  },
+  {
     file: 'debian/httplib2-README.md',
     format: 'md',
     // Markdown whose first heading is "Introduction" (it was the title before).

@@ -288,6 +288,28 @@ describe("a page's own title and heading, not the site's", () => {
     expect(doc.text).not.toContain('Node.js v18.20.4 documentation')
   })
 
+  it('reads an AsciiDoc manual page whole: its NAME line, synopsis and description, not the options list alone', async () => {
+    const { source, doc } = await fixture('debian/git-annotate.html')
+    expect(source).toContain('<body class="manpage">')
+    // Readability dropped <div id="header"> (NAME) as chrome and picked the OPTIONS list: the text began at "-b".
+    expect(doc.text).toMatch(
+      /^git-annotate\(1\) Manual Page\n\nNAME\n\ngit-annotate - Annotate file lines with commit information\n\nSYNOPSIS\n/,
+    )
+    expect(doc.text).toContain('git annotate [<options>] [<rev-opts>] [<rev>] [--] <file>')
+    expect(doc.text).toMatch(/DESCRIPTION\n\nAnnotates each line in the given file/)
+    expect(doc.text).toContain('Show blank SHA-1 for boundary commits.')
+    expect(doc.text).toMatch(/SEE ALSO\n\ngit-blame\(1\)/)
+    // The footer ("Last updated …") is the site's, not the page's.
+    expect(doc.text).not.toContain('Last updated')
+    expect(doc.title).toBe('git-annotate(1)')
+    expect(doc.toc?.map((entry) => entry.title).slice(0, 4)).toEqual([
+      'git-annotate(1) Manual Page',
+      'NAME',
+      'SYNOPSIS',
+      'DESCRIPTION',
+    ])
+  })
+
   it("puts back a DocBook chapter heading Readability scored as empty (Debian New Maintainers' Guide)", async () => {
     const { doc } = await fixture('debian/maint-guide-first.en.html')
     expect(doc.title).toBe('Chapter 2. First steps')

@@ -72,6 +72,22 @@ function unwrapHeadingBlocks(document: ReturnType<typeof parseHtmlDocument>): vo
   }
 }
 
+/**
+ * An AsciiDoc manual page (`<body class="manpage">`: git's ~190 pages, and any project built with AsciiDoc) is all
+ * article: the heading and NAME section in `<div id="header">`, then SYNOPSIS, DESCRIPTION, OPTIONS… in
+ * `<div id="content">`. Readability got it wrong both ways: it drops an element whose id says "header" as page
+ * chrome (every page lost "git-column - Display data in columns"), and on half the pages it picked the OPTIONS list
+ * alone, so the text began at "-b Show blank SHA-1…" with the synopsis and description gone. Such a page is taken
+ * whole (header, then content; not the footer), as it prints. Null for any other page.
+ */
+function manpageArticle(document: ReturnType<typeof parseHtmlDocument>): string | null {
+  if (!document.body?.classList.contains('manpage')) return null
+  const content = document.getElementById('content')
+  if (!content?.textContent?.trim()) return null
+  const header = document.getElementById('header')
+  return (header && !header.contains(content) ? header.innerHTML : '') + content.innerHTML
+}
+
 const PAIRS: Record<string, string> = {
   ')': '(',
   ']': '[',
@@ -155,6 +171,7 @@ export const extractHtml: Extractor = async ({ bytes, path }) => {
   // `#section` into `https://evil.example/#section`); an offline copy has no base, so drop it first.
   for (const base of Array.from(document.querySelectorAll('base'))) base.remove()
   unwrapHeadingBlocks(document)
+  const manpage = manpageArticle(document)
   const reader = new Readability(
     document as unknown as ConstructorParameters<typeof Readability>[0],
     {
@@ -164,8 +181,8 @@ export const extractHtml: Extractor = async ({ bytes, path }) => {
   )
   unicodeWords(reader)
   const article = reader.parse()
-  let dirty = article?.content ?? ''
-  if (!article || !(article.textContent ?? '').trim()) {
+  let dirty = manpage ?? article?.content ?? ''
+  if (!manpage && (!article || !(article.textContent ?? '').trim())) {
     // Readability found no article (short pages, lists): keep the whole body rather than nothing.
     dirty = parseHtmlDocument(source).body?.innerHTML ?? source
     doc.warnings.push('no article body recognised; the whole page was kept')
