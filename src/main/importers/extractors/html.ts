@@ -81,11 +81,11 @@ function unwrapHeadingBlocks(document: ReturnType<typeof parseHtmlDocument>): vo
  * whole (header, then content; not the footer), as it prints. Null for any other page.
  */
 function manpageArticle(document: ReturnType<typeof parseHtmlDocument>): string | null {
-  if (!document.body?.classList.contains('manpage')) return null
-  const content = document.getElementById('content')
+  if (!document.querySelector('body.manpage')) return null
+  const content = document.querySelector('#content')
   if (!content?.textContent?.trim()) return null
-  const header = document.getElementById('header')
-  return (header && !header.contains(content) ? header.innerHTML : '') + content.innerHTML
+  const header = document.querySelector('#header')
+  return (header && !header.querySelector('#content') ? header.innerHTML : '') + content.innerHTML
 }
 
 const PAIRS: Record<string, string> = {
