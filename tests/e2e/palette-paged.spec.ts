@@ -36,7 +36,9 @@ test('the palette loads newest first, page by page, and then holds the oldest do
   const last = rows.nth(29)
   await expect(last).toHaveAttribute('data-far', '')
   await expect(last.locator('.palette-label')).toBeHidden()
-  await expect(last).toHaveAccessibleName(/^Document Remarks by the First Lady .*Toys for Tots Warehouse/)
+  await expect(last).toHaveAccessibleName(
+    /^Document Remarks by the First Lady .*Toys for Tots Warehouse/,
+  )
   await page.keyboard.press('ArrowUp') // from the first row round to the last
   await expect(last).toHaveAttribute('aria-selected', 'true')
   await expect(last).not.toHaveAttribute('data-far')

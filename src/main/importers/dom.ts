@@ -32,6 +32,7 @@ export interface DomDocument extends DomElement {
   readonly head: DomElement | null
   readonly body: DomElement | null
   readonly title: string
+  createElement(tagName: string): DomElement
 }
 
 /** Parse an HTML document with linkedom. */

@@ -434,6 +434,17 @@ const EXPECTED: Expectation[] = [
     sentences: ['git-column - Display data in columns'],
   },
   {
+    file: 'nodejs/querystring-v20.html',
+    format: 'html',
+    // Node.js v20: the stability note under the heading was dropped as a link-heavy div.
+    title: 'Query string',
+    date: null,
+    sentences: [
+      'Stability: 2 - Stable',
+      'The node:querystring module provides utilities for parsing and formatting URL query strings.',
+    ],
+  },
+  {
     file: 'debian/git-annotate.html',
     format: 'html',
     // An AsciiDoc manual page: Readability kept only its OPTIONS list (no NAME, synopsis or description).

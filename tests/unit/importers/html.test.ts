@@ -288,6 +288,16 @@ describe("a page's own title and heading, not the site's", () => {
     expect(doc.text).not.toContain('Node.js v18.20.4 documentation')
   })
 
+  it("keeps a Node.js v20 page's stability note (Readability dropped it as a link-heavy div)", async () => {
+    const { source, doc } = await fixture('nodejs/querystring-v20.html')
+    expect(source).toContain(
+      '<div class="api_stability api_stability_2"><a href="documentation.html#stability-index">Stability: 2</a> - Stable</div>',
+    )
+    expect(doc.text).toMatch(
+      /^Query string\n\nStability: 2 - Stable\n\nSource Code: lib\/querystring\.js\n\n/,
+    )
+  })
+
   it('reads an AsciiDoc manual page whole: its NAME line, synopsis and description, not the options list alone', async () => {
     const { source, doc } = await fixture('debian/git-annotate.html')
     expect(source).toContain('<body class="manpage">')

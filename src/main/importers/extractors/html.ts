@@ -88,6 +88,20 @@ function manpageArticle(document: ReturnType<typeof parseHtmlDocument>): string 
   return (header && !header.querySelector('#content') ? header.innerHTML : '') + content.innerHTML
 }
 
+/**
+ * Node.js API pages print a stability note under each heading ("Stability: 0 - Deprecated: Use buf.subarray
+ * instead."), a `<div class="api_stability">` whose first words are a link. Readability removes a div with that
+ * much link text as navigation, so the text lost every note (13 of 13 on the Buffer page): a reader citing the API
+ * could not see that a method is deprecated. The note is a paragraph and goes in as one.
+ */
+function keepStabilityNotes(document: ReturnType<typeof parseHtmlDocument>): void {
+  for (const note of Array.from(document.querySelectorAll('div.api_stability'))) {
+    const paragraph = document.createElement('p')
+    paragraph.innerHTML = note.innerHTML
+    note.replaceWith(paragraph)
+  }
+}
+
 const PAIRS: Record<string, string> = {
   ')': '(',
   ']': '[',
@@ -171,6 +185,7 @@ export const extractHtml: Extractor = async ({ bytes, path }) => {
   // `#section` into `https://evil.example/#section`); an offline copy has no base, so drop it first.
   for (const base of Array.from(document.querySelectorAll('base'))) base.remove()
   unwrapHeadingBlocks(document)
+  keepStabilityNotes(document)
   const manpage = manpageArticle(document)
   const reader = new Readability(
     document as unknown as ConstructorParameters<typeof Readability>[0],
