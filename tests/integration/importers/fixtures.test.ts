@@ -333,6 +333,18 @@ const EXPECTED: Expectation[] = [
     extra: (row) => expect(row.language).toBe('ja'),
   },
   {
+    // Nine pages cut from the book (front matter, tables, notes): the page-furniture tests' document.
+    file: 'debian/debian-reference.ja-excerpt.pdf',
+    format: 'pdf',
+    title: 'Debian リファレンス',
+    date: null,
+    pages: 9,
+    // The sentence that runs from a note into "す。" at the top of page 62: whole, nothing between.
+    sentences: [
+      '” ディストリビューション” は” スイーツ” と” コード名” との両方を指したい際に用いられます。',
+    ],
+  },
+  {
     file: 'debian/debian-reference-intro.zh-cn.txt',
     format: 'txt',
     // The lone heading 序言 ("Preface") reads as a label; the two-line opening paragraph that names the book is
