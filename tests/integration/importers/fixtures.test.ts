@@ -493,8 +493,18 @@ const EXPECTED: Expectation[] = [
     // Page 1 prints "January 2002¡" (a stray "<" set in an OT1 font): no date was read before.
     date: '2002-01',
     sentences: [
-      'Standard distributions of TEX ordinarily come with all the fonts specified in plain.tex, and they may also come with a number of additional fonts intended for use with LATEX.',
+      // The TeX and LaTeX logos (lowered "E", small raised "A") read as the names they print.
+      'Standard distributions of TeX ordinarily come with all the fonts specified in plain.tex, and they may also come with a number of additional fonts intended for use with LaTeX.',
     ],
+  },
+  {
+    file: 'texlive/btxdoc.pdf',
+    format: 'pdf',
+    // "B" + "IB" in smaller capitals + the TeX logo: printed "BibTeXing", never "BIBTEXing".
+    title: 'BibTeXing',
+    date: '1988-02-08',
+    authors: ['Oren Patashnik'],
+    sentences: ['This documentation, for BibTeX version 0.99b, is meant for general BibTeX users;'],
   },
 ]
 

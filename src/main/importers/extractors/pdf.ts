@@ -19,6 +19,7 @@ import { blankDocument, type Extractor, guessCitationType } from './common'
 import { composeAccents, unfoldLigatures } from './pdf-glyphs'
 import { placeOutline, readOutline, readPageLabels } from './pdf-outline'
 import { findRunningLines, type PositionedLine } from './pdf-running-lines'
+import { lowerSmallCapitals } from './pdf-small-capitals'
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs')
 let pdfjs: Promise<PdfJs> | null = null
@@ -73,7 +74,10 @@ type TextItem = {
   fontName?: unknown
 }
 
-/** Positioned runs of a page, ligature code points unfolded (so "ﬁnd" is found by "find"). */
+/**
+ * Positioned runs of a page, ligature code points unfolded (so "ﬁnd" is found by "find"), capitals that stand for
+ * lower-case letters (faked small capitals, the TeX logos) lower-cased.
+ */
 function toRuns(items: unknown[]): Run[] {
   const runs: Run[] = []
   for (const item of items) {
@@ -85,6 +89,7 @@ function toRuns(items: unknown[]): Run[] {
     const font = typeof it.fontName === 'string' ? it.fontName : ''
     runs.push({ str, x: e, y: f, width: it.width ?? 0, size, eol: it.hasEOL === true, font })
   }
+  lowerSmallCapitals(runs)
   return runs
 }
 
@@ -116,6 +121,9 @@ function edgeLines(fragments: Fragment[]): { lines: PositionedLine[]; lineOf: nu
   return { lines, lineOf }
 }
 
+/** A fragment ending in one of TeX's spacing accents (composed with its letter by composeAccents). */
+const ACCENT_END = /[¨´ˆ˜¯˘˙˚˝ˇ]$/
+
 /** Group runs (in content-stream order) into fragments: same baseline, gaps under ~1.5 em. */
 function toFragments(runs: Run[]): Fragment[] {
   const fragments: Fragment[] = []
@@ -146,7 +154,11 @@ function toFragments(runs: Run[]): Fragment[] {
       current &&
       !breakNext &&
       Math.abs(run.y - current.y) <= Math.max(1, 0.35 * Math.max(size, current.size)) &&
-      run.x >= current.right - size * 0.5 &&
+      // Kerned back by up to half an em of the larger type (the LaTeX logo's small "A" tucks under its "L"), by more
+      // after a spacing accent, which TeX prints over the letter that follows it.
+      run.x >=
+        current.right -
+          (ACCENT_END.test(current.text) ? 1.2 : 0.5) * Math.max(size, current.size) &&
       run.x - current.right <= 1.5 * Math.max(size, current.size)
     ) {
       const gap = run.x - current.right
