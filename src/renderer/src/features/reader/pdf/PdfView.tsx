@@ -183,8 +183,8 @@ export function PdfView({
       for (const quote of quotes) {
         if (quote.color !== color || quote.start === null || quote.end === null) continue
         if (quote.rects && quote.rects.length > 0) continue
-        const range = maps.rangeOf(quote.start, quote.end)
-        if (range) ranges.push(range)
+        // Page by page: a quote across a page break is not painted over the running head between its parts.
+        ranges.push(...(maps.pageRanges(quote.start, quote.end) ?? []))
       }
       paintHighlight(document, `quote-${color}`, ranges)
     }
@@ -193,14 +193,11 @@ export function PdfView({
   // biome-ignore lint/correctness/useExhaustiveDependencies: `rendered` changes which ranges exist
   useEffect(() => {
     const matches = find?.matches ?? []
-    const ranges = matches.flatMap((match) => {
-      const range = maps.rangeOf(match.start, match.end)
-      return range ? [range] : []
-    })
+    const ranges = matches.flatMap((match) => maps.pageRanges(match.start, match.end) ?? [])
     paintHighlight(document, 'find-match', ranges)
     const current = find ? matches[find.current] : undefined
-    const currentRange = current ? maps.rangeOf(current.start, current.end) : null
-    paintHighlight(document, 'find-current', currentRange ? [currentRange] : [])
+    const currentRanges = current ? maps.pageRanges(current.start, current.end) : null
+    paintHighlight(document, 'find-current', currentRanges ?? [])
   }, [maps, find, rendered])
   useEffect(() => () => clearHighlights(document, HIGHLIGHT_NAMES), [])
 
@@ -274,7 +271,8 @@ export function PdfView({
         ...offsets,
         exact: detail.text.slice(offsets.start, offsets.end),
         rect: { top: box.top, bottom: box.bottom, left: box.left, right: box.right },
-        rects: pageRects(scroller, range, scale),
+        // The marks cover the quote's words page by page, never what the selection passed over between them.
+        rects: pageRects(scroller, maps.pageRanges(offsets.start, offsets.end) ?? [range], scale),
       })
     }
     const onChange = (): void => {
@@ -426,14 +424,14 @@ export function PdfView({
 
 const NO_MARKS: PageMark[] = []
 
-/** The selection's line boxes on the pages it covers, in PDF units from each page's top-left. At most 200. */
-function pageRects(scroller: HTMLElement, range: Range, scale: number): PageRect[] {
+/** The ranges' line boxes on the pages they cover, in PDF units from each page's top-left. At most 200. */
+function pageRects(scroller: HTMLElement, ranges: Range[], scale: number): PageRect[] {
   const pageElements = [...scroller.querySelectorAll<HTMLElement>('.pdf-page')].map((element) => ({
     page: Number(element.dataset.page),
     box: element.getBoundingClientRect(),
   }))
   const rects: PageRect[] = []
-  for (const rect of range.getClientRects()) {
+  for (const rect of ranges.flatMap((range) => [...range.getClientRects()])) {
     if (rect.width < 1 || rect.height < 1) continue
     const x = rect.left + rect.width / 2
     const y = rect.top + rect.height / 2

@@ -73,7 +73,11 @@ export class PageTextMaps implements TextMap {
     return { start: from.start + startInfo.start, end: to.end + endInfo.start }
   }
 
-  rangeOf(start: number, end: number): Range | null {
+  /**
+   * The passage's part on each rendered page, each within that page's text layer: what a mark may cover. A range
+   * across pages also holds what lies between the parts (the next page's running head, its canvas).
+   */
+  pageRanges(start: number, end: number): Range[] | null {
     const first = this.pageAt(start)
     const last = this.pageAt(Math.max(start, end - 1))
     const parts: Range[] = []
@@ -87,6 +91,12 @@ export class PageTextMaps implements TextMap {
       const part = entry.map.rangeOf(from, to)
       if (part) parts.push(part)
     }
+    return parts
+  }
+
+  rangeOf(start: number, end: number): Range | null {
+    const parts = this.pageRanges(start, end)
+    if (!parts) return null
     const head = parts[0]
     const tail = parts[parts.length - 1]
     if (!head || !tail) return null
