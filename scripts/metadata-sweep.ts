@@ -9,7 +9,9 @@
  *   (change the code, run again with --out after.jsonl)
  *   npx tsx --tsconfig tsconfig.node.json scripts/metadata-sweep.ts --compare before.jsonl after.jsonl
  *
- * Files: PDFs (every --every-th in sorted path order), and plain text / Markdown (README*, howto*, *.txt, *.md).
+ * Files: PDFs (every --every-th in sorted path order), plain text / Markdown (README*, howto*, *.txt, *.md), HTML
+ * (every --every-th), DOCX and EPUB. A file's title falls back on its path (a generic name takes its folder's): run
+ * both sweeps on the same paths.
  */
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
@@ -18,7 +20,15 @@ import { extractFile } from '../src/main/importers/extract'
 const LIMITS = { maxFileBytes: 20_000_000, maxZipBytes: 50_000_000, maxZipEntries: 10_000 }
 const TEXT = /^(?:readme|howto)|\.(?:txt|md)$/i
 
-type Row = { file: string; title: string; authors: string[]; date: string | null; error?: string }
+type Row = {
+  file: string
+  title: string
+  authors: string[]
+  date: string | null
+  source?: string | null
+  publisher?: string | null
+  error?: string
+}
 
 function opt(argv: string[], name: string): string | null {
   const i = argv.indexOf(name)
@@ -28,7 +38,9 @@ function opt(argv: string[], name: string): string | null {
   return v
 }
 
-function filesUnder(dir: string, pdfs: string[], texts: string[]): void {
+type Found = { pdfs: string[]; texts: string[]; pages: string[]; books: string[] }
+
+function filesUnder(dir: string, found: Found): void {
   for (const name of readdirSync(dir).sort()) {
     const path = join(dir, name)
     let st: ReturnType<typeof statSync>
@@ -37,34 +49,50 @@ function filesUnder(dir: string, pdfs: string[], texts: string[]): void {
     } catch {
       continue
     }
-    if (st.isDirectory()) filesUnder(path, pdfs, texts)
+    if (st.isDirectory()) filesUnder(path, found)
     else if (st.size > 8_000_000 || st.size < 64) continue
-    else if (/\.pdf$/i.test(name)) pdfs.push(path)
+    else if (/\.pdf$/i.test(name)) found.pdfs.push(path)
+    else if (/\.html?$/i.test(name)) found.pages.push(path)
+    else if (/\.(?:docx|epub)$/i.test(name)) found.books.push(path)
     else if (TEXT.test(name) && !/\.(?:gz|html?|pdf|py|c|h|sh|xz|bz2|json|ya?ml)$/i.test(name))
-      texts.push(path)
+      found.texts.push(path)
   }
 }
 
 async function sweep(argv: string[]): Promise<void> {
   const out = opt(argv, '--out') ?? 'sweep.jsonl'
   const every = Number(opt(argv, '--every') ?? 1)
-  const pdfs: string[] = []
-  const texts: string[] = []
-  for (const root of argv) filesUnder(root, pdfs, texts)
-  const files = [...pdfs.filter((_, i) => i % every === 0), ...texts]
+  const found: Found = { pdfs: [], texts: [], pages: [], books: [] }
+  for (const root of argv) filesUnder(root, found)
+  const { pdfs, texts, pages, books } = found
+  const files = [
+    ...pdfs.filter((_, i) => i % every === 0),
+    ...texts,
+    ...pages.filter((_, i) => i % every === 0),
+    ...books,
+  ]
   const rows: string[] = []
   for (const file of files) {
     let row: Row
     try {
       const doc = await extractFile(file, LIMITS)
-      row = { file, title: doc.title, authors: doc.authors, date: doc.publishedAt }
+      row = {
+        file,
+        title: doc.title,
+        authors: doc.authors,
+        date: doc.publishedAt,
+        source: doc.source,
+        publisher: doc.publisher,
+      }
     } catch (error) {
       row = { file, title: '', authors: [], date: null, error: String(error).slice(0, 200) }
     }
     rows.push(JSON.stringify(row))
   }
   writeFileSync(out, `${rows.join('\n')}\n`)
-  console.log(`${files.length} files (${pdfs.length} PDFs seen, every ${every}th taken) → ${out}`)
+  console.log(
+    `${files.length} files (${pdfs.length} PDFs and ${pages.length} HTML pages seen, every ${every}th taken) → ${out}`,
+  )
 }
 
 function compare(a: string, b: string): void {
@@ -78,7 +106,7 @@ function compare(a: string, b: string): void {
     )
   const before = read(a)
   const after = read(b)
-  const changed: Record<string, number> = { title: 0, authors: 0, date: 0 }
+  const changed: Record<string, number> = { title: 0, authors: 0, date: 0, error: 0 }
   for (const [file, x] of before) {
     const y = after.get(file)
     if (!y) continue
@@ -88,12 +116,13 @@ function compare(a: string, b: string): void {
     if (x.authors.join('; ') !== y.authors.join('; '))
       diffs.push(`authors: ${x.authors.join('; ') || '—'} → ${y.authors.join('; ') || '—'}`)
     if (x.date !== y.date) diffs.push(`date: ${x.date ?? '—'} → ${y.date ?? '—'}`)
+    if (x.error !== y.error) diffs.push(`error: ${x.error ?? '—'} → ${y.error ?? '—'}`)
     for (const d of diffs)
       changed[d.slice(0, d.indexOf(':'))] = (changed[d.slice(0, d.indexOf(':'))] ?? 0) + 1
     if (diffs.length) console.log(`${basename(file)} (${file})\n  ${diffs.join('\n  ')}`)
   }
   console.log(
-    `\n${before.size} files: ${changed.title} titles, ${changed.authors} author lists, ${changed.date} dates changed`,
+    `\n${before.size} files: ${changed.title} titles, ${changed.authors} author lists, ${changed.date} dates, ${changed.error} errors changed`,
   )
 }
 

@@ -3,7 +3,9 @@
  * Every document yields a valid item: no author and no date are left to the style ("n.d.", title in the author
  * position); when only a source is known it stands as an organisational author, as style guides ask.
  */
+
 import { parse as parseName } from '@citation-js/name'
+import { isOneOfAuthors } from '@shared/byline'
 import type { CitationType, DocumentId } from '@shared/contract'
 
 /** The fields a citation needs, as stored. */
@@ -147,14 +149,30 @@ export function toCslItem(doc: CitableDocument): CslItem {
   }
   const issued = cslDate(doc.publishedAt)
   if (issued) item.issued = issued
+  // APA 7 omits a site name or publisher that is the author ("Developer's Reference Team" as both an EPUB's
+  // creator and its publisher); the stored fields keep both.
+  const named = authors.length > 0 ? authors : source ? [source] : []
+  const repeats = (party: string | null): boolean => isOneOfAuthors(party, named)
   const container = doc.containerTitle?.trim() || null
-  if (container) item['container-title'] = container
-  else if (source && !sourceIsAuthor && CONTAINER_TYPES.has(doc.citationType)) {
+  if (container) {
+    if (!repeats(container)) item['container-title'] = container
+  } else if (
+    source &&
+    !sourceIsAuthor &&
+    !repeats(source) &&
+    CONTAINER_TYPES.has(doc.citationType)
+  ) {
     item['container-title'] = source
   }
   const publisher = doc.publisher?.trim() || null
-  if (publisher) item.publisher = publisher
-  else if (source && !sourceIsAuthor && !CONTAINER_TYPES.has(doc.citationType)) {
+  if (publisher) {
+    if (!repeats(publisher)) item.publisher = publisher
+  } else if (
+    source &&
+    !sourceIsAuthor &&
+    !repeats(source) &&
+    !CONTAINER_TYPES.has(doc.citationType)
+  ) {
     item.publisher = source
   }
   if (doc.url) item.URL = doc.url

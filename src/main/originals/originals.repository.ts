@@ -18,12 +18,14 @@ export type ReextractTarget = {
   id: DocumentId
   title: string
   file_name: string | null
+  /** Where it was imported from: its folder names a generic file ("libmpfr6/README"), see fileTitle. */
+  source_path: string | null
   sha256: string | null
   ext: string | null
   bytes: number | null
 }
 
-const TARGETS = sql`SELECT d.id, d.title, d.file_name, o.sha256, o.ext, o.bytes
+const TARGETS = sql`SELECT d.id, d.title, d.file_name, d.source_path, o.sha256, o.ext, o.bytes
                       FROM documents d LEFT JOIN originals o ON o.sha256 = d.original_sha256`
 
 export const originalsRepository = Object.freeze({

@@ -33,6 +33,7 @@ function targets(backend: ReextractDeps, options: ReextractOptions): Target[] {
         id,
         title: '',
         file_name: null,
+        source_path: null,
         sha256: null,
         ext: null,
         bytes: null,
@@ -142,8 +143,9 @@ export async function runReextract(
         continue
       }
       const file = originalPath(backend.libraryDir, target.sha256, target.ext)
-      // Read as the file it was imported as (format, fallback title), not as its hash name.
-      const name = target.file_name ?? `${target.title}.${target.ext}`
+      // Read as the file it was imported as (format, fallback title, the folder a generic name is titled by), not as
+      // its hash name.
+      const name = target.source_path ?? target.file_name ?? `${target.title}.${target.ext}`
       const task: Promise<void> = extraction.extract(file, name).then((outcome) => {
         inFlight.delete(task)
         bytesDone += target.bytes ?? 0

@@ -92,13 +92,31 @@ const EXPECTED: Expectation[] = [
     ],
   },
   {
-    // Mostly Office Math: before equations were kept it failed with "no text in the DOCX". No title of its own, so
-    // its first line (the first equation, in Word's linear format) stands in.
+    // Mostly Office Math: before equations were kept it failed with "no text in the DOCX". No title of its own, and
+    // its first line is the first equation in Word's linear format ("bcd̂ efg̃ Ȧ Ȧť Ǎ ί"), no title: the file name is.
     file: 'debian/test-word-latinmodern_math.docx',
     format: 'docx',
-    title: 'bcd\u0302 efg\u0303 A\u0307 A\u0307t\u030c A\u030c \u03b9\u0301',
+    title: 'test word latinmodern math',
     date: null,
     sentences: ['(⏟aaaaaaa_Siedém)⃩⏜(⏟aaaaa_pięć)', 'ℵ_0<2^(ℵ_0)<2^(2^(ℵ_0))'],
+  },
+  {
+    // A README with no title in it (it opens with a copyright notice): titled by its folder and name.
+    file: 'debian/libmpfr6/README',
+    format: 'txt',
+    title: 'libmpfr6 README',
+    date: null,
+    authors: [],
+    sentences: ['This file is part of the GNU MPFR Library.'],
+  },
+  {
+    // Its title page byline is the DocBook template's "[FAMILY Given]": no author.
+    file: 'debian/debian-reference-index.ja.html',
+    format: 'html',
+    title: 'Debian リファレンス',
+    date: null,
+    authors: [],
+    sentences: ['This book is free; you may redistribute it and/or modify it under the terms'],
   },
   {
     file: 'debian/fhs-3.0.pdf',

@@ -6,11 +6,13 @@
  * /PageLabels or the page number seen, page size); the PDF outline becomes the toc with pages. Title/Author/CreationDate
  * from the info dictionary and XMP. A PDF without a text layer is imported with a "no text layer (scanned?)" warning.
  */
+
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { joinsWithoutSpace } from '../../text/scripts'
 import { ImportError } from '../errors'
 import { normaliseLanguage } from '../html-metadata'
+import { splitAuthors } from '../metadata/authors'
 import { applyPdfMetadata } from '../metadata/pdf-first-page'
 import { repairUtf8AsPdfDoc } from '../metadata/pdf-info-string'
 import { oneLine } from '../normalise'
@@ -413,7 +415,9 @@ export const extractPdf: Extractor = async ({ bytes, path }) => {
       doc,
       {
         title: field('Title') ?? xmp('dc:title'),
-        author: field('Author') ?? xmp('dc:creator'),
+        // An Info Author that names nobody ("[FAMILY Given]", a template's field) gives way to XMP's creator.
+        author:
+          [field('Author'), xmp('dc:creator')].find((a) => splitAuthors(a).length > 0) ?? null,
         creationDate: field('CreationDate') ?? xmp('xmp:createdate'),
         xmpDate: xmp('dc:date'),
       },

@@ -10,7 +10,42 @@ const ROLE_WORDS =
 
 /** Values that name a tool, a machine account or nobody. */
 const NOT_A_PERSON =
-  /^(?:unknown|anonymous|author|authors?\s+name|user|owner|admin(?:istrator)?|root|default|guest|microsoft(?:\s+\w+)*|adobe(?:\s+\w+)*|acrobat.*|pdf.*|latex.*|tex|pdftex|dvips.*|ghostscript.*|writer|libreoffice.*|openoffice.*|word|office|python-docx|pandoc|calibre.*|none|n\/a|null|undefined|\W*)$/i
+  /^(?:unknown|author|authors?\s+name|user|owner|admin(?:istrator)?|root|default|guest|microsoft(?:\s+\w+)*|adobe(?:\s+\w+)*|acrobat.*|pdf.*|latex.*|tex|pdftex|dvips.*|ghostscript.*|writer|libreoffice.*|openoffice.*|word|office|python-docx|pandoc|calibre.*|none|n\/a|null|undefined|\W*)$/i
+
+/**
+ * A template's field left unfilled, in the template's own syntax: "{{author}}", "${AUTHOR}", "%AUTHOR%", "@AUTHOR@"
+ * (autoconf), "$Author$" (an unexpanded RCS keyword), "__AUTHOR__". Never a name, whatever is inside.
+ */
+const TEMPLATE_SYNTAX =
+  /^(?:\{\{[^{}]*\}\}|\$\{[^{}]*\}|%[\p{L}_ ]+%|@[\p{L}_ ]+@|\$\p{L}+\$|__[\p{L}_]+__)$/u
+
+/** Words that name a name's parts ("FAMILY Given", "Firstname Lastname"): a template's field, not a person. */
+const FIELD_WORDS =
+  'name|names|surname|surnames|firstname|lastname|forename|forenames|givenname|familyname|fullname|authorname|yourname|author|authors|autor|autorin|autore|auteur|verfasser|vorname|nachname|nom|prénom|prenom|nombre|apellidos?|nome|cognome|given|family|last|氏名|姓名|作者|著者|名前'
+/** Words that go with them in a template: "Your Name", "Name of Author", "Insert author name here", "Author 1". */
+const FILLER_WORDS =
+  'your|my|the|of|here|insert|enter|type|full|first|middle|initials?|one|two|three|second|third|corresponding|unknown|anonymous|no|and|et|al|x+|n|\\d{1,2}|s'
+const FIELD = new RegExp(`^(?:${FIELD_WORDS})$`, 'iu')
+const FILLER = new RegExp(`^(?:${FILLER_WORDS})$`, 'iu')
+
+/**
+ * A placeholder where a name belongs: "[FAMILY Given]" (the DocBook template debian-reference.ja kept in its PDF
+ * Info, title page and HTML byline), "[Author]", "Your Name", "Author Name", "Firstname Lastname", "Name Surname",
+ * "Author 1", "Anonymous Author(s)". It is made only of words for a name's parts (at least one) and filler words, in
+ * any brackets or case. Sample people ("John Doe", "Max Mustermann") are not refused: real people bear those names.
+ * "Anonymous" alone is not a placeholder (APA cites a work signed "Anonymous" so): see `keepSignedAnonymous`.
+ */
+export function placeholderName(raw: string): boolean {
+  const s = raw.trim()
+  if (TEMPLATE_SYNTAX.test(s)) return true
+  const inner = s.replace(/^[[({<«‹]+|[\])}>»›]+$/g, '')
+  const words = inner.split(/[\s_.,;:/()[\]{}<>-]+/u).filter(Boolean)
+  if (words.length === 0 || words.length > 6) return false
+  if (!words.some((w) => FIELD.test(w))) return false
+  // One word alone is a placeholder only when it says "name" or "author" ("Given" and "Last" are real surnames).
+  if (words.length === 1) return !/^(?:given|family|last)$/i.test(words[0] ?? '')
+  return words.every((w) => FIELD.test(w) || FILLER.test(w))
+}
 
 /**
  * A section heading that bylines are found under ("AUTHORS AND COPYRIGHT" in pod2html man pages, "A.8 Authors"):
@@ -41,7 +76,7 @@ export function cleanName(raw: string): string | null {
   s = s.replace(/\bhttps?:\/\/\S+/gi, ' ')
   // Trimmed before the role words, whose "editor" must be the last word: a link after it left trailing spaces.
   s = s.replace(/\s+/g, ' ').trim()
-  if (SECTION_HEADING.test(s)) return null
+  if (SECTION_HEADING.test(s) || placeholderName(s)) return null
   s = s.replace(ROLE_WORDS, ' ')
   s = s.replace(/[∗*†‡§¶⋆]+|\^\S+/g, ' ')
   s = s.replace(/^(?:by|written by|from|author:?|authors:?)\s+/i, '')
@@ -49,7 +84,7 @@ export function cleanName(raw: string): string | null {
   s = s.replace(AFTER_NAME, '')
   s = s.replace(/\s+/g, ' ').replace(/^[\s,;:.\-–—]+|[\s,;:\-–—]+$/g, '')
   if (s.length < 2 || s.length > 120 || !/\p{L}/u.test(s)) return null
-  if (NOT_A_PERSON.test(s) || LOGIN.test(s)) return null
+  if (NOT_A_PERSON.test(s) || LOGIN.test(s) || placeholderName(s)) return null
   return s
 }
 
@@ -95,4 +130,21 @@ export function authorList(values: (string | null | undefined)[]): string[] {
   const out: string[] = []
   for (const v of values) for (const a of splitAuthors(v)) if (!out.includes(a)) out.push(a)
   return out
+}
+
+/** The text's first lines, where a work is signed. */
+const SIGNATURE_HEAD = 3000
+const ANONYMOUS = /^anon(?:ymous|\.)$/i
+
+/**
+ * "Anonymous" is an author only where the work is signed so, on a line of its own near the top ("Anonymous",
+ * "by Anonymous", "— Anonymous"): APA 7 then cites it "Anonymous". In a file's properties or a site's meta tags it
+ * only says that nobody is known, and no author is better than that word.
+ */
+export function keepSignedAnonymous(authors: string[], text: string): string[] {
+  if (!authors.some((a) => ANONYMOUS.test(a))) return authors
+  const signed = /^[ \t]*(?:by[ \t]+|[-–—][ \t]*)?anon(?:ymous|\.)[ \t]*$/im.test(
+    text.slice(0, SIGNATURE_HEAD),
+  )
+  return signed ? authors : authors.filter((a) => !ANONYMOUS.test(a))
 }

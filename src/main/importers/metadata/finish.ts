@@ -14,6 +14,7 @@ import type { FieldProvenance, PartialDate } from '@shared/contract'
 import { oneLine } from '../normalise'
 import { titleFromFirstSentence } from '../text-metadata'
 import type { ExtractedDocument } from '../types'
+import { keepSignedAnonymous } from './authors'
 import { findIdentifiers, identifier, mergeIdentifiers } from './identifiers'
 import { checkDate } from './plausible-date'
 import { best, type Candidate, candidate, setField } from './provenance'
@@ -151,6 +152,36 @@ export function sectionHeading(title: string): boolean {
   return SECTION_HEADING.test(title.trim().replace(/\s+/g, ' '))
 }
 
+/** A letter of an alphabetic script with a combining accent no precomposed letter has ("d̂", "g̃"): a formula's. */
+const ACCENTED_SYMBOL = /[\p{sc=Latin}\p{sc=Greek}\p{sc=Cyrillic}]\p{Mn}/u
+/** One letter standing alone that is no word in the languages the library holds ("à", "y", "я"…): a variable. */
+const ONE_LETTER_WORD = /^(?:[a-zA-Z]|[àáâéèíóòúùýäöü]|[авикосуяАВИКОСУЯ]|ή|ο|η)$/u
+
+/**
+ * A line of formulas or symbols, not words: the linear text of an equation ("bcd̂ efg̃ Ȧ Ȧť Ǎ ί", the first line of
+ * test-word-latinmodern_math.docx), "∮ F⋅dr = ∬ (∇×F)⋅dS". Most of its tokens are math symbols, accented symbols
+ * or lone letters that are no words. A title with one such token ("C++ Primer", "The √2 Story") keeps its words.
+ */
+export function formulaLine(line: string): boolean {
+  // Numbers and dashes say nothing either way ("Report 2023 — Part 2"): only tokens with letters or math count.
+  const tokens = line
+    .normalize('NFC')
+    .split(/\s+/)
+    .filter((tok) => /[\p{L}\p{Sm}]/u.test(tok))
+  if (tokens.length === 0) return false
+  // "^" and "_(" are the linear format's super- and subscripts (Word's equations as text).
+  const math = (tok: string): boolean => /[\p{Sm}^]|_\(/u.test(tok.replace(/^[-+]+|[-+]+$/g, ''))
+  const symbolic = tokens.filter(
+    (tok) =>
+      math(tok) ||
+      ACCENTED_SYMBOL.test(tok) ||
+      (/^\p{L}$/u.test(tok) && !ONE_LETTER_WORD.test(tok)),
+  ).length
+  // Two tokens or fewer: a formula only when every one holds math ("(x+a)^n=∑_(k=1)^n").
+  if (tokens.length < 3) return tokens.every(math)
+  return symbolic * 2 > tokens.length
+}
+
 /**
  * `printed`: the title is declared by the document and is also its text's first line (a Node.js API page's "OS",
  * "V8", "Node-API"): then its shape (short, one token with dashes) says nothing against it.
@@ -165,6 +196,7 @@ export function genericTitle(title: string, fileTitle?: string, printed = false)
     !/\p{L}{3}|[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\p{sc=Thai}]/u.test(t)
   )
     return true
+  if (!printed && formulaLine(t)) return true
   if (
     /^(?:untitled(?:\s+document)?|document\d*|title|new document|draft|slide \d+|microsoft word\b.*|page \d+)$/i.test(
       t,
@@ -293,8 +325,15 @@ export function finishMetadata(
   // Authors.
   const authorsNow: Candidate<string[]> | null =
     doc.authors.length > 0 ? { value: doc.authors, ...prov(doc, 'authors') } : null
-  const chosenAuthors = best([authorsNow, head.authors], (a) => a.length > 0)
+  const signed = (c: Candidate<string[]> | null): Candidate<string[]> | null =>
+    c && c.origin !== 'user' ? { ...c, value: keepSignedAnonymous(c.value, doc.text) } : c
+  const chosenAuthors = best([signed(authorsNow), signed(head.authors)], (a) => a.length > 0)
   if (chosenAuthors) setField(doc, 'authors', chosenAuthors.value, chosenAuthors)
+  else if (authorsNow && authorsNow.origin !== 'user') {
+    // Only an unsigned "Anonymous" was there.
+    doc.authors = []
+    delete doc.provenance.authors
+  }
 
   // Date: embedded stamps are checked strictly; a text date beats a file stamp.
   let dateNow: Candidate<PartialDate> | null = null

@@ -1,6 +1,7 @@
 // biome-ignore-all lint/a11y/useSemanticElements: a virtualised grid cannot be a <table> (rows are absolutely positioned); the ARIA grid roles carry the semantics
 // biome-ignore-all lint/a11y/useFocusableInteractive: rows and cells are reached through the grid's aria-activedescendant, not Tab
 // biome-ignore-all lint/a11y/useKeyWithClickEvents: the grid's keydown handler covers every row (arrows, Space, Enter)
+import { sourceBesideAuthors } from '@shared/byline'
 import type { DocumentId, DocumentSortKey, DocumentSummary } from '@shared/contract'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import {
@@ -311,7 +312,9 @@ const LibraryRowCells = memo(function LibraryRowCells({
   onToggle,
   onOpen,
 }: LibraryRowCellsProps): ReactNode {
-  const byline = [formatAuthors(row.authors, 2), row.source].filter(Boolean).join(' · ')
+  const byline = [formatAuthors(row.authors, 2), sourceBesideAuthors(row.source, row.authors)]
+    .filter(Boolean)
+    .join(' · ')
   return (
     <>
       <div role="gridcell" className="cell-check">

@@ -1,3 +1,4 @@
+import { sourceBesideAuthors } from '@shared/byline'
 import {
   memo,
   type ReactNode,
@@ -65,7 +66,9 @@ async function ftsFallback(query: string): Promise<PaletteItem[]> {
     kind: 'document' as const,
     id: hit.documentId,
     label: hit.title,
-    detail: [hit.authors.join('; '), hit.source ?? ''].filter(Boolean).join(' · '),
+    detail: [hit.authors.join('; '), sourceBesideAuthors(hit.source, hit.authors) ?? '']
+      .filter(Boolean)
+      .join(' · '),
     tier: rankTier(query, hit.title, `${hit.authors.join(' ')} ${hit.source ?? ''}`),
   }))
 }

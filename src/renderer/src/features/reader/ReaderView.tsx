@@ -1,3 +1,4 @@
+import { sourceBesideAuthors } from '@shared/byline'
 import type { DocumentId, DocumentMetadata, OutlineEntry, QuoteColor } from '@shared/contract'
 import {
   lazy,
@@ -166,7 +167,7 @@ export function ReaderView({ documentId, target }: ReaderViewProps): ReactNode {
             <p className="byline">
               {[
                 formatAuthors(detail.authors),
-                detail.source,
+                sourceBesideAuthors(detail.source, detail.authors),
                 formatPartialDate(detail.publishedAt),
                 plural(detail.wordCount, 'word'),
               ]

@@ -1,3 +1,4 @@
+import { sourceBesideAuthors } from '@shared/byline'
 import type { SearchHit } from '@shared/contract'
 import { type FormEvent, type ReactNode, useEffect, useState } from 'react'
 import { errorMessage, mutate } from '../../api/use-api-query'
@@ -141,7 +142,11 @@ export function SearchResults(): ReactNode {
 type ResultItemProps = { hit: SearchHit; index: number; active: boolean }
 
 function ResultItem({ hit, index, active }: ResultItemProps): ReactNode {
-  const meta = [formatAuthors(hit.authors, 2), hit.source, formatPartialDate(hit.publishedAt)]
+  const meta = [
+    formatAuthors(hit.authors, 2),
+    sourceBesideAuthors(hit.source, hit.authors),
+    formatPartialDate(hit.publishedAt),
+  ]
     .filter(Boolean)
     .join(' · ')
   return (
