@@ -2,7 +2,15 @@
  * Originals (issue #12): every imported file is kept content-addressed in the library, `check` reports a missing or
  * altered copy, `info` reports their disk use, and re-extraction re-reads them and keeps quotes' exact words.
  */
-import { copyFileSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
 import { basename, join } from 'node:path'
 import type { DocumentId, ImportReport } from '@shared/contract'
 import { afterEach, beforeEach, expect, it } from 'vitest'
@@ -187,4 +195,23 @@ it('backups keep the originals and a restore puts back the ones the library lost
   expect(readFileSync(file).equals(readFileSync(PDF))).toBe(true)
   expect((await call(lib.context, 'documents.original', { id })).status).toBe('stored')
   expect(await call(lib.context, 'library.check', {})).toEqual({ ok: true, problems: [] })
+})
+
+it("re-extraction titles a generic file name by its folder as the import did ('libmpfr6 README', not 'README')", async () => {
+  const folder = join(lib.dir, 'libmpfr6')
+  mkdirSync(folder)
+  copyFileSync(join(FIXTURES, 'debian', 'libmpfr6', 'README'), join(folder, 'README'))
+  const report = await importPaths([join(folder, 'README')])
+  const id = report.results[0]?.documentId as DocumentId
+  expect((await call(lib.context, 'documents.get', { id })).title).toBe('libmpfr6 README')
+  // An old extractor's title: re-extraction reads the original as the file it was imported from, folder included.
+  lib.context.db
+    .prepare(
+      "UPDATE documents SET title = 'README', import_meta = json_set(import_meta, '$.title', 'README') WHERE id = ?",
+    )
+    .run(id)
+  const { jobId } = await call(lib.context, 'documents.reextract', { ids: [id] })
+  const outcome = await call(lib.context, 'jobs.wait', { jobId })
+  expect(outcome.result).toMatchObject({ updated: 1, failed: 0 })
+  expect((await call(lib.context, 'documents.get', { id })).title).toBe('libmpfr6 README')
 })
