@@ -13,7 +13,7 @@
  * (every --every-th), DOCX and EPUB. A file's title falls back on its path (a generic name takes its folder's): run
  * both sweeps on the same paths.
  */
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { appendFileSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { extractFile } from '../src/main/importers/extract'
 
@@ -65,13 +65,16 @@ async function sweep(argv: string[]): Promise<void> {
   const found: Found = { pdfs: [], texts: [], pages: [], books: [] }
   for (const root of argv) filesUnder(root, found)
   const { pdfs, texts, pages, books } = found
+  // The quick formats first, PDFs last.
   const files = [
-    ...pdfs.filter((_, i) => i % every === 0),
     ...texts,
     ...pages.filter((_, i) => i % every === 0),
     ...books,
+    ...pdfs.filter((_, i) => i % every === 0),
   ]
-  const rows: string[] = []
+  // Written row by row: a long sweep can be compared while it runs (or after it was stopped).
+  writeFileSync(out, '')
+  let done = 0
   for (const file of files) {
     let row: Row
     try {
@@ -87,9 +90,9 @@ async function sweep(argv: string[]): Promise<void> {
     } catch (error) {
       row = { file, title: '', authors: [], date: null, error: String(error).slice(0, 200) }
     }
-    rows.push(JSON.stringify(row))
+    appendFileSync(out, `${JSON.stringify(row)}\n`)
+    if (++done % 50 === 0) console.error(`${done} / ${files.length}`)
   }
-  writeFileSync(out, `${rows.join('\n')}\n`)
   console.log(
     `${files.length} files (${pdfs.length} PDFs and ${pages.length} HTML pages seen, every ${every}th taken) → ${out}`,
   )
