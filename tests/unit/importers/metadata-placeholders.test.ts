@@ -3,6 +3,7 @@
  * placeholders where a name belongs, formula lines where a title belongs, generic file names, repeated bylines.
  */
 import { describe, expect, it } from 'vitest'
+import { extractBytes } from '../../../src/main/importers/extract'
 import { blankDocument, fileTitle } from '../../../src/main/importers/extractors/common'
 import {
   keepSignedAnonymous,
@@ -114,6 +115,20 @@ describe('formula lines', () => {
       'Home | Node.js',
     ])
       expect(formulaLine(title), title).toBe(false)
+  })
+})
+
+describe('a text opening with a formula line', () => {
+  it("is titled by its file name, not by the formula run into the next lines (pip's docs requirements.txt)", async () => {
+    // /usr/share/doc/python3-pip/requirements.txt (python3-pip, Debian 12), its first lines.
+    const text = 'sphinx ~= 4.2, != 4.4.0\ntowncrier\nfuro\nmyst_parser\nsphinx-copybutton\n'
+    const file = await extractBytes(
+      new TextEncoder().encode(text),
+      '/usr/share/doc/python3-pip/requirements.txt',
+      { maxFileBytes: 1 << 20, maxZipBytes: 1 << 20, maxZipEntries: 10 },
+    )
+    expect(file.title).toBe('requirements')
+    expect(file.provenance.title).toMatchObject({ origin: 'filename' })
   })
 })
 

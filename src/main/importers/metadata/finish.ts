@@ -285,9 +285,15 @@ export function finishMetadata(
     // Under a section heading the first sentence is that section's, not a summary of the work: the file name
     // names the work better.
     const body = doc.text.slice(head.bodyStart, head.bodyStart + 8192)
-    const opensWithSection = headingOnTop || sectionHeading(/^\s*(.*)/.exec(body)?.[1] ?? '')
+    const firstLine = /^\s*(.*)/.exec(body)?.[1] ?? ''
+    const opensWithSection = headingOnTop || sectionHeading(firstLine)
     const usableFileName = !!fileTitle && !/^[0-9a-f]{16,}$/i.test(fileTitle)
-    const sentence = opensWithSection && usableFileName ? null : titleFromFirstSentence(body)
+    // A sentence that starts with a formula line ("sphinx ~= 4.2, != 4.4.0" heading a requirements file) runs the
+    // formula into whatever follows: no title either.
+    const sentence =
+      (opensWithSection || formulaLine(firstLine)) && usableFileName
+        ? null
+        : titleFromFirstSentence(body)
     if (sentence && !genericTitle(sentence, fileTitle))
       setField(doc, 'title', sentence, {
         origin: 'guessed',
