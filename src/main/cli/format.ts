@@ -76,6 +76,7 @@ export function documentSummaryJson(doc: DocumentSummary) {
     publishedAt: doc.publishedAt,
     source: doc.source,
     format: doc.format,
+    language: doc.language,
     wordCount: doc.wordCount,
     tags: doc.tags.map((t) => t.name),
     quoteCount: doc.quoteCount,

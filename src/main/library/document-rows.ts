@@ -22,6 +22,7 @@ export type DocumentSummaryRow = {
   published_at: string | null
   source: string | null
   format: DocumentFormat
+  language: string | null
   word_count: number
   imported_at: string
 }
@@ -29,7 +30,6 @@ export type DocumentSummaryRow = {
 /** Every column of `documents`. */
 export type DocumentRow = DocumentSummaryRow & {
   url: string | null
-  language: string | null
   language_source: string | null
   file_name: string | null
   source_path: string | null
@@ -52,7 +52,7 @@ export type DocumentRow = DocumentSummaryRow & {
 
 /** Column list for summary queries, qualified with the `d` alias. */
 export const SUMMARY_COLUMNS =
-  'd.id, d.title, d.authors, d.published_at, d.source, d.format, d.word_count, d.imported_at'
+  'd.id, d.title, d.authors, d.published_at, d.source, d.format, d.language, d.word_count, d.imported_at'
 
 /** Parse a JSON column defensively: a damaged value gives the fallback, never an exception. */
 export function parseJson<T>(
@@ -107,6 +107,7 @@ export function toSummary(
     publishedAt: row.published_at,
     source: row.source,
     format: row.format,
+    language: row.language,
     wordCount: row.word_count,
     tags,
     quoteCount,

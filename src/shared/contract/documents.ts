@@ -25,6 +25,9 @@ export type DocumentSummary = {
   publishedAt: PartialDate | null
   source: string | null
   format: DocumentFormat
+  /** BCP 47 tag stored for the document (declared, detected or edited), null when unknown: rows that share a title
+   * are told apart by format and language. */
+  language: string | null
   wordCount: number
   tags: TagRef[]
   quoteCount: number

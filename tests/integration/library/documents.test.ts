@@ -38,6 +38,7 @@ function seedLibrary(): {
       authors: ['Wang Li'],
       publishedAt: '2025-04-24',
       source: 'Xinhua',
+      language: 'en',
       wordCount: 420,
       importedAt: '2025-05-01T10:00:00.000Z',
     }),
@@ -124,6 +125,8 @@ describe('documents.list', () => {
       publishedAt: '2025-04-24',
       source: 'Xinhua',
       format: 'txt',
+      // Shown beside the title: rows that share a title are told apart by format and language.
+      language: 'en',
       wordCount: 420,
       tags: [],
       quoteCount: 0,

@@ -1,4 +1,5 @@
 /** Small display helpers shared by features. */
+import type { DocumentFormat } from '@shared/contract'
 
 /** `2025-04-24` → `24 Apr 2025`, `2025-04` → `Apr 2025`, `2025` → `2025`. */
 export function formatPartialDate(date: string | null | undefined): string {
@@ -45,4 +46,37 @@ export function baseName(path: string): string {
 
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${formatCount(count)} ${count === 1 ? one : many}`
+}
+
+const FORMAT_LABELS: Record<DocumentFormat, string> = {
+  pdf: 'PDF',
+  html: 'HTML',
+  epub: 'EPUB',
+  docx: 'DOCX',
+  md: 'MD',
+  txt: 'TXT',
+}
+
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' })
+
+/** A language tag's English name (`ja` → `Japanese`), the tag itself when Intl does not know it or it is malformed. */
+function languageName(tag: string): string {
+  try {
+    return languageNames.of(tag) ?? tag
+  } catch {
+    return tag
+  }
+}
+
+/**
+ * What kind of file a document is and its language: `PDF · ja` to show beside a title (two documents can share
+ * one: a PDF and its TXT, a page in four languages), `PDF, Japanese` for a tooltip or an accessible name.
+ */
+export function documentKind(
+  format: DocumentFormat,
+  language: string | null,
+): { short: string; long: string } {
+  const label = FORMAT_LABELS[format] ?? format.toUpperCase()
+  if (!language) return { short: label, long: label }
+  return { short: `${label} · ${language}`, long: `${label}, ${languageName(language)}` }
 }

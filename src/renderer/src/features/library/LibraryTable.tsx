@@ -16,6 +16,7 @@ import {
 } from 'react'
 import type { PagedRows } from '../../api/use-paged-rows'
 import {
+  documentKind,
   formatAuthors,
   formatCount,
   formatDateTime,
@@ -315,13 +316,14 @@ const LibraryRowCells = memo(function LibraryRowCells({
   const byline = [formatAuthors(row.authors, 2), sourceBesideAuthors(row.source, row.authors)]
     .filter(Boolean)
     .join(' · ')
+  const kind = documentKind(row.format, row.language)
   return (
     <>
       <div role="gridcell" className="cell-check">
         <input
           type="checkbox"
           tabIndex={-1}
-          aria-label={`Select ${row.title}`}
+          aria-label={`Select ${row.title} (${kind.long})`}
           checked={selected}
           onClick={(event) => event.stopPropagation()}
           onChange={() => onToggle(row.id)}
@@ -340,6 +342,11 @@ const LibraryRowCells = memo(function LibraryRowCells({
         >
           {row.title}
         </button>
+        {/* Format and language beside the title: a PDF and its TXT, or one page in four languages, share a title. */}
+        <span className="doc-kind" title={kind.long}>
+          <span aria-hidden="true">{kind.short}</span>
+          <span className="visually-hidden">{kind.long}</span>
+        </span>
         {row.quoteCount > 0 && (
           <span className="quote-count" title={`${row.quoteCount} quotes`}>
             {formatCount(row.quoteCount)}

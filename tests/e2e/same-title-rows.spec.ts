@@ -1,0 +1,59 @@
+/**
+ * Documents that share a title can be told apart in the library before one is opened: each row names its format and
+ * language beside the title. (A new-user trial found a PDF and its TXT, both "Debian リファレンス", and four TeX Live
+ * readmes in four languages, all "TeX Live", as identical rows.) Real files: Debian's project history in Japanese as
+ * PDF and as TXT (one title, "Debian 小史"), and the Debian Manifesto in English and French.
+ */
+import { join } from 'node:path'
+import type { Locator } from '@playwright/test'
+import { expect, test } from './support/fixtures'
+import { REPO_ROOT } from './support/web-host'
+
+const DEBIAN = join(REPO_ROOT, 'tests', 'fixtures', 'documents', 'debian')
+const FILES = [
+  'project-history.ja.pdf',
+  'project-history.ja.txt',
+  'manifesto.en.html',
+  'manifesto.fr.html',
+]
+
+/** Whether `inner` is drawn whole inside `outer` (not cut by its overflow or pushed out of the row). */
+async function drawnInside(inner: Locator, outer: Locator): Promise<boolean> {
+  const [a, b] = [await inner.boundingBox(), await outer.boundingBox()]
+  if (!a || !b || a.width === 0) return false
+  return a.x >= b.x - 0.5 && a.x + a.width <= b.x + b.width + 0.5
+}
+
+for (const viewport of [
+  { width: 1400, height: 900 },
+  { width: 1024, height: 700 },
+]) {
+  test(`rows that share a title show their format and language (${viewport.width}×${viewport.height})`, async ({
+    app,
+    page,
+  }) => {
+    await page.setViewportSize(viewport)
+    const report = await app.importFiles(FILES.map((file) => join(DEBIAN, file)))
+    await expect(report).toContainText('4 documents imported')
+
+    const rows = app.library.getByRole('row').filter({ hasText: 'Debian 小史' })
+    await expect(rows).toHaveCount(2)
+    const kinds = await rows.locator('.doc-kind').allInnerTexts()
+    expect(kinds.map((kind) => kind.split('\n')[0]).sort()).toEqual(['PDF · ja', 'TXT · ja'])
+    await expect(app.row('The Debian Manifesto').locator('.doc-kind')).toContainText('HTML · en')
+    await expect(app.row('Le Manifeste de Debian').locator('.doc-kind')).toContainText('HTML · fr')
+
+    // Seen whole in the title cell, and named for a screen reader in words.
+    for (const row of await rows.all()) {
+      const kind = row.locator('.doc-kind')
+      expect(await drawnInside(kind, row.getByRole('gridcell').nth(1))).toBe(true)
+      await expect(kind).toHaveAttribute('title', /^(PDF|TXT), Japanese$/)
+    }
+    await expect(
+      app.library.getByRole('checkbox', { name: 'Select Debian 小史 (PDF, Japanese)' }),
+    ).toHaveCount(1)
+    await page.screenshot({
+      path: test.info().outputPath(`same-title-rows-${viewport.width}.png`),
+    })
+  })
+}
