@@ -77,11 +77,27 @@ export async function glyphReport(cdp: CDPSession, locator: Locator): Promise<Gl
   }, probe)
   await cdp.send('DOM.enable')
   await cdp.send('CSS.enable')
+  const selector = `[data-glyph-probe="${probe}"]`
   const { root } = await cdp.send('DOM.getDocument', { depth: 0 })
-  const { nodeId } = await cdp.send('DOM.querySelector', {
-    nodeId: root.nodeId,
-    selector: `[data-glyph-probe="${probe}"]`,
-  })
+  let { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector })
+  if (!nodeId) {
+    // Inside a same-origin frame (the reader's document frame): look in each frame's own document.
+    const { root: pierced } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true })
+    const documents: number[] = []
+    const walk = (node: typeof pierced): void => {
+      if (node.contentDocument) documents.push(node.contentDocument.nodeId)
+      for (const child of [
+        ...(node.children ?? []),
+        ...(node.contentDocument ? [node.contentDocument] : []),
+      ])
+        walk(child)
+    }
+    walk(pierced)
+    for (const id of documents) {
+      nodeId = (await cdp.send('DOM.querySelector', { nodeId: id, selector })).nodeId
+      if (nodeId) break
+    }
+  }
   if (!nodeId) throw new Error('glyph probe: element not found in the page')
   const { fonts } = (await cdp.send('CSS.getPlatformFontsForNode', { nodeId })) as {
     fonts: PlatformFont[]

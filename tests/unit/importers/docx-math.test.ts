@@ -41,6 +41,9 @@ describe('DOCX equations', () => {
     // stored text keeps the letters as typed.
     expect(doc.html).toContain('<mi mathvariant="normal">𝐅</mi>')
     expect(doc.text).toContain('∮_C F⋅ⅆr=∫_S ∇×F⋅ⅆS')
+    // Word centres the paragraphs (<w:jc w:val="center"/>), the inline ones (accents, the brace line) included.
+    expect(doc.html).toMatch(/<p class="centred"><math data-eq="0"/)
+    expect(doc.html).toMatch(/<p class="centred"><math data-eq="4"/)
     expect(doc.warnings).toEqual([])
   })
 

@@ -26,6 +26,30 @@ import { equationSlots, hasEquations, placeEquations, replaceEquations } from '.
 import { stripDoctype } from './epub'
 import type { ConvertedMath } from './omml'
 
+/** A style name no real document has, given to the paragraphs that `centreParagraphs` marks. */
+const CENTRED = 'Lectern: centred paragraph'
+
+type MammothElement = {
+  type?: string
+  alignment?: string | null
+  styleName?: string | null
+  children?: unknown[]
+}
+
+/**
+ * mammoth reads a paragraph's alignment (`<w:jc w:val="center">`) but writes no trace of it: a centred equation that
+ * Word sets inline (Latin Modern Math's test file: the over/underbrace line) came out left-aligned. A centred
+ * paragraph without a style of its own gets a marker style that CODE_STYLE_MAP turns into `<p class="centred">`;
+ * styled paragraphs (headings, captions) keep their own mapping.
+ */
+function centreParagraphs(element: MammothElement): MammothElement {
+  const children = element.children?.map((child) => centreParagraphs(child as MammothElement))
+  const next = children ? { ...element, children } : element
+  if (next.type === 'paragraph' && next.alignment === 'center' && !next.styleName)
+    return { ...next, styleName: CENTRED }
+  return next
+}
+
 /**
  * Word's code styles (built-in "HTML Code"/"HTML Preformatted", pandoc's "Source Code"/"Verbatim Char", the common
  * custom "Code"/"Code Char") become <pre>/<code>, which the reader sets in monospace; mammoth's default map would
@@ -38,6 +62,8 @@ const CODE_STYLE_MAP = [
   "r[style-name='Verbatim Char'] => code",
   "r[style-name='HTML Code'] => code",
   "r[style-name='Code Char'] => code",
+  // Paragraphs Word centres by hand (no style of their own): a centred equation on its own line, a centred caption.
+  `p[style-name='${CENTRED}'] => p.centred:fresh`,
 ]
 
 const sha256 = (data: Uint8Array): string => createHash('sha256').update(data).digest('hex')
@@ -115,6 +141,7 @@ export const extractDocx: Extractor = async ({ bytes, path, limits }) => {
         }),
         includeDefaultStyleMap: true,
         styleMap: CODE_STYLE_MAP,
+        transformDocument: centreParagraphs,
       },
     )
     html = result.value

@@ -4,6 +4,7 @@ import { buildFrameDocument } from './frame-document'
 import { filesSourceOf } from './purify-config'
 import { type PartUrl, sanitizeDocumentHtml } from './sanitize'
 import { trustSanitizedHtml } from './trusted-types'
+import { markWideEquations } from './wide-equations'
 
 type SafeHtmlFrameProps = {
   /** A document's stored (already sanitized once) HTML. Treated as hostile all the same. */
@@ -67,8 +68,9 @@ export function SafeHtmlFrame({
   }, [srcdoc])
 
   useEffect(() => {
-    const root = ref.current?.contentDocument?.documentElement
-    root?.style.setProperty('--reader-size', `${fontSize}px`)
+    const frameDocument = ref.current?.contentDocument
+    frameDocument?.documentElement.style.setProperty('--reader-size', `${fontSize}px`)
+    if (frameDocument) markWideEquations(frameDocument)
   })
 
   return (
@@ -102,6 +104,10 @@ function attachFrameBehaviour(frameDocument: Document): () => void {
     if (/^(?:https?:|mailto:)/i.test(href)) void getShell().openExternal(href)
   }
   const onSubmit = (event: Event): void => event.preventDefault()
+  const view = frameDocument.defaultView
+  const onResize = (): void => markWideEquations(frameDocument)
+  markWideEquations(frameDocument)
+  view?.addEventListener('resize', onResize)
   const onKeyDown = (event: KeyboardEvent): void => {
     const forwarded = new KeyboardEvent('keydown', {
       key: event.key,
@@ -123,5 +129,6 @@ function attachFrameBehaviour(frameDocument: Document): () => void {
     frameDocument.removeEventListener('click', onClick, true)
     frameDocument.removeEventListener('submit', onSubmit, true)
     frameDocument.removeEventListener('keydown', onKeyDown)
+    view?.removeEventListener('resize', onResize)
   }
 }

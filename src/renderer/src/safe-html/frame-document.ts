@@ -26,9 +26,22 @@ img { max-width: 100%; height: auto; }
 img[data-blocked-src] { width: 8em; height: auto; opacity: 0.6; }
 a[href] { color: #1d5fa8; }
 a:not([href]) { color: inherit; text-decoration: none; }
+p.centred { text-align: center; }
 hr { border: none; border-top: 1px solid #d8d1c4; margin: 2em 0; }
-math { font-family: 'Latin Modern Math', 'STIX Two Math', 'Cambria Math', math; }
+math { font-family: 'Latin Modern Math', 'STIX Two Math', 'Cambria Math', 'DejaVu Math TeX Gyre', 'TeX Gyre Termes Math', math; }
 math[display="block"] { margin: 0.6em 0; overflow-x: auto; overflow-y: hidden; }
+math[data-wide] {
+  padding-bottom: 4px;
+  background:
+    linear-gradient(to right, #fffdf8 30%, rgba(255, 253, 248, 0)) left / 3em 100% no-repeat local,
+    linear-gradient(to left, #fffdf8 30%, rgba(255, 253, 248, 0)) right / 3em 100% no-repeat local,
+    linear-gradient(to right, rgba(60, 50, 30, 0.22), transparent) left / 12px 100% no-repeat scroll,
+    linear-gradient(to left, rgba(60, 50, 30, 0.22), transparent) right / 12px 100% no-repeat scroll;
+}
+math[display="block"]::-webkit-scrollbar { height: 9px; }
+math[display="block"]::-webkit-scrollbar-track { background: #ece6da; border-radius: 5px; }
+math[display="block"]::-webkit-scrollbar-thumb { background: #8f8779; border-radius: 5px; }
+math[data-wide]:focus-visible { outline: 2px solid #1a73e8; outline-offset: 2px; }
 ::highlight(quote-yellow) { background-color: rgba(250, 214, 70, 0.55); }
 ::highlight(quote-green) { background-color: rgba(110, 200, 120, 0.45); }
 ::highlight(quote-blue) { background-color: rgba(100, 170, 240, 0.45); }
@@ -44,6 +57,15 @@ math[display="block"] { margin: 0.6em 0; overflow-x: auto; overflow-y: hidden; }
   blockquote { border-color: #57524a; color: #c8c1b5; }
   pre { background: #2a2825; }
   th, td { border-color: #4a463f; }
+  math[data-wide] {
+    background:
+      linear-gradient(to right, #1c1b19 30%, rgba(28, 27, 25, 0)) left / 3em 100% no-repeat local,
+      linear-gradient(to left, #1c1b19 30%, rgba(28, 27, 25, 0)) right / 3em 100% no-repeat local,
+      linear-gradient(to right, rgba(255, 255, 255, 0.2), transparent) left / 12px 100% no-repeat scroll,
+      linear-gradient(to left, rgba(255, 255, 255, 0.2), transparent) right / 12px 100% no-repeat scroll;
+  }
+  math[display="block"]::-webkit-scrollbar-track { background: #2e2b27; }
+  math[display="block"]::-webkit-scrollbar-thumb { background: #8a8376; }
   a[href] { color: #8cb8ef; }
   ::highlight(quote-yellow) { background-color: rgba(200, 160, 20, 0.5); }
   ::highlight(find-match) { background-color: rgba(180, 150, 20, 0.8); color: #fff; }
