@@ -6,6 +6,7 @@
  */
 import createDOMPurify, { type Config, type DOMPurify } from 'dompurify'
 // A relative path: import workers run this file outside the bundler in tests, where the alias is unknown.
+import { HTML_VALUE_ATTRIBUTES } from '../../shared/html-attributes'
 import { isAllowedMathAttribute, MATHML_ATTRIBUTES, MATHML_TAGS } from '../../shared/mathml'
 
 export const PURIFY_CONFIG = {
@@ -44,6 +45,8 @@ export const PURIFY_CONFIG = {
     'sizes',
   ],
   ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|#|app-doc:)/i,
+  // Numbers and words, not URLs: kept (see html-attributes.ts).
+  ADD_URI_SAFE_ATTR: [...HTML_VALUE_ATTRIBUTES],
   ALLOW_UNKNOWN_PROTOCOLS: false,
   WHOLE_DOCUMENT: false,
 } satisfies Config
@@ -58,7 +61,7 @@ export const PURIFY_CONFIG_WITH_MATH = {
   ADD_TAGS: [...MATHML_TAGS],
   ADD_ATTR: isAllowedMathAttribute,
   // Their values are words and numbers, not URLs: without this, ALLOWED_URI_REGEXP would drop them all.
-  ADD_URI_SAFE_ATTR: [...MATHML_ATTRIBUTES],
+  ADD_URI_SAFE_ATTR: [...HTML_VALUE_ATTRIBUTES, ...MATHML_ATTRIBUTES],
 } satisfies Config
 
 const MEDIA = new Set(['IMG', 'SOURCE', 'VIDEO', 'AUDIO', 'TRACK', 'INPUT', 'IMAGE'])

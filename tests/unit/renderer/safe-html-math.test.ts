@@ -30,3 +30,22 @@ describe('sanitizeDocumentHtml and MathML', () => {
     expect(out).toContain('<p>text</p>')
   })
 })
+
+describe('sanitizeDocumentHtml and images it cannot show', () => {
+  it('draws an unloadable image as its alt text (CSS, not page text), keeps spans and drops a decorative one', () => {
+    const out = sanitizeDocumentHtml(
+      '<table><tr><td rowspan="2"><img alt="[注意]"></td><th>注意</th></tr></table>' +
+        '<p>a<img alt="remote image" src="https://example.invalid/r.png">b<img alt="" src="x.png">c<img src="/y.png">d</p>',
+    )
+    expect(out).toContain(
+      '<td rowspan="2"><span class="image-missing" role="img" aria-label="[注意]" data-alt="[注意]"></span></td>',
+    )
+    expect(out).toContain(
+      '<span class="image-missing" role="img" aria-label="remote image" data-alt="remote image" data-blocked-src="https://example.invalid/r.png"></span>',
+    )
+    expect(out).toContain('aria-label="Image not loaded"')
+    expect(out).not.toContain('<img')
+    // The page's text is unchanged: quotes and their offsets see what they saw before.
+    expect(out.replace(/<[^>]+>/g, '')).toBe('注意abcd')
+  })
+})

@@ -1,6 +1,7 @@
 import { type ReactNode, useEffect, useMemo, useRef } from 'react'
 import { getShell } from '../platform/shell'
 import { buildFrameDocument } from './frame-document'
+import { watchFailingImages } from './missing-images'
 import { filesSourceOf } from './purify-config'
 import { type PartUrl, sanitizeDocumentHtml } from './sanitize'
 import { trustSanitizedHtml } from './trusted-types'
@@ -108,6 +109,7 @@ function attachFrameBehaviour(frameDocument: Document): () => void {
   const onResize = (): void => markWideEquations(frameDocument)
   markWideEquations(frameDocument)
   view?.addEventListener('resize', onResize)
+  const unwatchImages = watchFailingImages(frameDocument)
   const onKeyDown = (event: KeyboardEvent): void => {
     const forwarded = new KeyboardEvent('keydown', {
       key: event.key,
@@ -130,5 +132,6 @@ function attachFrameBehaviour(frameDocument: Document): () => void {
     frameDocument.removeEventListener('submit', onSubmit, true)
     frameDocument.removeEventListener('keydown', onKeyDown)
     view?.removeEventListener('resize', onResize)
+    unwatchImages()
   }
 }

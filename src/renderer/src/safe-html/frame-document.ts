@@ -23,7 +23,8 @@ pre { overflow-x: auto; padding: 0.75em; background: #f3efe6; border-radius: 4px
 table { border-collapse: collapse; margin: 1em 0; font-size: 0.9em; }
 th, td { border: 1px solid #d8d1c4; padding: 0.3em 0.6em; text-align: left; vertical-align: top; }
 img { max-width: 100%; height: auto; }
-img[data-blocked-src] { width: 8em; height: auto; opacity: 0.6; }
+span.image-missing { display: inline-block; max-width: 100%; padding: 0 0.3em; border: 1px dashed #b9b1a3; border-radius: 3px; color: #5f594f; font-size: 0.85em; line-height: 1.4; word-break: keep-all; vertical-align: baseline; }
+span.image-missing::before { content: attr(data-alt); }
 a[href] { color: #1d5fa8; }
 a:not([href]) { color: inherit; text-decoration: none; }
 p.centred { text-align: center; }
@@ -57,6 +58,7 @@ math[data-wide]:focus-visible { outline: 2px solid #1a73e8; outline-offset: 2px;
   blockquote { border-color: #57524a; color: #c8c1b5; }
   pre { background: #2a2825; }
   th, td { border-color: #4a463f; }
+  span.image-missing { border-color: #6a645a; color: #bdb6aa; }
   math[data-wide] {
     background:
       linear-gradient(to right, #1c1b19 30%, rgba(28, 27, 25, 0)) left / 3em 100% no-repeat local,

@@ -1,3 +1,4 @@
+import { HTML_VALUE_ATTRIBUTES } from '@shared/html-attributes'
 import { isAllowedMathAttribute, MATHML_ATTRIBUTES, MATHML_TAGS } from '@shared/mathml'
 import type { Config } from 'dompurify'
 
@@ -26,6 +27,8 @@ export const PURIFY_CONFIG = {
   ],
   FORBID_ATTR: ['style', 'srcset', 'ping', 'formaction', 'background', 'poster'],
   ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|#|app-doc:)/i,
+  // Numbers and words, not URLs: kept (see html-attributes.ts).
+  ADD_URI_SAFE_ATTR: [...HTML_VALUE_ATTRIBUTES],
 } satisfies Config
 
 /**
@@ -37,12 +40,8 @@ export const PURIFY_CONFIG_WITH_MATH = {
   ADD_TAGS: [...MATHML_TAGS],
   ADD_ATTR: isAllowedMathAttribute,
   // Their values are words and numbers, not URLs: ALLOWED_URI_REGEXP would drop them all.
-  ADD_URI_SAFE_ATTR: [...MATHML_ATTRIBUTES],
+  ADD_URI_SAFE_ATTR: [...HTML_VALUE_ATTRIBUTES, ...MATHML_ATTRIBUTES],
 } satisfies Config
-
-/** Shown instead of any image the document would load from elsewhere (a grey box; nothing is fetched). */
-export const BLOCKED_IMAGE =
-  'data:image/svg+xml,%3Csvg xmlns="http://www.w3.org/2000/svg" width="160" height="90"%3E%3Crect width="160" height="90" fill="%23ccc"/%3E%3C/svg%3E'
 
 /**
  * CSP of the document frame: nothing may load except inline styles, data: images and, when given, images of this

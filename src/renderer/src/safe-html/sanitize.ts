@@ -1,6 +1,7 @@
 import { DOCUMENT_PART_PREFIX } from '@shared/contract'
 import DOMPurify from 'dompurify'
-import { BLOCKED_IMAGE, PURIFY_CONFIG, PURIFY_CONFIG_WITH_MATH } from './purify-config'
+import { replaceUnloadableImages } from './missing-images'
+import { PURIFY_CONFIG, PURIFY_CONFIG_WITH_MATH } from './purify-config'
 
 /** Where an image inside the document's original is served from (our own /files route), or null: none is shown. */
 export type PartUrl = (path: string) => string
@@ -27,15 +28,11 @@ purify.addHook('afterSanitizeAttributes', (node) => {
       node.setAttribute('data-part', part)
       return
     }
-    // Only data: images survive; anything else (remote, file:, app-doc: we cannot serve here) becomes a
-    // placeholder, with the original kept for the curious.
+    // Only data: images survive; anything else (remote, file:, app-doc: we cannot serve here) is never loaded: its
+    // address is kept for the curious, and an image shows its alt text instead (replaceUnloadableImages).
     if (src && !/^data:image\/(?:png|jpe?g|gif|webp);/i.test(src)) {
       node.setAttribute('data-blocked-src', src)
-      if (node.tagName === 'IMG') node.setAttribute('src', BLOCKED_IMAGE)
-      else node.removeAttribute('src')
-      if (node.tagName === 'IMG' && !node.getAttribute('alt')) {
-        node.setAttribute('alt', 'Image not loaded')
-      }
+      node.removeAttribute('src')
     }
   }
   if (node.tagName === 'A') {
@@ -57,7 +54,12 @@ export function sanitizeDocumentHtml(
   if (!purify.isSupported) throw new Error('This browser cannot sanitize HTML safely.')
   currentPartUrl = partUrl
   try {
-    return purify.sanitize(html, math ? PURIFY_CONFIG_WITH_MATH : PURIFY_CONFIG)
+    const body = purify.sanitize(html, {
+      ...(math ? PURIFY_CONFIG_WITH_MATH : PURIFY_CONFIG),
+      RETURN_DOM: true,
+    })
+    replaceUnloadableImages(body)
+    return body.innerHTML
   } finally {
     currentPartUrl = null
   }
