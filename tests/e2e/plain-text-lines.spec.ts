@@ -4,7 +4,7 @@
  * one run-on line: text the file never showed that way.) Real file: util-linux's howto-pull-request.txt.
  */
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, type Page, test } from '@playwright/test'
@@ -76,4 +76,79 @@ test('a plain-text file shows its own lines: commands one per line, an underline
   } finally {
     await host.stop()
   }
+})
+
+/**
+ * A plain-text file is set in a fixed-width font, so a file written for 80 columns fits the reader at the default
+ * window size (1280×820) without wrapping: a new-user trial found GNU MPFR's 79-column "#####" rule wrapped in the
+ * proportional serif. Real file: libmpfr6's README (tests/fixtures/SOURCES.md).
+ */
+test.describe('at the default window size', () => {
+  test.use({ viewport: { width: 1280, height: 820 } })
+
+  test('an 80-column plain-text file is set in a fixed-width font and no line of it wraps', async ({
+    page,
+  }) => {
+    mkdirSync(OUT, { recursive: true })
+    const file = join(REPO_ROOT, 'tests', 'fixtures', 'documents', 'debian', 'mpfr-README.txt')
+    const widest = Math.max(
+      ...readFileSync(file, 'utf8')
+        .split('\n')
+        .map((line) => line.length),
+    )
+    expect(widest).toBeGreaterThanOrEqual(78)
+    expect(widest).toBeLessThanOrEqual(80)
+    const libraryDir = join(mkdtempSync(join(tmpdir(), 'lectern-mono-')), 'library')
+    execFileSync(process.execPath, [
+      join(REPO_ROOT, 'out', 'main', 'cli.js'),
+      'import',
+      '--library',
+      libraryDir,
+      file,
+    ])
+    const host = await startWebHost({ libraryDir })
+    try {
+      const app = new LecternApp(page)
+      await app.open(host.url)
+      await app.row('mpfr-README').locator('.title-button').click()
+      await app.reader.waitForText('#####')
+
+      const shown = await page.evaluate(() => {
+        const body = document.querySelector('.text-body') as HTMLElement
+        const paragraphs = [...body.querySelectorAll('p')]
+        // Lines on screen per paragraph (its height over its line height) against the lines of its text.
+        const wrapped = paragraphs
+          .map((p) => {
+            const lineHeight = Number.parseFloat(getComputedStyle(p).lineHeight)
+            const shownLines = Math.round(
+              (p.getBoundingClientRect().height -
+                Number.parseFloat(getComputedStyle(p).paddingBottom || '0')) /
+                lineHeight,
+            )
+            return {
+              text: p.textContent ?? '',
+              shownLines,
+              lines: (p.textContent ?? '').split('\n').length,
+            }
+          })
+          .filter((p) => p.shownLines !== p.lines)
+          .map((p) => p.text.slice(0, 40))
+        // Fixed width: "iiii" as wide as "MMMM" in the paragraphs' font.
+        const probe = document.createElement('span')
+        ;(paragraphs[0] as HTMLElement).append(probe)
+        probe.textContent = 'iiiiiiii'
+        const narrow = probe.getBoundingClientRect().width
+        probe.textContent = 'MMMMMMMM'
+        const wide = probe.getBoundingClientRect().width
+        probe.remove()
+        return { wrapped, narrow, wide, count: paragraphs.length }
+      })
+      expect(shown.count).toBeGreaterThan(5)
+      expect(shown.wrapped).toEqual([])
+      expect(shown.narrow).toBeCloseTo(shown.wide, 0)
+      await page.screenshot({ path: join(OUT, 'plain-text-80-columns.png') })
+    } finally {
+      await host.stop()
+    }
+  })
 })
