@@ -4,10 +4,14 @@
  * readmes in four languages, all "TeX Live", as identical rows.) Real files: Debian's project history in Japanese as
  * PDF and as TXT (one title, "Debian 小史"), and the Debian Manifesto in English and French.
  */
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Locator } from '@playwright/test'
+import { LecternApp } from './pages/LecternApp'
 import { expect, test } from './support/fixtures'
-import { REPO_ROOT } from './support/web-host'
+import { REPO_ROOT, startWebHost } from './support/web-host'
 
 const DEBIAN = join(REPO_ROOT, 'tests', 'fixtures', 'documents', 'debian')
 const FILES = [
@@ -57,3 +61,40 @@ for (const viewport of [
     })
   })
 }
+
+test('quote cards and compare columns name the format and language of their source', async ({
+  page,
+}) => {
+  // Two quotes of the same words, one from the PDF and one from the TXT: "Debian 小史" alone cannot say which is which.
+  const libraryDir = join(mkdtempSync(join(tmpdir(), 'lectern-kinds-')), 'library')
+  const cli = (...args: string[]) =>
+    execFileSync(
+      process.execPath,
+      [join(REPO_ROOT, 'out', 'main', 'cli.js'), '--library', libraryDir, ...args],
+      {
+        encoding: 'utf8',
+      },
+    )
+  cli('import', join(DEBIAN, 'project-history.ja.pdf'), join(DEBIAN, 'project-history.ja.txt'))
+  const passage = '加えた変更点を明確に記していれば'
+  for (const id of ['1', '2']) cli('quote', id, '--text', passage)
+  const host = await startWebHost({ libraryDir })
+  try {
+    const app = new LecternApp(page)
+    await app.open(host.url)
+    const cards = app.quotes.region.getByRole('article')
+    await expect(cards).toHaveCount(2)
+    const cardKinds = await cards.locator('.doc-kind').allInnerTexts()
+    expect(cardKinds.map((kind) => kind.split('\n')[0]).sort()).toEqual(['PDF · ja', 'TXT · ja'])
+    await cards.nth(0).getByRole('checkbox').check()
+    await cards.nth(1).getByRole('checkbox').check()
+    await app.quotes.compare()
+    const columns = page.getByRole('article', { name: /^Column/ })
+    await expect(columns).toHaveCount(2)
+    const columnKinds = await columns.locator('.doc-kind').allInnerTexts()
+    expect(columnKinds.map((kind) => kind.split('\n')[0]).sort()).toEqual(['PDF · ja', 'TXT · ja'])
+    await page.screenshot({ path: test.info().outputPath('same-title-compare.png') })
+  } finally {
+    await host.stop()
+  }
+})

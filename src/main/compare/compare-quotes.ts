@@ -48,6 +48,8 @@ export function compareQuotes(
       documentId: quote.documentId,
       text,
       sourceLine: sourceLine(quote),
+      format: quote.document.format,
+      language: quote.document.language,
       inText: cited.quotes[i]?.inText ?? '',
       reference: cited.references.find((r) => r.itemId === cited.quotes[i]?.item.id)?.text ?? '',
       diff,

@@ -97,6 +97,8 @@ function toQuote(row: JoinedRow, tags: TagRef[]): Quote {
       publishedAt: row.d_published_at,
       source: row.d_source,
       url: row.d_url,
+      format: row.d_format,
+      language: row.d_language,
     },
   }
 }

@@ -2,7 +2,7 @@
  * SQL over `quotes` and `quote_tags` (and the quote trash): every statement the quotes domain runs, on the one `sql`
  * template. Rows come back as stored (snake_case); quote-rows.ts turns them into the contract's `Quote`.
  */
-import type { QuoteListArgs } from '@shared/contract'
+import type { DocumentFormat, QuoteListArgs } from '@shared/contract'
 import type { Db } from '../db/connection'
 import { all, get, run, type SqlValue, sql } from '../db/sql'
 
@@ -35,13 +35,15 @@ export type JoinedQuoteRow = QuoteRow & {
   d_published_at: string | null
   d_source: string | null
   d_url: string | null
+  d_format: DocumentFormat
+  d_language: string | null
   d_page_label: unknown
 }
 
 /** The printed label of the quote's page comes from the document's page table (migration 0070), when it has one. */
 const SELECT_JOINED = sql`
   SELECT q.*, d.title AS d_title, d.authors AS d_authors, d.published_at AS d_published_at,
-         d.source AS d_source, d.url AS d_url,
+         d.source AS d_source, d.url AS d_url, d.format AS d_format, d.language AS d_language,
          CASE WHEN q.page IS NOT NULL AND json_valid(d.pages)
               THEN json_extract(d.pages, '$[' || (q.page - 1) || '].label') END AS d_page_label
     FROM quotes q JOIN documents d ON d.id = q.document_id`

@@ -1,4 +1,5 @@
 import type { DiffSegment, DocumentId, QuoteId } from './common'
+import type { DocumentFormat } from './documents'
 import type { CitationStyle } from './export'
 import type { SourceChange } from './quotes'
 
@@ -11,6 +12,9 @@ export type CompareColumn = {
   text: string
   /** e.g. "Xinhua. China, Kenya agree … (2025-04-24), p. 3" */
   sourceLine: string
+  /** The source document's format and language, shown beside the source line (sources can share a title). */
+  format: DocumentFormat
+  language: string | null
   /** In-text citation with locator in the requested style (a footnote text for note styles). */
   inText: string
   /** The document's reference-list entry in the requested style. */

@@ -1,5 +1,5 @@
 import type { DiffSegment, DocumentId, PartialDate, QuoteId, Timestamp } from './common'
-import type { TagRef } from './documents'
+import type { DocumentFormat, TagRef } from './documents'
 import type { PageRect } from './originals'
 
 /** Named highlight colours; the labels (meanings) are the user's to rename. */
@@ -53,6 +53,9 @@ export type Quote = {
     publishedAt: PartialDate | null
     source: string | null
     url: string | null
+    /** Shown beside the title: two sources can share one (a PDF and its TXT, a page in several languages). */
+    format: DocumentFormat
+    language: string | null
   }
 }
 

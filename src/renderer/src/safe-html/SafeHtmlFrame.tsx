@@ -69,9 +69,11 @@ export function SafeHtmlFrame({
   }, [srcdoc])
 
   useEffect(() => {
-    const frameDocument = ref.current?.contentDocument
-    frameDocument?.documentElement.style.setProperty('--reader-size', `${fontSize}px`)
-    if (frameDocument) markWideEquations(frameDocument)
+    // Before the srcdoc has loaded the frame's document can have no root element yet.
+    const root = ref.current?.contentDocument?.documentElement
+    if (!root) return
+    root.style.setProperty('--reader-size', `${fontSize}px`)
+    markWideEquations(root.ownerDocument)
   })
 
   return (

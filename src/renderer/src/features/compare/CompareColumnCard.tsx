@@ -1,5 +1,6 @@
 import type { CompareColumn, DiffSegment } from '@shared/contract'
 import type { ReactNode } from 'react'
+import { DocumentKind } from '../../components/DocumentKind'
 import { SourceChangeNote } from '../quotes/SourceChangeNote'
 import { DiffText } from './DiffText'
 
@@ -35,7 +36,9 @@ export function CompareColumnCard({
       aria-label={`Column ${index + 1}${isReference ? ' (reference)' : ''}`}
     >
       <header className="compare-column-header">
-        <p className="source-line">{column.sourceLine}</p>
+        <p className="source-line">
+          {column.sourceLine} <DocumentKind format={column.format} language={column.language} />
+        </p>
         <p className="in-text">{column.inText}</p>
         <p className="similarity">
           {isReference ? (

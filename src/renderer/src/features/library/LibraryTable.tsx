@@ -15,6 +15,7 @@ import {
   useState,
 } from 'react'
 import type { PagedRows } from '../../api/use-paged-rows'
+import { DocumentKind } from '../../components/DocumentKind'
 import {
   documentKind,
   formatAuthors,
@@ -343,10 +344,7 @@ const LibraryRowCells = memo(function LibraryRowCells({
           {row.title}
         </button>
         {/* Format and language beside the title: a PDF and its TXT, or one page in four languages, share a title. */}
-        <span className="doc-kind" title={kind.long}>
-          <span aria-hidden="true">{kind.short}</span>
-          <span className="visually-hidden">{kind.long}</span>
-        </span>
+        <DocumentKind format={row.format} language={row.language} />
         {row.quoteCount > 0 && (
           <span className="quote-count" title={`${row.quoteCount} quotes`}>
             {formatCount(row.quoteCount)}

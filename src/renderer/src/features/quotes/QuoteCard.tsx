@@ -1,5 +1,6 @@
 import type { Quote } from '@shared/contract'
 import type { ReactNode } from 'react'
+import { DocumentKind } from '../../components/DocumentKind'
 import { formatPartialDate } from '../../components/format'
 import { MenuButton } from '../../components/MenuButton'
 import { TagChip } from '../../components/TagChip'
@@ -43,7 +44,8 @@ export function QuoteCard({ quote, selected, onToggle, onAction }: QuoteCardProp
         <blockquote className="quote-text">{quote.exact}</blockquote>
       </div>
       <p className="quote-source">
-        <span className="quote-title">{quote.document.title}</span>
+        <span className="quote-title">{quote.document.title}</span>{' '}
+        <DocumentKind format={quote.document.format} language={quote.document.language} />
         {source && <span className="muted"> — {source}</span>}
         {quote.page !== null && (
           // The page as printed (what a citation of it says); the file's own page number when it differs.
