@@ -70,11 +70,17 @@ export function SafeHtmlFrame({
 
   useEffect(() => {
     // Before the srcdoc has loaded the frame's document can have no root element yet.
-    const root = ref.current?.contentDocument?.documentElement
-    if (!root) return
-    root.style.setProperty('--reader-size', `${fontSize}px`)
-    markWideEquations(root.ownerDocument)
+    ref.current?.contentDocument?.documentElement?.style.setProperty(
+      '--reader-size',
+      `${fontSize}px`,
+    )
   })
+
+  // Another font size can make an equation overflow, or fit (only then: the query walks the whole document).
+  useEffect(() => {
+    const frameDocument = ref.current?.contentDocument
+    if (frameDocument?.documentElement) markWideEquations(frameDocument)
+  }, [fontSize])
 
   return (
     <iframe
