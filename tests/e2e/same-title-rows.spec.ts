@@ -86,6 +86,13 @@ test('quote cards and compare columns name the format and language of their sour
     await expect(cards).toHaveCount(2)
     const cardKinds = await cards.locator('.doc-kind').allInnerTexts()
     expect(cardKinds.map((kind) => kind.split('\n')[0]).sort()).toEqual(['PDF · ja', 'TXT · ja'])
+    // Search results: the format badge carries the language too.
+    await app.search('変更点')
+    const badges = await app.results
+      .locator('.badge-format')
+      .evaluateAll((els) => els.map((el) => el.textContent))
+    expect(new Set(badges)).toEqual(new Set(['pdf · ja', 'txt · ja']))
+    await page.keyboard.press('Escape')
     await cards.nth(0).getByRole('checkbox').check()
     await cards.nth(1).getByRole('checkbox').check()
     await app.quotes.compare()

@@ -118,6 +118,7 @@ type DocRow = {
   source: string | null
   published_at: string | null
   format: DocumentFormat
+  language: string | null
   text: string
   page_starts: string | null
   page_labels: string | null
@@ -640,7 +641,7 @@ function documentHits(db: Db, ranked: Ranked, marks: MarkTerm[]): Map<number, Se
   )
   const rows = all<DocRow>(
     db,
-    sql`SELECT id, title, authors, source, published_at, format, text, page_starts,
+    sql`SELECT id, title, authors, source, published_at, format, language, text, page_starts,
                (SELECT json_group_array(json_extract(value, '$.label') ORDER BY key) FROM json_each(CASE WHEN json_valid(pages) THEN pages END)) AS page_labels
           FROM documents WHERE id IN (${list})`,
   )
@@ -660,6 +661,7 @@ function documentHits(db: Db, ranked: Ranked, marks: MarkTerm[]): Map<number, Se
       authors: parseAuthors(row.authors),
       publishedAt: row.published_at,
       format: row.format,
+      language: row.language,
       snippet: passages[0]?.text ?? '',
       passages,
       page: passages[0]?.page ?? null,
@@ -748,7 +750,7 @@ function quoteHits(db: Db, rows: QuoteRow[], marks: MarkTerm[]): (SearchHit | un
   const docs = new Map(
     all<Omit<DocRow, 'text' | 'page_starts' | 'page_labels'>>(
       db,
-      sql`SELECT id, title, authors, source, published_at, format FROM documents WHERE id IN (${list})`,
+      sql`SELECT id, title, authors, source, published_at, format, language FROM documents WHERE id IN (${list})`,
     ).map((d) => [d.id, d]),
   )
   const hits: (SearchHit | undefined)[] = []
@@ -780,6 +782,7 @@ function quoteHits(db: Db, rows: QuoteRow[], marks: MarkTerm[]): (SearchHit | un
       authors: parseAuthors(doc.authors),
       publishedAt: doc.published_at,
       format: doc.format,
+      language: doc.language,
       snippet: passages[0]?.text ?? '',
       passages,
       ...at,

@@ -45,6 +45,8 @@ export type SearchHit = {
   authors: string[]
   publishedAt: PartialDate | null
   format: DocumentFormat
+  /** The document's stored language: shown with the format, so same-titled hits (a PDF and its TXT) differ. */
+  language: string | null
   /** The best passage (marked text), same as passages[0].text. */
   snippet: string
   passages: SearchPassage[]

@@ -77,6 +77,7 @@ export function SafeHtmlFrame({
   })
 
   // Another font size can make an equation overflow, or fit (only then: the query walks the whole document).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: fontSize reaches the frame through its CSS property (above); this re-measures after it
   useEffect(() => {
     const frameDocument = ref.current?.contentDocument
     if (frameDocument?.documentElement) markWideEquations(frameDocument)

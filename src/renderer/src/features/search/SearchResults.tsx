@@ -4,7 +4,12 @@ import { type FormEvent, type ReactNode, useEffect, useState } from 'react'
 import { errorMessage, mutate } from '../../api/use-api-query'
 import { Dialog } from '../../components/Dialog'
 import { FormFooter } from '../../components/FormFooter'
-import { formatAuthors, formatCount, formatPartialDate } from '../../components/format'
+import {
+  documentKind,
+  formatAuthors,
+  formatCount,
+  formatPartialDate,
+} from '../../components/format'
 import { Marked } from '../../components/Marked'
 import { setQuery, toast, useAppState } from '../../state/app-state'
 import { useStore } from '../../state/store'
@@ -168,7 +173,10 @@ function ResultItem({ hit, index, active }: ResultItemProps): ReactNode {
         <span className="result-title-text" title={hit.title}>
           {hit.title}
         </span>
-        <span className="badge badge-format">{hit.format}</span>
+        <span className="badge badge-format" title={documentKind(hit.format, hit.language).long}>
+          {hit.format}
+          {hit.language && <span className="badge-language"> · {hit.language}</span>}
+        </span>
       </div>
       {meta && <div className="result-meta">{meta}</div>}
       {(hit.passages.length > 0
