@@ -78,7 +78,7 @@ test('a display equation wider than the column shows a scrollbar, scrolls from t
   const report = await app.importFiles([LM_MATH])
   await expect(report).toContainText('1 document imported')
   await report.getByRole('button', { name: /close|dismiss/i }).click()
-  await app.library.getByRole('button', { name: /^(?:bcd|test word latinmodern math)/ }).click()
+  await app.library.getByRole('button', { name: /^test word latinmodern math/ }).click()
   await app.reader.waitForText('pięć')
   const frame = page.frameLocator('.reader iframe')
 
