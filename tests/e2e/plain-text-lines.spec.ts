@@ -90,7 +90,7 @@ test.describe('at the default window size', () => {
     page,
   }) => {
     mkdirSync(OUT, { recursive: true })
-    const file = join(REPO_ROOT, 'tests', 'fixtures', 'documents', 'debian', 'mpfr-README.txt')
+    const file = join(REPO_ROOT, 'tests', 'fixtures', 'documents', 'debian', 'libmpfr6', 'README')
     const widest = Math.max(
       ...readFileSync(file, 'utf8')
         .split('\n')
@@ -110,7 +110,7 @@ test.describe('at the default window size', () => {
     try {
       const app = new LecternApp(page)
       await app.open(host.url)
-      await app.row('mpfr-README').locator('.title-button').click()
+      await app.row('libmpfr6 README').locator('.title-button').click()
       await app.reader.waitForText('#####')
 
       const shown = await page.evaluate(() => {

@@ -464,6 +464,14 @@ const EXPECTED: Expectation[] = [
     sentences: ['git-column - Display data in columns'],
   },
   {
+    file: 'debian/debian-reference-ch01-notes.zh-cn.html',
+    format: 'html',
+    // DocBook notes: an icon cell spanning two rows (rowspan was dropped by the sanitizer) beside the note.
+    title: '第 1 章 GNU/Linux 教程',
+    date: null,
+    sentences: ['遵循 Unix 传统，Debian 系统下的用户名和密码是大小写敏感的。'],
+  },
+  {
     file: 'nodejs/querystring-v20.html',
     format: 'html',
     // Node.js v20: the stability note under the heading was dropped as a link-heavy div.
