@@ -185,7 +185,8 @@ export const extractHtml: Extractor = async ({ bytes, path }) => {
   // `#section` into `https://evil.example/#section`); an offline copy has no base, so drop it first.
   for (const base of Array.from(document.querySelectorAll('base'))) base.remove()
   unwrapHeadingBlocks(document)
-  keepStabilityNotes(document)
+  // A whole-tree walk, so only for pages that hold such a note (every imported HTML file passes here).
+  if (source.includes('api_stability')) keepStabilityNotes(document)
   const manpage = manpageArticle(document)
   const reader = new Readability(
     document as unknown as ConstructorParameters<typeof Readability>[0],
