@@ -266,9 +266,17 @@ describe('DocumentPostings ranking at scale', () => {
       [42, 1],
       [5000, 2],
     ])
+    // Recent documents inside the title-prefix ranges of "r", "rem", "st", the longest first: they must still lead.
+    const inRanges = new Map(
+      [...rows.values()]
+        .filter((row) => /^(rem|st)/.test(row.title))
+        .sort((a, b) => b.title.length - a.title.length)
+        .slice(0, 4)
+        .map((row, i) => [row.id, i] as [number, number]),
+    )
     for (const query of queries) {
       for (const limit of [1, 30]) {
-        for (const boost of [new Map<number, number>(), recent]) {
+        for (const boost of [new Map<number, number>(), recent, inRanges]) {
           const got = docs.search(query, boost, limit).map((h) => [h.id, h.tier])
           expect(got, query).toEqual(reference([...rows.values()], query, boost, limit))
         }
