@@ -37,7 +37,7 @@ test('the palette loads newest first, page by page, and then holds the oldest do
   await expect(last).toHaveAttribute('data-far', '')
   await expect(last.locator('.palette-label')).toBeHidden()
   await expect(last).toHaveAccessibleName(
-    /^Document Remarks by the First Lady .*Toys for Tots Warehouse/,
+    /^TXT · en Remarks by the First Lady .*Toys for Tots Warehouse/,
   )
   await page.keyboard.press('ArrowUp') // from the first row round to the last
   await expect(last).toHaveAttribute('aria-selected', 'true')

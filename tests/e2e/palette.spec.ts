@@ -32,7 +32,8 @@ test('Ctrl+P finds documents, tags and commands from the FlexSearch worker; Ente
   const list = palette.getByRole('listbox', { name: 'Results' })
   await expect(list).toHaveAttribute('data-answered', 'toys')
   const first = list.getByRole('option').first()
-  await expect(first).toContainText('Document')
+  // A document row names its file's format and language where other rows name their kind ("Tag", "Command").
+  await expect(first.locator('.palette-kind')).toHaveText('TXT · en')
   await expect(first).toContainText(/Toys for Tots/i)
   // The query's words are marked in the rows (a CSS highlight over their text, not elements).
   await expect.poll(() => markedInFirstRow(page)).toContainEqual(expect.stringMatching(/^toys$/i))

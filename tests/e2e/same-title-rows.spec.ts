@@ -59,6 +59,24 @@ for (const viewport of [
     await page.screenshot({
       path: test.info().outputPath(`same-title-rows-${viewport.width}.png`),
     })
+
+    // The palette too: the shared title finds two rows, each naming its file, whole, in the row and its name.
+    await page.keyboard.press('Control+p')
+    const palette = page.getByRole('dialog', { name: 'Go to anything' })
+    await palette.getByRole('combobox').fill('Debian 小史')
+    const options = palette.getByRole('option').filter({ hasText: 'Debian 小史' })
+    await expect(options).toHaveCount(2)
+    expect((await options.locator('.palette-kind').allInnerTexts()).sort()).toEqual([
+      'PDF · ja',
+      'TXT · ja',
+    ])
+    await expect(palette.getByRole('option', { name: /^PDF · ja Debian 小史/ })).toHaveCount(1)
+    for (const option of await options.all())
+      expect(await drawnInside(option.locator('.palette-kind'), option)).toBe(true)
+    await page.screenshot({
+      path: test.info().outputPath(`same-title-palette-${viewport.width}.png`),
+    })
+    await page.keyboard.press('Escape')
   })
 }
 

@@ -4,6 +4,7 @@
  * receiver can drop deleted rows without a full reload.
  */
 import type {
+  DocumentFormat,
   DocumentId,
   IdRuns,
   PaletteEntries,
@@ -56,13 +57,22 @@ export function paletteEntries(db: Db, args: PaletteEntriesArgs): PaletteEntries
   const read = db.transaction(() => {
     if (parts.has('documents')) {
       const changed = since === null ? sql`` : sql` AND updated_at >= ${since}`
-      const rows = all<{ id: number; title: string; authors: string; source: string }>(
+      const rows = all<{
+        id: number
+        title: string
+        authors: string
+        source: string
+        format: DocumentFormat
+        language: string
+      }>(
         db,
         args.limit === undefined
-          ? sql`SELECT id, title, ${AUTHORS_LINE} AS authors, coalesce(source, '') AS source
+          ? sql`SELECT id, title, ${AUTHORS_LINE} AS authors, coalesce(source, '') AS source,
+              format, coalesce(language, '') AS language
               FROM documents WHERE 1${changed} ORDER BY id`
           : // A page, newest first: the palette answers from the first page while the rest loads.
-            sql`SELECT id, title, ${AUTHORS_LINE} AS authors, coalesce(source, '') AS source
+            sql`SELECT id, title, ${AUTHORS_LINE} AS authors, coalesce(source, '') AS source,
+              format, coalesce(language, '') AS language
               FROM documents WHERE id < ${args.before ?? Number.MAX_SAFE_INTEGER}${changed}
               ORDER BY id DESC LIMIT ${args.limit + 1}`,
       )
@@ -70,7 +80,14 @@ export function paletteEntries(db: Db, args: PaletteEntriesArgs): PaletteEntries
         rows.pop()
         result.next = (rows[rows.length - 1] as { id: number }).id
       }
-      result.documents = rows.map((r) => [r.id as DocumentId, r.title, r.authors, r.source])
+      result.documents = rows.map((r) => [
+        r.id as DocumentId,
+        r.title,
+        r.authors,
+        r.source,
+        r.format,
+        r.language,
+      ])
       // Live ids only tell a receiver what to drop, which only a `since` answer needs: a paged load starts empty,
       // and listing 100,000 ids took most of the first page's time.
       if (args.limit === undefined) {

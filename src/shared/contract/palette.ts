@@ -1,10 +1,21 @@
 import type { DocumentId, QuoteId, TagId } from './common'
+import type { DocumentFormat } from './documents'
 
 /** Which parts of the palette list to send (default: all). */
 export type PalettePart = 'documents' | 'quotes' | 'tags' | 'searches' | 'comparisons'
 
-/** [id, title, authors joined with "; ", source ('' when unknown)]: compact, 100,000 rows travel in one answer. */
-export type PaletteDocumentRow = [id: DocumentId, title: string, authors: string, source: string]
+/**
+ * [id, title, authors joined with "; ", source ('' when unknown), format, language ('' when unknown)]: compact,
+ * 100,000 rows travel in one answer. Format and language tell same-titled documents apart (a PDF and its TXT).
+ */
+export type PaletteDocumentRow = [
+  id: DocumentId,
+  title: string,
+  authors: string,
+  source: string,
+  format: DocumentFormat,
+  language: string,
+]
 /** [id, document id, the quote's first words]. */
 export type PaletteQuoteRow = [id: QuoteId, documentId: DocumentId, firstWords: string]
 /** Inclusive id runs `[first, last]`: every id that exists, so a receiver can drop deleted rows. */

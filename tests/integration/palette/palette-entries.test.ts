@@ -21,6 +21,8 @@ describe('palette.entries', () => {
       text: 'China and Kenya agreed on Thursday to strengthen their ties. More words follow here.',
       authors: ['Jane Doe', 'Li Wei'],
       source: 'Daily Nation',
+      format: 'pdf',
+      language: 'en',
     })
     const b = insertDocument(db, { title: 'Untitled notes' })
     insertQuote(db, a, 'China and Kenya agreed on Thursday to strengthen their ties.')
@@ -29,8 +31,8 @@ describe('palette.entries', () => {
 
     const all = await call(backend.context, 'palette.entries', {})
     expect(all.documents).toEqual([
-      [a, 'Kenya and China sign railway deal', 'Jane Doe; Li Wei', 'Daily Nation'],
-      [b, 'Untitled notes', '', ''],
+      [a, 'Kenya and China sign railway deal', 'Jane Doe; Li Wei', 'Daily Nation', 'pdf', 'en'],
+      [b, 'Untitled notes', '', '', 'txt', ''],
     ])
     expect(all.documentIds).toEqual([[a, b]])
     expect(all.quotes).toEqual([
@@ -60,7 +62,7 @@ describe('palette.entries', () => {
       since: first.cursor,
       parts: ['documents'],
     })
-    expect(next.documents).toEqual([[ids[1], 'Renamed by hand', '', '']])
+    expect(next.documents).toEqual([[ids[1], 'Renamed by hand', '', '', 'txt', '']])
     expect(next.documentIds).toEqual([
       [ids[0], ids[2]],
       [ids[4], ids[4]],
@@ -96,8 +98,8 @@ describe('palette.entries', () => {
     db.prepare("UPDATE documents SET authors = '{not json' WHERE id = ?").run(b)
     const all = await call(backend.context, 'palette.entries', { parts: ['documents'] })
     expect(all.documents).toEqual([
-      [a, 'Three authors', 'Zoë Müller; Li Wei; Ann Bo', ''],
-      [b, 'Broken authors', '', ''],
+      [a, 'Three authors', 'Zoë Müller; Li Wei; Ann Bo', '', 'txt', ''],
+      [b, 'Broken authors', '', '', 'txt', ''],
     ])
   })
 

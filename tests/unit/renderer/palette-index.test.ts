@@ -10,10 +10,17 @@ function entries(): PaletteEntries {
   return {
     cursor: '2026-01-01T00:00:00.000Z',
     documents: [
-      [d(1), 'Remarks by President Ruto on the railway', 'William Ruto', 'State House'],
-      [d(2), 'Railway financing in East Africa', 'Jane Doe', 'Daily Nation'],
-      [d(3), 'On the Mombasa–Nairobi railway', '', 'BBC'],
-      [d(4), 'Café culture in Nairobi', 'Zoë Müller', ''],
+      [
+        d(1),
+        'Remarks by President Ruto on the railway',
+        'William Ruto',
+        'State House',
+        'html',
+        'en',
+      ],
+      [d(2), 'Railway financing in East Africa', 'Jane Doe', 'Daily Nation', 'pdf', 'en'],
+      [d(3), 'On the Mombasa–Nairobi railway', '', 'BBC', 'txt', ''],
+      [d(4), 'Café culture in Nairobi', 'Zoë Müller', '', 'md', 'fr'],
     ],
     documentIds: [[1, 4]],
     quotes: [[7 as QuoteId, d(2), 'China and Kenya agreed on Thursday to strengthen their ties']],
@@ -50,6 +57,17 @@ describe('PaletteIndex', () => {
     expect(index.search('muller', [])[0]).toMatchObject({ kind: 'document', id: 4 })
   })
 
+  it('gives each document hit its format and language, so same-titled documents differ', () => {
+    const index = new PaletteIndex()
+    index.apply(entries())
+    const byId = new Map(index.search('railway', []).map((h) => [`${h.kind}:${h.id}`, h]))
+    expect(byId.get('document:2')).toMatchObject({ format: 'pdf', language: 'en' })
+    expect(byId.get('document:3')).toMatchObject({ format: 'txt', language: null })
+    expect(byId.get('tag:3')?.format).toBeUndefined()
+    // The recent list (an empty query) carries them too.
+    expect(index.search('', [4])[0]).toMatchObject({ id: 4, format: 'md', language: 'fr' })
+  })
+
   it('boosts recently opened documents within a tier', () => {
     const index = new PaletteIndex()
     index.apply(entries())
@@ -66,8 +84,8 @@ describe('PaletteIndex', () => {
     index.apply({
       cursor: 'x',
       documents: [
-        [d(2), 'Port financing', 'Jane Doe', 'Daily Nation'],
-        [d(6), 'Railway gauge explained', '', ''],
+        [d(2), 'Port financing', 'Jane Doe', 'Daily Nation', 'docx', 'sw'],
+        [d(6), 'Railway gauge explained', '', '', 'epub', ''],
       ],
       documentIds: [
         [1, 2],
@@ -82,7 +100,12 @@ describe('PaletteIndex', () => {
     expect(ids).not.toContain('document:2')
     expect(ids).not.toContain('document:3')
     expect(ids).not.toContain('tag:3')
-    expect(index.search('port', [])[0]).toMatchObject({ id: 2, label: 'Port financing' })
+    expect(index.search('port', [])[0]).toMatchObject({
+      id: 2,
+      label: 'Port financing',
+      format: 'docx',
+      language: 'sw',
+    })
   })
 })
 
@@ -118,7 +141,8 @@ describe('DocumentPostings', () => {
 
   it('keeps the best hits only, removes and renames row by row, and compacts after many removals', () => {
     const docs = new DocumentPostings()
-    for (let id = 1; id <= 3000; id++) docs.set(id, `Weekly address ${id}`, '', 'The White House')
+    for (let id = 1; id <= 3000; id++)
+      docs.set(id, `Weekly address ${id}`, '', 'The White House', id % 2 ? 'pdf' : 'html', 'en')
     const none = new Map<number, number>()
     // Same tier: the shorter title, then the newer document.
     expect(docs.search('weekly', none, 3).map((h) => h.id)).toEqual([9, 8, 7])
@@ -129,6 +153,9 @@ describe('DocumentPostings', () => {
     expect(docs.search('weekly', none, 1000)).toHaveLength(499)
     expect(docs.search('weekly address 2999', none, 10)).toEqual([])
     expect(docs.search('renamed', none, 10).map((h) => h.id)).toEqual([2999])
+    // Compaction keeps each document's format and language.
+    expect(docs.search('weekly address 2998', none, 1)[0]).toMatchObject({ format: 'html' })
+    expect(docs.search('weekly address 2997', none, 1)[0]).toMatchObject({ format: 'pdf' })
     expect(docs.search('white house', none, 1000)).toHaveLength(499)
   })
 })

@@ -13,6 +13,7 @@ import { flushSync } from 'react-dom'
 import { getApi } from '../../api/client'
 import { allCommands, describeKeybinding } from '../../commands/registry'
 import { canRun } from '../../commands/run-command'
+import { documentKind } from '../../components/format'
 import { highlightsSupported } from '../../components/highlights'
 import { appStore, useAppState } from '../../state/app-state'
 import { choosePaletteItem, type PaletteItem } from './palette-actions'
@@ -70,6 +71,8 @@ async function ftsFallback(query: string): Promise<PaletteItem[]> {
       .filter(Boolean)
       .join(' · '),
     tier: rankTier(query, hit.title, `${hit.authors.join(' ')} ${hit.source ?? ''}`),
+    format: hit.format,
+    language: hit.language,
   }))
 }
 
@@ -179,7 +182,9 @@ const PaletteRow = memo(function PaletteRow({
       }}
     >
       {/* Spaces between the parts (flex items: no layout) so the visible text reads as the name does. */}
-      <span className="palette-kind">{KIND_LABEL[item.kind]}</span>{' '}
+      <span className={item.format ? 'palette-kind palette-kind-file' : 'palette-kind'}>
+        {kindText(item)}
+      </span>{' '}
       <span className="palette-text">
         <MarkedText className="palette-label" text={item.label} query={query} />
         {item.detail && ' '}
@@ -194,9 +199,19 @@ const PaletteRow = memo(function PaletteRow({
   )
 }, sameRow)
 
+/**
+ * What a row is: "Tag", "Command"…; for a document its format and language ("PDF · ja"), so a PDF and its TXT, or
+ * a page in four languages, differ in the list.
+ */
+function kindText(item: PaletteItem): string {
+  return item.format
+    ? documentKind(item.format, item.language ?? null).short
+    : KIND_LABEL[item.kind]
+}
+
 /** A row's accessible name: the words it shows, in reading order (axe: the name holds the visible text). */
 function rowName(item: PaletteItem): string {
-  return [KIND_LABEL[item.kind], item.label, item.detail].filter(Boolean).join(' ')
+  return [kindText(item), item.label, item.detail].filter(Boolean).join(' ')
 }
 
 /**
@@ -214,7 +229,9 @@ function sameRow(a: RowProps, b: RowProps): boolean {
     a.item.kind === b.item.kind &&
     a.item.id === b.item.id &&
     a.item.label === b.item.label &&
-    a.item.detail === b.item.detail
+    a.item.detail === b.item.detail &&
+    a.item.format === b.item.format &&
+    a.item.language === b.item.language
   )
 }
 

@@ -9,10 +9,22 @@
  * took 40–100 ms to intersect. Here a query walks the postings of its rarest word once and checks the others with a
  * counter array: a few ms at worst, ~25 MB, built in well under a second, and updated row by row.
  */
+import type { DocumentFormat } from '@shared/contract'
 import { Charset, Index } from 'flexsearch'
 import { fold, TIER_EXACT_PREFIX, TIER_FUZZY, TIER_WORD_PREFIX } from './palette-rank'
 
-export type DocumentHit = { id: number; label: string; detail: string; tier: number }
+export type DocumentHit = {
+  id: number
+  label: string
+  detail: string
+  tier: number
+  /** The file's format and stored language, shown so same-titled documents differ (absent when not sent). */
+  format?: DocumentFormat
+  language?: string | null
+}
+
+/** A document's format and language; '' when not known. */
+type Kind = { format: DocumentFormat | ''; language: string }
 
 /** Words that select nothing when other words are typed ("remarks by the pres" is "remarks pres*"). */
 const STOPWORDS = new Set([
@@ -62,6 +74,10 @@ export class DocumentPostings {
   private detailIds = new Map<string, number>()
   private detailLines: string[] = []
   private detailUses: number[] = []
+  /** slot → kind id; one entry per distinct format and language (a dozen, not 100,000). */
+  private kindOf: number[] = []
+  private kindIds = new Map<string, number>()
+  private kinds: Kind[] = []
   /** word → title postings (slots). */
   private postings = new Map<string, number[]>()
   /** word → detail ids whose authors or source hold it. */
@@ -102,10 +118,18 @@ export class DocumentPostings {
   }
 
   /** Add or replace a document. */
-  set(id: number, title: string, authors: string, source: string): void {
+  set(
+    id: number,
+    title: string,
+    authors: string,
+    source: string,
+    format: DocumentFormat | '' = '',
+    language = '',
+  ): void {
     this.remove(id)
     const slot = this.ids.length
     const detail = this.detailId(authors, source)
+    this.kindOf.push(this.kindId(format, language))
     const ascii = ASCII.test(title)
     const folded = ascii ? title.toLowerCase() : fold(title)
     this.slotOf.set(id, slot)
@@ -125,6 +149,15 @@ export class DocumentPostings {
         this.learn(word)
       } else if (list[list.length - 1] !== slot) list.push(slot)
     }
+  }
+
+  private kindId(format: DocumentFormat | '', language: string): number {
+    const key = `${format} ${language}`
+    const known = this.kindIds.get(key)
+    if (known !== undefined) return known
+    this.kindIds.set(key, this.kinds.length)
+    this.kinds.push({ format, language })
+    return this.kinds.length - 1
   }
 
   private detailId(authors: string, source: string): number {
@@ -431,12 +464,18 @@ export class DocumentPostings {
   }
 
   private hit(slot: number, tier: number): DocumentHit {
-    return {
+    const hit: DocumentHit = {
       id: this.ids[slot] as number,
       label: this.titles[slot] as string,
       detail: this.detailLines[this.detailOf[slot] as number] as string,
       tier,
     }
+    const kind = this.kinds[this.kindOf[slot] as number]
+    if (kind?.format) {
+      hit.format = kind.format
+      hit.language = kind.language || null
+    }
+    return hit
   }
 
   private term(word: string, prefix: boolean): Term {
@@ -476,12 +515,14 @@ export class DocumentPostings {
       id,
       title: this.titles[slot] as string,
       detail: this.detailLines[this.detailOf[slot] as number] as string,
+      kind: this.kinds[this.kindOf[slot] as number] as Kind,
     }))
     this.slotOf.clear()
     this.ids = []
     this.titles = []
     this.folded = []
     this.detailOf = []
+    this.kindOf = []
     this.lex = []
     this.unsorted = []
     this.lengths = []
@@ -489,7 +530,8 @@ export class DocumentPostings {
     this.postings.clear()
     this.dead = 0
     // Detail lines, the vocabulary and the typo index only grow: a word no document holds any more matches nothing.
-    for (const row of live) this.set(row.id, row.title, row.detail, '')
+    for (const row of live)
+      this.set(row.id, row.title, row.detail, '', row.kind.format, row.kind.language)
   }
 }
 

@@ -10,7 +10,15 @@ import type { PaletteHit } from './palette-index'
 
 export type PaletteItem =
   | PaletteHit
-  | { kind: 'command'; id: CommandId; label: string; detail: string; tier: number }
+  | {
+      kind: 'command'
+      id: CommandId
+      label: string
+      detail: string
+      tier: number
+      format?: undefined
+      language?: undefined
+    }
 
 export async function choosePaletteItem(item: PaletteItem): Promise<void> {
   try {

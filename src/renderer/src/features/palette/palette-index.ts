@@ -4,7 +4,7 @@
  * inside the palette worker (and in Node for tests and the benchmark). Changes are applied row by row: no rebuild
  * per library change.
  */
-import type { IdRuns, PaletteEntries } from '@shared/contract'
+import type { DocumentFormat, IdRuns, PaletteEntries } from '@shared/contract'
 import { Charset, Document } from 'flexsearch'
 import { DocumentPostings } from './document-postings'
 import { rankTier, TIER_FUZZY } from './palette-rank'
@@ -20,6 +20,9 @@ export type PaletteHit = {
   /** For quotes: the document they belong to. */
   documentId?: number
   tier: number
+  /** For documents: the file's format and language ("PDF · ja"), which tell same-titled documents apart. */
+  format?: DocumentFormat
+  language?: string | null
 }
 
 type OtherRow = { id: string; text: string }
@@ -50,8 +53,8 @@ export class PaletteIndex {
 
   /** Apply a full or `since` answer of `palette.entries`. */
   apply(entries: PaletteEntries): void {
-    for (const [id, title, authors, source] of entries.documents ?? []) {
-      this.docs.set(id, title, authors, source)
+    for (const [id, title, authors, source, format, language] of entries.documents ?? []) {
+      this.docs.set(id, title, authors, source, format, language)
     }
     if (entries.documentIds) {
       for (const id of missingFrom(this.docs.documentIds(), entries.documentIds))
