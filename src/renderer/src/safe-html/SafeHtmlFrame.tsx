@@ -5,7 +5,7 @@ import { watchFailingImages } from './missing-images'
 import { filesSourceOf } from './purify-config'
 import { type PartUrl, sanitizeDocumentHtml } from './sanitize'
 import { trustSanitizedHtml } from './trusted-types'
-import { markWideEquations } from './wide-equations'
+import { markWideBlocks } from './wide-blocks'
 
 type SafeHtmlFrameProps = {
   /** A document's stored (already sanitized once) HTML. Treated as hostile all the same. */
@@ -41,8 +41,8 @@ export function SafeHtmlFrame({
     // Images are only rewritten when the frame's CSP can name exactly where they come from.
     const filesSource = partUrl ? filesSourceOf(partUrl) : null
     const body = sanitizeDocumentHtml(html, filesSource ? partUrl : null, math)
-    return buildFrameDocument(body, language, filesSource)
-  }, [html, language, partUrl, math])
+    return buildFrameDocument(body, language, filesSource, title)
+  }, [html, language, partUrl, math, title])
   const readyRef = useRef(onReady)
   readyRef.current = onReady
   const fontSizeRef = useRef(fontSize)
@@ -80,7 +80,7 @@ export function SafeHtmlFrame({
   // biome-ignore lint/correctness/useExhaustiveDependencies: fontSize reaches the frame through its CSS property (above); this re-measures after it
   useEffect(() => {
     const frameDocument = ref.current?.contentDocument
-    if (frameDocument?.documentElement) markWideEquations(frameDocument)
+    if (frameDocument?.documentElement) markWideBlocks(frameDocument)
   }, [fontSize])
 
   return (
@@ -115,8 +115,8 @@ function attachFrameBehaviour(frameDocument: Document): () => void {
   }
   const onSubmit = (event: Event): void => event.preventDefault()
   const view = frameDocument.defaultView
-  const onResize = (): void => markWideEquations(frameDocument)
-  markWideEquations(frameDocument)
+  const onResize = (): void => markWideBlocks(frameDocument)
+  markWideBlocks(frameDocument)
   view?.addEventListener('resize', onResize)
   const unwatchImages = watchFailingImages(frameDocument)
   const onKeyDown = (event: KeyboardEvent): void => {

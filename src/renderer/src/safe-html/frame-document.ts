@@ -42,7 +42,7 @@ math[data-wide] {
 math[display="block"]::-webkit-scrollbar { height: 9px; }
 math[display="block"]::-webkit-scrollbar-track { background: #ece6da; border-radius: 5px; }
 math[display="block"]::-webkit-scrollbar-thumb { background: #8f8779; border-radius: 5px; }
-math[data-wide]:focus-visible { outline: 2px solid #1a73e8; outline-offset: 2px; }
+math[data-wide]:focus-visible, pre[data-wide]:focus-visible { outline: 2px solid #1a73e8; outline-offset: 2px; }
 ::highlight(quote-yellow) { background-color: rgba(250, 214, 70, 0.55); }
 ::highlight(quote-green) { background-color: rgba(110, 200, 120, 0.45); }
 ::highlight(quote-blue) { background-color: rgba(100, 170, 240, 0.45); }
@@ -74,12 +74,21 @@ math[data-wide]:focus-visible { outline: 2px solid #1a73e8; outline-offset: 2px;
 }
 `
 
-/** The complete srcdoc for sanitized body HTML: its own CSP first, then the reader styles, then the content. */
+/**
+ * The complete srcdoc for sanitized body HTML: its own CSP first, then the document's title (what a screen reader
+ * announces for the frame's document; axe `document-title`), the reader styles, then the content.
+ */
 export function buildFrameDocument(
   sanitizedBody: string,
   language: string | null,
   filesSource: string | null = null,
+  title = '',
 ): string {
   const lang = language && /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(language) ? language : 'en'
-  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${frameCsp(filesSource)}"><meta name="referrer" content="no-referrer"><style>${FRAME_STYLE}</style></head><body><article>${sanitizedBody}</article></body></html>`
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${frameCsp(filesSource)}"><meta name="referrer" content="no-referrer"><title>${escapeText(title)}</title><style>${FRAME_STYLE}</style></head><body><article>${sanitizedBody}</article></body></html>`
+}
+
+/** A document's own words as text in markup: a title may hold `</title><script>` (hostile input). */
+function escapeText(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 }

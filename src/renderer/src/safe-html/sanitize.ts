@@ -1,5 +1,6 @@
 import { DOCUMENT_PART_PREFIX } from '@shared/contract'
 import DOMPurify from 'dompurify'
+import { fitEmbeddedSemantics } from './embedded-semantics'
 import { replaceUnloadableImages } from './missing-images'
 import { PURIFY_CONFIG, PURIFY_CONFIG_WITH_MATH } from './purify-config'
 
@@ -59,6 +60,7 @@ export function sanitizeDocumentHtml(
       RETURN_DOM: true,
     })
     replaceUnloadableImages(body)
+    fitEmbeddedSemantics(body)
     return body.innerHTML
   } finally {
     currentPartUrl = null
