@@ -248,6 +248,15 @@ const EXPECTED: Expectation[] = [
     sentences: ['It is compatible with the standard bibliographic style files'],
   },
   {
+    // Thai, Type 1 fonts whose tone marks are variant glyphs ("uni0E48.low"): they were read as Latin-1 letters.
+    file: 'texlive/thaienum.pdf',
+    format: 'pdf',
+    title: 'แพ็กเกจ thaienum',
+    date: '2017-04-30', // printed "30 เมษายน 2017" under the version
+    pages: 4,
+    sentences: ['เพราะเป็นแพ็กเกจที่มีความยืดหยุ่น'],
+  },
+  {
     file: 'texlive/transistor.pdf',
     format: 'pdf',
     title: 'transistor', // a drawing whose only text is its labels: the file name, not "R R a"

@@ -35,6 +35,15 @@ describe('PDF extraction fidelity', () => {
     expect(doc.title).toBe('The hyphen.cfg file for LuaTeX')
   })
 
+  it('reads a glyph name with a variant suffix as its character (thaienum.pdf: "uni0E48.low" is the Thai mai ek)', async () => {
+    // Its Type 1 Thai font names the tone marks set lower or further left "uni0E48.low", "uni0E31.left"… pdf.js
+    // did not know the names and fell back to the raw codes: "ยืดหยุèน" for "ยืดหยุ่น", "เป\x9aน" for "เป็น".
+    const doc = await extract(join(DOCS, 'texlive', 'thaienum.pdf'))
+    expect(pageText(doc, 1)).toContain('มักจะเรียกใช้งานแพ็กเกจ enumitem เพราะเป็นแพ็กเกจที่มีความยืดหยุ่น')
+    expect(pageText(doc, 1)).toContain('สามารถกำหนดให้ตั้งหัวรายการด้วยเลขโรมันได้')
+    expect(doc.text).not.toMatch(/[\u0080-\u00ff]/)
+  })
+
   it('moves running footers out of the flow, keeps them per page, and reads /PageLabels (maint-guide)', async () => {
     const doc = await extract(join(DOCS, 'debian', 'maint-guide.en.pdf'))
     const meta = doc.pageMeta ?? []
