@@ -19,6 +19,7 @@ import { migrate0090 } from './migrations/0090-segment-search-text'
 import { migrate0100 } from './migrations/0100-index-updated-at'
 import { migrate0130 } from './migrations/0130-keep-word-stems'
 import { migrate0140 } from './migrations/0140-index-import-groups-once'
+import { migrate0170 } from './migrations/0170-index-hangul-bigrams'
 
 export type Migration = { version: number; name: string; up: (db: Db) => void }
 
@@ -34,6 +35,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 100, name: 'index-updated-at', up: migrate0100 },
   { version: 130, name: 'keep-word-stems', up: migrate0130 },
   { version: 140, name: 'index-import-groups-once', up: migrate0140 },
+  { version: 170, name: 'index-hangul-bigrams', up: migrate0170 },
 ]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0

@@ -11,7 +11,14 @@ import {
   SEPARATOR as separator,
   bmp as sharedBmp,
 } from './code-points'
-import { needsSplitting, ScriptClass, scriptClass, splitToken, wrapInsideWord } from './scripts'
+import {
+  isBigramClass,
+  needsSplitting,
+  ScriptClass,
+  scriptClass,
+  splitToken,
+  wrapInsideWord,
+} from './scripts'
 
 // Module-local copies for the per-character loops: where modules are loaded one by one (tsx, vitest), an imported
 // binding is read through a getter at every use, which made tokenizing (and so every search's passages) slower.
@@ -134,7 +141,7 @@ export function queryTerms(text: string): { terms: string[]; openEnd: boolean } 
   let openEnd = false
   if (last && last.term.length <= 2 && [...last.term].length === 1) {
     const cp = last.term.codePointAt(0) ?? 0
-    if (scriptClass(cp) === ScriptClass.Bigram) {
+    if (isBigramClass(scriptClass(cp))) {
       if (before && before.end === last.end) found.pop()
       else openEnd = true
     }

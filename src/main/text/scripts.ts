@@ -16,22 +16,35 @@
  *   of its bigrams), precision 100 % against a substring scan. Chosen for Han, Hiragana and Katakana. Index cost:
  *   one token per character instead of one per word (tests/integration/search/cjk-recall.test.ts prints the sizes).
  * - Thai, Lao, Khmer and Myanmar are alphabets whose readers search whole words: Intl.Segmenter words there.
- * Hangul is written with spaces: unicode61 already finds its words.
+ * - Hangul is written with spaces, but between phrases (eojeol), not words: a noun carries its particles and endings
+ *   ("데비안은", "데비안의", "패키지를"), so unicode61 found "데비안" only where it stood alone (trial 8: 2 of the 9
+ *   "데비안" a Debian FAQ page prints). Overlapping bigrams, as for Han (and as Lucene's CJKAnalyzer does for Hangul),
+ *   find a word inside its phrase. Unlike Han, a line wrap between two Hangul syllables is a space, so Hangul is its
+ *   own class: split like Han, but not a script "without spaces" for joining lines or counting words (hasSpecial).
  * Segmentation runs only in the main process (index and queries); the renderer never segments on its own.
  */
 import { foldCodePoint } from './code-points'
 
-/** How a code point is split: 0 like any other letter, 1 bigrams (Han, kana), 2 dictionary words (Thai…). */
+/**
+ * How a code point is split: 0 like any other letter, 1 bigrams (Han, kana), 2 dictionary words (Thai…), 3 bigrams
+ * in a script written with spaces (Hangul).
+ */
 export enum ScriptClass {
   Other = 0,
   Bigram = 1,
   Words = 2,
+  Hangul = 3,
 }
+
+/** Whether a class is indexed as overlapping bigrams (Han, kana, Hangul). */
+export const isBigramClass = (cls: ScriptClass): boolean =>
+  cls === ScriptClass.Bigram || cls === ScriptClass.Hangul
 
 export function scriptClass(cp: number): ScriptClass {
   if (cp < 0x0e00) return ScriptClass.Other
   if (cp <= 0x0eff) return ScriptClass.Words // Thai, Lao
   if (cp >= 0x1000 && cp <= 0x109f) return ScriptClass.Words // Myanmar
+  if (cp >= 0x1100 && cp <= 0x11ff) return ScriptClass.Hangul // Hangul Jamo
   if (cp >= 0x1780 && cp <= 0x17ff) return ScriptClass.Words // Khmer
   if (cp < 0x2e80) return ScriptClass.Other
   if (cp <= 0x2fdf) return ScriptClass.Bigram // CJK and Kangxi radicals
@@ -40,9 +53,13 @@ export function scriptClass(cp: number): ScriptClass {
   if (cp >= 0x3031 && cp <= 0x3035) return ScriptClass.Bigram // kana repeat marks
   if (cp >= 0x3038 && cp <= 0x303c) return ScriptClass.Bigram
   if (cp >= 0x3040 && cp <= 0x30ff) return ScriptClass.Bigram // Hiragana, Katakana (ー included)
+  if (cp >= 0x3131 && cp <= 0x318e) return ScriptClass.Hangul // Hangul compatibility Jamo
   if (cp >= 0x31f0 && cp <= 0x31ff) return ScriptClass.Bigram // Katakana phonetic extensions
   if (cp >= 0x3400 && cp <= 0x4dbf) return ScriptClass.Bigram // Han extension A
   if (cp >= 0x4e00 && cp <= 0x9fff) return ScriptClass.Bigram // Han
+  if (cp >= 0xa960 && cp <= 0xa97f) return ScriptClass.Hangul // Hangul Jamo extended-A
+  if (cp >= 0xac00 && cp <= 0xd7a3) return ScriptClass.Hangul // Hangul syllables
+  if (cp >= 0xd7b0 && cp <= 0xd7ff) return ScriptClass.Hangul // Hangul Jamo extended-B
   if (cp >= 0xf900 && cp <= 0xfaff) return ScriptClass.Bigram // Han compatibility
   if (cp >= 0xff66 && cp <= 0xff9f) return ScriptClass.Bigram // half-width katakana
   if (cp >= 0x20000 && cp <= 0x3ffff) return ScriptClass.Bigram // Han extensions B–H
@@ -58,8 +75,16 @@ export function needsSplitting(cp: number): boolean {
 const SPECIAL =
   /[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u2e80-\u2fdf\u3005-\u3007\u3021-\u3029\u3031-\u3035\u3038-\u303c\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff5e\uff66-\uff9f]|[\ud840-\ud8bf][\udc00-\udfff]/
 
+/** Whether a text holds a script written without spaces, or a width form (Hangul is written with spaces: no). */
 export function hasSpecial(text: string): boolean {
   return SPECIAL.test(text)
+}
+
+const HANGUL = /[\u1100-\u11ff\u3131-\u318e\ua960-\ua97f\uac00-\ud7a3\ud7b0-\ud7ff]/
+
+/** Whether the search index splits a text beyond unicode61: hasSpecial, or Hangul (bigrams too). */
+export function indexSplits(text: string): boolean {
+  return SPECIAL.test(text) || HANGUL.test(text)
 }
 
 /** The folded form of one code point for search: full-width ASCII as ASCII, then the index's folding. */
@@ -153,7 +178,7 @@ export function splitToken(
     const first = units[k] as Unit
     let j = k + 1
     while (j < units.length && (units[j] as Unit).cls === first.cls) j++
-    if (first.cls === ScriptClass.Bigram) {
+    if (isBigramClass(first.cls)) {
       for (let b = k; b + 1 < j; b++) {
         const u = units[b] as Unit
         const v = units[b + 1] as Unit
@@ -182,7 +207,8 @@ export function splitToken(
 
 /** Letters of scripts written without spaces, and (with `punctuation`) CJK punctuation and full-width forms. */
 function noSpace(cp: number, punctuation: boolean): boolean {
-  if (scriptClass(cp) !== ScriptClass.Other) return true
+  const cls = scriptClass(cp)
+  if (cls !== ScriptClass.Other && cls !== ScriptClass.Hangul) return true
   return punctuation && ((cp >= 0x3000 && cp <= 0x303f) || (cp >= 0xff01 && cp <= 0xff65))
 }
 

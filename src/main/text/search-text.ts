@@ -1,5 +1,5 @@
 /**
- * What the full-text index is fed. unicode61 cannot split Han, kana or Thai runs, nor fold full-width letters, so
+ * What the full-text index is fed. unicode61 cannot split Han, kana, Hangul or Thai runs, nor fold full-width letters, so
  * for a text holding any of them the index receives its search terms (fold.ts + scripts.ts) joined by spaces; every
  * other text goes in unchanged, so English and European indexing is byte-for-byte what it was. The documents'
  * stored text is never changed: passages, quotes and find work on it and tokenize it the same way in JS.
@@ -9,11 +9,11 @@
  */
 import type Database from 'better-sqlite3'
 import { forEachToken } from './fold'
-import { hasSpecial } from './scripts'
+import { indexSplits } from './scripts'
 import { stemLanguage, stemPairs } from './stemming'
 
 export function searchText(text: string): string {
-  if (!hasSpecial(text)) return text
+  if (!indexSplits(text)) return text
   const parts: string[] = []
   forEachToken(text, (term) => {
     parts.push(term)

@@ -344,6 +344,15 @@ const EXPECTED: Expectation[] = [
     ],
   },
   {
+    file: 'debian/debian-faq-basic-defs.ko.html',
+    format: 'html',
+    title: '1장. 정의 및 개관',
+    date: null,
+    sentences: [
+      'Debian GNU/Linux은 Linux 운영 체제의 특별한 배포판이며 이 배포판에서 실행되는 수많은 패키지입니다.',
+    ],
+  },
+  {
     file: 'debian/project-history.ja.txt',
     format: 'txt',
     title: 'Debian 小史',
