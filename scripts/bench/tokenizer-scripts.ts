@@ -63,6 +63,7 @@ async function main(): Promise<void> {
   )
   for (const [name, list] of Object.entries(texts)) {
     const times: Record<string, { feed: number[]; tokens: number[] }> = {}
+    const counts: Record<string, number> = {}
     for (const k of Object.keys(impls)) times[k] = { feed: [], tokens: [] }
     for (let r = 0; r < rounds; r++) {
       for (const [k, impl] of r % 2 ? Object.entries(impls).reverse() : Object.entries(impls)) {
@@ -76,12 +77,13 @@ async function main(): Promise<void> {
             n++
           })
         times[k]?.tokens.push(performance.now() - t)
+        counts[k] = n
       }
     }
     const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0
     for (const [k, v] of Object.entries(times))
       console.log(
-        `${name.padEnd(8)} ${k.padEnd(9)} index feed ${med(v.feed).toFixed(1).padStart(7)} ms  tokenize ${med(v.tokens).toFixed(1).padStart(7)} ms  (${mb(list).toFixed(1)} M chars)`,
+        `${name.padEnd(8)} ${k.padEnd(9)} index feed ${med(v.feed).toFixed(1).padStart(7)} ms  tokenize ${med(v.tokens).toFixed(1).padStart(7)} ms  (${mb(list).toFixed(1)} M chars, ${counts[k]} terms)`,
       )
   }
 }
