@@ -257,6 +257,22 @@ const EXPECTED: Expectation[] = [
     sentences: ['เพราะเป็นแพ็กเกจที่มีความยืดหยุ่น'],
   },
   {
+    // Arabic, XeLaTeX (Amiri): its paragraphs must read right to left in the text view (tests/e2e/rtl.spec.ts).
+    file: 'texlive/arabic-book.pdf',
+    format: 'pdf',
+    title: 'اللغة العربيّة',
+    date: null, // printed as a Hijri date, "٤ ذو القعدة ١٤٤٢"
+    pages: 7,
+    sentences: ['مكانة اللغة العربيّة وميزاتها.'],
+  },
+  {
+    file: 'fonts/amiri-README-Arabic.md',
+    format: 'md',
+    title: 'الخط الأميري',
+    date: null,
+    sentences: ['الخط الأميري خط نسخي موجه لطباعة الكتب'],
+  },
+  {
     file: 'texlive/transistor.pdf',
     format: 'pdf',
     title: 'transistor', // a drawing whose only text is its labels: the file name, not "R R a"

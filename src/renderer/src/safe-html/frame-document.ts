@@ -3,6 +3,9 @@ import { frameCsp } from './purify-config'
 /**
  * Typography of the document frame. Only inline styles may apply inside it (its CSP), so the reader's look lives
  * here. Highlights use the CSS Custom Highlight API, which marks ranges without touching the sanitized DOM.
+ * A block without a `dir` of its own (or an ancestor's) takes its direction from its first letter (unicode-bidi:
+ * plaintext, as dir="auto"): Arabic, Hebrew and Persian paragraphs read and align right to left, Latin ones left to
+ * right, in one document (trial 8: RTL paragraphs were set left to right, their final "." at the wrong end).
  */
 const FRAME_STYLE = `
 :root { color-scheme: light dark; --reader-size: 19px; }
@@ -21,7 +24,8 @@ blockquote { margin: 1em 0; padding-left: 1em; border-left: 3px solid #c9c2b5; c
 pre, code { font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace; font-size: 0.85em; }
 pre { overflow-x: auto; padding: 0.75em; background: #f3efe6; border-radius: 4px; }
 table { border-collapse: collapse; margin: 1em 0; font-size: 0.9em; }
-th, td { border: 1px solid #d8d1c4; padding: 0.3em 0.6em; text-align: left; vertical-align: top; }
+th, td { border: 1px solid #d8d1c4; padding: 0.3em 0.6em; text-align: start; vertical-align: top; }
+:where(p, li, dt, dd, h1, h2, h3, h4, h5, h6, blockquote, figcaption, caption, th, td):not([dir], [dir] *) { unicode-bidi: plaintext; text-align: start; }
 img { max-width: 100%; height: auto; }
 span.image-missing { display: inline-block; max-width: 100%; padding: 0 0.3em; border: 1px dashed #b9b1a3; border-radius: 3px; color: #5f594f; font-size: 0.85em; line-height: 1.4; word-break: keep-all; vertical-align: baseline; }
 span.image-missing::before { content: attr(data-alt); }
