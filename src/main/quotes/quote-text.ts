@@ -51,6 +51,9 @@ const jsdiff = (): typeof Diff => {
 }
 
 /** Word-level segments turning `from` into `to` (jsdiff), adjacent ones of a kind merged: the "source changed" view. */
+/** A letter of a script other than Latin (jsdiff's word characters are Latin only). */
+const NON_LATIN_LETTER = /(?!\p{Script=Latin})\p{L}/u
+
 export function wordSegments(
   from: string,
   to: string,
@@ -58,8 +61,14 @@ export function wordSegments(
 ): DiffSegment[] {
   const segments: DiffSegment[] = []
   // Chinese, Japanese and Thai have no spaces: their words come from ICU's dictionary (Intl.Segmenter), so changing
-  // one character of 加强关系 marks the word 加强, not the whole clause. Other texts keep jsdiff's own word splitting.
-  const options = hasSpecial(from) || hasSpecial(to) ? { intlSegmenter: wordSegmenter() } : {}
+  // one character of 加强关系 marks the word 加强, not the whole clause. jsdiff's own word splitting knows only Latin
+  // letters: in Arabic, Cyrillic, Greek, Hebrew, Devanagari or Hangul every letter was a word of its own, so a changed
+  // ending marked single letters inside words ("задаваемы[е→й]") and Arabic words were cut apart (trial 8). Texts
+  // with such letters take ICU's words too; Latin-only texts keep jsdiff's splitting.
+  const options =
+    hasSpecial(from) || hasSpecial(to) || NON_LATIN_LETTER.test(from) || NON_LATIN_LETTER.test(to)
+      ? { intlSegmenter: wordSegmenter() }
+      : {}
   for (const change of diffWords(from, to, options)) {
     const kind: DiffSegment['kind'] = change.added ? 'added' : change.removed ? 'removed' : 'same'
     const last = segments[segments.length - 1]

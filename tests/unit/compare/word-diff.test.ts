@@ -12,6 +12,35 @@ describe('word diff and similarity', () => {
     ])
   })
 
+  it('marks whole words in Arabic and Cyrillic, never letters inside a word (trial 8)', () => {
+    // The Amiri font's Arabic README (tests/fixtures/documents/fonts) with one word changed, and the Russian Debian
+    // FAQ's title with two endings changed. jsdiff alone split both scripts letter by letter ("نسخ" | "جم" | "ي").
+    expect(
+      wordDiff('الخط الأميري خط نسخي موجه لطباعة الكتب', 'الخط الأميري خط جميل موجه لطباعة الكتب'),
+    ).toEqual([
+      { text: 'الخط الأميري خط ', kind: 'same' },
+      { text: 'نسخي', kind: 'removed' },
+      { text: 'جميل', kind: 'added' },
+      { text: ' موجه لطباعة الكتب', kind: 'same' },
+    ])
+    const segments = wordDiff(
+      'Часто задаваемые вопросы о Debian GNU/Linux',
+      'Часто задаваемый вопрос о Debian GNU/Linux',
+    )
+    // In each text (the old: same + removed; the new: same + added), a mark starts and ends between words.
+    for (const side of ['added', 'removed']) {
+      const view = segments.filter((s) => s.kind !== side)
+      for (let i = 1; i < view.length; i++) {
+        const before = view[i - 1]?.text ?? ''
+        const after = view[i]?.text ?? ''
+        expect(/\p{L}$/u.test(before) && /^\p{L}/u.test(after), `${before}|${after}`).toBe(false)
+      }
+    }
+    expect(segments.filter((s) => s.kind === 'removed').map((s) => s.text)).toEqual([
+      'задаваемые вопросы',
+    ])
+  })
+
   it('scores identical texts 1, disjoint 0, and partial overlap in between', () => {
     expect(similarity('a b c', 'a b c')).toBe(1)
     expect(similarity('a b c', 'x y z')).toBe(0)
