@@ -191,7 +191,10 @@ function ResultItem({ hit, index, active }: ResultItemProps): ReactNode {
           {passage.page !== null && (
             <span className="page">p. {passage.pageLabel ?? passage.page} </span>
           )}
-          <Marked text={passage.text} />
+          {/* Isolated, in the passage's own direction: an Arabic passage after "p. 3" reads right to left. */}
+          <bdi>
+            <Marked text={passage.text} />
+          </bdi>
         </p>
       ))}
     </div>
