@@ -252,7 +252,9 @@ const EXPECTED: Expectation[] = [
     file: 'texlive/thaienum.pdf',
     format: 'pdf',
     title: 'แพ็กเกจ thaienum',
-    date: '2017-04-30', // printed "30 เมษายน 2017" under the version
+    // The PDF's creation stamp (D:20170430200519-07'00'), kept as a guess because the page prints the year; the
+    // printed date "30 เมษายน 2017" (a Thai month name) is not read yet (trial 8 report).
+    date: '2017-04-30',
     pages: 4,
     sentences: ['เพราะเป็นแพ็กเกจที่มีความยืดหยุ่น'],
   },
