@@ -44,6 +44,16 @@ describe('PDF extraction fidelity', () => {
     expect(doc.text).not.toMatch(/[\u0080-\u00ff]/)
   })
 
+  it('reads no letter for a CID glyph its /ToUnicode leaves out (chhaya.pdf, Marathi: none invented)', async () => {
+    // XeLaTeX's Devanagari conjuncts and reordered vowel signs are glyphs without a /ToUnicode entry. pdf.js read
+    // their glyph ids as code points: Arabic marks, Samaritan, NKo, Armenian and Cyrillic letters inside Marathi words
+    // (83 × U+08FA, 22 × "ѱ"…). poppler prints nothing for them; so do we now (tests/fixtures/SOURCES.md).
+    const doc = await extract(join(__dirname, '..', '..', 'fixtures', 'pdf-text', 'chhaya.pdf'))
+    expect(pageText(doc, 1)).toContain('छाया')
+    expect(pageText(doc, 1)).toContain('सारांश')
+    expect(doc.text).not.toMatch(/[\u0400-\u04ff\u0530-\u058f\u0600-\u08ff]/)
+  })
+
   it('moves running footers out of the flow, keeps them per page, and reads /PageLabels (maint-guide)', async () => {
     const doc = await extract(join(DOCS, 'debian', 'maint-guide.en.pdf'))
     const meta = doc.pageMeta ?? []
