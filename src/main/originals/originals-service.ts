@@ -86,8 +86,10 @@ export function pagesOf(db: Db, id: DocumentId): PageInfo[] | null {
   return starts.map((start, i) => {
     const m = Array.isArray(meta) ? meta[i] : undefined
     const next = starts[i + 1]
-    // The blank line between pages belongs to neither page.
-    const end = next === undefined ? row.length : Math.max(start, next - 2)
+    // The whitespace between pages belongs to neither page: a blank line, one space where a paragraph runs over
+    // the break, nothing where a CJK sentence or a hyphenated word does.
+    let end = next === undefined ? row.text.length : next
+    while (end > start && /\s/.test(row.text[end - 1] ?? '')) end--
     return {
       page: i + 1,
       start,

@@ -41,11 +41,8 @@ export const originalsRepository = Object.freeze({
   pageColumns(
     db: Db,
     id: number,
-  ): { page_starts: string | null; pages: string | null; length: number } | undefined {
-    return get(
-      db,
-      sql`SELECT page_starts, pages, length(text) AS length FROM documents WHERE id = ${id}`,
-    )
+  ): { page_starts: string | null; pages: string | null; text: string } | undefined {
+    return get(db, sql`SELECT page_starts, pages, text FROM documents WHERE id = ${id}`)
   },
 
   outlineColumns(

@@ -38,7 +38,10 @@ describe('wrapped lines in Japanese', () => {
     )
     for (const word of ['ディストリビューション', 'プロジェクト', 'ソフトウェア']) {
       expect(occurrences(oracle, word)).toBeGreaterThan(3)
-      expect(occurrences(text, word)).toBe(occurrences(oracle, word))
+      // At least as often: the oracle also loses a word split by a page break (its running head sits between the
+      // halves; we join a sentence across the break, pdf-page-flow.test.ts).
+      expect(occurrences(text, word)).toBeGreaterThanOrEqual(occurrences(oracle, word))
+      expect(occurrences(text, word)).toBeLessThanOrEqual(occurrences(oracle, word) + 1)
     }
   })
 

@@ -20,6 +20,7 @@ import type { ExtractedDocument, PageMeta } from '../types'
 import { blankDocument, type Extractor, guessCitationType } from './common'
 import { composeAccents, unfoldLigatures } from './pdf-glyphs'
 import { placeOutline, readOutline, readPageLabels } from './pdf-outline'
+import { type EdgeLine, type PageFlow, pageJoin } from './pdf-page-flow'
 import { findRunningLines, type PositionedLine } from './pdf-running-lines'
 import { lowerSmallCapitals } from './pdf-small-capitals'
 
@@ -224,51 +225,181 @@ function readingOrder(fragments: Fragment[], pageWidth: number): Fragment[] {
   return ordered
 }
 
-/** Join fragments into lines and paragraphs: hyphenated breaks joined, blank line between paragraphs. */
-function pageText(fragments: Fragment[]): string {
+/** A list item or numbered line, a table-of-contents line with dot leaders: each opens a block. */
+const OPENS_BLOCK = /^(?:[•●▪◦‣∙*–-]\s|\(?\d{1,3}(?:\.\d{1,3})*[.)]?\s|\(?[a-z][.)]\s)/
+const DOT_LEADERS = /(?:\.\s?){4,}\s*\w+$/
+
+/** One visual line of a page: fragments on one baseline, close together, left to right. */
+type Line = {
+  text: string
+  y: number
+  x: number
+  right: number
+  size: number
+  /** Characters per font (for its main font) and every font it uses. */
+  perFont: Map<string, number>
+  /** Another line on its baseline, far to its left or right: one cell of a table row. */
+  inRow: boolean
+  /** Its left neighbour on the baseline is the line before it in reading order (the previous cell of its row). */
+  afterCell: boolean
+  /** The next flowed line goes on in its paragraph (set once the page's blocks are known). */
+  continued: boolean
+}
+
+/** The font most of a line's characters are set in. */
+function mainFont(line: Line): string {
+  let font = ''
+  let most = 0
+  for (const [f, n] of line.perFont) if (n > most) [font, most] = [f, n]
+  return font
+}
+
+/** The most frequent value (rounded to 1 pt) of a list, weighted; NaN for none. */
+function mode(values: [number, number][]): number {
+  const counts = new Map<number, number>()
+  for (const [v, w] of values) counts.set(Math.round(v), (counts.get(Math.round(v)) ?? 0) + w)
+  let best = Number.NaN
+  let most = 0
+  for (const [v, n] of counts) if (n > most || (n === most && v < best)) [best, most] = [v, n]
+  return best
+}
+
+/** The lines of a line's column: body lines in its type size, overlapping it horizontally, not table cells. */
+const columnOf = (line: Line, lines: Line[]): Line[] =>
+  lines.filter(
+    (l) =>
+      l.x < line.right &&
+      l.right > line.x &&
+      !l.inRow &&
+      Math.abs(l.size - line.size) <= 0.1 * line.size,
+  )
+
+/** A column's left margin: the leftmost x (to 1 pt) where two or more of its lines start, else the line's own x. */
+function marginOf(line: Line, column: Line[]): number {
+  const counts = new Map<number, number>()
+  for (const l of column) counts.set(Math.round(l.x), (counts.get(Math.round(l.x)) ?? 0) + 1)
+  const starts = [...counts].filter(([, n]) => n >= 2).map(([x]) => x)
+  return starts.length > 0 ? Math.min(...starts) : line.x
+}
+
+/** What pdf-page-flow needs of a page's first or last line: its type and its column's margins. */
+function edgeLine(line: Line | undefined, lines: Line[], bodySize: number): EdgeLine | null {
+  if (!line) return null
+  const column = columnOf(line, lines)
+  const rights = column.map((l) => l.right).sort((a, b) => a - b)
+  // Where full lines end: short last lines of paragraphs are the minority.
+  const columnRight = rights[Math.floor(rights.length * 0.75)] ?? line.right
+  const font = mainFont(line)
+  // Lines of its paragraphs' type that go on in the next line: in justified text they all end at the column's edge.
+  const inner = column.filter((l) => l.continued && mainFont(l) === font)
+  return {
+    text: line.text,
+    x: line.x,
+    right: line.right,
+    size: line.size,
+    font,
+    fonts: [...line.perFont.keys()],
+    inRow: line.inRow,
+    margin: marginOf(line, column),
+    columnRight,
+    // Justified: most of the column's lines end at its right edge (ragged lines end anywhere).
+    justified:
+      inner.length >= 3 &&
+      inner.filter((l) => l.right >= columnRight - 0.5 * line.size).length >= 0.7 * inner.length,
+    bodySize,
+    nextX: null,
+  }
+}
+
+/**
+ * Join fragments into lines and paragraphs: hyphenated breaks joined, blank line between paragraphs, each row of a
+ * table its own block with its cells apart. Returns the page's first and last lines for the page-break join.
+ */
+function pageText(fragments: Fragment[]): PageFlow {
   // Merge fragments of one visual line (same baseline, left to right) first.
-  type Line = { text: string; y: number; x: number; right: number; size: number }
   const lines: Line[] = []
+  const sameBaseline = (a: { y: number; size: number }, b: { y: number; size: number }): boolean =>
+    Math.abs(a.y - b.y) <= 0.35 * Math.max(a.size, b.size)
   for (const f of fragments) {
     const last = lines[lines.length - 1]
-    if (
-      last &&
-      Math.abs(f.y - last.y) <= 0.35 * Math.max(f.size, last.size) &&
-      f.x >= last.right - 1 &&
-      f.x - last.right < 1.5 * f.size
-    ) {
+    if (last && sameBaseline(f, last) && f.x >= last.right - 1 && f.x - last.right < 1.5 * f.size) {
       last.text +=
         (last.text.endsWith(' ') || f.text.startsWith(' ') || joinsWithoutSpace(last.text, f.text)
           ? ''
           : ' ') + f.text
       last.right = f.right
-    } else lines.push({ text: f.text, y: f.y, x: f.x, right: f.right, size: f.size })
+      last.perFont.set(f.font, (last.perFont.get(f.font) ?? 0) + f.text.length)
+    } else {
+      // Text on the same baseline, a wide gap to the right: the next cell of a table row (or a column's line).
+      const cell = last !== undefined && sameBaseline(f, last) && f.x >= last.right - 1
+      if (cell) last.inRow = true
+      lines.push({
+        text: f.text,
+        y: f.y,
+        x: f.x,
+        right: f.right,
+        size: f.size,
+        perFont: new Map([[f.font, f.text.length]]),
+        inRow: cell,
+        afterCell: cell,
+        continued: false,
+      })
+    }
   }
   const widest = lines.reduce((w, l) => Math.max(w, l.right - l.x), 0)
+  const bodySize = mode(lines.map((l) => [l.size * 10, l.text.length])) / 10
+  const flowed: Line[] = []
+  // Whether each flowed line opens a block (paragraph, row, list item).
+  const opens: boolean[] = []
   let out = ''
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as Line
     const text = line.text.replace(/\s+/g, ' ').trim()
     if (!text) continue
+    flowed.push(line)
+    opens.push(true)
     if (out.length === 0) {
       out = text
       continue
     }
     const prev = lines[i - 1] as Line
+    if (line.afterCell) {
+      opens[opens.length - 1] = false
+      out += ` ${text}` // the next cell of the row: apart, even between CJK words
+      continue
+    }
     const gap = prev.y - line.y
     const lineHeight = Math.max(prev.size, line.size)
+    const short = prev.right - prev.x < widest * 0.7
     const newBlock =
       gap < -lineHeight || // moved up: a new column or block
       gap > 1.6 * lineHeight ||
       Math.abs(line.size - prev.size) > 0.2 * lineHeight ||
-      /^(?:[•●▪◦‣∙*–-]\s|\(?\d{1,3}(?:\.\d{1,3})*[.)]?\s|\(?[a-z][.)]\s)/.test(text) ||
-      /(?:\.\s?){4,}\s*\w+$/.test(prev.text) || // a table-of-contents line with dot leaders
-      (prev.right - prev.x < widest * 0.7 && /[.:!?;"”)]$/.test(out))
+      line.inRow || // a table row starts
+      prev.inRow || // one ends
+      OPENS_BLOCK.test(text) ||
+      DOT_LEADERS.test(prev.text) ||
+      (short && /[.:!?;"”)]$/.test(out)) ||
+      // A short line, then one indented from the column's margin by a paragraph indent: a new paragraph.
+      (short && indentedFromMargin(line, lines))
+    opens[opens.length - 1] = newBlock
     if (newBlock) out += `\n\n${text}`
     else if (/\p{L}-$/u.test(out) && /^\p{Ll}/u.test(text)) out = out.slice(0, -1) + text
     else out += joinsWithoutSpace(out, text) ? text : ` ${text}` // no space inside a CJK/Thai word
   }
-  return out
+  for (let i = 1; i < flowed.length; i++) (flowed[i - 1] as Line).continued = opens[i] === false
+  const first = edgeLine(flowed[0], lines, bodySize)
+  const last = edgeLine(flowed[flowed.length - 1], lines, bodySize)
+  // The first line's indent against the next line of its paragraph.
+  const n = flowed.length
+  if (first && n > 1 && opens[1] === false) first.nextX = (flowed[1] as Line).x
+  return { text: out, first, last }
+}
+
+/** Whether a line starts 0.5–4 em right of its column's left margin (a paragraph's first-line indent). */
+function indentedFromMargin(line: Line, lines: Line[]): boolean {
+  const indent = line.x - marginOf(line, columnOf(line, lines))
+  return indent >= 0.5 * line.size && indent <= 4 * line.size
 }
 
 /** Whether the file's bytes name a /PageLabels tree (found only where the catalog is not in a compressed stream). */
@@ -357,16 +488,18 @@ export const extractPdf: Extractor = async ({ bytes, path }) => {
     // Pass 2: running headers/footers out of the flow, then reading order and paragraphs.
     const running = findRunningLines(scans)
     const labels = await readPageLabels(pdf, doc.warnings, declaresPageLabels(bytes))
-    const pages: string[] = []
+    const pages: PageFlow[] = []
     const pageMeta: PageMeta[] = []
     let emptyPages = 0
     for (const [i, scan] of scans.entries()) {
       const remove = running.remove[i] ?? new Set<number>()
       const kept = scan.fragments.filter((_, f) => !remove.has(scan.lineOf[f] ?? -1))
-      let text = composeAccents(pageText(readingOrder(kept, scan.width)))
-      text = text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').trim()
-      if (!text) emptyPages++
-      pages.push(text)
+      const flow = pageText(readingOrder(kept, scan.width))
+      flow.text = composeAccents(flow.text)
+        .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+        .trim()
+      if (!flow.text) emptyPages++
+      pages.push(flow)
       pageMeta.push({
         label: labels?.[i] || running.printedNumber[i] || null,
         removed: [...remove].sort((a, b) => a - b).map((l) => scan.lines[l]?.text ?? ''),
@@ -375,22 +508,33 @@ export const extractPdf: Extractor = async ({ bytes, path }) => {
       })
     }
 
+    // Pages joined into one text: a blank line between them, or the page-break join's separator when a paragraph
+    // runs over the break (pdf-page-flow.ts). Each page's own text stays whole from its start offset on.
+    const outline = await readOutline(pdf, doc.warnings)
+    const headingsOn = new Map<number, string[]>()
+    for (const e of outline) headingsOn.set(e.page, [...(headingsOn.get(e.page) ?? []), e.title])
     const pageStarts: number[] = []
     let offset = 0
     const parts: string[] = []
-    for (const [i, text] of pages.entries()) {
+    for (const [i, flow] of pages.entries()) {
       if (i > 0 && offset > 0) {
-        parts.push('\n\n')
-        offset += 2
+        const before = pages[i - 1] as PageFlow
+        const join = flow.text ? pageJoin(before, flow, headingsOn.get(i + 1) ?? []) : null
+        if (join?.dropHyphen && parts[parts.length - 1]?.endsWith('-')) {
+          parts[parts.length - 1] = (parts[parts.length - 1] as string).slice(0, -1)
+          offset--
+        }
+        const separator = join ? join.separator : '\n\n'
+        parts.push(separator)
+        offset += separator.length
       }
       pageStarts.push(offset)
-      parts.push(text)
-      offset += text.length
+      parts.push(flow.text)
+      offset += flow.text.length
     }
     doc.text = parts.join('')
     doc.pageStarts = pageStarts
     doc.pageMeta = pageMeta
-    const outline = await readOutline(pdf, doc.warnings)
     if (outline.length > 0) doc.toc = placeOutline(outline, doc.text, pageStarts)
     if (doc.text.trim().length === 0) doc.warnings.push('no text layer (scanned?)')
     else if (emptyPages > 0 && emptyPages >= pdf.numPages / 2)
