@@ -4,9 +4,10 @@ import { expect, test } from './support/fixtures'
 import { REPO_ROOT } from './support/web-host'
 
 // A sentence that runs over a page break under a running head ("A Brief History of Debian 4 / 21", printed at the top
-// of page 10 of the Debian history; tests/fixtures/metadata-set/SOURCES.md). A quote selected across the break on the
-// printed pages holds the sentence's words and nothing of the running head, and is drawn on both pages and over the
-// same words in the text view.
+// of page 10 of the Debian history; tests/fixtures/metadata-set/SOURCES.md). Its paragraph is stored as one paragraph
+// (pdf-page-flow.ts: one space at the break, page 10 still starting at "apt"). A quote selected across the break on
+// the printed pages holds the sentence's words and nothing of the running head, and is drawn on both pages and over
+// the same words in the text view, where the sentence is one paragraph.
 const HISTORY = join(REPO_ROOT, 'tests', 'fixtures', 'metadata-set', 'project-history.en.pdf')
 const TITLE = /A Brief History of Debian/
 const HEAD = 'A Brief History of Debian 4 / 21'
@@ -32,8 +33,8 @@ test('a quote selected across a page break on the printed pages leaves the runni
   )
   const id = documents[0]?.id
   const detail = await callApi<{ text: string }>(page, host, 'documents.get', { id })
-  // Stored: the sentence's two halves, with only the page boundary between them.
-  expect(detail.text).toContain('Widely emulated,\n\napt addressed issues')
+  // Stored: the sentence whole, one paragraph across the page boundary.
+  expect(detail.text).toContain('Widely emulated, apt addressed issues')
   expect(detail.text).not.toContain(HEAD)
 
   // On the printed pages: bring the bottom of page 9 and the top of page 10 into view.
@@ -87,7 +88,8 @@ test('a quote selected across a page break on the printed pages leaves the runni
   const { quotes } = await callApi<{ quotes: SavedQuote[] }>(page, host, 'quotes.list', {})
   expect(quotes).toHaveLength(1)
   const quote = quotes[0] as SavedQuote
-  expect(quote.exact.replace(/\s+/g, ' ')).toBe('Widely emulated, apt addressed issues')
+  expect(quote.exact).toBe('Widely emulated, apt addressed issues')
+  expect(quote.page).toBe(9)
   expect(detail.text.slice(quote.start, quote.end)).toBe(quote.exact)
   // Drawn on both pages, and not over the running head between them.
   await page.evaluate(() => window.getSelection()?.removeAllRanges())
@@ -125,5 +127,9 @@ test('a quote selected across a page break on the printed pages leaves the runni
       ),
     )
     .toBe('Widelyemulated,aptaddressedissues')
+  // One paragraph of the text view holds the whole sentence (no blank line in mid-sentence).
+  await expect(
+    app.reader.region.locator('.text-body p', { hasText: 'Widely emulated, apt addressed issues' }),
+  ).toHaveCount(1)
   await page.screenshot({ path: test.info().outputPath('quote-across-pages-text.png') })
 })

@@ -4,14 +4,15 @@
  * paragraphs) otherwise. A false join (two paragraphs merged, a heading glued to text) is as bad as a missed one, so
  * every piece of evidence must agree:
  *  - the page's last line ends without sentence-final punctuation (. ? ! : 。 ！ ？, closing quotes after them);
- *  - both lines are body text: the type size most of each page is set in, the same size and a shared font (a heading
- *    in bold or larger type, a footnote is not), neither is a table row, a list item, a line with dot leaders (contents,
- *    index) nor a float's caption, and the next line is not the title of an outline entry on its page;
+ *  - both lines are body text: the same size, not smaller than most of their page, the next line using the font the
+ *    last one is mostly set in (a heading in bold or larger type, a footnote, a code listing is not); neither is a
+ *    table row, a list item, a line with dot leaders (contents, index) nor a float's caption, and the next line is
+ *    not the title of an outline entry on its page;
  *  - the next line is not indented against the rest of its paragraph (an indented first line opens a paragraph, an
  *    outdented one a list item);
  *  - and the sentence visibly goes on: in justified text the last line fills its column (it stops short only at a
- *    paragraph's end); in ragged text the next line starts with a lower-case letter (in scripts without case: the
- *    last line reaches the column's edge).
+ *    paragraph's end); in ragged text the last line is long (three quarters of the column) and the next line starts
+ *    with a lower-case letter (in scripts without case: the last line reaches the column's edge).
  * The join follows the in-page rule: a line-end hyphen before a lower-case letter is dropped and the halves joined;
  * CJK and Thai join without a space; everything else with one space.
  */
@@ -76,10 +77,13 @@ export function pageJoin(
   if (FINAL.test(prev.text)) return null
   if (last.inRow || first.inRow || OPENER.test(next.text) || CAPTION.test(next.text)) return null
   if (DOT_LEADERS.test(last.text) || DOT_LEADERS.test(first.text)) return null
-  // Body text on both sides, in the same type.
-  if (!sameSize(last.size, last.bodySize) || !sameSize(first.size, first.bodySize)) return null
-  if (!sameSize(last.size, first.size)) return null
-  if (!last.fonts.includes(first.font) && !first.fonts.includes(last.font)) return null
+  // Body text on both sides, in the same type (a heading in larger type meets text in smaller): not smaller than
+  // most of its page (a footnote), while code or tables in smaller type may be what most of a page is set in.
+  const body = (line: EdgeLine): boolean => line.size >= (1 - SAME_SIZE) * line.bodySize
+  if (!body(last) || !body(first) || !sameSize(last.size, first.size)) return null
+  // The next line sets some of its words in the font the last line is mostly in (a link or a command name may be
+  // what most of it is set in; a code listing or a bold heading has none of the body font).
+  if (!first.fonts.includes(last.font)) return null
   // The next line is not indented (nor outdented, a list item's hanging first line) against the next line of its
   // paragraph, or, alone in it, against its column's margin or the line it would continue.
   const em = first.size
@@ -96,10 +100,13 @@ export function pageJoin(
   // next line's lower-case start is the evidence (or, in scripts without case, a line that reaches the edge).
   const fills = last.right >= last.columnRight - last.size
   const lowerNext = /^\p{Ll}/u.test(next.text)
-  if (
-    last.justified ? !fills : !lowerNext && !(fills && !/\p{Lu}|\p{Ll}/u.test(next.text[0] ?? ''))
-  )
-    return null
+  if (last.justified && !fills) return null
+  if (!last.justified) {
+    // A ragged line breaks where the next word would not fit: at least three quarters of the column (a short code
+    // line or a table's last row does not).
+    if (last.right - last.margin < 0.75 * (last.columnRight - last.margin)) return null
+    if (!lowerNext && !(fills && !/\p{Lu}|\p{Ll}/u.test(next.text[0] ?? ''))) return null
+  }
   if (/\p{L}-$/u.test(prev.text) && lowerNext) return { separator: '', dropHyphen: true }
   return { separator: joinsWithoutSpace(prev.text, next.text) ? '' : ' ', dropHyphen: false }
 }

@@ -246,6 +246,13 @@ type Line = {
   continued: boolean
 }
 
+/** Count a fragment's characters to its main font, and note the other fonts it uses. */
+function addFonts(perFont: Map<string, number>, f: Fragment): Map<string, number> {
+  for (const font of f.fonts) if (!perFont.has(font)) perFont.set(font, 0)
+  perFont.set(f.font, (perFont.get(f.font) ?? 0) + f.text.length)
+  return perFont
+}
+
 /** The font most of a line's characters are set in. */
 function mainFont(line: Line): string {
   let font = ''
@@ -328,7 +335,7 @@ function pageText(fragments: Fragment[]): PageFlow {
           ? ''
           : ' ') + f.text
       last.right = f.right
-      last.perFont.set(f.font, (last.perFont.get(f.font) ?? 0) + f.text.length)
+      addFonts(last.perFont, f)
     } else {
       // Text on the same baseline, a wide gap to the right: the next cell of a table row (or a column's line).
       const cell = last !== undefined && sameBaseline(f, last) && f.x >= last.right - 1
@@ -339,7 +346,7 @@ function pageText(fragments: Fragment[]): PageFlow {
         x: f.x,
         right: f.right,
         size: f.size,
-        perFont: new Map([[f.font, f.text.length]]),
+        perFont: addFonts(new Map(), f),
         inRow: cell,
         afterCell: cell,
         continued: false,
