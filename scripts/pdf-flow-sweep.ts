@@ -6,7 +6,7 @@
  *   npx tsx --tsconfig tsconfig.node.json scripts/pdf-flow-sweep.ts LIST.txt [--kept] > flow.txt
  *
  * LIST.txt holds one PDF path per line. Per document: page breaks between two pages with text, how many were joined,
- * and each joined break as "p9→10: …end of page 9 ⏎ start of page 10…". With --kept, also the breaks kept apart
+ * and each joined break as "p9→10 JOINED: …end of page 9 ⏎ start of page 10…" (JOINED∅: without a space). With --kept, also the breaks kept apart
  * although page 9 ends without sentence-final punctuation (the candidates for a missed join). Totals at the end.
  */
 import { readFileSync } from 'node:fs'
@@ -48,7 +48,9 @@ async function sweep(list: string, showKept: boolean): Promise<void> {
       const wasJoined = !/\n\n$/.test(pages[i - 1] as string)
       if (wasJoined) {
         docJoined++
-        lines.push(`  p${i}→${i + 1} JOINED: …${tail(before)} ⏎ ${head(after)}…`)
+        // No space at the break: a CJK sentence, or a hyphenated word whose hyphen went.
+        const how = /\s$/.test(pages[i - 1] as string) ? 'JOINED' : 'JOINED∅'
+        lines.push(`  p${i}→${i + 1} ${how}: …${tail(before)} ⏎ ${head(after)}…`)
       } else if (showKept && !FINAL.test(before))
         lines.push(`  p${i}→${i + 1} kept:   …${tail(before)} ⏎ ${head(after)}…`)
     }

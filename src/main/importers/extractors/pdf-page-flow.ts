@@ -6,8 +6,9 @@
  *  - the page's last line ends without sentence-final punctuation (. ? ! : 。 ！ ？, closing quotes after them);
  *  - both lines are body text: the same size, not smaller than most of their page, the next line using the font the
  *    last one is mostly set in (a heading in bold or larger type, a footnote, a code listing is not); neither is a
- *    table row, a list item, a line with dot leaders (contents, index) nor a float's caption, and the next line is
- *    not the title of an outline entry on its page;
+ *    table row, a list item, a line with dot leaders (contents, index), a float's caption (at the top of the next page
+ *    or the bottom of this one) nor a centred line, and the next line is not the title of an outline entry on its
+ *    page;
  *  - the next line is not indented against the rest of its paragraph (an indented first line opens a paragraph, an
  *    outdented one a list item);
  *  - and the sentence visibly goes on: in justified text the last line fills its column (it stops short only at a
@@ -48,8 +49,8 @@ export type PageFlow = { text: string; first: EdgeLine | null; last: EdgeLine | 
 const FINAL = /[.?!:。！？．：…][\s"'”’»)\]）」』】〉》]*$/u
 /** A list item or a numbered heading ("• ", "3. ", "(a) "): the in-page rule's new-block openers. */
 const OPENER = /^(?:[•●▪◦‣∙*–-]\s|\(?\d{1,3}(?:\.\d{1,3})*[.)]?\s|\(?[a-z][.)]\s)/
-/** A table-of-contents or index line: dot leaders before a page number. */
-const DOT_LEADERS = /(?:\.\s?){4,}\s*\w+$/
+/** A table-of-contents or index line: dot leaders (before a page number or a list of them). */
+const DOT_LEADERS = /(?:\.\s?){4,}/
 /**
  * A float's caption ("Figure 1.", "Table 2.10:", "図 3"): floats go to the top of a page, so the page's first line is
  * often one, while the paragraph goes on below the float.
@@ -76,6 +77,12 @@ export function pageJoin(
   if (!last || !first || !prev.text || !next.text) return null
   if (FINAL.test(prev.text)) return null
   if (last.inRow || first.inRow || OPENER.test(next.text) || CAPTION.test(next.text)) return null
+  // A caption under a float ends the page: the text goes on elsewhere.
+  if (CAPTION.test(prev.text.slice(prev.text.lastIndexOf('\n\n') + 1).trim())) return null
+  // A centred last line (a caption, a title) does not run on.
+  const left = last.x - last.margin
+  if (left > 2 * last.size && Math.abs(left - (last.columnRight - last.right)) < last.size)
+    return null
   if (DOT_LEADERS.test(last.text) || DOT_LEADERS.test(first.text)) return null
   // Body text on both sides, in the same type (a heading in larger type meets text in smaller): not smaller than
   // most of its page (a footnote), while code or tables in smaller type may be what most of a page is set in.
