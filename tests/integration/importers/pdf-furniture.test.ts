@@ -47,8 +47,8 @@ describe('PDF page furniture', () => {
     const ja = await extract(join(DEBIAN, 'debian-reference.ja-excerpt.pdf'))
     // Table 1.2's header "サイズ" wraps to "サイ" / "ズ"; Table 2.x repeats it at the top of page 77.
     expect(ja.pageMeta?.[4]?.removed).toEqual(['Debian リファレンス 5 / 244'])
-    // (Its cells stay apart: "パッケージ ポプコン", not one made-up word.)
-    expect(pageText(ja, 5)).toMatch(/^パッケージ ポプコン\n\nサイズ/)
+    // (Its cells stay apart, "サイ" / "ズ" wrapped in its cell: not one made-up word.)
+    expect(pageText(ja, 5)).toMatch(/^パッケージ ポプコン サイズ 説明\n\n/)
     // A note's last line "す。" opens page 62 (and page 77): it is the end of the note's sentence.
     expect(pageText(ja, 7)).toContain('との両方を指したい際に用いられます。')
     expect(ja.pageMeta?.every((m) => !m.removed.includes('す。'))).toBe(true)

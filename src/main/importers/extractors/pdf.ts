@@ -244,6 +244,8 @@ type Line = {
   afterCell: boolean
   /** The next flowed line goes on in its paragraph (set once the page's blocks are known). */
   continued: boolean
+  /** A cell set off its row's baseline (centred against a neighbour of several lines): its text may wrap below. */
+  offCell: boolean
 }
 
 /** Count a fragment's characters to its main font, and note the other fonts it uses. */
@@ -338,7 +340,16 @@ function pageText(fragments: Fragment[]): PageFlow {
       addFonts(last.perFont, f)
     } else {
       // Text on the same baseline, a wide gap to the right: the next cell of a table row (or a column's line).
-      const cell = last !== undefined && sameBaseline(f, last) && f.x >= last.right - 1
+      // A line that starts well right of where the previous one ended, less than a line lower or higher: the next cell
+      // of its row, vertically centred against a cell of several lines (text never wraps to the right).
+      const cell =
+        last !== undefined &&
+        f.x >= last.right - 1 &&
+        (sameBaseline(f, last) ||
+          (f.x >= last.right + 1.5 * f.size &&
+            Math.abs(f.y - last.y) < 0.8 * f.size &&
+            /\p{L}{2}/u.test(f.text) && // words, not a display formula's raised radical or numerator
+            Math.abs(f.size - last.size) <= 0.1 * f.size))
       if (cell) last.inRow = true
       lines.push({
         text: f.text,
@@ -350,6 +361,7 @@ function pageText(fragments: Fragment[]): PageFlow {
         inRow: cell,
         afterCell: cell,
         continued: false,
+        offCell: cell && !sameBaseline(f, last),
       })
     }
   }
@@ -382,8 +394,8 @@ function pageText(fragments: Fragment[]): PageFlow {
       gap < -lineHeight || // moved up: a new column or block
       gap > 1.6 * lineHeight ||
       Math.abs(line.size - prev.size) > 0.2 * lineHeight ||
-      line.inRow || // a table row starts
-      prev.inRow || // one ends
+      // A table row starts or ends (unless a cell's text wraps to its next line).
+      ((line.inRow || prev.inRow) && !wrapsCell(prev, line)) ||
       OPENS_BLOCK.test(text) ||
       DOT_LEADERS.test(prev.text) ||
       (short && /[.:!?;"”)]$/.test(out)) ||
@@ -402,6 +414,16 @@ function pageText(fragments: Fragment[]): PageFlow {
   if (first && n > 1 && opens[1] === false) first.nextX = (flowed[1] as Line).x
   return { text: out, first, last }
 }
+
+/**
+ * A cell's text wrapping to its next line: just below a cell set off its row's baseline, at the same x. (Below a cell
+ * on its row's baseline, the same x is as likely the next row with its first cells empty.)
+ */
+const wrapsCell = (prev: Line, line: Line): boolean =>
+  prev.offCell &&
+  Math.abs(line.x - prev.x) <= 1 &&
+  prev.y - line.y > 0 &&
+  prev.y - line.y <= 1.6 * line.size
 
 /** Whether a line starts 0.5–4 em right of its column's left margin (a paragraph's first-line indent). */
 function indentedFromMargin(line: Line, lines: Line[]): boolean {
