@@ -412,6 +412,9 @@ function pageText(fragments: Fragment[]): PageFlow {
   // The first line's indent against the next line of its paragraph.
   const n = flowed.length
   if (first && n > 1 && opens[1] === false) first.nextX = (flowed[1] as Line).x
+  // A line of a block that holds a table row (a cell's wrapped text) is table text too.
+  if (first) first.inRow = flowed.slice(0, opens.indexOf(true, 1) >>> 0).some((l) => l.inRow)
+  if (last) last.inRow = flowed.slice(opens.lastIndexOf(true)).some((l) => l.inRow)
   return { text: out, first, last }
 }
 
