@@ -62,6 +62,7 @@ function filesUnder(dir: string, found: Found): void {
 async function sweep(argv: string[]): Promise<void> {
   const out = opt(argv, '--out') ?? 'sweep.jsonl'
   const every = Number(opt(argv, '--every') ?? 1)
+  const pdfEvery = Number(opt(argv, '--pdf-every') ?? every)
   const found: Found = { pdfs: [], texts: [], pages: [], books: [] }
   for (const root of argv) filesUnder(root, found)
   const { pdfs, texts, pages, books } = found
@@ -70,7 +71,7 @@ async function sweep(argv: string[]): Promise<void> {
     ...texts,
     ...pages.filter((_, i) => i % every === 0),
     ...books,
-    ...pdfs.filter((_, i) => i % every === 0),
+    ...pdfs.filter((_, i) => i % pdfEvery === 0),
   ]
   // Written row by row: a long sweep can be compared while it runs (or after it was stopped).
   writeFileSync(out, '')

@@ -4,34 +4,51 @@
  */
 import type { PartialDate } from '@shared/contract'
 
-const MONTHS: Record<string, number> = {
-  jan: 1,
-  january: 1,
-  feb: 2,
-  february: 2,
-  mar: 3,
-  march: 3,
-  apr: 4,
-  april: 4,
-  may: 5,
-  jun: 6,
-  june: 6,
-  jul: 7,
-  july: 7,
-  aug: 8,
-  august: 8,
-  sep: 9,
-  sept: 9,
-  september: 9,
-  oct: 10,
-  october: 10,
-  nov: 11,
-  november: 11,
-  dec: 12,
-  december: 12,
-}
-const MONTH =
-  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?'
+/**
+ * Month names as documents print them: English (abbreviated too), and in full in the other languages the library
+ * holds (French, German, Spanish, Italian, Portuguese, Dutch): "16 Mars 2018" (hyph-utf8.pdf), "16. März 2018",
+ * "16 de marzo de 2018". Compared lower-cased.
+ */
+const MONTH_NAMES: [number, string[]][] = [
+  [1, ['jan', 'january', 'janvier', 'januar', 'jänner', 'enero', 'gennaio', 'janeiro', 'januari']],
+  [
+    2,
+    [
+      'feb',
+      'february',
+      'février',
+      'fevrier',
+      'februar',
+      'febrero',
+      'febbraio',
+      'fevereiro',
+      'februari',
+    ],
+  ],
+  [3, ['mar', 'march', 'mars', 'märz', 'maerz', 'marzo', 'março', 'maart']],
+  [4, ['apr', 'april', 'avril', 'abril', 'aprile']],
+  [5, ['may', 'mai', 'mayo', 'maggio', 'maio', 'mei']],
+  [6, ['jun', 'june', 'juin', 'juni', 'junio', 'giugno', 'junho']],
+  [7, ['jul', 'july', 'juillet', 'juli', 'julio', 'luglio', 'julho']],
+  [8, ['aug', 'august', 'août', 'aout', 'agosto', 'augustus']],
+  [
+    9,
+    ['sep', 'sept', 'september', 'septembre', 'septiembre', 'setiembre', 'settembre', 'setembro'],
+  ],
+  [10, ['oct', 'october', 'octobre', 'oktober', 'octubre', 'ottobre', 'outubro']],
+  [11, ['nov', 'november', 'novembre', 'noviembre', 'novembro']],
+  [
+    12,
+    ['dec', 'december', 'décembre', 'decembre', 'dezember', 'diciembre', 'dicembre', 'dezembro'],
+  ],
+]
+const MONTHS: Record<string, number> = Object.fromEntries(
+  MONTH_NAMES.flatMap(([n, names]) => names.map((name) => [name, n])),
+)
+// Longest first, so "march" is not read as "mar" + "ch".
+const MONTH = `(${Object.keys(MONTHS)
+  .sort((a, b) => b.length - a.length)
+  .join('|')})\\.?(?![\\p{L}])`
 const WEEKDAY = '(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\\.?,?\\s+)?'
 
 const pad = (n: number): string => String(n).padStart(2, '0')
@@ -61,22 +78,28 @@ const PATTERNS: { re: RegExp; make: (m: RegExpExecArray) => PartialDate | null }
   },
   { re: /^(\d{4})(\d{2})(\d{2})(?:T\d|$)/, make: (m) => build(+m[1]!, +m[2]!, +m[3]!) },
   { re: /^(\d{4})-(\d{2})(?![\d-])/, make: (m) => build(+m[1]!, +m[2]!) },
+  // 2023年2月4日, 2023年2月 (Chinese and Japanese)
+  {
+    re: /^(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?/,
+    make: (m) => build(+m[1]!, +m[2]!, m[3] ? +m[3] : undefined),
+  },
   // April 24, 2025 · Apr. 24 2025 · Thursday, April 24th, 2025
   {
-    re: new RegExp(`^${WEEKDAY}${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)`, 'i'),
+    re: new RegExp(`^${WEEKDAY}${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)`, 'iu'),
     make: (m) => build(+m[3]!, MONTHS[m[1]!.toLowerCase()], +m[2]!),
   },
-  // 24 April 2025 · Thu, 24 Apr 2025 10:00:00 GMT · 24th of April, 2025
+  // 24 April 2025 · Thu, 24 Apr 2025 10:00:00 GMT · 24th of April, 2025 · 16 mars 2018 · 1er avril 2020 ·
+  // 16. März 2018 · 16 de marzo de 2018
   {
     re: new RegExp(
-      `^${WEEKDAY}(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+of)?\\s+${MONTH},?\\s+(\\d{4})(?!\\d)`,
-      'i',
+      `^${WEEKDAY}(\\d{1,2})(?:st|nd|rd|th|er|\\.)?(?:\\s+of|\\s+de)?\\s+${MONTH}(?:,|\\s+de)?\\s+(\\d{4})(?!\\d)`,
+      'iu',
     ),
     make: (m) => build(+m[3]!, MONTHS[m[2]!.toLowerCase()], +m[1]!),
   },
-  // April 2025
+  // April 2025 · juin 2011 · marzo de 2018
   {
-    re: new RegExp(`^${MONTH},?\\s+(\\d{4})(?!\\d)`, 'i'),
+    re: new RegExp(`^${MONTH}(?:,|\\s+de)?\\s+(\\d{4})(?!\\d)`, 'iu'),
     make: (m) => build(+m[2]!, MONTHS[m[1]!.toLowerCase()]),
   },
   // 2025

@@ -16,6 +16,7 @@ export interface DomElement extends DomNode {
   innerHTML: string
   readonly outerHTML: string
   readonly children: ArrayLike<DomElement>
+  readonly childNodes: ArrayLike<DomNode>
   readonly parentElement: DomElement | null
   getAttribute(name: string): string | null
   setAttribute(name: string, value: string): void

@@ -102,6 +102,38 @@ function keepStabilityNotes(document: ReturnType<typeof parseHtmlDocument>): voi
   }
 }
 
+/**
+ * DocBook's XHTML marks link targets with empty anchors written `<a id="idm12"/>`. Read as HTML, that tag does not
+ * close: the anchor takes in what follows it, up to its parent's end, and Readability scores all that text as link
+ * text and removes it. debian-reference's title page lost its legal notice this way, the paragraph that prints the
+ * edition and its date ("(第2.100版) (2023-02-04 11:59:01 UTC)"). An anchor without `href` is no link: what it took
+ * in goes back after it.
+ */
+function releaseTargetAnchors(document: ReturnType<typeof parseHtmlDocument>): void {
+  for (const anchor of Array.from(
+    document.querySelectorAll('a[id]:not([href]), a[name]:not([href])'),
+  )) {
+    const held = Array.from(anchor.childNodes)
+    if (held.length === 0) continue
+    const target = document.createElement('a')
+    for (const name of ['id', 'name']) {
+      const value = anchor.getAttribute(name)
+      if (value !== null) target.setAttribute(name, value)
+    }
+    anchor.replaceWith(target, ...held)
+  }
+}
+
+/**
+ * Readability takes an element whose class says "author" for the article's byline and removes it from the text.
+ * On a DocBook title page that element is the printed byline under the title ("Osamu Aoki (青木 修)"): it stays in
+ * the text (the authors were read from it before, by markedAuthors).
+ */
+function keepTitlePageBylines(document: ReturnType<typeof parseHtmlDocument>): void {
+  for (const el of Array.from(document.querySelectorAll('.titlepage [class*="author"]')))
+    el.setAttribute('class', (el.getAttribute('class') ?? '').replace(/author/gi, 'name'))
+}
+
 const PAIRS: Record<string, string> = {
   ')': '(',
   ']': '[',
@@ -184,6 +216,9 @@ export const extractHtml: Extractor = async ({ bytes, path }) => {
   // A saved page's <base href> would make Readability resolve every relative link against it (a hostile one turns
   // `#section` into `https://evil.example/#section`); an offline copy has no base, so drop it first.
   for (const base of Array.from(document.querySelectorAll('base'))) base.remove()
+  // A whole-tree walk, so only for pages written with self-closing anchors (DocBook's XHTML).
+  if (/<a\s[^<>]*\/>/i.test(source)) releaseTargetAnchors(document)
+  if (source.includes('titlepage')) keepTitlePageBylines(document)
   unwrapHeadingBlocks(document)
   // A whole-tree walk, so only for pages that hold such a note (every imported HTML file passes here).
   if (source.includes('api_stability')) keepStabilityNotes(document)

@@ -584,9 +584,13 @@ export const extractPdf: Extractor = async ({ bytes, path }) => {
       if (Array.isArray(v)) return v.filter((x) => typeof x === 'string').join('; ') || null
       return null
     }
-    // Only the first pages count for metadata, however long the document.
+    // Only the first pages count for metadata, however long the document: the first two with text (a cover
+    // without a text layer is no page of print: debian-reference.ja.pdf prints its date on page ii, the third).
+    const printedFrom = pages.findIndex((p) => p !== '')
     const firstPages =
-      pageStarts.length > 2 ? doc.text.slice(0, pageStarts[2]) : doc.text.slice(0, 20_000)
+      printedFrom >= 0 && pageStarts.length > printedFrom + 2
+        ? doc.text.slice(0, pageStarts[printedFrom + 2])
+        : doc.text.slice(0, 20_000)
     applyPdfMetadata(
       doc,
       {

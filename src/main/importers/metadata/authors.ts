@@ -91,6 +91,25 @@ export function cleanName(raw: string): string | null {
 const ORGANISATION =
   /\b(?:team|group|project|society|association|committee|foundation|institute|council|consortium|community|authors|developers|contributors|editors|board|company|corporation|organi[sz]ation|office|department|ministry|agency|press|network|cent(?:er|re)|university|school|library|league|union|alliance|collective|staff|house|bureau|commission|government)\b/i
 
+/** Organisation words of the other languages the library holds ("Équipe du guide de référence pour Debian"). */
+const ORGANISATION_ABROAD =
+  /(?<!\p{L})(?:équipe|groupe|projet|projekt|gruppe|equipo|grupo|proyecto|progetto|gruppo|comité|komitee|redaktion|rédaction)(?!\p{L})|团队|小组|項目|项目|チーム|プロジェクト/iu
+
+/**
+ * A team or group named in full, in any of the library's languages: capitalised first, up to ten words (French and
+ * Spanish names run long and lower-case: "Équipe du guide de référence pour Debian"), and an organisation word.
+ */
+export function looksLikeOrganisation(s: string): boolean {
+  const words = s.split(/\s+/)
+  return (
+    words.length >= 2 &&
+    words.length <= 10 &&
+    /^\p{Lu}/u.test(s) &&
+    !/[.!?:;]$/.test(s) &&
+    (ORGANISATION.test(s) || ORGANISATION_ABROAD.test(s))
+  )
+}
+
 /** Does this read as one person's or organisation's name (a few capitalised words, initials allowed)? */
 export function looksLikeName(s: string): boolean {
   const words = s.split(/\s+/)

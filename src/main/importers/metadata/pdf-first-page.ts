@@ -13,7 +13,7 @@ import { cleanName, looksLikeName, splitAuthors } from './authors'
 import { genericTitle, sectionHeading } from './finish'
 import { foldName, printedSpelling } from './printed-spelling'
 import { type Candidate, candidate, setBest, setField } from './provenance'
-import { dateAlone, dateInLine } from './text-head'
+import { dateAlone, dateInLine, datesInLine } from './text-head'
 
 /**
  * A positioned run of text on page 1 (what pdf.ts calls a fragment). size: its largest type; textSize: the size most
@@ -548,6 +548,11 @@ export function applyPdfMetadata(
   const created = parseDate(embedded.creationDate) ?? parseDate(embedded.xmpDate)
   const createdYearPrinted =
     created !== null && new RegExp(`(?<!\\d)${created.slice(0, 4)}(?!\\d)`).test(firstPagesText)
+  // The creation day printed on the front pages, outside a copyright line: the document dates itself with the day
+  // this file was made ("(2023-02-04 11:59:01 UTC)" on debian-reference.ja.pdf's page ii, "16 Mars 2018" as the
+  // latest editorial change of hyph-utf8.pdf). That is the version a reader cites (APA: the version used).
+  const createdDayPrinted =
+    created !== null && created.length === 10 && dayPrinted(created, firstPagesText)
   const dates: (Candidate<PartialDate> | null)[] = [
     layout.date
       ? candidate(
@@ -557,12 +562,22 @@ export function applyPdfMetadata(
           layout.dateAtTop ? 'first page, a date line at the top' : 'first page, under the title',
         )
       : null,
-    created && createdYearPrinted
-      ? candidate(created, 'embedded', 0.45, 'PDF creation date (its year is printed on page 1)')
-      : null,
+    created && createdDayPrinted
+      ? candidate(created, 'text', 0.84, 'printed on the first pages, the day the PDF was made')
+      : created && createdYearPrinted
+        ? candidate(created, 'embedded', 0.45, 'PDF creation date (its year is printed on page 1)')
+        : null,
   ]
   setBest(doc, 'publishedAt', dates)
   if (created && !(created && createdYearPrinted)) doc.fileDate = created
+}
+
+/** Whether the day is printed on the pages, on a line that is no copyright notice. */
+function dayPrinted(day: PartialDate, text: string): boolean {
+  for (const line of text.split('\n'))
+    if (!/copyright|©|\(c\)/i.test(line) && datesInLine(line).some((d) => d.date === day))
+      return true
+  return false
 }
 
 /** An embedded title or author list as page 1 spells it (printed-spelling.ts); names may differ in case too. */

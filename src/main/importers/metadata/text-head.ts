@@ -9,7 +9,7 @@ import type { PartialDate } from '@shared/contract'
 import { dateAtStart } from '../dates'
 import { oneLine } from '../normalise'
 import { readsAsTitle } from '../text-metadata'
-import { cleanName, looksLikeName, splitAuthors } from './authors'
+import { cleanName, looksLikeName, looksLikeOrganisation, splitAuthors } from './authors'
 import { type Candidate, candidate } from './provenance'
 
 const HEAD_CHARS = 12 * 1024
@@ -133,32 +133,39 @@ function boxedTitle(
   return null
 }
 
-/** A date anywhere in the line (the most precise one), with whether a dating keyword precedes it. */
-export function dateInLine(line: string): { date: PartialDate; keyword: boolean } | null {
+/** Where a date may start: not inside a Latin word or a number (a date right after a CJK character may). */
+const WORD_BEFORE = /[\p{sc=Latin}\p{sc=Greek}\p{sc=Cyrillic}\p{N}]/u
+
+/** Every day- or month-precise date in the line, in order, with where it starts and ends. */
+export function datesInLine(line: string): { date: PartialDate; start: number; end: number }[] {
   // Every date has a four-digit year: most lines have none and cost one regex test.
-  if (!/\d{4}/.test(line)) return null
-  let found: PartialDate | null = null
-  let foundAt = -1
+  if (!/\d{4}/.test(line)) return []
+  const found: { date: PartialDate; start: number; end: number }[] = []
   for (let i = 0; i < line.length; i++) {
-    if (i > 0 && /[\p{L}\p{N}]/u.test(line[i - 1] ?? '')) continue
+    if (i > 0 && WORD_BEFORE.test(line[i - 1] ?? '')) continue
     // The tail of a number is no day: "version 2022.1 January 2022" is January 2022, not 1 January (dvips.pdf).
     if (i > 1 && /[.,]/.test(line[i - 1] ?? '') && /\p{N}/u.test(line[i - 2] ?? '')) continue
     if (!/[\p{L}\p{N}]/u.test(line[i] ?? '')) continue
     const hit = dateAtStart(line.slice(i))
     if (!hit || hit.precision === 'year') continue
-    if (!found || hit.date.length > found.length) {
-      found = hit.date
-      foundAt = i
-    }
+    found.push({ date: hit.date, start: i, end: i + hit.length })
     i += hit.length - 1
   }
-  if (!found) return null
-  const before = line.slice(0, foundAt)
-  const keyword =
-    /\b(?:last\s+)?(?:updated|revised|modified|released?|published|dated?|version|ratified|issued|posted|from|v\d[\w.]*|as of)\b.{0,40}$/i.test(
-      before,
-    ) || /^\s*[([]?\s*$/.test(before)
-  return { date: found, keyword }
+  return found
+}
+
+/** Words before a date that say it dates the document (or its version), in the languages the library holds. */
+const DATING_WORDS =
+  /(?:(?<!\p{L})(?:last\s+)?(?:updated|revised|modified|released?|published|dated?|version|ratified|issued|posted|from|v\d[\w.]*|as of|publiée?|mise? à jour|révisée?|veröffentlicht|aktualisiert|stand|publicad[oa]|actualizad[oa]|pubblicat[oa]|aggiornat[oa])(?!\p{L})|版本?|発行|发布|發佈|公開|更新).{0,40}$/iu
+
+/** A date anywhere in the line (the most precise one), with whether a dating keyword precedes it. */
+export function dateInLine(line: string): { date: PartialDate; keyword: boolean } | null {
+  let best: { date: PartialDate; start: number } | null = null
+  for (const hit of datesInLine(line)) if (!best || hit.date.length > best.date.length) best = hit
+  if (!best) return null
+  const before = line.slice(0, best.start)
+  const keyword = DATING_WORDS.test(before) || /^\s*[([（]?\s*$/.test(before)
+  return { date: best.date, keyword }
 }
 
 const COPYRIGHT = /(?:copyright|©|\(c\))/i
@@ -179,46 +186,169 @@ export function dateAlone(line: string): PartialDate | null {
   return (MARKS.exec(rest)?.[0].length ?? 0) === rest.length ? hit.date : null
 }
 
-/** Dated lines near the top: a keyword line or a date alone on its line; never a copyright line. */
-function headDate(lines: string[], from: number, to: number): Candidate<PartialDate> | null {
+/**
+ * A label saying that what follows is the latest revision's date: "Last updated:", "Latest editorial change:"
+ * (hyph-utf8.pdf), "Revised", "Last modified", "Dernière modification", "mis à jour le", "Zuletzt geändert", "Stand:",
+ * "最終更新", "更新日", "改訂". The date is on the label's line after it, or alone on the next line.
+ */
+const REVISION_LABEL =
+  /(?:(?<!\p{L})(?:(?:last|latest|most\s+recent)\b[\p{L}\s]{0,30}?\b(?:change[sd]?|update[sd]?|revi(?:sed|sion)|modifi(?:ed|cation)|edit(?:ed)?)|(?:last\s+)?(?:updated|revised|modified)(?:\s+on)?|dernière\s+(?:modification|mise\s+à\s+jour|révision)|mise?\s+à\s+jour(?:\s+le)?|révisée?\s+le|zuletzt\s+(?:geändert|aktualisiert|überarbeitet)|stand|última\s+(?:actualización|modificación|revisión)|ultim[oa]\s+aggiornamento)(?!\p{L})|最終更新日?|更新日|改訂日?|最后更新|最後更新)\s*[:：]?\s*/iu
+
+/**
+ * A version and its date: "version 12.18, publiée le 2023-03-06" (developers-reference.fr.txt), "(第2.100版)
+ * (2023-02-04 11:59:01 UTC)" (debian-reference.ja), "（版本 2.100）(2023-02-04 …)", "v1.4 (2021/03/01)". The date
+ * of the version at hand, however long the paragraph around it: a date at most 30 characters after a dotted version
+ * number, with no other number between them. A licence's version ("GPL version 2 (June 1991)") is not the document's.
+ */
+const LICENCE = /\blicen[cs]e|\bGPL\b|\bLizenz|\bpublic license/i
+const VERSION_THEN =
+  /(?:(?:(?<!\p{L})(?:version|versión|versione|versão|release|revision|edition|édition|ausgabe|v)(?![\p{L}])|版本|バージョン|第)\s*["“«]?\s*\d+(?:\.\d+)+[a-z]?\s*版?|\d+(?:\.\d+)+\s*版)\s*["”»]?[^\d\n]{0,30}$/iu
+
+/** The first date in the line that follows a version number. */
+function versionDate(line: string): Candidate<PartialDate> | null {
+  for (const hit of datesInLine(line))
+    if (VERSION_THEN.test(line.slice(Math.max(0, hit.start - 60), hit.start))) {
+      const around = line.slice(Math.max(0, hit.start - 40), hit.end)
+      return candidate(hit.date, 'text', 0.8, `a version's date: "${oneLine(around, 70)}"`)
+    }
+  return null
+}
+
+/** The date a revision label gives, on its line or the next one with words; null when the line has no such label. */
+function revisionDate(lines: string[], i: number): { date: PartialDate; label: string } | null {
+  const line = lines[i] ?? ''
+  const label = REVISION_LABEL.exec(line)
+  if (!label) return null
+  const after = line.slice(label.index + label[0].length)
+  const here = datesInLine(after)[0]
+  if (here && here.start <= 3) return { date: here.date, label: oneLine(line, 80) }
+  if (after.trim()) return null
+  let k = i + 1
+  while (k < lines.length && k <= i + 2 && !lines[k]?.trim()) k++
+  const next = dateAlone((lines[k] ?? '').trim())
+  return next ? { date: next, label: oneLine(`${line.trim()} ${lines[k]?.trim()}`, 80) } : null
+}
+
+/**
+ * Dated lines near the top, never a copyright line. APA cites the version being read, so a labelled latest revision
+ * ("Latest editorial change: 16 Mars 2018" under "Main description: June 2011") comes first, then a version's date,
+ * then a date alone on its line, then a date after a dating word.
+ */
+function headDate(
+  lines: string[],
+  from: number,
+  to: number,
+  versionTo: number,
+): Candidate<PartialDate> | null {
   let fallback: Candidate<PartialDate> | null = null
-  for (let i = from; i < Math.min(to, lines.length); i++) {
-    const line = (lines[i] ?? '').trim()
-    if (!line || line.length > 160 || COPYRIGHT.test(line)) continue
+  let lone: Candidate<PartialDate> | null = null
+  let version: Candidate<PartialDate> | null = null
+  for (let i = from; i < Math.min(Math.max(to, versionTo), lines.length); i++) {
+    const raw = (lines[i] ?? '').trim()
+    if (!raw || COPYRIGHT.test(raw)) continue
+    // Below the title block only a version's date is read (a licence and a list of copyrights can come first:
+    // developers-reference.fr.txt names its version 37 lines down).
+    if (i >= to) {
+      if (!version && !LICENCE.test(raw)) version = versionDate(raw)
+      continue
+    }
+    const revised = revisionDate(lines, i)
+    if (revised) return candidate(revised.date, 'text', 0.87, `"${revised.label}"`)
+    if (!version && !LICENCE.test(raw)) version = versionDate(raw)
+    const line = raw
+    if (line.length > 160 || lone) continue
     const found = dateInLine(line)
     if (!found) continue
     const alone =
       line.replace(/[()[\],.]/g, '').trim().length <= found.date.length + 16 &&
       /^[\s([]*(?:\w+\s+)?[\d\p{L}]/u.test(line) &&
       dateAtStart(line.replace(/^[\s([]+/, '')) !== null
-    const lone = alone ? found.date : dateAlone(line)
-    if (lone) return candidate(lone, 'text', 0.8, 'date line under the title')
-    if (found.keyword && !fallback)
+    const single = alone ? found.date : dateAlone(line)
+    if (single) lone = candidate(single, 'text', 0.8, 'date line under the title')
+    else if (found.keyword && !fallback)
       fallback = candidate(found.date, 'text', 0.75, `"${oneLine(line, 60)}"`)
   }
-  return fallback
+  return version ?? lone ?? fallback
 }
 
-const AUTHOR_LINE =
-  /^\s*:?(?:authors?|by|written\s+by|author\(s\)|verfasser|auteurs?)\s*:?\s+(\S.{1,200})$/i
-const AUTHOR_LABEL = /^\s*:?(?:authors?|author\(s\))\s*:?\s*$/i
+/** Labels of a byline, in the languages the library holds; a CJK label needs no space before the name. */
+const AUTHOR_WORDS =
+  'authors?|author\\(s\\)|by|written\\s+by|verfasser(?:in)?|auteurs?|autor(?:en|in|es)?|autore|autori|rédigé\\s+par|geschrieben\\s+von|escrito\\s+por'
+const AUTHOR_LINE = new RegExp(
+  `^\\s*:?(?:(?:${AUTHOR_WORDS})\\s*:?\\s+|(?:作者|著者|执笔|執筆|编者|編者)\\s*[:：]\\s*)(\\S.{1,200})$`,
+  'iu',
+)
+const AUTHOR_LABEL = /^\s*:?(?:authors?|author\(s\)|auteurs?|autor(?:en)?|作者|著者)\s*[:：]?\s*$/iu
+/**
+ * The people who keep the work ("Maintainer: Christian Tellechea", "Maintained by Joseph A. Wright", and
+ * "Maintainers of the hyph-utf8 package and collectors of patterns:" over "• Mojca Miklavec, Arthur Reutenauer"):
+ * its authors when the work names no author.
+ */
+const MAINTAINER_LINE = /^\s*(?:maintainers?\s*:|maintained\s+by)\s*(\S.{1,200})$/i
+const MAINTAINER_LABEL = /^\s*maintainers?\b[^:.;]{0,80}:\s*$/i
+/** A list mark before a name: "• Mojca Miklavec", "* Jane Doe", "- Jane Doe". */
+const LIST_MARK = /^\s*[•*·‣◦–-]\s+/u
 
-/** "Author: X", ":author: X" (repeatable), "Written by X", or an "author" label with the name on the next line. */
+/** Names on a byline's value; [] when it names nobody. */
+function namesIn(value: string): string[] {
+  return splitAuthors(value.replace(LIST_MARK, '')).filter((a) => looksLikeName(a))
+}
+
+/** The value of a label standing alone on its line: the next line with words (a list mark taken off). */
+function valueBelow(lines: string[], i: number): string | null {
+  let k = i + 1
+  while (k < lines.length && !lines[k]?.trim() && k < i + 3) k++
+  return lines[k] ?? null
+}
+
+/**
+ * "Author: X", ":author: X" (repeatable), "Written by X", "Auteur : X", "作者：X", or a label with the names on the next
+ * line; failing those, the maintainers' line.
+ */
 function headAuthors(lines: string[], from: number, to: number): Candidate<string[]> | null {
   const names: string[] = []
+  const keepers: string[] = []
   for (let i = from; i < Math.min(to, lines.length); i++) {
     const line = lines[i] ?? ''
-    const m = AUTHOR_LINE.exec(line)
-    let value = m?.[1] ?? null
-    if (!value && AUTHOR_LABEL.test(line)) {
-      let k = i + 1
-      while (k < lines.length && !lines[k]?.trim() && k < i + 3) k++
-      value = lines[k] ?? null
+    if (COPYRIGHT.test(line)) continue
+    const value =
+      AUTHOR_LINE.exec(line)?.[1] ?? (AUTHOR_LABEL.test(line) ? valueBelow(lines, i) : null)
+    if (value) {
+      for (const a of namesIn(value)) if (!names.includes(a)) names.push(a)
+      continue
     }
-    if (!value) continue
-    for (const a of splitAuthors(value)) if (looksLikeName(a) && !names.includes(a)) names.push(a)
+    const kept =
+      MAINTAINER_LINE.exec(line)?.[1] ?? (MAINTAINER_LABEL.test(line) ? valueBelow(lines, i) : null)
+    if (kept) for (const a of namesIn(kept)) if (!keepers.includes(a)) keepers.push(a)
   }
-  return names.length > 0 ? candidate(names, 'text', 0.8, 'author line') : null
+  if (names.length > 0) return candidate(names, 'text', 0.8, 'author line')
+  return keepers.length > 0 ? candidate(keepers, 'text', 0.7, 'maintainers line') : null
+}
+
+const MAILBOX = /^(.+?)\s*<[^<>\s@]+@[^<>\s@]+\.[^<>\s@]+>$/
+
+/**
+ * The line under a title that is a name and an e-mail address, as DocBook, AsciiDoc and pandoc print a byline in
+ * plain text ("Équipe du guide de référence pour Debian <developers-reference@packages.debian.org>" under
+ * developers-reference.fr.txt's title, the address wrapped at its hyphen). Only the first block under the title;
+ * a copyright line is never a byline.
+ */
+function mailboxByline(lines: string[], titleLine: number): Candidate<string[]> | null {
+  let k = titleLine + 1
+  if (RULE.test(lines[k] ?? '')) k++
+  while (k < lines.length && k <= titleLine + 4 && !lines[k]?.trim()) k++
+  const names: string[] = []
+  for (let n = 0; n < 4 && k < lines.length && lines[k]?.trim(); n++) {
+    let line = (lines[k++] ?? '').trim()
+    // An address wrapped inside the brackets: "<developers-" + "reference@packages.debian.org>".
+    if (/<[^>]*$/.test(line) && k < lines.length) line += (lines[k++] ?? '').trim()
+    const m = MAILBOX.exec(line)
+    if (!m || COPYRIGHT.test(line)) return null
+    const name = cleanName(m[1] ?? '')
+    if (!name || !(looksLikeName(name) || looksLikeOrganisation(name))) return null
+    names.push(name)
+  }
+  return names.length > 0 ? candidate(names, 'text', 0.8, 'name and e-mail under the title') : null
 }
 
 const MASTHEAD =
@@ -318,8 +448,9 @@ export function headMetadata(text: string): HeadMetadata {
     title,
     authors:
       headAuthors(lines, from, titleLine + 20) ??
+      (title ? mailboxByline(lines, titleLine) : null) ??
       (boxed?.author ? candidate([boxed.author], 'text', 0.75, 'name in the title box') : null),
-    date: headDate(lines, 0, titleLine + 24),
+    date: headDate(lines, 0, titleLine + 24, titleLine + 40),
     bodyStart: 0,
   }
 }
