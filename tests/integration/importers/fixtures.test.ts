@@ -110,13 +110,17 @@ const EXPECTED: Expectation[] = [
     sentences: ['This file is part of the GNU MPFR Library.'],
   },
   {
-    // Its title page byline is the DocBook template's "[FAMILY Given]": no author.
+    // Its title page byline is the DocBook template's "[FAMILY Given]": no author. The legal notice names the edition
+    // and its date ("(第2.100版) (2023-02-04 11:59:01 UTC)"); it was lost to DocBook's `<a id/>` anchors.
     file: 'debian/debian-reference-index.ja.html',
     format: 'html',
     title: 'Debian リファレンス',
-    date: null,
+    date: '2023-02-04',
     authors: [],
-    sentences: ['This book is free; you may redistribute it and/or modify it under the terms'],
+    sentences: [
+      'This book is free; you may redistribute it and/or modify it under the terms',
+      '本 Debian リファレンス (第2.100版) (2023-02-04 11:59:01 UTC)',
+    ],
   },
   {
     file: 'debian/fhs-3.0.pdf',
@@ -287,8 +291,9 @@ const EXPECTED: Expectation[] = [
     format: 'epub',
     // Issue 13: dc:title is a slug; the book's own heading is the title.
     title: "Debian Developer's Reference",
-    // dc:date is the build's stamp (the same instant as dcterms:modified): kept as the file date.
-    date: null,
+    // dc:date is the build's stamp (the same instant as dcterms:modified), but the book prints the same day as its
+    // version's date: "Debian Developer's Reference version 12.18, released on 2023-03-06".
+    date: '2023-03-06',
     authors: ["Developer's Reference Team"],
     citationType: 'book',
     sentences: [
@@ -391,7 +396,7 @@ const EXPECTED: Expectation[] = [
     file: 'debian/debian-reference.ja-excerpt.pdf',
     format: 'pdf',
     title: 'Debian リファレンス',
-    date: null,
+    date: '2023-02-04', // "(第 2.100 版) (2023-02-04 11:59:01 UTC)" on page ii: the edition's date
     pages: 9,
     // The sentence that runs from a note into "す。" at the top of page 62: whole, nothing between.
     sentences: [
@@ -405,7 +410,7 @@ const EXPECTED: Expectation[] = [
     // taken instead, its hard wrap joined without a space.
     title:
       'Debian 参考手册（版本 2.100） (2023-02-04 11:59:01 UTC) 旨在为作为一份安装后用户指南，为 Debian 系统的使用与管理提供宽泛的概览。',
-    date: null,
+    date: '2023-02-04', // the version's date in that paragraph
     sentences: ['所有担保条款具有免责效力。所有商标均为其各自商标所有者的财产。'],
     extra: (row) => expect(row.language).toBe('zh'),
   },
@@ -567,6 +572,63 @@ const EXPECTED: Expectation[] = [
     date: '1988-02-08',
     authors: ['Oren Patashnik'],
     sentences: ['This documentation, for BibTeX version 0.99b, is meant for general BibTeX users;'],
+  },
+  {
+    // "Maintainers of the hyph-utf8 package and collectors of patterns:" over the names; "Main description: June
+    // 2011", then "Latest editorial change: 16 Mars 2018": the version read (APA).
+    file: 'texlive/hyph-utf8.pdf',
+    format: 'pdf',
+    title: 'The hyph-utf8 package and hyphenation with TeX',
+    date: '2018-03-16',
+    authors: ['Mojca Miklavec', 'Arthur Reutenauer'],
+    pages: 7,
+    sentences: [
+      'In 2008 all the existing hyphenation patterns from TeX distributions have been collected',
+    ],
+  },
+  {
+    // The book's first three pages (a cover with no text, then i and ii), Info kept: page ii prints the PDF's
+    // creation day.
+    file: 'debian/debian-reference.ja-front.pdf',
+    format: 'pdf',
+    title: 'Debian リファレンス',
+    date: '2023-02-04',
+    authors: [],
+    pages: 3,
+    sentences: ['本 Debian リファレンス (第 2.100 版) (2023-02-04 11:59:01 UTC)'],
+  },
+  {
+    // The team's name and address under the title; the version's date 37 lines down.
+    file: 'debian/developers-reference-head.fr.txt',
+    format: 'txt',
+    title: 'Guide de référence pour Debian',
+    date: '2023-03-06',
+    authors: ['Équipe du guide de référence pour Debian'],
+    sentences: ['Ceci est la version "12.18", publiée le "2023-03-06", du guide de'],
+  },
+  {
+    // DocBook pubdate; the title page's bylines kept in the text (their e-mail links made them link text).
+    file: 'debian/maint-guide-index.en.html',
+    format: 'html',
+    title: "Debian New Maintainers' Guide",
+    date: '2022-10-08',
+    authors: ['Josip Rodin', 'Osamu Aoki'],
+    sentences: [
+      'version 1.2.53',
+      'This document may be used under the terms of the GNU General Public License',
+    ],
+  },
+  {
+    // Readability left out the whole title page of this one-page manual: it goes back at the head.
+    file: 'debian/bzip2-manual.html',
+    format: 'html',
+    title: 'bzip2 and libbzip2, version 1.0.8',
+    date: '2019-07-13',
+    authors: ['Julian Seward'],
+    sentences: [
+      'Version 1.0.8 of 13 July 2019',
+      'bzip2 compresses files using the Burrows-Wheeler block-sorting text compression algorithm',
+    ],
   },
 ]
 

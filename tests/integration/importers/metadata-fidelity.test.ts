@@ -111,3 +111,78 @@ describe('an author who is also the publisher', () => {
     )
   })
 })
+
+const TEXLIVE = join(__dirname, '..', '..', 'fixtures', 'documents', 'texlive')
+
+describe('dates the document prints (APA: the date of the version read)', () => {
+  it('hyph-utf8.pdf: "Latest editorial change: 16 Mars 2018" beats "Main description: June 2011"', async () => {
+    const file = await extractFile(join(TEXLIVE, 'hyph-utf8.pdf'), limits)
+    expect(file.publishedAt).toBe('2018-03-16')
+    expect(file.provenance.publishedAt).toMatchObject({ origin: 'text' })
+    expect(file.provenance.publishedAt?.detail).toContain('Latest editorial change')
+    expect(file.provenance.publishedAt?.confidence).toBeGreaterThanOrEqual(0.5) // printed, not guessed
+  })
+
+  it('debian-reference.ja.pdf: the day printed on page ii (behind a cover with no text) is its date', async () => {
+    // Pages 1–3 of the book, Info kept: CreationDate 2023-02-04 11:59:01, page ii prints "(2023-02-04 11:59:01 UTC)".
+    const file = await extractFile(join(DEBIAN, 'debian-reference.ja-front.pdf'), limits)
+    expect(file.publishedAt).toBe('2023-02-04')
+    expect(file.provenance.publishedAt).toMatchObject({
+      origin: 'text',
+      detail: 'printed on the first pages, the day the PDF was made',
+    })
+    expect(file.authors).toEqual([]) // "[FAMILY Given]"; the copyright line is no byline
+  })
+
+  it("a version's date in a long paragraph: the same book's excerpt without Info, and its text edition", async () => {
+    const pdf = await extractFile(join(DEBIAN, 'debian-reference.ja-excerpt.pdf'), limits)
+    expect(pdf.publishedAt).toBe('2023-02-04')
+    expect(pdf.provenance.publishedAt?.detail).toContain('第 2.100 版')
+    const txt = await extractFile(join(DEBIAN, 'developers-reference-head.fr.txt'), limits)
+    // "Ceci est la version "12.18", publiée le "2023-03-06", du guide…", 37 lines under the title.
+    expect(txt.publishedAt).toBe('2023-03-06')
+  })
+
+  it('a DocBook title page keeps its legal notice in the text, and the date in it is the edition date', async () => {
+    const file = await extractFile(join(DEBIAN, 'debian-reference-index.ja.html'), limits)
+    expect(file.text).toContain('本 Debian リファレンス (第2.100版) (2023-02-04 11:59:01 UTC)')
+    expect(file.text).toContain('[FAMILY Given]') // the byline as printed, though no author
+    expect(file.publishedAt).toBe('2023-02-04')
+    expect(file.authors).toEqual([])
+  })
+
+  it("DocBook's pubdate is the date; the title page's bylines and edition stay in the text", async () => {
+    const guide = await extractFile(join(DEBIAN, 'maint-guide-index.en.html'), limits)
+    expect(guide.publishedAt).toBe('2022-10-08')
+    expect(guide.provenance.publishedAt?.detail).toContain('DocBook pubdate')
+    expect(guide.authors).toEqual(['Josip Rodin', 'Osamu Aoki'])
+    expect(guide.text).toMatch(
+      /^Debian New Maintainers' Guide\n\nJosip Rodin\n\noriginal contents\s<joy-mg@debian.org>\n/,
+    )
+    expect(guide.text).toContain('2022-10-08 03:52:48 UTC')
+    // bzip2's one-page manual: Readability picked the chapters and left the whole title page out.
+    const manual = await extractFile(join(DEBIAN, 'bzip2-manual.html'), limits)
+    expect(manual.text).toMatch(
+      /^bzip2 and libbzip2, version 1\.0\.8\n\nA program and library for data compression\n\nJulian Seward\n/,
+    )
+    expect(manual.text).toContain('Version 1.0.8 of 13 July 2019')
+    expect(manual.publishedAt).toBe('2019-07-13')
+  })
+})
+
+describe('authors the document prints', () => {
+  it('hyph-utf8.pdf: "Maintainers of the hyph-utf8 package…:" over "• Mojca Miklavec, Arthur Reutenauer"', async () => {
+    const file = await extractFile(join(TEXLIVE, 'hyph-utf8.pdf'), limits)
+    // Not the next bullet, "With contributions by Khaled Hosny, …": contributors are no authors.
+    expect(file.authors).toEqual(['Mojca Miklavec', 'Arthur Reutenauer'])
+    expect(file.provenance.authors).toMatchObject({ origin: 'text', detail: 'maintainers line' })
+  })
+
+  it('developers-reference.fr.txt: the name and e-mail under the title, the address wrapped at its hyphen', async () => {
+    const file = await extractFile(join(DEBIAN, 'developers-reference-head.fr.txt'), limits)
+    expect(file.title).toBe('Guide de référence pour Debian')
+    expect(file.authors).toEqual(['Équipe du guide de référence pour Debian'])
+    // The copyright lines below it name seven people: none is taken for an author.
+    expect(file.authors).not.toContain('Holger Levsen')
+  })
+})

@@ -130,9 +130,44 @@ function releaseTargetAnchors(document: ReturnType<typeof parseHtmlDocument>): v
  * the text (the authors were read from it before, by markedAuthors).
  */
 function keepTitlePageBylines(document: ReturnType<typeof parseHtmlDocument>): void {
+  // An author's e-mail link ("<joy-mg@debian.org>" in maint-guide) made the byline mostly link text, which
+  // Readability removes as navigation: the address stays as the words it prints.
+  for (const link of Array.from(document.querySelectorAll('.titlepage [class*="author"] a[href]')))
+    link.replaceWith(...Array.from(link.childNodes))
   for (const el of Array.from(document.querySelectorAll('.titlepage [class*="author"]')))
     el.setAttribute('class', (el.getAttribute('class') ?? '').replace(/author/gi, 'name'))
 }
+
+/** What a DocBook title page prints besides its heading: bylines, edition, dates, notices, abstract. */
+const FRONT_MATTER =
+  '.author, .authorgroup, .corpauthor, .editor, .releaseinfo, .pubdate, .date, .copyright, .legalnotice, .abstract, .revhistory'
+
+/**
+ * The title page of a DocBook book or article (`div.titlepage` holding more than its heading), kept whole when
+ * Readability leaves it out: bzip2's one-page manual went straight from its title to "1. Introduction", without its
+ * author, "Version 1.0.8 of 13 July 2019" and legal notice. `dropped` says whether an article's HTML lost all of
+ * the title page's front matter (then the title page goes back at the head, its heading with it).
+ */
+function docbookTitlePage(
+  document: ReturnType<typeof parseHtmlDocument>,
+): { html: string; dropped: (article: string) => boolean } | null {
+  const page = document.querySelector('div.titlepage')
+  if (!page) return null
+  const probes = Array.from(page.querySelectorAll(FRONT_MATTER))
+    .map((el) => squash(el.textContent ?? '').slice(0, 60))
+    .filter((t) => t.length >= 4)
+  if (probes.length === 0) return null
+  const html = page.outerHTML
+  return {
+    html,
+    dropped: (article) => {
+      const text = squash(htmlToText(article).text)
+      return !probes.some((p) => text.includes(p))
+    },
+  }
+}
+
+const squash = (s: string): string => s.replace(/\s+/g, ' ').trim()
 
 const PAIRS: Record<string, string> = {
   ')': '(',
@@ -223,6 +258,7 @@ export const extractHtml: Extractor = async ({ bytes, path }) => {
   // A whole-tree walk, so only for pages that hold such a note (every imported HTML file passes here).
   if (source.includes('api_stability')) keepStabilityNotes(document)
   const manpage = manpageArticle(document)
+  const titlePage = source.includes('titlepage') ? docbookTitlePage(document) : null
   const reader = new Readability(
     document as unknown as ConstructorParameters<typeof Readability>[0],
     {
@@ -238,6 +274,7 @@ export const extractHtml: Extractor = async ({ bytes, path }) => {
     dirty = parseHtmlDocument(source).body?.innerHTML ?? source
     doc.warnings.push('no article body recognised; the whole page was kept')
   }
+  if (titlePage && !manpage && titlePage.dropped(dirty)) dirty = titlePage.html + dirty
   doc.html = await sanitizeHtml(dirty)
   let converted = htmlToText(doc.html)
   if (!converted.text.trim()) throw new ImportError('no readable text in the page')
@@ -303,7 +340,7 @@ export const extractHtml: Extractor = async ({ bytes, path }) => {
   setBest(doc, 'publishedAt', [
     meta.publishedAt ? candidate(meta.publishedAt, 'embedded', 0.85, 'meta date') : null,
     articleDate ? candidate(articleDate, 'embedded', 0.8, 'article date') : null,
-    shownDate ? candidate(shownDate.date, 'text', 0.75, shownDate.detail) : null,
+    shownDate ? candidate(shownDate.date, 'text', shownDate.confidence, shownDate.detail) : null,
     textDate ? candidate(textDate, 'text', 0.6, 'date line') : null,
   ])
   doc.source = site

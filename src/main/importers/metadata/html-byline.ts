@@ -33,15 +33,39 @@ export function markedAuthors(document: DomDocument): string[] {
   return authorList(byline).filter(looksLikeName)
 }
 
-/** A date shown in the page's header markup (DocBook pubdate/releaseinfo, AsciiDoc revdate, `<time>`, datelines). */
-export function markedDate(document: DomDocument): { date: string; detail: string } | null {
+/**
+ * A date shown in the page's header markup: DocBook's pubdate (the date the document declares it was published: the
+ * surest), then the latest date of a DocBook revision history (the version being read, which APA cites), then
+ * releaseinfo, AsciiDoc revdate, `<time>`, datelines.
+ */
+export function markedDate(
+  document: DomDocument,
+): { date: string; detail: string; confidence: number } | null {
+  const pubdate = document.querySelector('.titlepage .pubdate, .pubdate')
+  const published = pubdate ? dateInLine(oneLine(pubdate.textContent ?? '', 200)) : null
+  if (published)
+    return {
+      date: published.date,
+      detail: `DocBook pubdate "${oneLine(pubdate?.textContent ?? '', 60)}"`,
+      confidence: 0.85,
+    }
+  const revisions = document.querySelector('.revhistory')
+  if (revisions) {
+    let latest: string | null = null
+    for (const cell of Array.from(revisions.querySelectorAll('td')).slice(0, 200)) {
+      const found = dateInLine(oneLine(cell.textContent ?? '', 200))
+      if (found && (!latest || found.date > latest)) latest = found.date
+    }
+    if (latest)
+      return { date: latest, detail: 'latest entry of the revision history', confidence: 0.8 }
+  }
   const selectors =
-    '.pubdate, .releaseinfo, #revdate, .revdate, [itemprop="datePublished"], time[datetime], .dateline, .published, .post-date, .entry-date'
+    '.releaseinfo, #revdate, .revdate, [itemprop="datePublished"], time[datetime], .dateline, .published, .post-date, .entry-date'
   for (const el of Array.from(document.querySelectorAll(selectors)).slice(0, 20)) {
     const attr = el.getAttribute('datetime') ?? el.getAttribute('content')
     const text = oneLine(el.textContent ?? '', 200)
     const found = (attr ? dateInLine(attr) : null) ?? dateInLine(text)
-    if (found) return { date: found.date, detail: `"${text || attr}"` }
+    if (found) return { date: found.date, detail: `"${text || attr}"`, confidence: 0.75 }
   }
   return null
 }

@@ -154,9 +154,9 @@ export function datesInLine(line: string): { date: PartialDate; start: number; e
   return found
 }
 
-/** Words before a date that say it dates the document (or its version), in the languages the library holds. */
+/** Words before a date that say it dates the document (a version's date in other languages: VERSION_THEN). */
 const DATING_WORDS =
-  /(?:(?<!\p{L})(?:last\s+)?(?:updated|revised|modified|released?|published|dated?|version|ratified|issued|posted|from|v\d[\w.]*|as of|publiée?|mise? à jour|révisée?|veröffentlicht|aktualisiert|stand|publicad[oa]|actualizad[oa]|pubblicat[oa]|aggiornat[oa])(?!\p{L})|版本?|発行|发布|發佈|公開|更新).{0,40}$/iu
+  /\b(?:last\s+)?(?:updated|revised|modified|released?|published|dated?|version|ratified|issued|posted|from|v\d[\w.]*|as of)\b.{0,40}$/i
 
 /** A date anywhere in the line (the most precise one), with whether a dating keyword precedes it. */
 export function dateInLine(line: string): { date: PartialDate; keyword: boolean } | null {
@@ -164,7 +164,7 @@ export function dateInLine(line: string): { date: PartialDate; keyword: boolean 
   for (const hit of datesInLine(line)) if (!best || hit.date.length > best.date.length) best = hit
   if (!best) return null
   const before = line.slice(0, best.start)
-  const keyword = DATING_WORDS.test(before) || /^\s*[([（]?\s*$/.test(before)
+  const keyword = DATING_WORDS.test(before) || /^\s*[([]?\s*$/.test(before)
   return { date: best.date, keyword }
 }
 
