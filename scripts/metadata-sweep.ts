@@ -5,7 +5,8 @@
  *
  *   mkdir -p /tmp/tm && cd /tmp/tm && apt-get download texlive-latex-base-doc texlive-humanities-doc && \
  *     for d in *.deb; do dpkg -x "$d" root; done
- *   npx tsx --tsconfig tsconfig.node.json scripts/metadata-sweep.ts --out before.jsonl [--every 5] /tmp/tm/root /usr/share/doc
+ *   npx tsx --tsconfig tsconfig.node.json scripts/metadata-sweep.ts --out before.jsonl [--every 5] [--pdf-every 10] \
+ *     [--kinds text,html,book,pdf] /tmp/tm/root /usr/share/doc
  *   (change the code, run again with --out after.jsonl)
  *   npx tsx --tsconfig tsconfig.node.json scripts/metadata-sweep.ts --compare before.jsonl after.jsonl
  *
@@ -63,9 +64,16 @@ async function sweep(argv: string[]): Promise<void> {
   const out = opt(argv, '--out') ?? 'sweep.jsonl'
   const every = Number(opt(argv, '--every') ?? 1)
   const pdfEvery = Number(opt(argv, '--pdf-every') ?? every)
+  // --kinds text,html,book,pdf: a long sweep split over several processes (one extraction after another grows the
+  // heap: ~4,000 files fill 4 GB).
+  const kinds = new Set((opt(argv, '--kinds') ?? 'text,html,book,pdf').split(','))
   const found: Found = { pdfs: [], texts: [], pages: [], books: [] }
   for (const root of argv) filesUnder(root, found)
-  const { pdfs, texts, pages, books } = found
+  const pick = <T>(kind: string, list: T[]): T[] => (kinds.has(kind) ? list : [])
+  const pdfs = pick('pdf', found.pdfs)
+  const texts = pick('text', found.texts)
+  const pages = pick('html', found.pages)
+  const books = pick('book', found.books)
   // The quick formats first, PDFs last.
   const files = [
     ...texts,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { dateAtStart } from '../../../src/main/importers/dates'
 import { extractBytes } from '../../../src/main/importers/extract'
 import { blankDocument } from '../../../src/main/importers/extractors/common'
 import {
@@ -158,6 +159,73 @@ describe('the head of a text', () => {
   it('a copyright year is never a publication date', () => {
     expect(
       headMetadata('A Manual\n\nCopyright (C) 1998-2023 Someone\n\nText here.').date,
+    ).toBeNull()
+  })
+})
+
+describe('dates and bylines the head prints', () => {
+  it('a labelled latest revision beats an earlier date, on its line or the next (APA: the version read)', () => {
+    const hyph =
+      'The hyph-utf8 package\n\nMain description:\n\nJune 2011 Latest editorial change:\n\n16 Mars 2018\n\nAbstract:'
+    expect(headMetadata(hyph).date).toMatchObject({ value: '2018-03-16', origin: 'text' })
+    expect(
+      headMetadata('A Guide\n\nMay 2001\n\nLast updated: 2005-06-07\n\nText.').date?.value,
+    ).toBe('2005-06-07')
+    expect(headMetadata('Ein Leitfaden\n\nStand: 12. März 2020\n\nText.').date?.value).toBe(
+      '2020-03-12',
+    )
+    expect(headMetadata('手引き\n\n最終更新日：2021年4月1日\n\n本文。').date?.value).toBe(
+      '2021-04-01',
+    )
+  })
+
+  it("a version's date, also inside a long paragraph; never a licence's version", () => {
+    const long = `本 Debian リファレンス (第2.100版) (2023-02-04 11:59:01 UTC) は${'システム'.repeat(60)}`
+    expect(headMetadata(`Debian リファレンス\n\n${long}`).date?.value).toBe('2023-02-04')
+    expect(
+      headMetadata('Guide\n\nCeci est la version "12.18", publiée le "2023-03-06", du guide.').date
+        ?.value,
+    ).toBe('2023-03-06')
+    expect(
+      headMetadata(
+        'A Manual\n\nDistributed under the GNU General Public License version 2.0 (June 1991).\n\nText.',
+      ).date,
+    ).toBeNull()
+  })
+
+  it("month names of the library's languages and CJK dates parse; a word that is no month does not", () => {
+    expect(dateAtStart('16 Mars 2018')?.date).toBe('2018-03-16')
+    expect(dateAtStart('16. März 2018')?.date).toBe('2018-03-16')
+    expect(dateAtStart('1er avril 2020')?.date).toBe('2020-04-01')
+    expect(dateAtStart('16 de marzo de 2018')?.date).toBe('2018-03-16')
+    expect(dateAtStart('juin 2011')?.date).toBe('2011-06')
+    expect(dateAtStart('2023年2月4日')?.date).toBe('2023-02-04')
+    expect(dateAtStart('Maybe 2020')).toBeNull()
+    expect(dateAtStart('Marco 2020')).toBeNull() // a name, not a month
+  })
+
+  it('maintainers name the authors only when no author line does; contributors never', () => {
+    const hyph =
+      'The hyph-utf8 package\n\nMaintainers of the hyph-utf8 package and collectors of patterns:\n\n• Mojca Miklavec, Arthur Reutenauer\n\n• With contributions by Khaled Hosny, Élie Roux'
+    expect(headMetadata(hyph).authors).toMatchObject({
+      value: ['Mojca Miklavec', 'Arthur Reutenauer'],
+      detail: 'maintainers line',
+    })
+    const verse = 'The verse package\n\nAuthor: Peter Wilson\nMaintainer: Will Robertson\n\nText.'
+    expect(headMetadata(verse).authors?.value).toEqual(['Peter Wilson'])
+    expect(headMetadata('手引き\n\n作者：青木 修\n\n本文。').authors?.value).toEqual(['青木 修'])
+  })
+
+  it('a name and e-mail under the title is the byline; a copyright line or a sentence is not', () => {
+    const fr =
+      'Guide de référence pour Debian\n******************************\n\nÉquipe du guide de référence pour Debian <developers-\nreference@packages.debian.org>\n\n* Copyright © 2019 - 2023 Holger Levsen'
+    expect(headMetadata(fr).authors?.value).toEqual(['Équipe du guide de référence pour Debian'])
+    expect(
+      headMetadata('A Tool\n======\n\nCopyright 2020 Jane Doe <jane@example.org>\n\nText.').authors,
+    ).toBeNull()
+    expect(
+      headMetadata('A Tool\n======\n\nsend your bug reports to <bugs@example.org>\n\nText.')
+        .authors,
     ).toBeNull()
   })
 })

@@ -10,7 +10,7 @@ const ROLE_WORDS =
 
 /** Values that name a tool, a machine account or nobody. */
 const NOT_A_PERSON =
-  /^(?:unknown|author|authors?\s+name|user|owner|admin(?:istrator)?|root|default|guest|microsoft(?:\s+\w+)*|adobe(?:\s+\w+)*|acrobat.*|pdf.*|latex.*|tex|pdftex|dvips.*|ghostscript.*|writer|libreoffice.*|openoffice.*|word|office|python-docx|pandoc|calibre.*|none|n\/a|null|undefined|\W*)$/i
+  /^(?:unknown|author|authors?\s+name|user|owner|admin(?:istrator)?|root|default|guest|microsoft(?:\s+\w+)*|adobe(?:\s+\w+)*|acrobat.*|pdf.*|latex.*|tex|pdftex|dvips.*|ghostscript.*|writer|libreoffice.*|openoffice.*|word|office|python-docx|pandoc|calibre.*|none|n\/a|null|undefined)$/i
 
 /**
  * A template's field left unfilled, in the template's own syntax: "{{author}}", "${AUTHOR}", "%AUTHOR%", "@AUTHOR@"
@@ -84,7 +84,9 @@ export function cleanName(raw: string): string | null {
   s = s.replace(AFTER_NAME, '')
   s = s.replace(/\s+/g, ' ').replace(/^[\s,;:.\-–—]+|[\s,;:\-–—]+$/g, '')
   if (s.length < 2 || s.length > 120 || !/\p{L}/u.test(s)) return null
-  if (NOT_A_PERSON.test(s) || LOGIN.test(s) || placeholderName(s)) return null
+  // No letter or digit at all is nobody; a name in CJK characters has no ASCII word character and is somebody.
+  if (NOT_A_PERSON.test(s) || /^[^\p{L}\p{N}]*$/u.test(s) || LOGIN.test(s) || placeholderName(s))
+    return null
   return s
 }
 

@@ -265,7 +265,7 @@ function headDate(
       dateAtStart(line.replace(/^[\s([]+/, '')) !== null
     const single = alone ? found.date : dateAlone(line)
     if (single) lone = candidate(single, 'text', 0.8, 'date line under the title')
-    else if (found.keyword && !fallback)
+    else if (found.keyword && !fallback && !LICENCE.test(line))
       fallback = candidate(found.date, 'text', 0.75, `"${oneLine(line, 60)}"`)
   }
   return version ?? lone ?? fallback
@@ -291,8 +291,13 @@ const LIST_MARK = /^\s*[•*·‣◦–-]\s+/u
 
 /** Names on a byline's value; [] when it names nobody. */
 function namesIn(value: string): string[] {
-  return splitAuthors(value.replace(LIST_MARK, '')).filter((a) => looksLikeName(a))
+  return splitAuthors(value.replace(LIST_MARK, '')).filter(
+    (a) => looksLikeName(a) || CJK_NAME.test(a),
+  )
 }
+
+/** A name written in Chinese, Japanese or Korean characters (no capitals to go by): "青木 修" after "作者：". */
+const CJK_NAME = /^[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}・ ]{2,16}$/u
 
 /** The value of a label standing alone on its line: the next line with words (a list mark taken off). */
 function valueBelow(lines: string[], i: number): string | null {
@@ -375,7 +380,11 @@ function paragraphTitle(
     if (words.length > 0 && words.length <= 2 && rules.length === 0) {
       // Joined by oneLine: a wrap inside Chinese/Japanese words gets no space.
       const text = oneLine(words.join('\n'), 300)
-      if (words.every((l) => readsAsTitle(l)) && !/^(?:written by|by)\b/i.test(text))
+      if (
+        words.every((l) => readsAsTitle(l)) &&
+        !/^(?:written by|by)\b/i.test(text) &&
+        !AUTHOR_LINE.test(text)
+      )
         return { title: text, line: start }
     }
     // A wrapped prose paragraph first (a notice, an abstract): the title, if any, is in a later block.
