@@ -193,6 +193,34 @@ describe('dates and bylines the head prints', () => {
     ).toBeNull()
   })
 
+  it('a changelog entry, a requirement or another file\'s version is no version of this document; "Date:" beats them', () => {
+    expect(
+      headMetadata('kdgdocs\n\n *** v0.1 - 2011/03/10 ***\n\n *** v0.5 - 2011/07/19 ***').date,
+    ).toBeNull()
+    expect(
+      headMetadata(
+        'Readme file for the package "ua-classes".  Date: 1997/03/08\n\nAMS-LaTeX       version 1.2, October 1996 or later',
+      ).date?.value,
+    ).toBe('1997-03-08')
+    expect(
+      headMetadata('urcls\n\n urcls 2019/01/31 v2.1\n\nFiles\n\nURbeamer.cls v2.0(2017/04/05)').date
+        ?.value,
+    ).toBe('2019-01-31')
+  })
+
+  it('a line of prose opening with a date in another language is no dateline', () => {
+    expect(
+      headMetadata(
+        'Dedicado a Ian Murdock\n======================\n\ndiciembre de 2015 en su casa de San Francisco.',
+      ).date,
+    ).toBeNull()
+    expect(
+      headMetadata(
+        'Lenny\n=====\n\n2008年12月26日 Thiemo Seufer が、痛ましい交通事故で亡くなりました。',
+      ).date,
+    ).toBeNull()
+  })
+
   it("month names of the library's languages and CJK dates parse; a word that is no month does not", () => {
     expect(dateAtStart('16 Mars 2018')?.date).toBe('2018-03-16')
     expect(dateAtStart('16. März 2018')?.date).toBe('2018-03-16')
@@ -226,6 +254,21 @@ describe('dates and bylines the head prints', () => {
     expect(
       headMetadata('A Tool\n======\n\nsend your bug reports to <bugs@example.org>\n\nText.')
         .authors,
+    ).toBeNull()
+    // reST field lists under a Python HOWTO's title: an editor and a directive, not bylines.
+    expect(
+      headMetadata(
+        "What's New In Python 3.7\n************************\n\n:Editor: Elvis Pranskevichus <elvis@magic.io>\n",
+      ).authors,
+    ).toBeNull()
+    expect(
+      headMetadata('IDLE\n====\n\n.. moduleauthor:: Guido van Rossum <guido@python.org>\n').authors,
+    ).toBeNull()
+    // A sentence wrapped onto a line starting "maintained by" names an earlier package's maintainer.
+    expect(
+      headMetadata(
+        'seuthesix\n\nNote: based on the package seuthesis\nmaintained by Xu Yuan (email: x@y.cn), now unusable',
+      ).authors,
     ).toBeNull()
   })
 })

@@ -158,13 +158,26 @@ export function datesInLine(line: string): { date: PartialDate; start: number; e
 const DATING_WORDS =
   /\b(?:last\s+)?(?:updated|revised|modified|released?|published|dated?|version|ratified|issued|posted|from|v\d[\w.]*|as of)\b.{0,40}$/i
 
+const ENGLISH_DATE_WORDS =
+  /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|st|nd|rd|th|of)$/i
+
+/** A date written with a month name of another language or in CJK characters. */
+function foreignDate(written: string): boolean {
+  if (/[年月日]/.test(written)) return true
+  return (written.match(/\p{L}+/gu) ?? []).some((w) => !ENGLISH_DATE_WORDS.test(w))
+}
+
 /** A date anywhere in the line (the most precise one), with whether a dating keyword precedes it. */
 export function dateInLine(line: string): { date: PartialDate; keyword: boolean } | null {
-  let best: { date: PartialDate; start: number } | null = null
+  let best: { date: PartialDate; start: number; end: number } | null = null
   for (const hit of datesInLine(line)) if (!best || hit.date.length > best.date.length) best = hit
   if (!best) return null
   const before = line.slice(0, best.start)
-  const keyword = DATING_WORDS.test(before) || /^\s*[([]?\s*$/.test(before)
+  // A line opening with a date is a dateline ("April 24, 2025 China and Kenya…") when the date is written in English
+  // or in figures; "diciembre de 2015 en su casa…", "2008年12月26日 Thiemo Seufer が…" open sentences of prose.
+  const written = line.slice(best.start, best.end)
+  const keyword =
+    DATING_WORDS.test(before) || (/^\s*[([]?\s*$/.test(before) && !foreignDate(written))
   return { date: best.date, keyword }
 }
 
@@ -204,10 +217,25 @@ const LICENCE = /\blicen[cs]e|\bGPL\b|\bLizenz|\bpublic license/i
 const VERSION_THEN =
   /(?:(?:(?<!\p{L})(?:version|versión|versione|versão|release|revision|edition|édition|ausgabe|v)(?![\p{L}])|版本|バージョン|第)\s*["“«]?\s*\d+(?:\.\d+)+[a-z]?\s*版?|\d+(?:\.\d+)+\s*版)\s*["”»]?[^\d\n]{0,30}$/iu
 
-/** The first date in the line that follows a version number. */
+/**
+ * A list item is a changelog's or a file list's entry ("*** v0.1 - 2011/03/10 ***", "+ URbeamer.cls v2.0(2017/04/05)"),
+ * "version 1.2, October 1996 or later" a requirement, "URbeamer.cls v2.0(2017/04/05)" another file's version: none
+ * dates this document.
+ */
+const NOT_THIS_VERSION =
+  /^\s*(?:[*+•‣◦]+|-(?!-))\s|\bor\s+(?:later|newer|higher|above)\b|\brequire|\b[\w-]+\.(?:cls|sty|tex|bst|dtx|ins|lua|py|js|c|h|el|pl|sh)\b/i
+
+/** A date and then its version, as LaTeX packages print themselves: "urcls 2019/01/31 v2.1". */
+const DATE_THEN_VERSION = /^\s*[,;]?\s*v(?:ersion)?\s*\d+(?:\.\d+)+\b/i
+
+/** The first date in the line that comes with a version number. */
 function versionDate(line: string): Candidate<PartialDate> | null {
+  if (NOT_THIS_VERSION.test(line)) return null
   for (const hit of datesInLine(line))
-    if (VERSION_THEN.test(line.slice(Math.max(0, hit.start - 60), hit.start))) {
+    if (
+      VERSION_THEN.test(line.slice(Math.max(0, hit.start - 60), hit.start)) ||
+      DATE_THEN_VERSION.test(line.slice(hit.end, hit.end + 20))
+    ) {
       const around = line.slice(Math.max(0, hit.start - 40), hit.end)
       return candidate(hit.date, 'text', 0.8, `a version's date: "${oneLine(around, 70)}"`)
     }
@@ -231,8 +259,9 @@ function revisionDate(lines: string[], i: number): { date: PartialDate; label: s
 
 /**
  * Dated lines near the top, never a copyright line. APA cites the version being read, so a labelled latest revision
- * ("Latest editorial change: 16 Mars 2018" under "Main description: June 2011") comes first, then a version's date,
- * then a date alone on its line, then a date after a dating word.
+ * ("Latest editorial change: 16 Mars 2018" under "Main description: June 2011") comes first, then a date alone on its
+ * line, a line labelled "Date:", a version's date ("version 12.18, publiée le 2023-03-06"), a date after a dating
+ * word.
  */
 function headDate(
   lines: string[],
@@ -265,11 +294,19 @@ function headDate(
       dateAtStart(line.replace(/^[\s([]+/, '')) !== null
     const single = alone ? found.date : dateAlone(line)
     if (single) lone = candidate(single, 'text', 0.8, 'date line under the title')
-    else if (found.keyword && !fallback && !LICENCE.test(line))
+    else if (found.keyword && !fallback && !LICENCE.test(line) && !NOT_THIS_VERSION.test(line))
       fallback = candidate(found.date, 'text', 0.75, `"${oneLine(line, 60)}"`)
   }
-  return version ?? lone ?? fallback
+  return (
+    lone ??
+    (fallback?.detail && DATE_LABEL.test(fallback.detail) ? fallback : null) ??
+    version ??
+    fallback
+  )
 }
+
+/** A line labelled as the date ("Date: 1997/03/08"): surer than a version's date in the same head. */
+const DATE_LABEL = /(?:^|\s|")(?:date|datum|fecha|data)\s*:/i
 
 /** Labels of a byline, in the languages the library holds; a CJK label needs no space before the name. */
 const AUTHOR_WORDS =
@@ -284,8 +321,9 @@ const AUTHOR_LABEL = /^\s*:?(?:authors?|author\(s\)|auteurs?|autor(?:en)?|作者
  * "Maintainers of the hyph-utf8 package and collectors of patterns:" over "• Mojca Miklavec, Arthur Reutenauer"):
  * its authors when the work names no author.
  */
-const MAINTAINER_LINE = /^\s*(?:maintainers?\s*:|maintained\s+by)\s*(\S.{1,200})$/i
-const MAINTAINER_LABEL = /^\s*maintainers?\b[^:.;]{0,80}:\s*$/i
+// Capitalised: a label, not a sentence's wrapped tail ("…based on the package seuthesis\nmaintained by Xu Yuan").
+const MAINTAINER_LINE = /^\s*(?:(?:Maintainers?|MAINTAINERS?)\s*:|Maintained\s+by)\s*(\S.{1,200})$/
+const MAINTAINER_LABEL = /^\s*(?:Maintainers?|MAINTAINERS?)\b[^:.;]{0,80}:\s*$/
 /** A list mark before a name: "• Mojca Miklavec", "* Jane Doe", "- Jane Doe". */
 const LIST_MARK = /^\s*[•*·‣◦–-]\s+/u
 
@@ -349,7 +387,8 @@ function mailboxByline(lines: string[], titleLine: number): Candidate<string[]> 
     if (/<[^>]*$/.test(line) && k < lines.length) line += (lines[k++] ?? '').trim()
     const m = MAILBOX.exec(line)
     if (!m || COPYRIGHT.test(line)) return null
-    const name = cleanName(m[1] ?? '')
+    // A labelled name (":Editor: …", ".. moduleauthor:: …") is another rule's: editors are no authors.
+    const name = /:/.test(m[1] ?? '') ? null : cleanName(m[1] ?? '')
     if (!name || !(looksLikeName(name) || looksLikeOrganisation(name))) return null
     names.push(name)
   }
