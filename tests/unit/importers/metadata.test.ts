@@ -208,6 +208,22 @@ describe('dates and bylines the head prints', () => {
     ).toBe('2019-01-31')
   })
 
+  it("a list of revisions gives its latest (amsldoc.pdf); a reference's access date and a diary entry are no date or title", () => {
+    expect(
+      headMetadata(
+        "User's Guide for the amsmath Package\n\n1999-12-13 (revised 2002-02-25, 2016-11-14, 2018-04-05, 2019-10-14, 2020-02-18)\n\nText.",
+      ).date?.value,
+    ).toBe('2020-02-18')
+    expect(
+      headMetadata('Leaflet\n\n14. Jan. 2019. URL: http://mirrors.ctan.org/macros/latex').date,
+    ).toBeNull()
+    expect(
+      headMetadata(
+        '2023 年 1 月 1 日 星期日 晴 ⸺ 公寓\n\n在文中出现的日期：2022-12-25\n\n体育 一些关于体育赛事的事情\n',
+      ).title?.value,
+    ).not.toBe('体育 一些关于体育赛事的事情') // jwjournal-demo-cn.pdf: the third entry's tag line
+  })
+
   it('a line of prose opening with a date in another language is no dateline', () => {
     expect(
       headMetadata(

@@ -163,7 +163,7 @@ const ENGLISH_DATE_WORDS =
 
 /** A date written with a month name of another language or in CJK characters. */
 function foreignDate(written: string): boolean {
-  if (/[年月日]/.test(written)) return true
+  if (/[年月日]/.test(written) || /^\d{1,2}\.\s/.test(written)) return true
   return (written.match(/\p{L}+/gu) ?? []).some((w) => !ENGLISH_DATE_WORDS.test(w))
 }
 
@@ -248,8 +248,21 @@ function revisionDate(lines: string[], i: number): { date: PartialDate; label: s
   const label = REVISION_LABEL.exec(line)
   if (!label) return null
   const after = line.slice(label.index + label[0].length)
-  const here = datesInLine(after)[0]
-  if (here && here.start <= 3) return { date: here.date, label: oneLine(line, 80) }
+  const listed = datesInLine(after)
+  const here = listed[0]
+  if (here && here.start <= 3) {
+    // "revised 2002-02-25, 2016-11-14, …, 2020-02-18" (amsldoc.pdf): the latest revision listed.
+    let latest = here
+    for (const next of listed.slice(1)) {
+      if (
+        !/^[\s,;&]*(?:and\s+)?$/.test(after.slice(latest.end, next.start)) &&
+        next.start > latest.end + 6
+      )
+        break
+      if (next.date > latest.date) latest = next
+    }
+    return { date: latest.date, label: oneLine(line, 80) }
+  }
   if (after.trim()) return null
   let k = i + 1
   while (k < lines.length && k <= i + 2 && !lines[k]?.trim()) k++
@@ -398,6 +411,16 @@ function mailboxByline(lines: string[], titleLine: number): Candidate<string[]> 
 const MASTHEAD =
   /^(?:the white house|office of the [\w\s]+|for immediate release|press release|news release|embargoed.*|immediate release|statement|media advisory)$/i
 
+/**
+ * A dateline or a date standing alone ("October 8, 2010", "Posted on …"), not a line of words that holds a date
+ * ("2023 年 1 月 1 日 星期日 晴 ⸺ 公寓", a diary's entry; "…不会被识别：2022-12-25…").
+ */
+function datedLabel(line: string): boolean {
+  if (dateAlone(line) !== null) return true
+  const found = dateInLine(line)
+  return found !== null && found.keyword && line.length <= 60
+}
+
 /** The first one- or two-line paragraph that reads as a title, skipping mastheads, notices and date-only blocks. */
 function paragraphTitle(
   lines: string[],
@@ -415,7 +438,7 @@ function paragraphTitle(
     const rules = block.filter((l) => RULE.test(l))
     const words = block.filter((l) => !RULE.test(l))
     // A masthead or a block of dates and labels: look further.
-    if (words.every((l) => MASTHEAD.test(l) || dateInLine(l) !== null || l.length < 4)) continue
+    if (words.every((l) => MASTHEAD.test(l) || datedLabel(l) || l.length < 4)) continue
     if (words.length > 0 && words.length <= 2 && rules.length === 0) {
       // Joined by oneLine: a wrap inside Chinese/Japanese words gets no space.
       const text = oneLine(words.join('\n'), 300)
