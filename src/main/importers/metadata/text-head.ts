@@ -219,11 +219,11 @@ const VERSION_THEN =
 
 /**
  * A list item is a changelog's or a file list's entry ("*** v0.1 - 2011/03/10 ***", "+ URbeamer.cls v2.0(2017/04/05)"),
- * "version 1.2, October 1996 or later" a requirement, "URbeamer.cls v2.0(2017/04/05)" another file's version: none
- * dates this document.
+ * and "version 1.2, October 1996 or later" a requirement: neither dates this document. (A file list's
+ * "URbeamer.cls v2.0(2017/04/05)" comes after the bundle's own "urcls 2019/01/31 v2.1": the first version wins.)
  */
 const NOT_THIS_VERSION =
-  /^\s*(?:[*+•‣◦]+|-(?!-))\s|\bor\s+(?:later|newer|higher|above)\b|\brequire|\b[\w-]+\.(?:cls|sty|tex|bst|dtx|ins|lua|py|js|c|h|el|pl|sh)\b/i
+  /^\s*(?:[*+•‣◦]+|-(?!-))\s|\bor\s+(?:later|newer|higher|above)\b|\brequire/i
 
 /** A date and then its version, as LaTeX packages print themselves: "urcls 2019/01/31 v2.1". */
 const DATE_THEN_VERSION = /^\s*[,;]?\s*v(?:ersion)?\s*\d+(?:\.\d+)+\b/i
@@ -412,13 +412,13 @@ const MASTHEAD =
   /^(?:the white house|office of the [\w\s]+|for immediate release|press release|news release|embargoed.*|immediate release|statement|media advisory)$/i
 
 /**
- * A dateline or a date standing alone ("October 8, 2010", "Posted on …"), not a line of words that holds a date
- * ("2023 年 1 月 1 日 星期日 晴 ⸺ 公寓", a diary's entry; "…不会被识别：2022-12-25…").
+ * A line holding a date, skipped with mastheads before a title ("October 8, 2010", "$Id: README,v 3.11 2010/05/06"),
+ * unless the date is written in CJK or another language's month names: "2023 年 1 月 1 日 星期日 晴 ⸺ 公寓" is a
+ * diary's entry (jwjournal-demo-cn.pdf), and skipping it made a later entry the title.
  */
 function datedLabel(line: string): boolean {
   if (dateAlone(line) !== null) return true
-  const found = dateInLine(line)
-  return found !== null && found.keyword && line.length <= 60
+  return datesInLine(line).some((hit) => !foreignDate(line.slice(hit.start, hit.end)))
 }
 
 /** The first one- or two-line paragraph that reads as a title, skipping mastheads, notices and date-only blocks. */
