@@ -280,6 +280,12 @@ describe('dates and bylines the head prints', () => {
     expect(
       headMetadata('IDLE\n====\n\n.. moduleauthor:: Guido van Rossum <guido@python.org>\n').authors,
     ).toBeNull()
+    // A package's control fields printed as an example (the Debian Administrator's Handbook).
+    expect(
+      headMetadata(
+        'Meta-information\n\nPackage: apt\nVersion: 2.2.4\nMaintainer: APT Development Team <deity@lists.debian.org>\nDepends: adduser\n',
+      ).authors,
+    ).toBeNull()
     // A sentence wrapped onto a line starting "maintained by" names an earlier package's maintainer.
     expect(
       headMetadata(

@@ -337,6 +337,18 @@ const AUTHOR_LABEL = /^\s*:?(?:authors?|author\(s\)|auteurs?|autor(?:en)?|作者
 // Capitalised: a label, not a sentence's wrapped tail ("…based on the package seuthesis\nmaintained by Xu Yuan").
 const MAINTAINER_LINE = /^\s*(?:(?:Maintainers?|MAINTAINERS?)\s*:|Maintained\s+by)\s*(\S.{1,200})$/
 const MAINTAINER_LABEL = /^\s*(?:Maintainers?|MAINTAINERS?)\b[^:.;]{0,80}:\s*$/
+/**
+ * A package's control fields around the line ("Package:", "Version:", "Depends:"…): the "Maintainer:" there is an
+ * example's (the Debian Administrator's Handbook prints "Maintainer: APT Development Team" in one), not a byline.
+ */
+const CONTROL_FIELD =
+  /^\s*(?:package|source|version|architecture|depends|pre-depends|recommends|suggests|section|priority|standards-version|build-depends|homepage|uploaders|installed-size|description|essential|multi-arch|vcs-[\w]+)\s*:/i
+function controlFields(lines: string[], i: number): boolean {
+  for (let k = Math.max(0, i - 4); k <= i + 4 && k < lines.length; k++)
+    if (k !== i && CONTROL_FIELD.test(lines[k] ?? '')) return true
+  return false
+}
+
 /** A list mark before a name: "• Mojca Miklavec", "* Jane Doe", "- Jane Doe". */
 const LIST_MARK = /^\s*[•*·‣◦–-]\s+/u
 
@@ -373,8 +385,10 @@ function headAuthors(lines: string[], from: number, to: number): Candidate<strin
       for (const a of namesIn(value)) if (!names.includes(a)) names.push(a)
       continue
     }
-    const kept =
-      MAINTAINER_LINE.exec(line)?.[1] ?? (MAINTAINER_LABEL.test(line) ? valueBelow(lines, i) : null)
+    const kept = controlFields(lines, i)
+      ? null
+      : (MAINTAINER_LINE.exec(line)?.[1] ??
+        (MAINTAINER_LABEL.test(line) ? valueBelow(lines, i) : null))
     if (kept) for (const a of namesIn(kept)) if (!keepers.includes(a)) keepers.push(a)
   }
   if (names.length > 0) return candidate(names, 'text', 0.8, 'author line')
