@@ -586,7 +586,7 @@ export const extractPdf: Extractor = async ({ bytes, path }) => {
     }
     // Only the first pages count for metadata, however long the document: the first two with text (a cover
     // without a text layer is no page of print: debian-reference.ja.pdf prints its date on page ii, the third).
-    const printedFrom = pages.findIndex((p) => p !== '')
+    const printedFrom = pages.findIndex((p) => p.text !== '')
     const firstPages =
       printedFrom >= 0 && pageStarts.length > printedFrom + 2
         ? doc.text.slice(0, pageStarts[printedFrom + 2])
