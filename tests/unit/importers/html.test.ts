@@ -335,6 +335,16 @@ describe("a page's own title and heading, not the site's", () => {
     ])
   })
 
+  it('keeps the section heading printed right above the subsection Readability starts at (DocBook, zh-cn)', async () => {
+    const { doc } = await fixture('debian/debian-reference-ch01-notes.zh-cn.html')
+    // Readability picked section 1.1.1 and left out its sibling title page, "1.1. 控制台基础" (levels went 1 → 3).
+    expect(doc.text).toMatch(
+      /^第 1 章 GNU\/Linux 教程\n\n1\.1\.\s控制台基础\n\n1\.1\.1\.\sshell 提示符\n/,
+    )
+    expect(doc.html.match(/<h[1-6]/g)?.slice(0, 3)).toEqual(['<h1', '<h2', '<h3'])
+    expect(doc.text.match(/控制台基础/g)).toHaveLength(1)
+  })
+
   it("puts back a DocBook chapter heading Readability scored as empty (Debian New Maintainers' Guide)", async () => {
     const { doc } = await fixture('debian/maint-guide-first.en.html')
     expect(doc.title).toBe('Chapter 2. First steps')

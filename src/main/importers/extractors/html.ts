@@ -169,6 +169,42 @@ function docbookTitlePage(
 
 const squash = (s: string): string => s.replace(/\s+/g, ' ').trim()
 
+/** Blocks that carry text, in document order: what lies between two headings. */
+const BLOCKS = 'h1, h2, h3, h4, h5, h6, p, pre, li, dt, dd, td, th, blockquote, figcaption'
+
+/**
+ * The section headings that lead into the article, put back at its head. Readability keeps the block it scores
+ * best and only those siblings that score well; a heading's block scores nothing, so an article that starts at a
+ * subsection loses the section heading printed right above it: DocBook's chapter page went from the chapter's
+ * title straight to "1.1.1. shell 提示符", without "1.1. 控制台基础" (axe: heading levels 1 → 3). Only headings
+ * with no text between them and the article's first heading come back, each of a higher rank than the one after
+ * it, and never a level-1 heading (the page's title is put back by the title rule below).
+ */
+function withLeadingHeadings(source: string, article: string): string {
+  // Cheap test first (every imported page passes here): the article opens with a heading below level 1.
+  if (!/^\s*(?:<(?!h[1-6][\s>])[a-z][^>]*>\s*)*<h[2-6][\s>]/i.test(article)) return article
+  const opening = parseHtmlDocument(article).querySelector(BLOCKS)
+  const openingText = squash(opening?.textContent ?? '')
+  if (!opening || !/^h[2-6]$/.test(opening.localName) || !openingText) return article
+  const blocks = Array.from(parseHtmlDocument(source).querySelectorAll(BLOCKS))
+  const at = blocks.findIndex(
+    (b) => b.localName === opening.localName && squash(b.textContent ?? '') === openingText,
+  )
+  if (at <= 0) return article
+  const lead: string[] = []
+  let rank = Number(opening.localName.slice(1))
+  for (let i = at - 1; i >= 0; i--) {
+    const block = blocks[i] as (typeof blocks)[number]
+    const text = squash(block.textContent ?? '')
+    if (!text) continue
+    const level = Number(/^h([1-6])$/.exec(block.localName)?.[1] ?? 0)
+    if (level < 2 || level >= rank) break
+    lead.unshift(`<h${level}>${escapeText(text)}</h${level}>`)
+    rank = level
+  }
+  return lead.join('') + article
+}
+
 const PAIRS: Record<string, string> = {
   ')': '(',
   ']': '[',
@@ -274,6 +310,7 @@ export const extractHtml: Extractor = async ({ bytes, path }) => {
     dirty = parseHtmlDocument(source).body?.innerHTML ?? source
     doc.warnings.push('no article body recognised; the whole page was kept')
   }
+  if (!manpage && article) dirty = withLeadingHeadings(source, dirty)
   if (titlePage && !manpage && titlePage.dropped(dirty)) dirty = titlePage.html + dirty
   doc.html = await sanitizeHtml(dirty)
   let converted = htmlToText(doc.html)
