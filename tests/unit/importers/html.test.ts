@@ -341,7 +341,7 @@ describe("a page's own title and heading, not the site's", () => {
     expect(doc.text).toMatch(
       /^第 1 章 GNU\/Linux 教程\n\n1\.1\.\s控制台基础\n\n1\.1\.1\.\sshell 提示符\n/,
     )
-    expect(doc.html.match(/<h[1-6]/g)?.slice(0, 3)).toEqual(['<h1', '<h2', '<h3'])
+    expect(doc.html?.match(/<h[1-6]/g)?.slice(0, 3)).toEqual(['<h1', '<h2', '<h3'])
     expect(doc.text.match(/控制台基础/g)).toHaveLength(1)
   })
 
