@@ -59,13 +59,20 @@ const FORMAT_LABELS: Record<DocumentFormat, string> = {
 
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' })
 
+/** Names already looked up: a library holds a handful of tags, and rows ask on every render (palette: per key). */
+const knownNames = new Map<string, string>()
+
 /** A language tag's English name (`ja` → `Japanese`), the tag itself when Intl does not know it or it is malformed. */
 function languageName(tag: string): string {
+  let name = knownNames.get(tag)
+  if (name !== undefined) return name
   try {
-    return languageNames.of(tag) ?? tag
+    name = languageNames.of(tag) ?? tag
   } catch {
-    return tag
+    name = tag
   }
+  if (knownNames.size < 500) knownNames.set(tag, name)
+  return name
 }
 
 /**
