@@ -158,6 +158,29 @@ const uniq = (list: string[]): string[] => {
   return out
 }
 
+/** At most this many `lang` elements are weighed: a page quoting hundreds of words in other languages is not read twice. */
+const MAX_LANG_ELEMENTS = 200
+
+/**
+ * The language declared on the element that holds most of the page's text, when the page declares none as a whole:
+ * DocBook's HTML (the Debian Handbook in 30 languages) puts `lang` on the chapter's `<div>`, never on `<html>`, and
+ * its Japanese pages were detected as English from their command listings. The deepest element holding at least
+ * half the body's text wins, so a chapter in Japanese inside a wrapper marked English is Japanese.
+ */
+function contentLanguage(document: DomDocument): string | null {
+  const body = document.body
+  const total = body?.textContent?.trim().length ?? 0
+  if (!body || total === 0) return null
+  const declared = body.querySelectorAll('[lang]')
+  let found: string | null = null
+  for (let i = 0; i < Math.min(declared.length, MAX_LANG_ELEMENTS); i++) {
+    const element = declared[i] as DomElement
+    const language = normaliseLanguage(element.getAttribute('lang'))
+    if (language && (element.textContent?.trim().length ?? 0) * 2 >= total) found = language
+  }
+  return found
+}
+
 /** Read the page's metadata. */
 export function htmlMetadata(document: DomDocument): HtmlMetadata {
   const meta = collectMeta(document)
@@ -249,7 +272,8 @@ export function htmlMetadata(document: DomDocument): HtmlMetadata {
       first('content-language', 'dc.language', 'dcterms.language', 'citation_language'),
     ) ??
     normaliseLanguage(first('og:locale')) ??
-    (article ? normaliseLanguage(stringOf(article.inLanguage)) : null)
+    (article ? normaliseLanguage(stringOf(article.inLanguage)) : null) ??
+    contentLanguage(document)
 
   let citationType: CitationType | null = ldType ? (ARTICLE_TYPES[ldType] ?? null) : null
   if (!citationType || citationType === 'webpage') {

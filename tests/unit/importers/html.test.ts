@@ -141,6 +141,32 @@ describe('html metadata', () => {
     })
   })
 
+  it('takes the language declared on the element holding most of the text when <html> declares none', () => {
+    // DocBook's HTML (the Debian Handbook): `lang` only on the chapter's div, and command listings in English.
+    const chapter = `<div xml:lang="ja-JP" class="appendix" lang="ja-JP"><h1>付録 A 派生ディストリビューション</h1>
+      <p>多くの Linux ディストリビューションは Debian の派生物です。</p><pre>apt install ubuntu-keyring debian-archive-keyring</pre></div>`
+    const page = (body: string) =>
+      parseHtmlDocument(
+        `<html xmlns="http://www.w3.org/1999/xhtml"><head><title>t</title></head><body>${body}</body></html>`,
+      )
+    expect(
+      htmlMetadata(page(`<div class="navheader">Debian 管理者ハンドブック</div>${chapter}`))
+        .language,
+    ).toBe('ja-JP')
+    // The deepest element holding most of the text wins over a wrapper in another language.
+    expect(htmlMetadata(page(`<div lang="en">${chapter}</div>`)).language).toBe('ja-JP')
+    // A quotation in another language is not the page's language.
+    expect(
+      htmlMetadata(
+        page(`<p>${'A page in English about railways. '.repeat(4)}</p><q lang="zh">铁路</q>`),
+      ).language,
+    ).toBeNull()
+    // <html lang> still wins.
+    expect(
+      htmlMetadata(parseHtmlDocument(`<html lang="fr"><body>${chapter}</body></html>`)).language,
+    ).toBe('fr')
+  })
+
   it('falls back to JSON-LD NewsArticle and <time>', () => {
     const doc =
       parseHtmlDocument(`<html><head><script type="application/ld+json">[{"@type":"NewsArticle","headline":"Rail deal signed","author":[{"@type":"Person","name":"Jane Doe"}],"publisher":{"@type":"Organization","name":"Daily Example"}}]</script></head>
