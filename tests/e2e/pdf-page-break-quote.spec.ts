@@ -128,8 +128,45 @@ test('a quote selected across a page break on the printed pages leaves the runni
     )
     .toBe('Widelyemulated,aptaddressedissues')
   // One paragraph of the text view holds the whole sentence (no blank line in mid-sentence).
-  await expect(
-    app.reader.region.locator('.text-body p', { hasText: 'Widely emulated, apt addressed issues' }),
-  ).toHaveCount(1)
+  const sentence = app.reader.region.locator('.text-body p', {
+    hasText: 'Widely emulated, apt addressed issues',
+  })
+  await expect(sentence).toHaveCount(1)
+  // …and shows where page 10 begins inside it, between "emulated," and "apt", as a label that is not text: the
+  // printed page number "4" (its running head reads "4 / 21"), as the page view and citations give it.
+  const mark = await sentence.evaluate((p) => {
+    const mark = p.querySelector('.page-mark')
+    if (!mark) return null
+    return {
+      label: mark.getAttribute('data-page-label'),
+      content: getComputedStyle(mark, '::before').content,
+      before: mark.previousSibling?.textContent?.slice(-17),
+      after: mark.nextSibling?.textContent?.slice(0, 3),
+      selectable: getComputedStyle(mark, '::before').userSelect,
+      width: mark.getBoundingClientRect().width,
+    }
+  })
+  expect(mark).toMatchObject({
+    label: '4',
+    before: 'Widely emulated, ',
+    after: 'apt',
+    selectable: 'none',
+  })
+  expect(mark?.content).not.toBe('none')
+  expect(mark?.width).toBeGreaterThan(20)
+  // Selecting the sentence over the label copies the document's words only.
+  const copied = await sentence.evaluate((p) => {
+    const range = document.createRange()
+    range.selectNodeContents(p)
+    const selection = window.getSelection()
+    selection?.removeAllRanges()
+    selection?.addRange(range)
+    const text = selection?.toString() ?? ''
+    selection?.removeAllRanges()
+    return text
+  })
+  expect(copied).toContain('Widely emulated, apt addressed issues')
+  expect(copied).not.toContain('Page 4')
+  await sentence.scrollIntoViewIfNeeded()
   await page.screenshot({ path: test.info().outputPath('quote-across-pages-text.png') })
 })

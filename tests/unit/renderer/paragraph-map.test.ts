@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest'
+import { placePageMarks } from '../../../src/renderer/src/features/reader/page-marks'
 import { buildParagraphMap } from '../../../src/renderer/src/features/reader/paragraph-map'
 import { splitParagraphs } from '../../../src/renderer/src/features/reader/paragraphs'
 
@@ -67,5 +68,91 @@ describe('buildParagraphMap', () => {
     const range = document.createRange()
     range.selectNodeContents(outside)
     expect(map.offsetsOf(range)).toBeNull()
+  })
+})
+
+describe('page marks inside a paragraph', () => {
+  // Page 2 begins inside the second paragraph ("…run over | the break…"), page 3 with the third, after its indent.
+  const paged = 'Page one opens.\n\nA sentence run over the break ends here.\n\n  Page three opens.'
+  const pagedParagraphs = splitParagraphs(paged)
+  const starts = new Map([
+    [0, 'i'],
+    [paged.indexOf('the break'), '2'],
+    [paged.indexOf('Page three'), '3'],
+  ])
+
+  it('places a page start inside the paragraph it falls in, and one in leading space above its paragraph', () => {
+    const marks = placePageMarks(pagedParagraphs, starts)
+    expect([...marks.above]).toEqual([
+      [0, 'i'],
+      [2, '3'],
+    ])
+    expect([...marks.inside]).toEqual([[1, [{ at: 'A sentence run over '.length, label: '2' }]]])
+    // A start in the blank lines between paragraphs marks the next paragraph.
+    const between = placePageMarks(pagedParagraphs, new Map([[paged.indexOf('\n\nA'), '7']]))
+    expect([...between.above]).toEqual([[1, '7']])
+    expect(between.inside.size).toBe(0)
+  })
+
+  /** Mount as TextBody does: text nodes around an empty mark element where a page begins. */
+  function mountWithMarks(): HTMLElement {
+    document.body.innerHTML = ''
+    const root = document.createElement('div')
+    const marks = placePageMarks(pagedParagraphs, starts)
+    pagedParagraphs.forEach((paragraph, index) => {
+      const p = document.createElement('p')
+      p.setAttribute('data-p', String(index))
+      let from = 0
+      for (const mark of marks.inside.get(index) ?? []) {
+        p.append(paragraph.text.slice(from, mark.at))
+        const span = document.createElement('span')
+        span.className = 'page-mark'
+        span.setAttribute('data-page-label', mark.label)
+        p.append(span)
+        from = mark.at
+      }
+      p.append(paragraph.text.slice(from))
+      root.append(p)
+    })
+    document.body.append(root)
+    return root
+  }
+
+  it('maps selections across a page mark to the exact text, and ranges over it to text nodes only', () => {
+    const root = mountWithMarks()
+    const map = buildParagraphMap(root, pagedParagraphs)
+    const p = root.querySelector('[data-p="1"]') as HTMLElement
+    const [before, mark, after] = [...p.childNodes] as [Text, HTMLElement, Text]
+    expect(mark.className).toBe('page-mark')
+
+    const range = document.createRange()
+    range.setStart(before, 2)
+    range.setEnd(after, 'the break'.length)
+    const offsets = map.offsetsOf(range)
+    expect(paged.slice(offsets?.start, offsets?.end)).toBe('sentence run over the break')
+
+    // Boundaries on the mark, and on the paragraph between its children, are the page's first character.
+    range.setStart(mark, 0)
+    range.setEnd(after, 3)
+    expect(paged.slice(map.offsetsOf(range)?.start, map.offsetsOf(range)?.end)).toBe('the')
+    range.setStart(p, 2)
+    expect(map.offsetsOf(range)?.start).toBe(paged.indexOf('the break'))
+    range.setStart(p, 0)
+    range.setEnd(p, 3)
+    expect(paged.slice(map.offsetsOf(range)?.start, map.offsetsOf(range)?.end)).toBe(
+      pagedParagraphs[1]?.text,
+    )
+
+    // Back from text offsets: the same words, in the text nodes, never starting or ending on the mark.
+    const words = map.rangeOf(paged.indexOf('over'), paged.indexOf(' ends'))
+    expect(words?.toString()).toBe('over the break')
+    expect(words?.startContainer).toBe(before)
+    expect(words?.endContainer).toBe(after)
+    const fromPageStart = map.rangeOf(paged.indexOf('the break'), paged.indexOf(' break'))
+    expect(fromPageStart?.startContainer).toBe(after)
+    expect(fromPageStart?.toString()).toBe('the')
+    const toPageEnd = map.rangeOf(paged.indexOf('over'), paged.indexOf('the break'))
+    expect(toPageEnd?.endContainer).toBe(before)
+    expect(toPageEnd?.toString()).toBe('over ')
   })
 })

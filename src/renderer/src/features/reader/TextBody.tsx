@@ -7,9 +7,17 @@ import {
   useCallback,
   useEffect,
   useLayoutEffect,
+  useMemo,
   useRef,
   useState,
 } from 'react'
+import {
+  type InlinePageMark,
+  PAGE_MARK_CLASS,
+  PAGE_MARK_LABEL,
+  type PageMarks,
+  placePageMarks,
+} from './page-marks'
 import { PARAGRAPH_ATTRIBUTE } from './paragraph-map'
 import type { Paragraph } from './paragraphs'
 
@@ -46,6 +54,7 @@ type TextBodyProps = {
  */
 export const TextBody = memo(function TextBody(props: TextBodyProps): ReactNode {
   const { paragraphs, ref, pageLabels } = props
+  const marks = useMemo(() => placePageMarks(paragraphs, pageLabels), [paragraphs, pageLabels])
   if (paragraphs.length === 0) {
     return (
       <article className={bodyClass(props.keepLines)}>
@@ -55,23 +64,45 @@ export const TextBody = memo(function TextBody(props: TextBodyProps): ReactNode 
       </article>
     )
   }
-  if (paragraphs.length > WINDOW_THRESHOLD) return <WindowedParagraphs {...props} />
+  if (paragraphs.length > WINDOW_THRESHOLD) return <WindowedParagraphs {...props} marks={marks} />
   return (
     <article className={bodyClass(props.keepLines)}>
       <div ref={ref}>
         {paragraphs.map((paragraph, index) => (
-          <p
-            key={paragraph.start}
-            data-p={index}
-            data-page-start={pageLabels?.get(paragraph.start)}
-          >
-            {paragraph.text}
+          <p key={paragraph.start} data-p={index} data-page-start={marks.above.get(index)}>
+            <ParagraphText text={paragraph.text} marks={marks.inside.get(index)} />
           </p>
         ))}
       </div>
     </article>
   )
 })
+
+/**
+ * A paragraph's text, exactly: one text node, or, where a page begins inside it, text nodes around an empty mark
+ * whose label is CSS-generated, so selections, copies and quotes hold the document's text and nothing else
+ * (paragraph-map.ts counts the text nodes only).
+ */
+function ParagraphText({
+  text,
+  marks,
+}: {
+  text: string
+  marks: readonly InlinePageMark[] | undefined
+}): ReactNode {
+  if (!marks) return text
+  const parts: ReactNode[] = []
+  let from = 0
+  for (const mark of marks) {
+    parts.push(text.slice(from, mark.at))
+    parts.push(
+      <span key={mark.at} className={PAGE_MARK_CLASS} {...{ [PAGE_MARK_LABEL]: mark.label }} />,
+    )
+    from = mark.at
+  }
+  parts.push(text.slice(from))
+  return parts
+}
 
 function bodyClass(keepLines: boolean | undefined): string {
   return keepLines ? 'text-body text-lines' : 'text-body'
@@ -118,14 +149,14 @@ function selectionParagraphs(root: HTMLElement | null): number[] {
  */
 function WindowedParagraphs({
   paragraphs,
-  pageLabels,
+  marks,
   ref,
   fontSize,
   scrollRef,
   onRendered,
   revealRef,
   keepLines,
-}: TextBodyProps): ReactNode {
+}: TextBodyProps & { marks: PageMarks }): ReactNode {
   const windowRef = useRef<HTMLDivElement | null>(null)
   const [margin, setMargin] = useState(0)
   const [width, setWidth] = useState(600)
@@ -215,10 +246,10 @@ function WindowedParagraphs({
               ref={virtualizer.measureElement}
               data-index={item.index}
               data-p={item.index}
-              data-page-start={pageLabels?.get(paragraph.start)}
+              data-page-start={marks.above.get(item.index)}
               style={{ transform: `translateY(${item.start - margin}px)` }}
             >
-              {paragraph.text}
+              <ParagraphText text={paragraph.text} marks={marks.inside.get(item.index)} />
             </p>
           )
         })}

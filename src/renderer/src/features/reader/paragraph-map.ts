@@ -6,7 +6,8 @@ export const PARAGRAPH_ATTRIBUTE = 'data-p'
 
 /**
  * The text map of a plain-text document shown as paragraphs: `root`'s children are `<p data-p="i">` elements whose
- * only child is a text node holding exactly `paragraphs[i].text`, in increasing index order. Offsets are then exact
+ * text nodes together hold exactly `paragraphs[i].text`, in increasing index order. Between them there may be empty
+ * elements (a page mark where a page begins mid-paragraph, TextBody.tsx) that hold no text. Offsets are then exact
  * arithmetic, not an alignment. The map reads the DOM on every call, so it stays right when a windowed body mounts
  * and unmounts paragraphs as the reader scrolls; a passage whose paragraphs are not mounted has no range (yet).
  */
@@ -40,15 +41,21 @@ export function buildParagraphMap(root: HTMLElement, paragraphs: readonly Paragr
 
   /** The text offset of a DOM boundary point inside `root`. */
   const offsetAt = (container: Node, offset: number, direction: 'forward' | 'backward') => {
-    if (container.nodeType === Node.TEXT_NODE) {
-      const paragraph = paragraphOf(container.parentElement)
-      if (!paragraph || container.parentElement?.parentElement !== root) return null
-      return paragraph.start + Math.min(offset, paragraph.text.length)
+    if (container.nodeType === Node.TEXT_NODE || isMark(container)) {
+      // In a text node, or in a page mark (which holds none): the text before it in its paragraph, plus the offset.
+      const element = container.parentElement
+      const paragraph = paragraphOf(element)
+      if (!element || !paragraph || element.parentElement !== root) return null
+      const inNode = container.nodeType === Node.TEXT_NODE ? offset : 0
+      return (
+        paragraph.start + Math.min(textBefore(element, container) + inNode, paragraph.text.length)
+      )
     }
     if (container instanceof Element && container.parentElement === root) {
       const paragraph = paragraphOf(container)
       if (!paragraph) return null
-      return offset === 0 ? paragraph.start : endOf(paragraph)
+      const child = container.childNodes[offset]
+      return child ? paragraph.start + textBefore(container, child) : endOf(paragraph)
     }
     if (container !== root) return null
     // A boundary between paragraphs: the next one's start (range starts) or the previous one's end (range ends).
@@ -84,15 +91,59 @@ export function buildParagraphMap(root: HTMLElement, paragraphs: readonly Paragr
       const toElement = children[to] as Element
       const fromParagraph = paragraphOf(fromElement) as Paragraph
       const toParagraph = paragraphOf(toElement) as Paragraph
-      const fromNode = fromElement.firstChild
-      const toNode = toElement.firstChild
-      if (!fromNode || !toNode) return null
+      const startPoint = textPoint(
+        fromElement,
+        clamp(start - fromParagraph.start, 0, fromParagraph.text.length),
+        'start',
+      )
+      const endPoint = textPoint(
+        toElement,
+        clamp(end - toParagraph.start, 0, toParagraph.text.length),
+        'end',
+      )
+      if (!startPoint || !endPoint) return null
       const range = ownerDocument.createRange()
-      range.setStart(fromNode, clamp(start - fromParagraph.start, 0, fromParagraph.text.length))
-      range.setEnd(toNode, clamp(end - toParagraph.start, 0, toParagraph.text.length))
+      range.setStart(startPoint.node, startPoint.offset)
+      range.setEnd(endPoint.node, endPoint.offset)
       return range
     },
   }
+}
+
+/** An empty element between a paragraph's text nodes (a page mark): it holds no text of the document. */
+function isMark(node: Node): boolean {
+  return node instanceof Element && node.parentElement?.hasAttribute(PARAGRAPH_ATTRIBUTE) === true
+}
+
+/** The length of the text in `paragraph`'s text nodes before its child `child`. */
+function textBefore(paragraph: Element, child: Node): number {
+  let length = 0
+  for (let node = paragraph.firstChild; node && node !== child; node = node.nextSibling)
+    if (node.nodeType === Node.TEXT_NODE) length += (node as Text).length
+  return length
+}
+
+/**
+ * The text node and offset at `offset` into a paragraph's text. At the join of two text nodes (a page mark between
+ * them), a range's start goes after the mark and its end before it, so the range holds only text.
+ */
+function textPoint(
+  paragraph: Element,
+  offset: number,
+  side: 'start' | 'end',
+): { node: Text; offset: number } | null {
+  let before = 0
+  let last: Text | null = null
+  for (let node = paragraph.firstChild; node; node = node.nextSibling) {
+    if (node.nodeType !== Node.TEXT_NODE) continue
+    const text = node as Text
+    const after = before + text.length
+    if (side === 'start' ? offset < after : offset <= after)
+      return { node: text, offset: offset - before }
+    before = after
+    last = text
+  }
+  return last ? { node: last, offset: last.length } : null
 }
 
 function clamp(value: number, low: number, high: number): number {
