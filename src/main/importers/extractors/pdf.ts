@@ -23,6 +23,7 @@ import { placeOutline, readOutline, readPageLabels } from './pdf-outline'
 import { type EdgeLine, type PageFlow, pageJoin } from './pdf-page-flow'
 import { findRunningLines, type PositionedLine } from './pdf-running-lines'
 import { lowerSmallCapitals } from './pdf-small-capitals'
+import { joinFlows, turnVertical, withoutRuby } from './pdf-vertical'
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs')
 let pdfjs: Promise<PdfJs> | null = null
@@ -50,6 +51,8 @@ type Run = {
   size: number
   eol: boolean
   font: string
+  /** Set in a vertical font (pdf-vertical.ts): its coordinates are turned so its column reads as a line. */
+  vertical: boolean
 }
 
 /**
@@ -75,13 +78,14 @@ type TextItem = {
   height?: number
   hasEOL?: boolean
   fontName?: unknown
+  dir?: unknown
 }
 
 /**
  * Positioned runs of a page, ligature code points unfolded (so "ﬁnd" is found by "find"), capitals that stand for
  * lower-case letters (faked small capitals, the TeX logos) lower-cased.
  */
-function toRuns(items: unknown[]): Run[] {
+function toRuns(items: unknown[], pageTop: number): Run[] {
   const runs: Run[] = []
   for (const item of items) {
     const it = item as TextItem
@@ -90,7 +94,19 @@ function toRuns(items: unknown[]): Run[] {
     const size = Math.hypot(c, d) || Math.hypot(a, b) || it.height || 10
     const str = unfoldLigatures(it.str)
     const font = typeof it.fontName === 'string' ? it.fontName : ''
-    runs.push({ str, x: e, y: f, width: it.width ?? 0, size, eol: it.hasEOL === true, font })
+    const run: Run = {
+      str,
+      x: e,
+      y: f,
+      width: it.width ?? 0,
+      size,
+      eol: it.hasEOL === true,
+      font,
+      vertical: false,
+    }
+    runs.push(
+      it.dir === 'ttb' ? turnVertical({ ...run, vertical: true }, it.height ?? 0, pageTop) : run,
+    )
   }
   lowerSmallCapitals(runs)
   return runs
@@ -476,6 +492,9 @@ export const extractPdf: Extractor = async ({ bytes, path }) => {
     // Pass 1: positioned fragments of every page (running lines can only be told apart across pages).
     type PageScan = {
       fragments: Fragment[]
+      /** Text in a vertical font, its columns turned into lines (pdf-vertical.ts); top: where it starts (y). */
+      columns: Fragment[]
+      columnsTop: number
       lines: PositionedLine[]
       lineOf: number[]
       width: number
@@ -489,6 +508,8 @@ export const extractPdf: Extractor = async ({ bytes, path }) => {
     for (let n = 1; n <= pdf.numPages; n++) {
       const scan: PageScan = {
         fragments: [],
+        columns: [],
+        columnsTop: 0,
         lines: [],
         lineOf: [],
         width: 612,
@@ -505,7 +526,14 @@ export const extractPdf: Extractor = async ({ bytes, path }) => {
         scan.viewWidth = Math.round(viewport.width * 100) / 100
         scan.viewHeight = Math.round(viewport.height * 100) / 100
         const content = await page.getTextContent()
-        scan.fragments = toFragments(toRuns(content.items))
+        const runs = withoutRuby(toRuns(content.items, y1))
+        scan.fragments = toFragments(runs.filter((r) => !r.vertical))
+        const columns = runs.filter((r) => r.vertical)
+        if (columns.length > 0) {
+          scan.columns = toFragments(columns)
+          scan.columnsTop =
+            y1 - columns.reduce((top, r) => Math.min(top, r.x), Number.POSITIVE_INFINITY)
+        }
         Object.assign(scan, edgeLines(scan.fragments))
         if (n === 1) firstPageFragments = scan.fragments
         page.cleanup()
@@ -526,7 +554,21 @@ export const extractPdf: Extractor = async ({ bytes, path }) => {
     for (const [i, scan] of scans.entries()) {
       const remove = running.remove[i] ?? new Set<number>()
       const kept = scan.fragments.filter((_, f) => !remove.has(scan.lineOf[f] ?? -1))
-      const flow = pageText(readingOrder(kept, scan.width))
+      // A vertical block goes where it stands: after the horizontal text above its top, before the rest.
+      const above = scan.columns.length > 0 ? kept.filter((f) => f.y > scan.columnsTop) : kept
+      const flow =
+        scan.columns.length === 0
+          ? pageText(readingOrder(kept, scan.width))
+          : joinFlows([
+              pageText(readingOrder(above, scan.width)),
+              pageText(scan.columns),
+              pageText(
+                readingOrder(
+                  kept.filter((f) => f.y <= scan.columnsTop),
+                  scan.width,
+                ),
+              ),
+            ])
       flow.text = composeAccents(flow.text)
         .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
         .trim()

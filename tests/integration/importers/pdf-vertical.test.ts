@@ -1,0 +1,71 @@
+/**
+ * Vertical Japanese (縦書き) and ruby in real PDFs (tests/fixtures/pdf-text: pxrubrica's samples, MIT): columns read
+ * right to left with their words whole, the small readings beside words (ruby) left out, so a phrase the page prints
+ * is found. Before, columns were read as interleaved characters ("のの杞き杞は後…") and readings were glued into
+ * the words they gloss ("君くん子し は"). pdftotext (poppler) is the oracle for the words printed.
+ */
+import { execFileSync } from 'node:child_process'
+import { join } from 'node:path'
+import type { DocumentId } from '@shared/contract'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { tempBackend } from '../../support/temp-library'
+import { documentRow, importViaApi, phraseSearch } from './helpers'
+
+const FIXTURES = join(__dirname, '..', '..', 'fixtures', 'pdf-text')
+const VERTICAL = join(FIXTURES, 'test-jlreq.pdf')
+const HORIZONTAL_RUBY = join(FIXTURES, 'test-toc.pdf')
+let backend: ReturnType<typeof tempBackend>
+const ids = new Map<string, DocumentId>()
+
+beforeAll(async () => {
+  backend = tempBackend()
+  const report = await importViaApi(backend, [VERTICAL, HORIZONTAL_RUBY])
+  for (const result of report.results) ids.set(result.path, result.documentId as DocumentId)
+}, 120_000)
+afterAll(async () => {
+  await backend?.dispose()
+})
+
+const textOf = (path: string): string =>
+  documentRow(backend.context.db, ids.get(path) as DocumentId).text
+const pdftotext = (path: string): string =>
+  execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' })
+
+describe('vertical writing', () => {
+  const columns = ['君子は和して同ぜず︒', '人に誨えて倦まず', '鬼門の方角を凝視する︒']
+
+  it('reads each column whole, right to left, as the page prints them', () => {
+    const text = textOf(VERTICAL)
+    const oracle = pdftotext(VERTICAL)
+    for (const column of columns) {
+      expect(oracle).toContain(column)
+      expect(text).toContain(column)
+    }
+    const at = columns.map((column) => text.indexOf(column))
+    expect(at).toEqual([...at].sort((a, b) => a - b))
+    // The first column is the first paragraph: the vertical block stands above the page's horizontal samples.
+    expect(text.split('\n\n')[0]).toBe(columns[0])
+    expect(documentRow(backend.context.db, ids.get(VERTICAL) as DocumentId).title).toBe(columns[0])
+  })
+
+  it('leaves the readings (ruby) out of the words they gloss, so phrases are found', () => {
+    const text = textOf(VERTICAL)
+    expect(text).not.toMatch(/君くん|子し|和わ/)
+    const id = ids.get(VERTICAL) as DocumentId
+    expect(phraseSearch(backend.context.db, '和して同ぜず')).toContain(id)
+    expect(phraseSearch(backend.context.db, '誨えて倦まず')).toContain(id)
+  })
+})
+
+describe('ruby in horizontal text', () => {
+  it('keeps the base text of a line whole, without its readings', () => {
+    const text = textOf(HORIZONTAL_RUBY)
+    expect(text).toContain('日本国民は、正当に選挙された国')
+    // Readings printed over 日本国民 and 正当 (in the old kana spelling of 1946): not text of the line.
+    expect(pdftotext(HORIZONTAL_RUBY)).toContain('ほんこくみん')
+    expect(text).not.toContain('ほんこくみん')
+    expect(text).not.toContain('せいたう')
+    const id = ids.get(HORIZONTAL_RUBY) as DocumentId
+    expect(phraseSearch(backend.context.db, '正当に選挙された')).toContain(id)
+  })
+})
