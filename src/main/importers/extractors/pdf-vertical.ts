@@ -28,7 +28,52 @@ export type PositionedRun = {
 
 /** A vertical run turned into a horizontal one: see the header. `pageTop` is the page's top edge (y of its box). */
 export function turnVertical<R extends PositionedRun>(run: R, advance: number, pageTop: number): R {
-  return { ...run, x: pageTop - run.y, y: run.x, width: advance }
+  return { ...run, str: horizontalForms(run.str), x: pageTop - run.y, y: run.x, width: advance }
+}
+
+/**
+ * Vertical presentation forms (U+FE10–FE19, U+FE30–FE48) as the punctuation they are: a vertical font's /ToUnicode
+ * often maps its rotated glyphs to them ("同ぜず︒"), which then show as a raised circle in horizontal text and never
+ * match "同ぜず。" in a search or a quote. The glyph on the page is the full stop; the text keeps the character.
+ * (NFKC would turn brackets into ASCII ones; Japanese text prints the full-width forms.)
+ */
+const HORIZONTAL_FORMS: Record<string, string> = {
+  '\uFE10': '，',
+  '\uFE11': '、',
+  '\uFE12': '。',
+  '\uFE13': '：',
+  '\uFE14': '；',
+  '\uFE15': '！',
+  '\uFE16': '？',
+  '\uFE17': '〖',
+  '\uFE18': '〗',
+  '\uFE19': '…',
+  '\uFE30': '‥',
+  '\uFE31': '—',
+  '\uFE32': '–',
+  '\uFE35': '（',
+  '\uFE36': '）',
+  '\uFE37': '｛',
+  '\uFE38': '｝',
+  '\uFE39': '〔',
+  '\uFE3A': '〕',
+  '\uFE3B': '【',
+  '\uFE3C': '】',
+  '\uFE3D': '《',
+  '\uFE3E': '》',
+  '\uFE3F': '〈',
+  '\uFE40': '〉',
+  '\uFE41': '「',
+  '\uFE42': '」',
+  '\uFE43': '『',
+  '\uFE44': '』',
+  '\uFE47': '［',
+  '\uFE48': '］',
+}
+const VERTICAL_FORM = /[\uFE10-\uFE19\uFE30-\uFE32\uFE35-\uFE44\uFE47\uFE48]/g
+
+export function horizontalForms(text: string): string {
+  return text.replace(VERTICAL_FORM, (form) => HORIZONTAL_FORMS[form] ?? form)
 }
 
 /** Readings: kana only (with the long-vowel mark and middle dot). */
