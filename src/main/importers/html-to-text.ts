@@ -49,7 +49,14 @@ const PARAGRAPH = new Set([
 ])
 const LINE = new Set(['li', 'tr', 'dt', 'dd', 'caption', 'thead', 'tbody', 'tfoot'])
 const CELL = new Set(['td', 'th'])
+/**
+ * Never text: scripts and the like, and ruby's readings (`<rt>`, with the brackets `<rp>` shows where ruby is not
+ * supported). Readings glued into the words they gloss ("羅生門らしょうもんの下で") made the sentence unfindable and
+ * its quotes untrue; the reader still shows them over the words (text-map.ts leaves them out of the alignment).
+ */
 const SKIP = new Set([
+  'rt',
+  'rp',
   'script',
   'style',
   'template',

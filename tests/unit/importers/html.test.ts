@@ -75,6 +75,13 @@ describe('sanitizeHtml', () => {
 })
 
 describe('htmlToText', () => {
+  it('leaves ruby readings and their fallback brackets out of the text', () => {
+    const { text } = htmlToText(
+      '<p>一人の<ruby>下人<rp>（</rp><rt>げにん</rt><rp>）</rp></ruby>が、<ruby>羅生門<rt>らしょうもん</rt></ruby>の下で<ruby><rb>漢</rb><rt>かん</rt><rb>字</rb><rt>じ</rt></ruby></p>',
+    )
+    expect(text).toBe('一人の下人が、羅生門の下で漢字')
+  })
+
   it('separates blocks by blank lines and list items by newlines, collapses spaces, keeps <pre>', () => {
     const { text, headings, ids } = htmlToText(
       '<h1 id="t">Title &amp; more</h1><p>Hello   <b>world</b>,\n this is it.</p><ul><li>one</li><li>two</li></ul><pre>a  b\n  c</pre><p>end<br>line</p>',

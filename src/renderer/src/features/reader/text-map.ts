@@ -38,7 +38,18 @@ const EQUATION_LOOKAHEAD = 24
 /** Build the map for every text node under `root` against `text`. */
 export function buildTextMap(root: Node, text: string): TextMap {
   const ownerDocument = root.ownerDocument ?? (root as Document)
-  const walker = ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT)
+  // Ruby's readings (and their fallback brackets) are shown but are not the document's text (html-to-text.ts).
+  const anyRuby = (root as ParentNode).querySelector?.('rt, rp') != null
+  const walker = ownerDocument.createTreeWalker(
+    root,
+    NodeFilter.SHOW_TEXT,
+    anyRuby
+      ? (node) =>
+          node.parentElement?.closest('rt, rp')
+            ? NodeFilter.FILTER_REJECT
+            : NodeFilter.FILTER_ACCEPT
+      : null,
+  )
   const textNodes: Text[] = []
   for (let current = walker.nextNode(); current; current = walker.nextNode()) {
     textNodes.push(current as Text)
