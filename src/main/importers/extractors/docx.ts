@@ -23,6 +23,7 @@ import type { ExtractedDocument } from '../types'
 import { surveyZip } from '../zip-guard'
 import { blankDocument, type Extractor, guessCitationType } from './common'
 import { equationSlots, hasEquations, placeEquations, replaceEquations } from './docx-equations'
+import { hasRuby, rubyBaseOnly } from './docx-ruby'
 import { stripDoctype } from './epub'
 import type { ConvertedMath } from './omml'
 
@@ -88,8 +89,9 @@ const MATH_PARTS = [
 ]
 
 /**
- * The archive for mammoth: as it came when no part holds an equation; otherwise rebuilt (stored, not compressed:
- * the survey bounded its size) with each equation replaced by a placeholder run (docx-equations.ts).
+ * The archive for mammoth: as it came when no part holds an equation or ruby; otherwise rebuilt (stored, not
+ * compressed: the survey bounded its size) with each equation replaced by a placeholder run (docx-equations.ts) and
+ * each ruby by its base text (docx-ruby.ts).
  */
 async function withEquationPlaceholders(
   zip: JSZip,
@@ -102,8 +104,12 @@ async function withEquationPlaceholders(
     const entry = zip.file(name)
     if (!entry) continue
     const xml = await entry.async('string')
-    if (!hasEquations(xml)) continue
-    zip.file(name, replaceEquations(xml, slots, equations))
+    const withBases = hasRuby(xml) ? rubyBaseOnly(xml) : xml
+    const edited = hasEquations(withBases)
+      ? replaceEquations(withBases, slots, equations)
+      : withBases
+    if (edited === xml) continue
+    zip.file(name, edited)
     changed = true
   }
   if (!changed) return { buffer, slots: null }
