@@ -1,5 +1,5 @@
 /**
- * A .docx with ruby as Word writes it (`<w:r><w:ruby>` with `<w:rt>` reading runs and `<w:rubyBase>` base runs,
+ * A .docx with ruby, a simple field and a right-to-left embedding, as Word writes them (`<w:r><w:ruby>` with `<w:rt>` reading runs and `<w:rubyBase>` base runs,
  * Word's `w:rubyPr` for Japanese), for the ruby tests: the `docx` package writes the document, then each run holding
  * a placeholder word is replaced by Word's ruby markup. Text: the opening of 芥川龍之介「羅生門」(1915, public
  * domain).
@@ -27,6 +27,17 @@ function wordRuby(base: string, reading: string): string {
   )
 }
 
+/** A sentence whose last word is a simple field's result (a cross-reference), as the stored text must read it. */
+export const FIELD_SENTENCE = 'The figures are in Table 2 of the appendix.'
+/** An English sentence holding an Arabic phrase inside Word's `<w:dir w:val="rtl">` embedding. */
+export const BIDI_SENTENCE = 'The report is titled اللغة العربية in the original.'
+
+const FIELD =
+  '<w:fldSimple w:instr=" REF _Ref123 \\h "><w:r><w:t>Table 2</w:t></w:r></w:fldSimple>' +
+  '<w:fldSimple w:instr=" PAGE "/>'
+const BIDI =
+  '<w:dir w:val="rtl"><w:r><w:rPr><w:rtl/></w:rPr><w:t xml:space="preserve">اللغة العربية</w:t></w:r></w:dir>'
+
 export async function rubyDocx(): Promise<Buffer> {
   const doc = new Document({
     creator: 'Lectern tests',
@@ -44,6 +55,20 @@ export async function rubyDocx(): Promise<Buffer> {
               new TextRun('の下で雨やみを待っていた。'),
             ],
           }),
+          new Paragraph({
+            children: [
+              new TextRun('The figures are in '),
+              new TextRun('FIELDONE'),
+              new TextRun(' of the appendix.'),
+            ],
+          }),
+          new Paragraph({
+            children: [
+              new TextRun('The report is titled '),
+              new TextRun('BIDIONE'),
+              new TextRun(' in the original.'),
+            ],
+          }),
         ],
       },
     ],
@@ -54,6 +79,14 @@ export async function rubyDocx(): Promise<Buffer> {
     const run = new RegExp(`<w:r>(?:(?!</w:r>).)*?<w:t[^>]*>${placeholder}</w:t></w:r>`, 's')
     if (!run.test(xml)) throw new Error(`no run for ${placeholder}`)
     xml = xml.replace(run, wordRuby(base, reading))
+  }
+  for (const [placeholder, markup] of [
+    ['FIELDONE', FIELD],
+    ['BIDIONE', BIDI],
+  ] as const) {
+    const run = new RegExp(`<w:r>(?:(?!</w:r>).)*?<w:t[^>]*>${placeholder}</w:t></w:r>`, 's')
+    if (!run.test(xml)) throw new Error(`no run for ${placeholder}`)
+    xml = xml.replace(run, markup)
   }
   zip.file('word/document.xml', xml)
   return zip.generateAsync({ type: 'nodebuffer' })

@@ -24,6 +24,7 @@ import { surveyZip } from '../zip-guard'
 import { blankDocument, type Extractor, guessCitationType } from './common'
 import { equationSlots, hasEquations, placeEquations, replaceEquations } from './docx-equations'
 import { hasRuby, rubyBaseOnly } from './docx-ruby'
+import { hasWrappers, unwrapRuns } from './docx-wrappers'
 import { stripDoctype } from './epub'
 import type { ConvertedMath } from './omml'
 
@@ -80,8 +81,8 @@ async function mediaEntries(zip: JSZip): Promise<Map<string, string>> {
   return byHash
 }
 
-/** The parts mammoth converts that may hold equations. */
-const MATH_PARTS = [
+/** The parts mammoth converts (each may hold equations, ruby, fields). */
+const CONVERTED_PARTS = [
   'word/document.xml',
   'word/footnotes.xml',
   'word/endnotes.xml',
@@ -89,22 +90,23 @@ const MATH_PARTS = [
 ]
 
 /**
- * The archive for mammoth: as it came when no part holds an equation or ruby; otherwise rebuilt (stored, not
- * compressed: the survey bounded its size) with each equation replaced by a placeholder run (docx-equations.ts) and
- * each ruby by its base text (docx-ruby.ts).
+ * The archive for mammoth: as it came when no part holds an equation, ruby or wrapper; otherwise rebuilt (stored, not
+ * compressed: the survey bounded its size) with each equation replaced by a placeholder run (docx-equations.ts),
+ * each ruby by its base text (docx-ruby.ts) and the runs of fields and bidi wrappers unwrapped (docx-wrappers.ts).
  */
-async function withEquationPlaceholders(
+async function preparedForMammoth(
   zip: JSZip,
   buffer: Buffer,
   equations: ConvertedMath[],
 ): Promise<{ buffer: Buffer; slots: ReturnType<typeof equationSlots> | null }> {
   const slots = equationSlots()
   let changed = false
-  for (const name of MATH_PARTS) {
+  for (const name of CONVERTED_PARTS) {
     const entry = zip.file(name)
     if (!entry) continue
     const xml = await entry.async('string')
-    const withBases = hasRuby(xml) ? rubyBaseOnly(xml) : xml
+    const unwrapped = hasWrappers(xml) ? unwrapRuns(xml) : xml
+    const withBases = hasRuby(unwrapped) ? rubyBaseOnly(unwrapped) : unwrapped
     const edited = hasEquations(withBases)
       ? replaceEquations(withBases, slots, equations)
       : withBases
@@ -132,7 +134,7 @@ export const extractDocx: Extractor = async ({ bytes, path, limits }) => {
   const zip = await JSZip.loadAsync(bytes, { checkCRC32: false })
   const mediaByHash = await mediaEntries(zip)
   const equations: ConvertedMath[] = []
-  const input = await withEquationPlaceholders(zip, buffer, equations)
+  const input = await preparedForMammoth(zip, buffer, equations)
   let html: string
   // Loaded with the first DOCX: ~0.2 s of CPU an import worker need not pay for other formats (sanitize.ts).
   const { default: mammoth } = await import('mammoth')
