@@ -12,4 +12,9 @@ describe('unwrapRuns', () => {
         '<w:r><w:rPr><w:rtl/></w:rPr><w:t>director</w:t></w:r></w:p>',
     )
   })
+  it('turns a carriage return into the line break it draws', () => {
+    expect(
+      unwrapRuns('<w:r><w:t>first line</w:t><w:cr/><w:t>second</w:t><w:crossRef/></w:r>'),
+    ).toBe('<w:r><w:t>first line</w:t><w:br/><w:t>second</w:t><w:crossRef/></w:r>')
+  })
 })
