@@ -20,6 +20,7 @@ import { migrate0100 } from './migrations/0100-index-updated-at'
 import { migrate0130 } from './migrations/0130-keep-word-stems'
 import { migrate0140 } from './migrations/0140-index-import-groups-once'
 import { migrate0170 } from './migrations/0170-index-hangul-bigrams'
+import { migrate0180 } from './migrations/0180-fold-greek-arabic'
 
 export type Migration = { version: number; name: string; up: (db: Db) => void }
 
@@ -36,6 +37,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 130, name: 'keep-word-stems', up: migrate0130 },
   { version: 140, name: 'index-import-groups-once', up: migrate0140 },
   { version: 170, name: 'index-hangul-bigrams', up: migrate0170 },
+  { version: 180, name: 'fold-greek-arabic', up: migrate0180 },
 ]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0

@@ -11,6 +11,7 @@ import {
   SEPARATOR as separator,
   bmp as sharedBmp,
 } from './code-points'
+import { searchBmp, startsArabic, stripArabicPrefix } from './script-folds'
 import {
   isBigramClass,
   needsSplitting,
@@ -23,6 +24,8 @@ import {
 // Module-local copies for the per-character loops: where modules are loaded one by one (tsx, vitest), an imported
 // binding is read through a getter at every use, which made tokenizing (and so every search's passages) slower.
 const bmp = sharedBmp
+// The search's folding (unicode61's plus Greek and Arabic-script folds, script-folds.ts) for characters beyond ASCII.
+const search = searchBmp
 const REMOVED = removed
 const SEPARATOR = separator
 
@@ -60,7 +63,8 @@ export function forEachToken(
   const emit = (end: number) => {
     if (special) splitToken(text, start, end, onToken)
     else if (codes) {
-      const term = done + String.fromCodePoint(...codes)
+      let term = done + String.fromCodePoint(...codes)
+      if (startsArabic(term)) term = stripArabicPrefix(term, text.slice(start, end))
       if (term.length > 0) onToken(term, start, end)
     } else {
       const word = text.slice(start, end)
@@ -104,7 +108,12 @@ export function forEachToken(
       }
     }
     // A lone surrogate is not text.
-    let folded = cp >= 0xd800 && cp < 0xe000 ? SEPARATOR : foldCodePoint(cp)
+    let folded =
+      cp < 0x10000
+        ? cp >= 0xd800 && cp < 0xe000
+          ? SEPARATOR
+          : (search[cp] ?? SEPARATOR)
+        : foldCodePoint(cp)
     // unicode61 splits Thai, Lao, Khmer and Myanmar words at their vowel and tone marks: keep them inside the word
     // (scripts.ts drops them from the term, as it does accents).
     if (folded === SEPARATOR && start >= 0 && scriptClass(cp) === ScriptClass.Words)
@@ -176,7 +185,7 @@ export function isWordAt(text: string, i: number, backwards = false): boolean {
     if (low >= 0xdc00 && low < 0xe000) cp = 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00)
   }
   if (cp >= 0xd800 && cp < 0xe000) return false
-  return foldCodePoint(cp) !== SEPARATOR
+  return (cp < 0x10000 ? (searchBmp[cp] ?? SEPARATOR) : foldCodePoint(cp)) !== SEPARATOR
 }
 
 /** 1 for BMP characters beyond ASCII that fold into ASCII or vanish; built on first use (~65k lookups). */
@@ -198,7 +207,7 @@ function intoAsciiTable(): Uint8Array {
     const aligned = lowerBlock.length === block.length
     for (let cp = base; cp < end; cp++) {
       if (cp >= 0xd800 && cp < 0xe000) continue
-      const folded = bmp[cp] ?? SEPARATOR
+      const folded = search[cp] ?? SEPARATOR
       let lowerIsAscii: boolean
       if (aligned) lowerIsAscii = lowerBlock.charCodeAt(cp - base) < 0x80
       else {

@@ -24,6 +24,7 @@
  * Segmentation runs only in the main process (index and queries); the renderer never segments on its own.
  */
 import { foldCodePoint } from './code-points'
+import { FOLDS_FURTHER, searchBmp, startsArabic, stripArabicPrefix } from './script-folds'
 
 /**
  * How a code point is split: 0 like any other letter, 1 bigrams (Han, kana), 2 dictionary words (Thai…), 3 bigrams
@@ -87,13 +88,13 @@ const HANGUL = /[\u1100-\u11ff\u3131-\u318e\ua960-\ua97f\uac00-\ud7a3\ud7b0-\ud7
  * regex with every range: V8 ran the merged class 3-4x slower over English text (trial 8, White House remarks).
  */
 export function indexSplits(text: string): boolean {
-  return SPECIAL.test(text) || HANGUL.test(text)
+  return SPECIAL.test(text) || HANGUL.test(text) || FOLDS_FURTHER.test(text)
 }
 
 /** The folded form of one code point for search: full-width ASCII as ASCII, then the index's folding. */
 function foldOne(cp: number): string {
   const base = cp >= 0xff01 && cp <= 0xff5e ? cp - 0xfee0 : cp
-  const folded = foldCodePoint(base)
+  const folded = base < 0x10000 ? (searchBmp[base] ?? -1) : foldCodePoint(base)
   return folded < 0 ? '' : String.fromCodePoint(folded)
 }
 
@@ -202,6 +203,8 @@ export function splitToken(
     } else {
       let term = ''
       for (let u = k; u < j; u++) term += (units[u] as Unit).text
+      if (startsArabic(term))
+        term = stripArabicPrefix(term, text.slice(first.start, (units[j - 1] as Unit).end))
       onToken(term, first.start, (units[j - 1] as Unit).end)
     }
     k = j
