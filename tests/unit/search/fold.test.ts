@@ -79,6 +79,19 @@ describe('folding matches the FTS5 index (unicode61 remove_diacritics 2)', () =>
       '史',
       'ภาษา',
       '\u0e48',
+      'γλώσσα',
+      'ΐ',
+      'ἀ',
+      'ϑ',
+      'اللغة',
+      'وبال',
+      'كِتَابٌ',
+      'ـ',
+      'ی',
+      'ک',
+      'أ',
+      '١٢',
+      '\u064e',
       'Ａ１',
       'ｶﾞ',
       '\n  ',
@@ -105,10 +118,60 @@ describe('folding matches the FTS5 index (unicode61 remove_diacritics 2)', () =>
     expect(terms('Mombasa–Nairobi')).toEqual(['mombasa', 'nairobi'])
   })
 
+  it('folds Greek accents like Latin ones: tonos, dialytika, polytonic marks, capitals, final sigma', () => {
+    const greek = terms('γλώσσα ΓΛΏΣΣΑ Γλώσσα γλωσσα λόγος ΛΌΓΟΣ ϊ ΐ Ϋ ἀρχή ᾠδή ϑεός')
+    expect(greek).toEqual([
+      'γλωσσα',
+      'γλωσσα',
+      'γλωσσα',
+      'γλωσσα',
+      'λογοσ',
+      'λογοσ',
+      'ι',
+      'ι',
+      'υ',
+      'αρχη',
+      'ωδη',
+      'θεοσ',
+    ])
+  })
+
+  it('folds Arabic-script letter variants, harakat, tatweel and digits, and drops an attached article', () => {
+    // Hamza-alef forms, alef maksura, Persian yeh and kaf, teh marbuta; vowel marks and tatweel inside a word.
+    expect(terms('أحمد إسلام آمن ٱسم')).toEqual(terms('احمد اسلام امن اسم'))
+    expect(terms('حتى فی کتاب لغة')).toEqual(terms('حتي في كتاب لغه'))
+    expect(terms('كِتَابٌ كتـــاب')).toEqual(['كتاب', 'كتاب'])
+    expect(terms('١٣٩٩ ۱۳۹۹')).toEqual(['1399', '1399'])
+    // The article and conjunctions: a bare word is the term of its prefixed forms.
+    expect(terms('اللغة واللغة باللغة لغة')).toEqual(['لغه', 'لغه', 'لغه', 'لغه'])
+    expect(terms('الكتاب بالكتاب وبالكتاب والكتاب فالكتاب كالكتاب للكتاب')).toEqual(
+      Array(7).fill('كتاب'),
+    )
+    // Not dropped: the lone prepositions, a short word's letters, a hamza alef, Allah and "now", Persian و.
+    expect(terms('بيت فلسفة كتاب ولد الى إليه الله الآن ویکی یکی')).toEqual([
+      'بيت',
+      'فلسفه',
+      'كتاب',
+      'ولد',
+      'الي',
+      'اليه',
+      'الله',
+      'الان',
+      'ويكي',
+      'يكي',
+    ])
+  })
+
   it('reports offsets into the original text', () => {
     const text = 'Le Café, naïve.'
     expect(tokenize(text).map((t) => text.slice(t.start, t.end))).toEqual(['Le', 'Café', 'naïve'])
     const astral = '😀 𝐀bc'
     expect(tokenize(astral).map((t) => astral.slice(t.start, t.end))).toEqual(['𝐀bc'])
+    const arabic = 'في كِتَابٍ، بالكتاب'
+    expect(tokenize(arabic).map((t) => arabic.slice(t.start, t.end))).toEqual([
+      'في',
+      'كِتَابٍ',
+      'بالكتاب',
+    ])
   })
 })

@@ -24,9 +24,8 @@ export function migrate0180(db: Db): void {
   if (documents) {
     db.exec(`INSERT INTO documents_fts(documents_fts) VALUES ('rebuild');
       INSERT OR REPLACE INTO search_cache(key, data) VALUES ('vocab.rebuild', '1');`)
-    const insert = db.prepare(
-      'INSERT OR IGNORE INTO search_stems(stem, lang, term) VALUES (?, ?, ?)',
-    )
+    // Gathered first, then written: the connection cannot write while it iterates.
+    const pairs = new Map<string, string[]>()
     const rows = db
       .prepare<{ p: string }, { language: string; title: string; text: string }>(
         'SELECT language, title, text FROM documents WHERE language IS NOT NULL AND (title GLOB @p OR text GLOB @p)',
@@ -36,8 +35,12 @@ export function migrate0180(db: Db): void {
       const lang = stemLanguage(row.language)
       if (!lang) continue
       for (const [stem, term] of stemPairs(row.language, [row.title, row.text]))
-        insert.run(stem, lang, term)
+        pairs.set(`${lang}\u0000${stem}\u0000${term}`, [stem as string, lang, term as string])
     }
+    const insert = db.prepare(
+      'INSERT OR IGNORE INTO search_stems(stem, lang, term) VALUES (?, ?, ?)',
+    )
+    for (const pair of pairs.values()) insert.run(pair)
   }
   const quotes = db
     .prepare('SELECT 1 FROM quotes WHERE exact GLOB @p OR note GLOB @p LIMIT 1')
