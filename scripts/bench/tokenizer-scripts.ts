@@ -1,7 +1,7 @@
 /**
  * Tokenizer cost of the script rules (trial 8, Hangul bigrams): what the index is fed (searchText) and what passages
- * tokenize (forEachToken), for English (White House remarks from the corpus) and Korean (the Korean Debian FAQ page in
- * tests/fixtures), with this checkout's src/main/text against another copy of it (the baseline, e.g. main's), rounds
+ * tokenize (forEachToken), for English (White House remarks from the corpus), Korean (the Korean Debian FAQ page in
+ * tests/fixtures) and Greek, Arabic and Persian (Debian handbook pages in tests/fixtures), with this checkout's src/main/text against another copy of it (the baseline, e.g. main's), rounds
  * interleaved in one process:
  *
  *   mkdir -p /tmp/base && git archive main src/main/text | tar -x -C /tmp/base && ln -s "$PWD/node_modules" /tmp/base/node_modules
@@ -54,7 +54,19 @@ async function main(): Promise<void> {
     resolve(__dirname, '../../tests/fixtures/documents/debian/debian-faq-basic-defs.ko.html'),
     'utf8',
   ).replace(/<[^>]+>/g, ' ')
-  const texts: Record<string, string[]> = { english: lines, korean: Array(200).fill(ko) }
+  // Greek, Arabic and Persian pages of the Debian Administrator's Handbook (folded beyond unicode61: script-folds.ts).
+  const page = (file: string) =>
+    readFileSync(resolve(__dirname, '../../tests/fixtures/documents/debian', file), 'utf8').replace(
+      /<[^>]+>/g,
+      ' ',
+    )
+  const texts: Record<string, string[]> = {
+    english: lines,
+    korean: Array(200).fill(ko),
+    greek: Array(400).fill(page('debian-handbook-foreword.el.html')),
+    arabic: Array(200).fill(page('debian-handbook-kernel-role.ar.html')),
+    persian: Array(200).fill(page('debian-handbook-kernel-role.fa.html')),
+  }
   const mb = (list: string[]) => list.reduce((n, t) => n + t.length, 0) / 1e6
   console.log(
     `load ${loadavg()

@@ -64,7 +64,7 @@ export function forEachToken(
     if (special) splitToken(text, start, end, onToken)
     else if (codes) {
       let term = done + String.fromCodePoint(...codes)
-      if (startsArabic(term)) term = stripArabicPrefix(term, text.slice(start, end))
+      if (startsArabic(term)) term = stripArabicPrefix(term, text, start, end)
       if (term.length > 0) onToken(term, start, end)
     } else {
       const word = text.slice(start, end)

@@ -24,7 +24,7 @@
  * Segmentation runs only in the main process (index and queries); the renderer never segments on its own.
  */
 import { foldCodePoint } from './code-points'
-import { FOLDS_FURTHER, searchBmp, startsArabic, stripArabicPrefix } from './script-folds'
+import { foldsFurther, searchBmp, startsArabic, stripArabicPrefix } from './script-folds'
 
 /**
  * How a code point is split: 0 like any other letter, 1 bigrams (Han, kana), 2 dictionary words (Thai…), 3 bigrams
@@ -88,7 +88,7 @@ const HANGUL = /[\u1100-\u11ff\u3131-\u318e\ua960-\ua97f\uac00-\ud7a3\ud7b0-\ud7
  * regex with every range: V8 ran the merged class 3-4x slower over English text (trial 8, White House remarks).
  */
 export function indexSplits(text: string): boolean {
-  return SPECIAL.test(text) || HANGUL.test(text) || FOLDS_FURTHER.test(text)
+  return SPECIAL.test(text) || HANGUL.test(text) || foldsFurther(text)
 }
 
 /** The folded form of one code point for search: full-width ASCII as ASCII, then the index's folding. */
@@ -204,7 +204,7 @@ export function splitToken(
       let term = ''
       for (let u = k; u < j; u++) term += (units[u] as Unit).text
       if (startsArabic(term))
-        term = stripArabicPrefix(term, text.slice(first.start, (units[j - 1] as Unit).end))
+        term = stripArabicPrefix(term, text, first.start, (units[j - 1] as Unit).end)
       onToken(term, first.start, (units[j - 1] as Unit).end)
     }
     k = j
