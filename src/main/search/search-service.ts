@@ -58,6 +58,7 @@ import { pageLabelOf, parsePageLabels } from '../text/page-labels'
 import { displayTerm } from '../text/scripts'
 import { foldLoose, tokenize } from './fold'
 import { bestPassages, markedSlice, markWhole } from './passages'
+import { type PrintedWord, printedFirst, printedWords } from './printed-diacritics'
 import { printedForm } from './printed-forms'
 import type { QueryNode } from './query-ast'
 import {
@@ -203,6 +204,7 @@ function titleMatches(
   conditions: Sql[],
   exact: string | null,
   typed: TypedQuery | null,
+  printed: PrintedWord[] | null,
 ): Ranked | null {
   // Without exclusions, a title match of the expression is a match of it: one walk over its doclists instead of two
   // (the title-first count was the costliest statement of a stemmed query: each form's doclist walked twice).
@@ -227,10 +229,15 @@ function titleMatches(
     if (n === 0 || n > TITLE_FIRST_MAX) return null
     // With stemming, titles holding the typed words come first, scored by them alone (typedFirst); the stemmed
     // expression is scored only when some title matched through another form.
-    const rows =
+    const rows = printedFirst(
+      db,
+      printed,
       typed !== null
-        ? typedFirst(ranked(inTitle(typed.match)), n, () => ranked(titled))
-        : exactFirstRows(db, exact, ranked(titled))
+        ? typedFirst(ranked(inTitle(typed.match)), printed === null ? n : Infinity, () =>
+            ranked(titled),
+          )
+        : exactFirstRows(db, exact, ranked(titled)),
+    )
     return { ids: rows.map((r) => r.id), scores: new Map(rows.map((r) => [r.id, -r.rank])) }
   } catch {
     // A query FTS5 cannot restrict to the title (nested column filters): the tiers alone answer it.
@@ -321,6 +328,8 @@ type DocQuery = {
    * exact ones, ranked by bm25 over the typed words alone (typedFirst).
    */
   typed: TypedQuery | null
+  /** The query's words typed with diacritics (printed-diacritics.ts): documents printing them so rank first. */
+  printed: PrintedWord[] | null
 }
 
 /** The query before stemming: its MATCH and relaxed expressions. */
@@ -393,7 +402,7 @@ function rankDocuments(
     })
     const titles = unscorable
       ? null
-      : titleMatches(db, match, from, conditions, query.exact, query.typed)
+      : titleMatches(db, match, from, conditions, query.exact, query.typed, query.printed)
     return withTitlesFirst(titles, offset, limit, newest, conditions)
   }
   if (estimate || total > rankAll) {
@@ -405,7 +414,7 @@ function rankDocuments(
       rankedAmongNewest: size,
     })
     return withTitlesFirst(
-      titleMatches(db, match, from, conditions, query.exact, query.typed),
+      titleMatches(db, match, from, conditions, query.exact, query.typed, query.printed),
       offset,
       limit,
       tiers,
@@ -416,7 +425,17 @@ function rankDocuments(
   if (query.oneLetter && query.relaxed !== null) {
     return rankTiers(db, query, from, rankAll, offset, limit)
   }
-  return rankWindow(db, match, from, conditions, offset, limit, query.exact, query.typed)
+  return rankWindow(
+    db,
+    match,
+    from,
+    conditions,
+    offset,
+    limit,
+    query.exact,
+    query.typed,
+    query.printed,
+  )
 }
 
 /**
@@ -432,6 +451,7 @@ function rankTiers(
     relaxed: string | null
     exact: string | null
     typed: TypedQuery | null
+    printed: PrintedWord[] | null
   },
   from: Sql,
   size: number,
@@ -463,17 +483,33 @@ function rankTiers(
     // Exact forms first within the tier (stems.ts): the whole tier is ranked, then cut. The typed query's matches
     // in the tier are its members holding the exact forms (the relaxed typed words keep those forms; everything
     // they leave out, every member satisfies).
+    const { printed } = query
     const ranked =
-      query.exact === null
-        ? ((query.relaxed !== null
-            ? rankRelaxed(db, query.relaxed, from, conditions, inTier, low, high)
-            : null
-          )?.slice(skip, skip + want) ?? rankRows(db, match, from, conditions, range, skip, want))
-        : typed !== null
-          ? typedFirst(rankTier(typed.match, typed.relaxed), skip + want, () =>
-              rankTier(match, query.relaxed),
-            ).slice(skip, skip + want)
-          : exactFirstRows(db, query.exact, rankTier(match, query.relaxed)).slice(skip, skip + want)
+      printed !== null
+        ? printedFirst(
+            db,
+            printed,
+            query.exact === null
+              ? rankTier(match, query.relaxed)
+              : typed !== null
+                ? typedFirst(rankTier(typed.match, typed.relaxed), Infinity, () =>
+                    rankTier(match, query.relaxed),
+                  )
+                : exactFirstRows(db, query.exact, rankTier(match, query.relaxed)),
+          ).slice(skip, skip + want)
+        : query.exact === null
+          ? ((query.relaxed !== null
+              ? rankRelaxed(db, query.relaxed, from, conditions, inTier, low, high)
+              : null
+            )?.slice(skip, skip + want) ?? rankRows(db, match, from, conditions, range, skip, want))
+          : typed !== null
+            ? typedFirst(rankTier(typed.match, typed.relaxed), skip + want, () =>
+                rankTier(match, query.relaxed),
+              ).slice(skip, skip + want)
+            : exactFirstRows(db, query.exact, rankTier(match, query.relaxed)).slice(
+                skip,
+                skip + want,
+              )
     for (const r of ranked) {
       ids.push(r.id)
       scores.set(r.id, -r.rank)
@@ -543,20 +579,25 @@ function rankWindow(
   limit: number,
   exact: string | null,
   typed: TypedQuery | null,
+  printed: PrintedWord[] | null,
 ): Ranked {
   const scores = new Map<number, number>()
   const every = (expression: string) =>
     rankRows(db, expression, from, conditions, sql``, 0, RANK_ALL.full)
-  // With exact forms to put first, every match is ranked (at most RANK_ALL here), then cut.
+  // With exact forms or printed diacritics to put first, every match is ranked (at most RANK_ALL here), then cut.
+  const needed = printed === null ? offset + limit : Infinity
   const rows =
-    exact === null
+    exact === null && printed === null
       ? rankRows(db, match, from, conditions, sql``, offset, limit)
-      : typed !== null
-        ? typedFirst(every(typed.match), offset + limit, () => every(match)).slice(
-            offset,
-            offset + limit,
-          )
-        : exactFirstRows(db, exact, every(match)).slice(offset, offset + limit)
+      : printedFirst(
+          db,
+          printed,
+          exact === null
+            ? every(match)
+            : typed !== null
+              ? typedFirst(every(typed.match), needed, () => every(match))
+              : exactFirstRows(db, exact, every(match)),
+        ).slice(offset, offset + limit)
   for (const r of rows) scores.set(r.id, -r.rank)
   return { ids: rows.map((r) => r.id), scores }
 }
@@ -1032,6 +1073,7 @@ export function searchLibrary(db: Db, args: SearchArgs): SearchResult {
         oneLetter,
         exact: exactDocs,
         typed: typedDocs,
+        printed: printedWords(typed),
       },
       sort,
       before.docs,

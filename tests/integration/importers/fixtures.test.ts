@@ -471,6 +471,60 @@ const EXPECTED: Expectation[] = [
     extra: (row) => expect(row.language).toBe('vi'),
   },
   {
+    file: 'debian/maint-guide-checkit.vi.html',
+    format: 'html',
+    title: 'Chương 7. Kiểm tra gói để tìm lỗi',
+    date: null,
+    sentences: [
+      'Có vài phương pháp bạn nên biết để dò tìm lỗi trong một gói phần mềm trước khi tải nó lên kho phần mềm công cộng.',
+    ],
+    extra: (row) => expect(row.language).toBe('vi'),
+  },
+  {
+    file: 'debian/maint-guide-index.vi.html',
+    format: 'html',
+    // The page's <title> and heading are the English title; its date and authors are printed on it.
+    title: "Debian New Maintainers' Guide",
+    date: '2022-10-08',
+    authors: ['Josip Rodin', 'Osamu Aoki'],
+    sentences: ['Making a Debian Package (còn gọi Debmake Manual), bản quyền © 1997 Jaldhar Vyas.'],
+    extra: (row) => expect(row.language).toBe('vi'),
+  },
+  {
+    // A partly translated page: more of its letters are Latin (English paragraphs) than Greek.
+    file: 'debian/debian-handbook-foreword.el.html',
+    format: 'html',
+    title: 'Εισαγωγή',
+    date: null,
+    sentences: [
+      'Το Debian GNU/Linux είναι μία "γενική" διανομή η οποία ταιριάζει στους περισσότερους χρήστες.',
+    ],
+  },
+  {
+    file: 'debian/debian-handbook-who-is-this-book-for.el.html',
+    format: 'html',
+    title: '2. Για ποιόν είναι αυτό το βιβλίο;',
+    date: null,
+    sentences: ['Χρήστες από διαφορετική διανομή Λίνουξ ή από άλλη παραλλαγή Unix'],
+    extra: (row) => expect(row.language).toBe('el'),
+  },
+  {
+    file: 'debian/debian-handbook-kernel-role.ar.html',
+    format: 'html',
+    title: 'B.4. بعض المهام التي تتحكم بها النواة',
+    date: null,
+    sentences: ['تدعى نقطة البداية لهذه الشجرة الهرمية بالجذر root، ويرمز لها بالرمز /'],
+    extra: (row) => expect(row.language).toBe('ar'),
+  },
+  {
+    file: 'debian/debian-handbook-kernel-role.fa.html',
+    format: 'html',
+    title: 'B.4. برخی از وظایفی که کرنل به آن\u200cها رسیدگی می\u200cکند',
+    date: null,
+    sentences: ['فایل\u200cسیستم\u200cها یکی از برجسته\u200cترین جنبه\u200cهای کرنل هستند'],
+    extra: (row) => expect(row.language).toBe('fa'),
+  },
+  {
     file: 'debian/apt-messages.th.txt',
     format: 'txt',
     // A list of APT's messages has no title: its first line is kept whole, as for any text without one.
