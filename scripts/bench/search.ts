@@ -19,6 +19,11 @@
  * and the printed spelling (printed-forms.ts, cold and cached), alternating in the same run:
  *
  *   npm run bench -- search --compare-printed
+ *
+ * `--compare-diacritics` times queries typed with accents (printed-diacritics.ts: documents printing the marks ranked
+ * first) against the same queries ranked as before, alternating in the same run, full queries and keystrokes:
+ *
+ *   npm run bench -- search --compare-diacritics
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
@@ -27,6 +32,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { openDb } from '../../src/main/db/connection'
 import { terms } from '../../src/main/search/fold'
+import { printedRanking } from '../../src/main/search/printed-diacritics'
 import { forgetPrintedForms, printedSuggestions } from '../../src/main/search/printed-forms'
 import { searchLibrary } from '../../src/main/search/search-service'
 import { stemmedSearch } from '../../src/main/search/stems'
@@ -196,6 +202,81 @@ function comparePrinted(file: string, reps: number): void {
   )
 }
 
+/** Words with accents the BBC and White House texts print (and their unaccented forms, which they print too). */
+const ACCENTED = [
+  'café',
+  'résumé',
+  'naïve',
+  'Pokémon',
+  'fiancée',
+  'protégé',
+  'élite',
+  'Beyoncé',
+  'Zürich',
+  'Nicolás',
+]
+
+function compareDiacritics(file: string, reps: number): void {
+  const db = openDb(file)
+  const queries: SearchArgs[] = []
+  for (const word of ACCENTED) {
+    queries.push({ query: word, limit: 20 })
+    queries.push({ query: `${word} world`, limit: 20 })
+    // Keystrokes: every prefix of the word from 3 letters on, as typed.
+    for (let n = 3; n <= [...word].length; n++)
+      queries.push({ query: [...word].slice(0, n).join(''), limit: 20, asYouType: true })
+  }
+  for (const q of queries) searchLibrary(db, q) // warm the page cache
+  const before = { wall: [] as number[], cpu: [] as number[] }
+  const after = { wall: [] as number[], cpu: [] as number[] }
+  let reordered = 0
+  for (let r = 0; r < reps; r++) {
+    for (const q of queries) {
+      let ids: string[][] = []
+      const runs: (() => void)[] = [
+        () => {
+          printedRanking.enabled = false
+          let result: ReturnType<typeof searchLibrary> | null = null
+          before.wall.push(time(() => (result = searchLibrary(db, q))))
+          before.cpu.push(lastCpu)
+          printedRanking.enabled = true
+          ids = [
+            ...ids,
+            (result as ReturnType<typeof searchLibrary> | null)?.hits.map(
+              (h) => `${h.documentId}`,
+            ) ?? [],
+          ]
+        },
+        () => {
+          let result: ReturnType<typeof searchLibrary> | null = null
+          after.wall.push(time(() => (result = searchLibrary(db, q))))
+          after.cpu.push(lastCpu)
+          ids = [
+            ...ids,
+            (result as ReturnType<typeof searchLibrary> | null)?.hits.map(
+              (h) => `${h.documentId}`,
+            ) ?? [],
+          ]
+        },
+      ]
+      if (r % 2 === 1) runs.reverse()
+      for (const run of runs) run()
+      if (r === 0 && ids[0]?.join() !== ids[1]?.join()) reordered++
+    }
+  }
+  db.close()
+  const row = (name: string, xs: { wall: number[]; cpu: number[] }) =>
+    `    ${name.padEnd(31)} wall p50 ${fmt(pct(xs.wall, 50))} p95 ${fmt(pct(xs.wall, 95))} ms | CPU p50 ${fmt(pct(xs.cpu, 50))} p95 ${fmt(pct(xs.cpu, 95))} ms\n`
+  process.stdout.write(
+    `  queries with accents, exact marks first vs as before (${queries.length} queries × ${reps}, alternating; load ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}):\n` +
+      row('ranked as before', before) +
+      row('exact marks first', after) +
+      `    first page changed for ${reordered}/${queries.length} queries\n`,
+  )
+}
+
 /** Runs in a child process so the RSS is that of a process that only opened the library and searched. */
 function measure(file: string, reps: number, quick = false): Measured {
   const db = openDb(file)
@@ -359,6 +440,10 @@ function main(): void {
   )
   if (process.argv.includes('--compare-printed')) {
     comparePrinted(lib.file, reps)
+    return
+  }
+  if (process.argv.includes('--compare-diacritics')) {
+    compareDiacritics(lib.file, reps)
     return
   }
   if (process.argv.includes('--compare-stems')) {

@@ -6,13 +6,16 @@ import { frameCsp } from './purify-config'
  * A block without a `dir` of its own (or an ancestor's) takes its direction from its first letter (unicode-bidi:
  * plaintext, as dir="auto"): Arabic, Hebrew and Persian paragraphs read and align right to left, Latin ones left to
  * right, in one document (trial 8: RTL paragraphs were set left to right, their final "." at the wrong end).
+ * Greek takes a Latin serif face that has it ('Lectern Greek Serif', Greek code points only) before the CJK fonts:
+ * Noto Serif CJK draws the tonos beside the vowel, so "βιβλίο" read as "βιβλιό" (fold8, handbook pages).
  */
 const FRAME_STYLE = `
+@font-face { font-family: 'Lectern Greek Serif'; src: local('Noto Serif'), local('NotoSerif-Regular'), local('DejaVu Serif'), local('DejaVuSerif'), local('Liberation Serif'), local('Times New Roman'); unicode-range: U+0370-03FF, U+1F00-1FFF; }
 :root { color-scheme: light dark; --reader-size: 19px; }
 html { font-size: var(--reader-size); }
 body {
   margin: 0; padding: 2rem 1.5rem 40vh;
-  font-family: Charter, 'Bitstream Charter', 'Sitka Text', Cambria, 'Iowan Old Style', Georgia, 'Noto Serif CJK JP', 'Noto Serif CJK SC', 'Source Han Serif', 'Hiragino Mincho ProN', 'Yu Mincho', SimSun, 'Songti SC', 'Noto Sans CJK JP', 'Noto Sans CJK SC', 'Microsoft YaHei', serif;
+  font-family: Charter, 'Bitstream Charter', 'Sitka Text', Cambria, 'Iowan Old Style', Georgia, 'Lectern Greek Serif', 'Noto Serif CJK JP', 'Noto Serif CJK SC', 'Source Han Serif', 'Hiragino Mincho ProN', 'Yu Mincho', SimSun, 'Songti SC', 'Noto Sans CJK JP', 'Noto Sans CJK SC', 'Microsoft YaHei', serif;
   line-height: 1.6; color: #1f1d1a; background: #fffdf8;
   overflow-wrap: break-word;
 }
