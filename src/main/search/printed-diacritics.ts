@@ -15,10 +15,13 @@ import { all, type Sql, sql } from '../db/sql'
 import type { QueryNode } from './query-ast'
 
 /** Candidates checked for exact forms per ranking (the rest keep their order after them). */
-export const MAX_CHECKED = 200
+export const MAX_CHECKED = 100
 
-/** A word of the query typed with marks: the spellings to look for (cases, NFC and NFD). */
-export type PrintedWord = string[]
+/**
+ * A word of the query typed with marks: the spellings to look for in titles and authors (lower case, capitalised,
+ * upper case) and in the text (lower case and capitalised, NFC and NFD: stored text is not normalised).
+ */
+export type PrintedWord = { heading: string[]; text: string[] }
 
 const MARK = /\p{M}/u
 
@@ -44,16 +47,12 @@ export function printedWords(root: QueryNode | null): PrintedWord[] | null {
   return words.length > 0 ? words : null
 }
 
-function spellings(word: string): string[] {
+function spellings(word: string): PrintedWord {
   const lower = word.toLowerCase()
   const [first = '', ...rest] = lower
-  const forms = [lower, first.toUpperCase() + rest.join(''), lower.toUpperCase(), word]
-  const out = new Set<string>()
-  for (const f of forms) {
-    out.add(f.normalize('NFC'))
-    out.add(f.normalize('NFD'))
-  }
-  return [...out]
+  const capital = first.toUpperCase() + rest.join('')
+  const text = new Set([lower, capital, lower.normalize('NFD'), capital.normalize('NFD')])
+  return { heading: [...new Set([lower, capital, lower.toUpperCase()])], text: [...text] }
 }
 
 /**
@@ -67,12 +66,12 @@ export function printedFirst<R extends { id: number }>(
 ): R[] {
   if (words === null || rows.length === 0) return rows
   const checked = rows.slice(0, MAX_CHECKED)
-  const printsWord = (forms: string[]): Sql =>
+  const printsWord = (word: PrintedWord): Sql =>
     sql`(${sql.join(
-      forms.map(
-        (f) =>
-          sql`instr(d.title, ${f}) > 0 OR instr(d.authors, ${f}) > 0 OR instr(d.text, ${f}) > 0`,
-      ),
+      [
+        ...word.heading.map((f) => sql`instr(d.title, ${f}) > 0 OR instr(d.authors, ${f}) > 0`),
+        ...word.text.map((f) => sql`instr(d.text, ${f}) > 0`),
+      ],
       ' OR ',
     )})`
   const counts = new Map(
