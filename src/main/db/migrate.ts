@@ -21,6 +21,7 @@ import { migrate0130 } from './migrations/0130-keep-word-stems'
 import { migrate0140 } from './migrations/0140-index-import-groups-once'
 import { migrate0170 } from './migrations/0170-index-hangul-bigrams'
 import { migrate0180 } from './migrations/0180-fold-greek-arabic'
+import { migrate0190 } from './migrations/0190-join-invisible-in-words'
 
 export type Migration = { version: number; name: string; up: (db: Db) => void }
 
@@ -38,6 +39,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 140, name: 'index-import-groups-once', up: migrate0140 },
   { version: 170, name: 'index-hangul-bigrams', up: migrate0170 },
   { version: 180, name: 'fold-greek-arabic', up: migrate0180 },
+  { version: 190, name: 'join-invisible-in-words', up: migrate0190 },
 ]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0

@@ -87,6 +87,21 @@ function foldArabic(): void {
 foldGreek()
 foldArabic()
 
+/**
+ * Invisible characters inside words, which unicode61 makes word breaks: the soft hyphen (U+00AD, where a long word
+ * may break: German pages mark it in most compounds, "Bundes&shy;regierung"), the zero-width space (U+200B, left
+ * inside words by editors and CMSs) and the word joiners (U+2060, U+FEFF). The page prints one word, so "Bundesregierung"
+ * must find it; they are dropped from the term. Not in FOLDS_FURTHER_RANGES below (migration 0190 re-indexes for
+ * them); indexSplits finds them with indexOf (scripts.ts).
+ */
+export const INVISIBLE_IN_WORDS: readonly number[] = [0x00ad, 0x200b, 0x2060, 0xfeff]
+
+/** Whether a text holds one of INVISIBLE_IN_WORDS (indexOf: a Latin-1 class would make V8 scan English text). */
+export function hasInvisibleInWords(text: string): boolean {
+  for (const cp of INVISIBLE_IN_WORDS) if (text.indexOf(String.fromCharCode(cp)) >= 0) return true
+  return false
+}
+
 /** Characters whose search folding differs from unicode61's, plus the Arabic letters (their prefixes). */
 export const FOLDS_FURTHER_RANGES: readonly [number, number][] = (() => {
   const out: [number, number][] = []
@@ -101,6 +116,9 @@ export const FOLDS_FURTHER_RANGES: readonly [number, number][] = (() => {
   }
   return out
 })()
+
+// After FOLDS_FURTHER_RANGES: those ranges (and migration 0180's class) stay the Greek and Arabic-script folds.
+for (const cp of INVISIBLE_IN_WORDS) searchBmp[cp] = REMOVED
 
 /** 1 for the characters of FOLDS_FURTHER_RANGES. */
 const furtherTable = new Uint8Array(0x10000)

@@ -24,7 +24,13 @@
  * Segmentation runs only in the main process (index and queries); the renderer never segments on its own.
  */
 import { foldCodePoint } from './code-points'
-import { foldsFurther, searchBmp, startsArabic, stripArabicPrefix } from './script-folds'
+import {
+  foldsFurther,
+  hasInvisibleInWords,
+  searchBmp,
+  startsArabic,
+  stripArabicPrefix,
+} from './script-folds'
 
 /**
  * How a code point is split: 0 like any other letter, 1 bigrams (Han, kana), 2 dictionary words (Thai…), 3 bigrams
@@ -84,12 +90,14 @@ export function hasSpecial(text: string): boolean {
 const HANGUL = /[\u1100-\u11ff\u3131-\u318e\ua960-\ua97f\uac00-\ud7a3\ud7b0-\ud7ff]/
 
 /**
- * Whether the search index is fed a text's terms rather than the text: hasSpecial, Hangul (bigrams too), or Greek
- * and Arabic-script characters folded beyond unicode61 (script-folds.ts). Two scans, not one
+ * Whether the search index is fed a text's terms rather than the text: hasSpecial, invisible characters inside words
+ * (soft hyphens…), Hangul (bigrams too), or Greek and Arabic-script characters folded beyond unicode61
+ * (script-folds.ts). Two scans, not one
  * regex with every range: V8 ran the merged class 3-4x slower over English text (trial 8, White House remarks).
  */
 export function indexSplits(text: string): boolean {
   if (SPECIAL.test(text)) return true
+  if (hasInvisibleInWords(text)) return true
   if (!HANGUL_GREEK_ARABIC.test(text)) return false
   return HANGUL.test(text) || foldsFurther(text)
 }

@@ -118,6 +118,18 @@ describe('folding matches the FTS5 index (unicode61 remove_diacritics 2)', () =>
     expect(terms('Mombasa–Nairobi')).toEqual(['mombasa', 'nairobi'])
   })
 
+  it('keeps a word whole across a soft hyphen, a zero-width space or a word joiner, in queries and in the index', () => {
+    const text = 'Die Bundes\u00adregierung, Eisen\u00adbahn\u00adverbindung, foo\u200bbar, a\u2060b \u00ad end'
+    const expected = ['die', 'bundesregierung', 'eisenbahnverbindung', 'foobar', 'ab', 'end']
+    expect(terms(text)).toEqual(expected)
+    // The index is fed the same terms (unicode61 alone would split each word there).
+    expect(indexTerms([searchText(text)])[0]).toEqual(expected)
+    expect(indexTerms([text])[0]).toContain('bundes')
+    // Offsets still cover the word as printed, soft hyphen included (passages mark the whole word).
+    const word = tokenize(text)[1]
+    expect(text.slice(word?.start, word?.end)).toBe('Bundes\u00adregierung')
+  })
+
   it('folds Greek accents like Latin ones: tonos, dialytika, polytonic marks, capitals, final sigma', () => {
     const greek = terms('γλώσσα ΓΛΏΣΣΑ Γλώσσα γλωσσα λόγος ΛΌΓΟΣ ϊ ΐ Ϋ ἀρχή ᾠδή ϑεός')
     expect(greek).toEqual([
