@@ -54,6 +54,26 @@ describe('PDF extraction fidelity', () => {
     expect(doc.text).not.toMatch(/[\u0400-\u04ff\u0530-\u058f\u0600-\u08ff]/)
   })
 
+  it('reads right-to-left lines in logical order, Latin runs in place and brackets unmirrored (Persian-bib guide)', async () => {
+    // XeLaTeX prints a Persian line left to right as several text items, split at every Latin word; pdf.js reorders
+    // each item alone, and lines were assembled left to right: "BibTeX راهنمای … برای در" for "راهنمای … برای BibTeX
+    // در", and the parenthesis printed ")" where a right-to-left parenthesis opens stayed ")". As pdftotext reads it.
+    // (Compared in NFKC: the file's text is in Arabic presentation forms, the letters poppler prints too.)
+    const doc = await extract(
+      join(__dirname, '..', '..', 'fixtures', 'pdf-text', 'persian-bib-userguide.pdf'),
+    )
+    const text = (page: number): string =>
+      pageText(doc, page).normalize('NFKC').replace(/\s+/g, ' ')
+    expect(text(1)).toContain('بسم الله الرحمن الرحيم')
+    expect(text(1)).toMatch(/^بسم الله الرحمن الرحيم راهنمای استفاده از /)
+    expect(text(1)).toContain('برای BibTeX در زی')
+    expect(text(1)).toContain('(Persian-bib User Guide)')
+    const all = doc.text.normalize('NFKC').replace(/\s+/g, ' ')
+    expect(all).toContain('اگر این بسته را به کار نبریم (و از')
+    expect(all).toContain('استفاده کنیم)، باید')
+    expect(all).not.toMatch(/\)[\u0600-\u06ff]+ [\u0600-\u06ff ]+\(/)
+  })
+
   it('moves running footers out of the flow, keeps them per page, and reads /PageLabels (maint-guide)', async () => {
     const doc = await extract(join(DOCS, 'debian', 'maint-guide.en.pdf'))
     const meta = doc.pageMeta ?? []

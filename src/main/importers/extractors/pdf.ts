@@ -18,6 +18,7 @@ import { repairUtf8AsPdfDoc } from '../metadata/pdf-info-string'
 import { oneLine } from '../normalise'
 import type { ExtractedDocument, PageMeta } from '../types'
 import { blankDocument, type Extractor, guessCitationType } from './common'
+import { isRtlPage, logicalLine } from './pdf-bidi'
 import { composeAccents, unfoldLigatures } from './pdf-glyphs'
 import { placeOutline, readOutline, readPageLabels } from './pdf-outline'
 import { type EdgeLine, type PageFlow, pageJoin } from './pdf-page-flow'
@@ -79,6 +80,8 @@ type TextItem = {
   hasEOL?: boolean
   fontName?: unknown
   dir?: unknown
+  /** The item's text in printed (visual) order, where pdf.js reordered it (our patch of pdf.js's worker). */
+  visual?: unknown
 }
 
 /**
@@ -92,7 +95,8 @@ function toRuns(items: unknown[], pageTop: number): Run[] {
     if (typeof it.str !== 'string' || !Array.isArray(it.transform)) continue
     const [a = 0, b = 0, c = 0, d = 0, e = 0, f = 0] = it.transform
     const size = Math.hypot(c, d) || Math.hypot(a, b) || it.height || 10
-    const str = unfoldLigatures(it.str)
+    // Right-to-left text stays in printed order here: whole lines are put in reading order (pdf-bidi.ts).
+    const str = unfoldLigatures(typeof it.visual === 'string' ? it.visual : it.str)
     const font = typeof it.fontName === 'string' ? it.fontName : ''
     const run: Run = {
       str,
@@ -112,8 +116,14 @@ function toRuns(items: unknown[], pageTop: number): Run[] {
   return runs
 }
 
-/** Fragments grouped by baseline, top to bottom: the lines running headers and footers are looked for in. */
-function edgeLines(fragments: Fragment[]): { lines: PositionedLine[]; lineOf: number[] } {
+/**
+ * Fragments grouped by baseline, top to bottom: the lines running headers and footers are looked for in (in reading
+ * order: rtl, the page is set right to left).
+ */
+function edgeLines(
+  fragments: Fragment[],
+  rtl: boolean,
+): { lines: PositionedLine[]; lineOf: number[] } {
   const order = fragments
     .map((_, i) => i)
     .sort((p, q) => {
@@ -133,10 +143,13 @@ function edgeLines(fragments: Fragment[]): { lines: PositionedLine[]; lineOf: nu
     lineOf[i] = lines.length - 1
   }
   for (const line of lines)
-    line.text = line.parts
-      .sort((a, b) => a.x - b.x)
-      .map((p) => p.text.trim())
-      .join(' ')
+    line.text = logicalLine(
+      line.parts
+        .sort((a, b) => a.x - b.x)
+        .map((p) => p.text.trim())
+        .join(' '),
+      rtl,
+    )
   return { lines, lineOf }
 }
 
@@ -213,7 +226,7 @@ function toFragments(runs: Run[]): Fragment[] {
  * When many fragments sit wholly in the left half and many wholly in the right half, the page has two columns:
  * read top-down, and between full-width blocks read the left column, then the right one.
  */
-function readingOrder(fragments: Fragment[], pageWidth: number): Fragment[] {
+function readingOrder(fragments: Fragment[], pageWidth: number, rtl: boolean): Fragment[] {
   if (fragments.length < 10) return fragments
   const mid = pageWidth / 2
   const left = fragments.filter((f) => f.right <= mid + 2)
@@ -225,7 +238,9 @@ function readingOrder(fragments: Fragment[], pageWidth: number): Fragment[] {
   let leftBlock: Fragment[] = []
   let rightBlock: Fragment[] = []
   const flush = (): void => {
-    ordered.push(...leftBlock, ...rightBlock)
+    // A page set right to left reads its right column first.
+    if (rtl) ordered.push(...rightBlock, ...leftBlock)
+    else ordered.push(...leftBlock, ...rightBlock)
     leftBlock = []
     rightBlock = []
   }
@@ -340,7 +355,7 @@ function edgeLine(line: Line | undefined, lines: Line[], bodySize: number): Edge
  * Join fragments into lines and paragraphs: hyphenated breaks joined, blank line between paragraphs, each row of a
  * table its own block with its cells apart. Returns the page's first and last lines for the page-break join.
  */
-function pageText(fragments: Fragment[]): PageFlow {
+function pageText(fragments: Fragment[], rtl: boolean): PageFlow {
   // Merge fragments of one visual line (same baseline, left to right) first.
   const lines: Line[] = []
   const sameBaseline = (a: { y: number; size: number }, b: { y: number; size: number }): boolean =>
@@ -381,12 +396,16 @@ function pageText(fragments: Fragment[]): PageFlow {
       })
     }
   }
+  // Lines are assembled in printed order, left to right: right-to-left text goes into reading order now.
+  for (const line of lines) line.text = logicalLine(line.text, rtl)
   const widest = lines.reduce((w, l) => Math.max(w, l.right - l.x), 0)
   const bodySize = mode(lines.map((l) => [l.size * 10, l.text.length])) / 10
   const flowed: Line[] = []
   // Whether each flowed line opens a block (paragraph, row, list item).
   const opens: boolean[] = []
   let out = ''
+  // Where the current row's first cell starts in out: a page set right to left reads a row's cells right to left.
+  let rowStart = 0
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as Line
     const text = line.text.replace(/\s+/g, ' ').trim()
@@ -395,12 +414,15 @@ function pageText(fragments: Fragment[]): PageFlow {
     opens.push(true)
     if (out.length === 0) {
       out = text
+      rowStart = 0
       continue
     }
     const prev = lines[i - 1] as Line
     if (line.afterCell) {
       opens[opens.length - 1] = false
-      out += ` ${text}` // the next cell of the row: apart, even between CJK words
+      // The next cell of the row: apart, even between CJK words.
+      if (rtl) out = `${out.slice(0, rowStart)}${text} ${out.slice(rowStart)}`
+      else out += ` ${text}`
       continue
     }
     const gap = prev.y - line.y
@@ -418,9 +440,11 @@ function pageText(fragments: Fragment[]): PageFlow {
       // A short line, then one indented from the column's margin by a paragraph indent: a new paragraph.
       (short && indentedFromMargin(line, lines))
     opens[opens.length - 1] = newBlock
-    if (newBlock) out += `\n\n${text}`
-    else if (/\p{L}-$/u.test(out) && /^\p{Ll}/u.test(text)) out = out.slice(0, -1) + text
-    else out += joinsWithoutSpace(out, text) ? text : ` ${text}` // no space inside a CJK/Thai word
+    if (newBlock) out += '\n\n'
+    else if (/\p{L}-$/u.test(out) && /^\p{Ll}/u.test(text)) out = out.slice(0, -1)
+    else if (!joinsWithoutSpace(out, text)) out += ' ' // no space inside a CJK/Thai word
+    rowStart = out.length
+    out += text
   }
   for (let i = 1; i < flowed.length; i++) (flowed[i - 1] as Line).continued = opens[i] === false
   const first = edgeLine(flowed[0], lines, bodySize)
@@ -495,6 +519,8 @@ export const extractPdf: Extractor = async ({ bytes, path }) => {
       /** Text in a vertical font, its columns turned into lines (pdf-vertical.ts); top: where it starts (y). */
       columns: Fragment[]
       columnsTop: number
+      /** Set right to left (pdf-bidi.ts). */
+      rtl: boolean
       lines: PositionedLine[]
       lineOf: number[]
       width: number
@@ -510,6 +536,7 @@ export const extractPdf: Extractor = async ({ bytes, path }) => {
         fragments: [],
         columns: [],
         columnsTop: 0,
+        rtl: false,
         lines: [],
         lineOf: [],
         width: 612,
@@ -534,8 +561,12 @@ export const extractPdf: Extractor = async ({ bytes, path }) => {
           scan.columnsTop =
             y1 - columns.reduce((top, r) => Math.min(top, r.x), Number.POSITIVE_INFINITY)
         }
-        Object.assign(scan, edgeLines(scan.fragments))
-        if (n === 1) firstPageFragments = scan.fragments
+        scan.rtl = isRtlPage(scan.fragments.map((f) => f.text))
+        Object.assign(scan, edgeLines(scan.fragments, scan.rtl))
+        if (n === 1) {
+          const rtl = scan.rtl
+          firstPageFragments = scan.fragments.map((f) => ({ ...f, text: logicalLine(f.text, rtl) }))
+        }
         page.cleanup()
       } catch (error) {
         doc.warnings.push(
@@ -558,15 +589,17 @@ export const extractPdf: Extractor = async ({ bytes, path }) => {
       const above = scan.columns.length > 0 ? kept.filter((f) => f.y > scan.columnsTop) : kept
       const flow =
         scan.columns.length === 0
-          ? pageText(readingOrder(kept, scan.width))
+          ? pageText(readingOrder(kept, scan.width, scan.rtl), scan.rtl)
           : joinFlows([
-              pageText(readingOrder(above, scan.width)),
-              pageText(scan.columns),
+              pageText(readingOrder(above, scan.width, scan.rtl), scan.rtl),
+              pageText(scan.columns, false),
               pageText(
                 readingOrder(
                   kept.filter((f) => f.y <= scan.columnsTop),
                   scan.width,
+                  scan.rtl,
                 ),
+                scan.rtl,
               ),
             ])
       flow.text = composeAccents(flow.text)

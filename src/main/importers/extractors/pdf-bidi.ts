@@ -1,0 +1,110 @@
+/**
+ * Right-to-left lines of a PDF in reading (logical) order. A PDF prints glyphs where they go, so a line of Arabic,
+ * Persian or Hebrew comes out of the page left to right: its words, its Latin runs and its brackets in the order they
+ * are printed (visual order). pdf.js reorders each text item on its own, which is right for a line set as one item
+ * but not for one split into several (at every Latin run, at every word): the words came out backwards and Latin runs
+ * moved. Here a whole line, in visual order, goes through the Unicode Bidirectional Algorithm (bidi-js) as poppler
+ * does: right-to-left runs are reversed, Latin words and numbers inside them keep their order, and brackets printed
+ * mirrored (")" opening a right-to-left parenthesis) are mirrored back.
+ */
+
+import bidiFactory from 'bidi-js'
+
+const bidi = bidiFactory()
+
+/** A character of a right-to-left script (Hebrew, Arabic, Syriac, Thaana, N'Ko…, their presentation forms). */
+const RTL_CHAR = /[\u0590-\u08ff\u{10800}-\u{10fff}\u{1e800}-\u{1efff}\ufb1d-\ufdff\ufe70-\ufeff]/u
+const RTL_STRONG =
+  /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}]/u
+const LETTER = /\p{L}/u
+
+export const hasRtl = (text: string): boolean => RTL_CHAR.test(text)
+
+/** Letters of right-to-left scripts minus other letters: positive where right-to-left text dominates. */
+function rtlBalance(text: string): number {
+  let balance = 0
+  for (const ch of text) {
+    if (RTL_STRONG.test(ch)) balance++
+    else if (LETTER.test(ch)) balance--
+  }
+  return balance
+}
+
+/**
+ * Whether a page is set right to left: right-to-left letters outnumber the others on it (an English page quoting a
+ * Hebrew line is not; a Persian page quoting \usepackage is).
+ */
+export function isRtlPage(lines: readonly string[]): boolean {
+  let balance = 0
+  for (const line of lines) balance += rtlBalance(line)
+  return balance > 0
+}
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
+
+/**
+ * A line printed left to right (visual order) in reading order. A line that mixes scripts takes its page's direction
+ * (the visual order alone cannot tell "שלום hello" in a Hebrew paragraph from "hello שלום" in an English one); a line
+ * of right-to-left letters only is read right to left, unless it starts with a number at its left on a page set left
+ * to right (a code listing's line number). Lines without right-to-left letters are returned as they are. Letters
+ * keep their marks: a line is reversed by grapheme, not by code unit.
+ */
+export function logicalLine(visual: string, rtlPage: boolean): string {
+  if (!hasRtl(visual)) return visual
+  const rtlOnly = !/[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}]/u.test(visual)
+  const numbered = /^[^\p{L}\p{N}]*\p{N}/u.test(visual)
+  const base = rtlPage || (rtlOnly && !numbered) ? 'rtl' : 'ltr'
+  const text = base === 'rtl' ? isolateLatinWords(visual) : visual
+  const { levels } = bidi.getEmbeddingLevels(text, base)
+  // Units to reorder: grapheme clusters (a letter with its points or harakat), each at its first character's level.
+  const units: { text: string; level: number }[] = []
+  for (const { segment, index } of graphemes.segment(text)) {
+    if (segment === LRI || segment === PDI) continue
+    const level = levels[index] ?? 0
+    const mirrored = level % 2 === 1 ? bidi.getMirroredCharacter(segment) : null
+    units.push({ text: mirrored ?? segment, level })
+  }
+  // Rule L2: from the highest level down to the lowest odd one, reverse every run at that level or above.
+  let highest = 0
+  let lowestOdd = Number.POSITIVE_INFINITY
+  for (const u of units) {
+    highest = Math.max(highest, u.level)
+    if (u.level % 2 === 1) lowestOdd = Math.min(lowestOdd, u.level)
+  }
+  for (let level = highest; level >= lowestOdd; level--) {
+    for (let i = 0; i < units.length; i++) {
+      if ((units[i]?.level ?? 0) < level) continue
+      let j = i
+      while (j + 1 < units.length && (units[j + 1]?.level ?? 0) >= level) j++
+      reverse(units, i, j)
+      i = j
+    }
+  }
+  return units.map((u) => u.text).join('')
+}
+
+const LRI = '\u2066'
+const PDI = '\u2069'
+/** Punctuation that belongs to the sentence around a word rather than to the word (kept out of its isolate). */
+const SENTENCE_PUNCTUATION = /[\s.,;:!?"'“”‘’«»()[\]،؛؟]/u
+const LATIN_WORD = /[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}]/u
+
+/**
+ * In a right-to-left line, each printed word of Latin (Greek, Cyrillic) letters becomes a left-to-right isolate, so
+ * the symbols inside it stay where they were printed: "\usepackage{verbatim}" keeps its backslash in front, which
+ * the algorithm alone would move to the right-to-left side. Sentence punctuation at its ends stays outside.
+ */
+function isolateLatinWords(visual: string): string {
+  return visual.replace(/\S+/gu, (word) => {
+    if (hasRtl(word) || !LATIN_WORD.test(word)) return word
+    let start = 0
+    let end = word.length
+    while (start < end && SENTENCE_PUNCTUATION.test(word[start] as string)) start++
+    while (end > start && SENTENCE_PUNCTUATION.test(word[end - 1] as string)) end--
+    return `${word.slice(0, start)}${LRI}${word.slice(start, end)}${PDI}${word.slice(end)}`
+  })
+}
+
+function reverse<T>(items: T[], from: number, to: number): void {
+  for (let i = from, j = to; i < j; i++, j--) [items[i], items[j]] = [items[j] as T, items[i] as T]
+}
