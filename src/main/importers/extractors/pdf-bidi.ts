@@ -40,27 +40,36 @@ export function isRtlPage(lines: readonly string[]): boolean {
   return balance > 0
 }
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
-
 /**
  * A line printed left to right (visual order) in reading order. A line that mixes scripts takes its page's direction
  * (the visual order alone cannot tell "שלום hello" in a Hebrew paragraph from "hello שלום" in an English one); a line
- * of right-to-left letters only is read right to left, unless it starts with a number at its left on a page set left
- * to right (a code listing's line number). Lines without right-to-left letters are returned as they are. Letters
- * keep their marks: a line is reversed by grapheme, not by code unit.
+ * of right-to-left letters (seven in ten, or more) is read right to left, unless it starts with a number at its left on a page set left
+ * to right (a code listing's line number). Lines without right-to-left letters are returned as they are. Reversed by
+ * code point, which puts marks printed before their letter back after it.
  */
 export function logicalLine(visual: string, rtlPage: boolean): string {
   if (!hasRtl(visual)) return visual
-  const rtlOnly = !/[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}]/u.test(visual)
+  // Mostly right-to-left letters (cjhebrew prints final letters with glyphs read as "M", "Z"): a right-to-left line.
+  let rtlLetters = 0
+  let letters = 0
+  for (const ch of visual) {
+    if (RTL_STRONG.test(ch)) rtlLetters++
+    if (LETTER.test(ch)) letters++
+  }
+  const rtlOnly = rtlLetters >= 0.7 * letters
   const numbered = /^[^\p{L}\p{N}]*\p{N}/u.test(visual)
   const base = rtlPage || (rtlOnly && !numbered) ? 'rtl' : 'ltr'
   const text = base === 'rtl' ? isolateLatinWords(visual) : visual
   const { levels } = bidi.getEmbeddingLevels(text, base)
-  // Units to reorder: grapheme clusters (a letter with its points or harakat), each at its first character's level.
+  // Units to reorder: code points. Not grapheme clusters: a right-to-left letter's points and harakat are printed
+  // before it (to its left), by TeX as by HarfBuzz, so reversing puts them back after their letter.
   const units: { text: string; level: number }[] = []
-  for (const { segment, index } of graphemes.segment(text)) {
+  let index = 0
+  for (const segment of text) {
+    const at = index
+    index += segment.length
     if (segment === LRI || segment === PDI) continue
-    const level = levels[index] ?? 0
+    const level = levels[at] ?? 0
     const mirrored = level % 2 === 1 ? bidi.getMirroredCharacter(segment) : null
     units.push({ text: mirrored ?? segment, level })
   }
