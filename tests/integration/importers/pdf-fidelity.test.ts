@@ -74,6 +74,19 @@ describe('PDF extraction fidelity', () => {
     expect(all).not.toMatch(/\)[\u0600-\u06ff]+ [\u0600-\u06ff ]+\(/)
   })
 
+  it('reads Hebrew set right to left with the glyph names of its font (cjhebrew.pdf: "אֱלֹהִים", not "אֱל·הִיM")', async () => {
+    // cjhebrew's Type 1 font names its final letters "memfinal" (the AGL's "finalmem"), its alternative vowel points
+    // "holam1", "hiriq3", its empty end-of-word glyph "endofword": pdf.js read their raw codes ("M", "·", "!").
+    const doc = await extract(join(__dirname, '..', '..', 'fixtures', 'pdf-text', 'cjhebrew.pdf'))
+    expect(doc.text).toContain('\\<mlk> will become מלך.')
+    expect(doc.text).toContain('(for example אֱלֹהִים is coded as')
+    // Genesis 1:1, as printed on page 3: right to left, the words in their order.
+    expect(pageText(doc, 3)).toContain('אֱלֹהִים אֵת')
+    expect(pageText(doc, 3)).toContain('וְאֵת הָאָרֶץ׃ וְהָאָרֶץ הָיְתָה תֹהּו וָבֹהּו')
+    expect(pageText(doc, 3)).toContain('עַל־ּפְנֵי תְהֹום וְרּוַח אֱלֹהִים מְרַחֶפֶת')
+    expect(doc.text).not.toMatch(/[\u05d0-\u05ea][!|MZK§¢¤·]|[!|MZK§¢¤·][\u05d0-\u05ea]/)
+  })
+
   it('moves running footers out of the flow, keeps them per page, and reads /PageLabels (maint-guide)', async () => {
     const doc = await extract(join(DOCS, 'debian', 'maint-guide.en.pdf'))
     const meta = doc.pageMeta ?? []

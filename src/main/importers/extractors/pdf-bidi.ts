@@ -35,6 +35,7 @@ function rtlBalance(text: string): number {
  * Hebrew line is not; a Persian page quoting \usepackage is).
  */
 export function isRtlPage(lines: readonly string[]): boolean {
+  if (!lines.some(hasRtl)) return false // most pages: no letter-by-letter count
   let balance = 0
   for (const line of lines) balance += rtlBalance(line)
   return balance > 0

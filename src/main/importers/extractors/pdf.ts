@@ -96,7 +96,11 @@ function toRuns(items: unknown[], pageTop: number): Run[] {
     const [a = 0, b = 0, c = 0, d = 0, e = 0, f = 0] = it.transform
     const size = Math.hypot(c, d) || Math.hypot(a, b) || it.height || 10
     // Right-to-left text stays in printed order here: whole lines are put in reading order (pdf-bidi.ts).
-    const str = unfoldLigatures(typeof it.visual === 'string' ? it.visual : it.str)
+    // A zero-width space is no text (cjhebrew's "endofword" glyph ends each Hebrew word with one).
+    const str = unfoldLigatures(typeof it.visual === 'string' ? it.visual : it.str).replace(
+      /\u200b/g,
+      '',
+    )
     const font = typeof it.fontName === 'string' ? it.fontName : ''
     const run: Run = {
       str,
