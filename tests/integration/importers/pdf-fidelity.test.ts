@@ -71,6 +71,7 @@ describe('PDF extraction fidelity', () => {
     const all = doc.text.normalize('NFKC').replace(/\s+/g, ' ')
     expect(all).toContain('اگر این بسته را به کار نبریم (و از')
     expect(all).toContain('استفاده کنیم)، باید')
+    expect(all).toContain('(BibTeX Style) با پسوند bst')
     expect(all).not.toMatch(/\)[\u0600-\u06ff]+ [\u0600-\u06ff ]+\(/)
   })
 

@@ -21,6 +21,11 @@ describe('right-to-left PDF lines in reading order', () => {
     expect(logicalLine(visual, true)).toBe('(نسخه ۲) عبارت \\usepackage{verbatim} را')
   })
 
+  it('keeps a run of Latin words in its printed order ("(BibTeX Style)", not "(Style BibTeX)")', () => {
+    const visual = `bst ${printed('پسوند')} ${printed('با')} (BibTeX Style) ${printed('سبک')}`
+    expect(logicalLine(visual, true)).toBe('سبک (BibTeX Style) با پسوند bst')
+  })
+
   it('puts a Hebrew letter’s points back after it (printed before it, to its left)', () => {
     // "אֱלֹהִים": each point is printed before (left of) its letter.
     expect(logicalLine('םיִהֹלֱא', false)).toBe('אֱלֹהִים')

@@ -100,19 +100,39 @@ const SENTENCE_PUNCTUATION = /[\s.,;:!?"'“”‘’«»()[\]،؛؟]/u
 const LATIN_WORD = /[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}]/u
 
 /**
- * In a right-to-left line, each printed word of Latin (Greek, Cyrillic) letters becomes a left-to-right isolate, so
- * the symbols inside it stay where they were printed: "\usepackage{verbatim}" keeps its backslash in front, which
- * the algorithm alone would move to the right-to-left side. Sentence punctuation at its ends stays outside.
+ * In a right-to-left line, each printed run of Latin (Greek, Cyrillic) words becomes one left-to-right isolate, so it
+ * reads as printed: "(BibTeX Style)" keeps its two words in order, "\\usepackage{verbatim}" its backslash in front
+ * (the algorithm alone would put the space between two Latin words, and symbols at their edges, on the
+ * right-to-left side). Words without letters (numbers, dashes) between Latin words join the run; sentence
+ * punctuation at its ends stays outside.
  */
 function isolateLatinWords(visual: string): string {
-  return visual.replace(/\S+/gu, (word) => {
-    if (hasRtl(word) || !LATIN_WORD.test(word)) return word
-    let start = 0
-    let end = word.length
-    while (start < end && SENTENCE_PUNCTUATION.test(word[start] as string)) start++
-    while (end > start && SENTENCE_PUNCTUATION.test(word[end - 1] as string)) end--
-    return `${word.slice(0, start)}${LRI}${word.slice(start, end)}${PDI}${word.slice(end)}`
-  })
+  const tokens = visual.split(/(\s+)/u)
+  const latin = (t: string): boolean => !hasRtl(t) && LATIN_WORD.test(t)
+  const neutral = (t: string): boolean => !hasRtl(t) && !/\p{L}/u.test(t)
+  let out = ''
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as string
+    if (!latin(token)) {
+      out += token
+      continue
+    }
+    // The run: from this Latin word to the last Latin word reached through spaces and words without letters.
+    let last = i
+    for (let j = i + 1; j < tokens.length; j++) {
+      const t = tokens[j] as string
+      if (latin(t)) last = j
+      else if (!(/^\s+$/u.test(t) || neutral(t))) break
+    }
+    const run = tokens.slice(i, last + 1).join('')
+    let from = 0
+    let to = run.length
+    while (from < to && SENTENCE_PUNCTUATION.test(run[from] as string)) from++
+    while (to > from && SENTENCE_PUNCTUATION.test(run[to - 1] as string)) to--
+    out += `${run.slice(0, from)}${LRI}${run.slice(from, to)}${PDI}${run.slice(to)}`
+    i = last
+  }
+  return out
 }
 
 function reverse<T>(items: T[], from: number, to: number): void {
