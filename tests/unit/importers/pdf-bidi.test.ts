@@ -26,6 +26,11 @@ describe('right-to-left PDF lines in reading order', () => {
     expect(logicalLine(visual, true)).toBe('سبک (BibTeX Style) با پسوند bst')
   })
 
+  it('reads a Quran verse on an English page right to left, its number at its end as printed', () => {
+    // quran-doc.pdf (texlive-lang-arabic): the verse number in ornate parentheses printed at the line's left.
+    expect(logicalLine('﴾١﴿َ كَردَصَ كَل حَرشَن مَلَٔا', false)).toBe('أَلَم نَشرَح لَك َصَدرَك َ﴿١﴾')
+  })
+
   it('puts a Hebrew letter’s points back after it (printed before it, to its left)', () => {
     // "אֱלֹהִים": each point is printed before (left of) its letter.
     expect(logicalLine('םיִהֹלֱא', false)).toBe('אֱלֹהִים')

@@ -17,6 +17,7 @@ const RTL_CHAR = /[\u0590-\u08ff\u{10800}-\u{10fff}\u{1e800}-\u{1efff}\ufb1d-\uf
 const RTL_STRONG =
   /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}]/u
 const LETTER = /\p{L}/u
+const ORNATE = /[\ufd3e\ufd3f]/u
 
 export const hasRtl = (text: string): boolean => RTL_CHAR.test(text)
 
@@ -44,8 +45,9 @@ export function isRtlPage(lines: readonly string[]): boolean {
 /**
  * A line printed left to right (visual order) in reading order. A line that mixes scripts takes its page's direction
  * (the visual order alone cannot tell "שלום hello" in a Hebrew paragraph from "hello שלום" in an English one); a line
- * of right-to-left letters (seven in ten, or more) is read right to left, unless it starts with a number at its left on a page set left
- * to right (a code listing's line number). Lines without right-to-left letters are returned as they are. Reversed by
+ * of right-to-left letters (seven in ten, or more) is read right to left, unless it starts with a number in European digits at its
+ * left on a page set left to right (a code listing's line number). Ornate parentheses around a verse number stay as
+ * printed: Unicode mirrors them only since version 14, and text is written with them unmirrored. Lines without right-to-left letters are returned as they are. Reversed by
  * code point, which puts marks printed before their letter back after it.
  */
 export function logicalLine(visual: string, rtlPage: boolean): string {
@@ -58,7 +60,8 @@ export function logicalLine(visual: string, rtlPage: boolean): string {
     if (LETTER.test(ch)) letters++
   }
   const rtlOnly = rtlLetters >= 0.7 * letters
-  const numbered = /^[^\p{L}\p{N}]*\p{N}/u.test(visual)
+  // European digits: a listing's line number (a verse number at the left of an Arabic line is in Arabic digits).
+  const numbered = /^[^\p{L}\p{N}]*[0-9]/u.test(visual)
   const base = rtlPage || (rtlOnly && !numbered) ? 'rtl' : 'ltr'
   const text = base === 'rtl' ? isolateLatinWords(visual) : visual
   const { levels } = bidi.getEmbeddingLevels(text, base)
@@ -71,7 +74,9 @@ export function logicalLine(visual: string, rtlPage: boolean): string {
     index += segment.length
     if (segment === LRI || segment === PDI) continue
     const level = levels[at] ?? 0
-    const mirrored = level % 2 === 1 ? bidi.getMirroredCharacter(segment) : null
+    // Not the ornate parentheses around a verse number: mirrored only since Unicode 14, printed and written unmirrored.
+    const mirrored =
+      level % 2 === 1 && !ORNATE.test(segment) ? bidi.getMirroredCharacter(segment) : null
     units.push({ text: mirrored ?? segment, level })
   }
   // Rule L2: from the highest level down to the lowest odd one, reverse every run at that level or above.
@@ -90,7 +95,11 @@ export function logicalLine(visual: string, rtlPage: boolean): string {
       i = j
     }
   }
-  return units.map((u) => u.text).join('')
+  // Composed (NFC): a hamza printed over its alef reads as the letter one types, "أ".
+  return units
+    .map((u) => u.text)
+    .join('')
+    .normalize('NFC')
 }
 
 const LRI = '\u2066'
