@@ -26,6 +26,12 @@ describe('right-to-left PDF lines in reading order', () => {
     expect(logicalLine(visual, true)).toBe('سبک (BibTeX Style) با پسوند bst')
   })
 
+  it('keeps a Latin word’s own brackets with it, and the sentence’s period outside', () => {
+    // sexam_wexam_doc_ar.pdf: "… البيئة subparts والأمر \subpart[note]." printed with its period at the left.
+    const visual = `.\\subpart[note] ${printed('والأمر')} subparts ${printed('البيئة')}`
+    expect(logicalLine(visual, true)).toBe('البيئة subparts والأمر \\subpart[note].')
+  })
+
   it('reads a Quran verse on an English page right to left, its number at its end as printed', () => {
     // quran-doc.pdf (texlive-lang-arabic): the verse number in ornate parentheses printed at the line's left.
     expect(logicalLine('﴾١﴿َ كَردَصَ كَل حَرشَن مَلَٔا', false)).toBe('أَلَم نَشرَح لَك َصَدرَك َ﴿١﴾')

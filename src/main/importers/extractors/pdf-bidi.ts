@@ -134,15 +134,27 @@ function isolateLatinWords(visual: string): string {
       else if (!(/^\s+$/u.test(t) || neutral(t))) break
     }
     const run = tokens.slice(i, last + 1).join('')
+    // Brackets that pair inside the run belong to it ("\\subpart[note]."): only the period stays outside.
+    const paired = balanced(run)
+    const outside = (ch: string): boolean =>
+      SENTENCE_PUNCTUATION.test(ch) && !(paired && BRACKETS.test(ch))
     let from = 0
     let to = run.length
-    while (from < to && SENTENCE_PUNCTUATION.test(run[from] as string)) from++
-    while (to > from && SENTENCE_PUNCTUATION.test(run[to - 1] as string)) to--
+    while (from < to && outside(run[from] as string)) from++
+    while (to > from && outside(run[to - 1] as string)) to--
     out += `${run.slice(0, from)}${LRI}${run.slice(from, to)}${PDI}${run.slice(to)}`
     i = last
   }
   return out
 }
+
+const BRACKETS = /[()[\]]/u
+const count = (text: string, ch: string): number => text.split(ch).length - 1
+/** Each of its brackets has its partner: "(BibTeX Style)", "\\subpart[note]" (not "note)"). */
+const balanced = (text: string): boolean =>
+  BRACKETS.test(text) &&
+  count(text, '(') === count(text, ')') &&
+  count(text, '[') === count(text, ']')
 
 function reverse<T>(items: T[], from: number, to: number): void {
   for (let i = from, j = to; i < j; i++, j--) [items[i], items[j]] = [items[j] as T, items[i] as T]
