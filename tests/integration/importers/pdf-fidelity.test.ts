@@ -75,6 +75,16 @@ describe('PDF extraction fidelity', () => {
     expect(all).not.toMatch(/\)[\u0600-\u06ff]+ [\u0600-\u06ff ]+\(/)
   })
 
+  it('reads vocalised Arabic set glyph by glyph as words, each mark after its letter (arabluatex: al-Jahiz)', async () => {
+    // LuaTeX writes each Arabic glyph as its own text item, right to left: every letter became a fragment of its own
+    // ("َد َج َاج َة ُ", as poppler prints it too), and a search or quote found no word. The story's title, as printed.
+    const doc = await extract(join(__dirname, '..', '..', 'fixtures', 'pdf-text', 'al-jahiz.pdf'))
+    expect(doc.text).toContain('دَجَاجَةُ أَبِي ٱلْهُذَيْلِ ٱلْعَلَّافِ')
+    expect(doc.text).toContain('كَانَ أَبُو ٱلْهُذَيْلِ أَهْدَى إِلَى مُوَيْسٍ دَجَاجَةً')
+    // No word starts with a vowel mark (a mark before its letter is a word the page never printed).
+    expect(doc.text).not.toMatch(/(?:^|\s)[\u064b-\u0652]/u)
+  })
+
   it('reads Hebrew set right to left with the glyph names of its font (cjhebrew.pdf: "אֱלֹהִים", not "אֱל·הִיM")', async () => {
     // cjhebrew's Type 1 font names its final letters "memfinal" (the AGL's "finalmem"), its alternative vowel points
     // "holam1", "hiriq3", its empty end-of-word glyph "endofword": pdf.js read their raw codes ("M", "·", "!").

@@ -18,7 +18,7 @@ import { repairUtf8AsPdfDoc } from '../metadata/pdf-info-string'
 import { oneLine } from '../normalise'
 import type { ExtractedDocument, PageMeta } from '../types'
 import { blankDocument, type Extractor, guessCitationType } from './common'
-import { isRtlPage, logicalLine } from './pdf-bidi'
+import { hasRtl, isRtlPage, logicalLine } from './pdf-bidi'
 import { composeAccents, unfoldLigatures } from './pdf-glyphs'
 import { placeOutline, readOutline, readPageLabels } from './pdf-outline'
 import { type EdgeLine, type PageFlow, pageJoin } from './pdf-page-flow'
@@ -97,9 +97,8 @@ function toRuns(items: unknown[], pageTop: number): Run[] {
     const size = Math.hypot(c, d) || Math.hypot(a, b) || it.height || 10
     // Right-to-left text stays in printed order here: whole lines are put in reading order (pdf-bidi.ts).
     // A zero-width space is no text (cjhebrew's "endofword" glyph ends each Hebrew word with one).
-    const str = unfoldLigatures(typeof it.visual === 'string' ? it.visual : it.str).replace(
-      /\u200b/g,
-      '',
+    const str = markBeforeLetter(
+      unfoldLigatures(typeof it.visual === 'string' ? it.visual : it.str).replace(/\u200b/g, ''),
     )
     const font = typeof it.fontName === 'string' ? it.fontName : ''
     const run: Run = {
@@ -160,6 +159,36 @@ function edgeLines(
 /** A fragment ending in one of TeX's spacing accents (composed with its letter by composeAccents). */
 const ACCENT_END = /[¨´ˆ˜¯˘˙˚˝ˇ]$/
 
+/** One right-to-left letter with its marks (LuaTeX's Arabic, glyph by glyph). */
+const RTL_CLUSTER = /^(\p{L})(\p{M}+)$/u
+
+/**
+ * A right-to-left letter given alone with its marks after it ("دَ"), in the printed order of a line whose letters
+ * come one item each: its marks go first, as TeX and HarfBuzz print them in every other line, so the line's reversal
+ * into reading order (pdf-bidi.ts) leaves each mark after its letter ("دَجَاجَةُ", not "َدَجاَجُة").
+ */
+function markBeforeLetter(text: string): string {
+  const cluster = hasRtl(text) ? RTL_CLUSTER.exec(text) : null
+  return cluster ? `${cluster[2]}${cluster[1]}` : text
+}
+
+/**
+ * A right-to-left run written just left of the fragment so far, on its baseline: LuaTeX sets Arabic glyph by glyph,
+ * right to left, and each glyph had become a fragment of its own ("دَ جَ ا جَ ةُ"). Only between runs holding
+ * right-to-left letters, so a left-to-right line's overprints and margin notes never join this way.
+ */
+function continuesLeftwards(current: Fragment, run: Run): boolean {
+  const size = Math.max(run.size, current.size)
+  const right = run.x + run.width
+  return (
+    Math.abs(run.y - current.y) <= Math.max(1, 0.35 * size) &&
+    right <= current.x + 0.5 * size &&
+    current.x - right <= 1.5 * size &&
+    hasRtl(run.str) &&
+    hasRtl(current.text)
+  )
+}
+
 /** Group runs (in content-stream order) into fragments: same baseline, gaps under ~1.5 em. */
 function toFragments(runs: Run[]): Fragment[] {
   const fragments: Fragment[] = []
@@ -178,14 +207,31 @@ function toFragments(runs: Run[]): Fragment[] {
     if (m > (perSize.get(current.textSize) ?? 0)) current.textSize = run.size
   }
   let breakNext = false
+  // The current fragment grows leftwards: right-to-left glyphs written one by one (LuaTeX's Arabic).
+  let growsLeft = false
   for (const run of runs) {
     if (run.str.trim().length === 0) {
       // pdf.js bridges gaps with space items as wide as the gap (even across columns): note the space, keep geometry.
       if (run.eol) breakNext = true
+      else if (current && growsLeft && !current.text.startsWith(' ') && run.str.length > 0)
+        current.text = ` ${current.text}`
       else if (current && !current.text.endsWith(' ') && run.str.length > 0) current.text += ' '
       continue
     }
     const size = run.size
+    if (current && !breakNext && continuesLeftwards(current, run)) {
+      // Kept in printed (visual) order, as every fragment is: the line is put in reading order later (pdf-bidi.ts).
+      const gap = current.x - (run.x + run.width)
+      const needsSpace =
+        gap > 0.15 * size && !current.text.startsWith(' ') && !run.str.endsWith(' ')
+      current.text = run.str + (needsSpace ? ' ' : '') + current.text
+      current.x = Math.min(current.x, run.x)
+      current.size = Math.max(current.size, size)
+      growsLeft = true
+      count(run)
+      breakNext = run.eol
+      continue
+    }
     if (
       current &&
       !breakNext &&
@@ -205,7 +251,8 @@ function toFragments(runs: Run[]): Fragment[] {
       current.size = Math.max(current.size, size)
       count(run)
     } else {
-      if (current) current.text = current.text.trimEnd()
+      if (current) current.text = current.text.trim()
+      growsLeft = false
       current = {
         text: run.str,
         x: run.x,
