@@ -18,7 +18,13 @@ import { appendFileSync, readdirSync, readFileSync, statSync, writeFileSync } fr
 import { basename, join } from 'node:path'
 import { extractFile } from '../src/main/importers/extract'
 
-const LIMITS = { maxFileBytes: 20_000_000, maxZipBytes: 50_000_000, maxZipEntries: 10_000 }
+// detectLanguage: the language an import would store (declared, or detected when the document declares none).
+const LIMITS = {
+  maxFileBytes: 20_000_000,
+  maxZipBytes: 50_000_000,
+  maxZipEntries: 10_000,
+  detectLanguage: true,
+}
 const TEXT = /^(?:readme|howto)|\.(?:txt|md)$/i
 
 type Row = {
@@ -26,6 +32,8 @@ type Row = {
   title: string
   authors: string[]
   date: string | null
+  language?: string | null
+  languageSource?: string | null
   source?: string | null
   publisher?: string | null
   error?: string
@@ -93,6 +101,8 @@ async function sweep(argv: string[]): Promise<void> {
         title: doc.title,
         authors: doc.authors,
         date: doc.publishedAt,
+        language: doc.language,
+        languageSource: doc.languageSource ?? null,
         source: doc.source,
         publisher: doc.publisher,
       }
@@ -118,7 +128,7 @@ function compare(a: string, b: string): void {
     )
   const before = read(a)
   const after = read(b)
-  const changed: Record<string, number> = { title: 0, authors: 0, date: 0, error: 0 }
+  const changed: Record<string, number> = { title: 0, authors: 0, date: 0, language: 0, error: 0 }
   for (const [file, x] of before) {
     const y = after.get(file)
     if (!y) continue
@@ -128,13 +138,17 @@ function compare(a: string, b: string): void {
     if (x.authors.join('; ') !== y.authors.join('; '))
       diffs.push(`authors: ${x.authors.join('; ') || '—'} → ${y.authors.join('; ') || '—'}`)
     if (x.date !== y.date) diffs.push(`date: ${x.date ?? '—'} → ${y.date ?? '—'}`)
+    if ((x.language ?? null) !== (y.language ?? null))
+      diffs.push(
+        `language: ${x.language ?? '—'} → ${y.language ?? '—'} (${y.languageSource ?? '—'})`,
+      )
     if (x.error !== y.error) diffs.push(`error: ${x.error ?? '—'} → ${y.error ?? '—'}`)
     for (const d of diffs)
       changed[d.slice(0, d.indexOf(':'))] = (changed[d.slice(0, d.indexOf(':'))] ?? 0) + 1
     if (diffs.length) console.log(`${basename(file)} (${file})\n  ${diffs.join('\n  ')}`)
   }
   console.log(
-    `\n${before.size} files: ${changed.title} titles, ${changed.authors} author lists, ${changed.date} dates, ${changed.error} errors changed`,
+    `\n${before.size} files: ${changed.title} titles, ${changed.authors} author lists, ${changed.date} dates, ${changed.language} languages, ${changed.error} errors changed`,
   )
 }
 

@@ -190,10 +190,11 @@ export function genericTitle(title: string, fileTitle?: string, printed = false)
   const t = title.trim()
   if (!t || !/\p{L}/u.test(t)) return true
   // No word of three letters and no character of a script written without spaces: the labels of a drawing
-  // ("R R a" in transistor.pdf, "1r 1 1l"), not a title.
+  // ("R R a" in transistor.pdf, "1r 1 1l"), not a title. A vowel sign is a letter to a reader of an abugida:
+  // "छाया" (chhaya.pdf) is छ ा य ा, two letters and two marks.
   if (
     !printed &&
-    !/\p{L}{3}|[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\p{sc=Thai}]/u.test(t)
+    !/\p{L}[\p{L}\p{M}]{2}|[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\p{sc=Thai}]/u.test(t)
   )
     return true
   if (!printed && formulaLine(t)) return true

@@ -291,7 +291,7 @@ type Layout = {
 function titleByFont(lines: Line[], bodyFont: string): { start: number; end: number } | null {
   for (let start = 0; start < Math.min(5, lines.length); start++) {
     const first = lines[start] as Line
-    if (first.fonts.has(bodyFont) || !/\p{L}{2}/u.test(first.text)) continue
+    if (first.fonts.has(bodyFont) || !WORD.test(first.text)) continue
     let end = start
     while (
       end + 1 < lines.length &&
@@ -344,11 +344,17 @@ function dateAtTop(lines: Line[], before: number): PartialDate | null {
   return null
 }
 
+/**
+ * Two letters of a word, a letter's combining marks between them: "छाया" is छ + ा + य + ा, and a fully vocalised
+ * Arabic word has a vowel mark after each letter (al-Jahiz.pdf), so two letters in a row would miss both titles.
+ */
+const WORD = /\p{L}\p{M}*\p{L}/u
+
 /** Title, authors and date from the layout of page 1. */
 export function firstPageLayout(fragments: PageFragment[]): Layout {
   const none: Layout = { title: null, titleBy: 'size', authors: [], date: null }
   const lines = toLines(fragments).slice(0, 40)
-  const worded = lines.filter((l) => /\p{L}{2}/u.test(l.text))
+  const worded = lines.filter((l) => WORD.test(l.text))
   if (worded.length === 0) return none
   // The body size and font: the size and the font most characters on the page are set in.
   const chars = new Map<number, number>()
@@ -379,7 +385,7 @@ export function firstPageLayout(fragments: PageFragment[]): Layout {
   let end: number
   let titleBy: Layout['titleBy'] = 'size'
   if (biggest >= body * 1.15) {
-    start = lines.findIndex((l) => Math.abs(l.size - biggest) < 0.5 && /\p{L}{2}/u.test(l.text))
+    start = lines.findIndex((l) => Math.abs(l.size - biggest) < 0.5 && WORD.test(l.text))
     end = start
     // A next line in the title's size continues it, unless only a few letters of it are that size and it shares
     // no font with the title: "趙CHO, 珍JIN 煥HWAN" under tug2003-slides' title has only its Hanja in that size.
