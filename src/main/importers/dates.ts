@@ -63,6 +63,52 @@ function build(year: number, month?: number, day?: number): PartialDate | null {
   return `${year}-${pad(month)}-${pad(day)}`
 }
 
+/**
+ * Gregorian month names as Hindi, Marathi, Arabic, Persian and Thai documents print them ("०८ डिसेंबर, २०२१",
+ * "٢٥ ديسمبر ٢٠٢١", "30 เมษายน 2017"). Hijri and Persian solar months are left out on purpose: their years are no
+ * Gregorian years, and a converted date would be a guess about calendars, not what the page prints.
+ */
+const SCRIPT_MONTH_NAMES: [number, string[]][] = [
+  [1, ['जानेवारी', 'जनवरी', 'يناير', 'ژانویه', 'มกราคม']],
+  [2, ['फेब्रुवारी', 'फ़रवरी', 'फरवरी', 'فبراير', 'فوریه', 'กุมภาพันธ์']],
+  [3, ['मार्च', 'مارس', 'มีนาคม']],
+  [4, ['एप्रिल', 'अप्रैल', 'أبريل', 'ابريل', 'إبريل', 'آوریل', 'เมษายน']],
+  [5, ['मे', 'मई', 'مايو', 'مه', 'พฤษภาคม']],
+  [6, ['जून', 'يونيو', 'ژوئن', 'มิถุนายน']],
+  [7, ['जुलै', 'जुलाई', 'يوليو', 'ژوئیه', 'กรกฎาคม']],
+  [8, ['ऑगस्ट', 'अगस्त', 'أغسطس', 'اغسطس', 'اوت', 'สิงหาคม']],
+  [9, ['सप्टेंबर', 'सितंबर', 'सितम्बर', 'سبتمبر', 'سپتامبر', 'กันยายน']],
+  [10, ['ऑक्टोबर', 'अक्टूबर', 'أكتوبر', 'اكتوبر', 'اکتبر', 'ตุลาคม']],
+  [11, ['नोव्हेंबर', 'नवंबर', 'नवम्बर', 'نوفمبر', 'نوامبر', 'พฤศจิกายน']],
+  [12, ['डिसेंबर', 'दिसंबर', 'दिसम्बर', 'ديسمبر', 'دسامبر', 'ธันวาคม']],
+]
+const SCRIPT_MONTHS: Record<string, number> = Object.fromEntries(
+  SCRIPT_MONTH_NAMES.flatMap(([n, names]) => names.map((name) => [name, n])),
+)
+const SCRIPT_MONTH = `(${Object.keys(SCRIPT_MONTHS)
+  .sort((a, b) => b.length - a.length)
+  .join('|')})(?![\\p{L}\\p{M}])`
+/** The zeros of the decimal digits such documents print: ASCII, Arabic-Indic, Persian, Devanagari, Bengali, Thai. */
+const ZEROS = [0x30, 0x660, 0x6f0, 0x966, 0x9e6, 0xe50]
+const DIGIT = '[0-9\\u0660-\\u0669\\u06F0-\\u06F9\\u0966-\\u096F\\u09E6-\\u09EF\\u0E50-\\u0E59]'
+function digitsValue(s: string): number {
+  let n = 0
+  for (const ch of s) {
+    const c = ch.codePointAt(0) as number
+    const zero = ZEROS.find((z) => c >= z && c <= z + 9) as number
+    n = n * 10 + (c - zero)
+  }
+  return n
+}
+/**
+ * A Thai year: the Buddhist era (พ.ศ. 2566 = 2023 CE) when the page says พ.ศ. or the year is past 2400 (BE 2400 is
+ * 1857 CE; no Thai document is dated CE 2400); the Christian era when it says ค.ศ. or the year is below 2400.
+ */
+function thaiYear(year: number, era: string | undefined): number {
+  if (era?.startsWith('ค')) return year
+  return era?.startsWith('พ') || year >= 2400 ? year - 543 : year
+}
+
 type Match = { date: PartialDate; length: number; precision: 'year' | 'month' | 'day' }
 
 const PATTERNS: { re: RegExp; make: (m: RegExpExecArray) => PartialDate | null }[] = [
@@ -101,6 +147,24 @@ const PATTERNS: { re: RegExp; make: (m: RegExpExecArray) => PartialDate | null }
   {
     re: new RegExp(`^${MONTH}(?:,|\\s+de)?\\s+(\\d{4})(?!\\d)`, 'iu'),
     make: (m) => build(+m[2]!, MONTHS[m[1]!.toLowerCase()]),
+  },
+  // ०८ डिसेंबर, २०२१ · ٢٥ ديسمبر ٢٠٢١ · 16 ธันวาคม พ.ศ. 2566 · डिसेंबर २०२१ (a Gregorian month in Devanagari, Arabic
+  // or Thai script, in any of their digits)
+  {
+    re: new RegExp(
+      `^(?:(${DIGIT}{1,2})\\s*)?${SCRIPT_MONTH},?\\s*((?:พ\\.\\s?ศ\\.|ค\\.\\s?ศ\\.)\\s*)?(${DIGIT}{4})(?!${DIGIT})`,
+      'u',
+    ),
+    make: (m) => {
+      const month = SCRIPT_MONTHS[m[2]!]
+      const thai = /[\u0E00-\u0E7F]/.test(m[2]!)
+      const year = thai ? thaiYear(digitsValue(m[4]!), m[3]) : digitsValue(m[4]!)
+      if (!thai && m[3]) return null
+      // A year of the Hijri eras (lunar 1447, solar 1404 in 2025) beside a Gregorian month name is no Gregorian
+      // year: no date rather than one six centuries off.
+      if (/[\u0600-\u06FF]/.test(m[2]!) && year < 1600) return null
+      return build(year, month, m[1] ? digitsValue(m[1]) : undefined)
+    },
   },
   // 2025
   { re: /^(\d{4})(?![\d])/, make: (m) => build(+m[1]!) },

@@ -542,6 +542,37 @@ const EXPECTED: Expectation[] = [
     extra: (row) => expect(row.language).toBe('ko'),
   },
   {
+    // Russian, no declared language; its title page and untranslated passages are English (trial 9: detected "en").
+    file: 'debian/debian-faq.ru.txt',
+    format: 'txt',
+    title: 'Часто задаваемые вопросы о Debian GNU/Linux',
+    date: null,
+    sentences: ['Что такое Debian GNU/Linux?'],
+    extra: (row) => expect(row.language).toBe('ru'),
+  },
+  {
+    // A short Korean page naming its English-named authors: eld alone calls it unsure (trial 9: no language).
+    file: 'debian/debian-faq-faqinfo.ko.html',
+    format: 'html',
+    title: '16장. FAQ 일반 정보',
+    date: null,
+    sentences: ['다시 쓴 Debian GNU/Linux FAQ의 저자는 Susan G. Kleinmann과 Sven Rudolph'],
+    extra: (row) => expect(row.language).toBe('ko'),
+  },
+  {
+    // Marathi (2 pages), then the GFDL in English (6 pages). The title "छाया" in the largest type (trial 9: the
+    // contents heading "अनुक्रमणिका" was taken: छ ा य ा has no two letters in a row).
+    file: 'texlive/chhaya.pdf',
+    format: 'pdf',
+    title: 'छाया',
+    // The PDF's creation stamp (D:20211216…), kept as a guess because the page prints the year. The page prints
+    // "०८ डिसेंबर, २०२१" (dates.ts reads it), but pdf.js drops the i-vowel sign ("डसेंबर"), so it is not read yet.
+    date: '2021-12-16',
+    authors: ['निरंजन'],
+    sentences: ['Version 1.3, 3 November 2008'],
+    extra: (row) => expect(row.language).toBe('mr'),
+  },
+  {
     file: 'debian/util-linux-howto-pull-request.txt',
     format: 'txt',
     // Its first line is the setext heading "Introduction": a section, not the work (it was the title before).

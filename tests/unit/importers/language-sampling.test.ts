@@ -11,29 +11,9 @@ import { countLetters, detectLanguage } from '../../../src/main/importers/langua
 
 const FIXTURES = join(__dirname, '../../fixtures/documents')
 
-/** detectLanguage before the early stop: every slice detected, letters counted by regex. */
-async function everySlice(text: string): Promise<string | null> {
-  const { eld } = await import('eld/extrasmall')
-  const votes = new Map<string, number>()
-  const step = Math.max(1000, Math.floor(text.length / 3))
-  for (let at = 0; at < text.length && votes.size < 32; at += step) {
-    const slice = text.slice(at, at + 1000)
-    const letters = slice.match(/\p{L}/gu)?.length ?? 0
-    if (letters < 24) continue
-    const result = eld.detect(slice)
-    if (!result.language || !result.isReliable()) continue
-    votes.set(result.language, (votes.get(result.language) ?? 0) + letters)
-  }
-  let best: string | null = null
-  let bestVotes = 0
-  for (const [language, n] of votes) {
-    if (n > bestVotes) {
-      best = language
-      bestVotes = n
-    }
-  }
-  return best
-}
+/** detectLanguage without the early stop: every slice detected. */
+const everySlice = (text: string): Promise<string | null> =>
+  detectLanguage(text, { everySlice: true })
 
 /** The fixtures' plain texts (text, Markdown, HTML source: detection only sees characters). */
 function realTexts(): { name: string; text: string }[] {

@@ -194,7 +194,9 @@ export function genericTitle(title: string, fileTitle?: string, printed = false)
   // "छाया" (chhaya.pdf) is छ ा य ा, two letters and two marks.
   if (
     !printed &&
-    !/\p{L}[\p{L}\p{M}]{2}|[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\p{sc=Thai}]/u.test(t)
+    !/\p{L}[\p{L}\p{M}]{2}|[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\p{sc=Thai}]/u.test(
+      t,
+    )
   )
     return true
   if (!printed && formulaLine(t)) return true

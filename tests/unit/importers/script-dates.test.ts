@@ -1,0 +1,56 @@
+/**
+ * Dates printed with Gregorian month names in Devanagari, Arabic, Persian and Thai script, in their own digits
+ * (src/main/importers/dates.ts). Only what the page prints: a Thai Buddhist-era year becomes its CE year, a Hijri
+ * date gives no date at all, an impossible day gives none.
+ */
+import { describe, expect, it } from 'vitest'
+import { dateAtStart, parseDate } from '../../../src/main/importers/dates'
+import { genericTitle } from '../../../src/main/importers/metadata/finish'
+import { firstPageLayout } from '../../../src/main/importers/metadata/pdf-first-page'
+
+describe('dates in Devanagari, Arabic, Persian and Thai', () => {
+  it('reads the Gregorian day in the script’s own digits', () => {
+    expect(parseDate('०८ डिसेंबर, २०२१')).toBe('2021-12-08') // Marathi (chhaya.pdf's title page)
+    expect(parseDate('१५ अगस्त १९४७')).toBe('1947-08-15') // Hindi
+    expect(parseDate('٢٥ ديسمبر ٢٠٢١')).toBe('2021-12-25') // Arabic-Indic digits
+    expect(parseDate('۱۲ دسامبر ۲۰۲۲')).toBe('2022-12-12') // Persian digits, Persian name of December
+    expect(parseDate('30 เมษายน 2017')).toBe('2017-04-30') // thaienum.pdf: a CE year
+    expect(parseDate('मई 2020')).toBe('2020-05')
+  })
+
+  it('turns a Thai Buddhist-era year into its CE year, and keeps a CE one', () => {
+    expect(parseDate('16 ธันวาคม พ.ศ. 2566')).toBe('2023-12-16')
+    expect(parseDate('16 ธันวาคม 2566')).toBe('2023-12-16')
+    expect(parseDate('๑๖ ธันวาคม ๒๕๖๖')).toBe('2023-12-16')
+    expect(parseDate('5 มีนาคม ค.ศ. 2020')).toBe('2020-03-05')
+  })
+
+  it('gives no date for a Hijri date or an impossible day, rather than a wrong one', () => {
+    expect(parseDate('٤ ذو القعدة ١٤٤٢')).toBeNull() // arabic-book.pdf
+    expect(parseDate('12 مه 1401')).toBeNull() // a solar Hijri year beside a Gregorian month name
+    expect(parseDate('31 फरवरी 2020')).toBeNull()
+    expect(dateAtStart('मेरा 2020')).toBeNull() // "मे" (May) only as a whole word
+  })
+})
+
+describe('titles in scripts with vowel signs', () => {
+  it('a Devanagari word is a word: its vowel signs count as letters', () => {
+    expect(genericTitle('छाया')).toBe(false)
+    expect(genericTitle('R R a')).toBe(true)
+  })
+
+  it('the largest type on page 1 is the title even when each letter carries a mark', () => {
+    const layout = firstPageLayout([
+      { text: 'छाया', x: 250, right: 290, y: 760, size: 17.2 },
+      { text: 'निरंजन', x: 245, right: 295, y: 730, size: 12 },
+      ...Array.from({ length: 12 }, (_, i) => ({
+        text: 'भाषावैज्ञानिक लेखनात अपरिचित भाषांतील उदाहरणांची छाया देणे ही एक अनिवार्य गोष्ट आहे.',
+        x: 100,
+        right: 500,
+        y: 650 - 12 * i,
+        size: 9,
+      })),
+    ])
+    expect(layout.title).toBe('छाया')
+  })
+})
