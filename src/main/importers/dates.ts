@@ -64,29 +64,31 @@ function build(year: number, month?: number, day?: number): PartialDate | null {
 }
 
 /**
- * Gregorian month names as Hindi, Marathi, Arabic, Persian and Thai documents print them ("०८ डिसेंबर, २०२१",
- * "٢٥ ديسمبر ٢٠٢١", "30 เมษายน 2017"). Hijri and Persian solar months are left out on purpose: their years are no
+ * Gregorian month names as Hindi, Marathi, Arabic (Egyptian and Levantine: "١٦ كانون الأول ٢٠٠٦" in samplebook.pdf),
+ * Persian and Thai (in full and abbreviated: "ธ.ค.") documents print them ("०८ डिसेंबर, २०२१", "30 เมษายน 2017"). Hijri and Persian solar months are left out on purpose: their years are no
  * Gregorian years, and a converted date would be a guess about calendars, not what the page prints.
  */
 const SCRIPT_MONTH_NAMES: [number, string[]][] = [
-  [1, ['जानेवारी', 'जनवरी', 'يناير', 'ژانویه', 'มกราคม']],
-  [2, ['फेब्रुवारी', 'फ़रवरी', 'फरवरी', 'فبراير', 'فوریه', 'กุมภาพันธ์']],
-  [3, ['मार्च', 'مارس', 'มีนาคม']],
-  [4, ['एप्रिल', 'अप्रैल', 'أبريل', 'ابريل', 'إبريل', 'آوریل', 'เมษายน']],
-  [5, ['मे', 'मई', 'مايو', 'مه', 'พฤษภาคม']],
-  [6, ['जून', 'يونيو', 'ژوئن', 'มิถุนายน']],
-  [7, ['जुलै', 'जुलाई', 'يوليو', 'ژوئیه', 'กรกฎาคม']],
-  [8, ['ऑगस्ट', 'अगस्त', 'أغسطس', 'اغسطس', 'اوت', 'สิงหาคม']],
-  [9, ['सप्टेंबर', 'सितंबर', 'सितम्बर', 'سبتمبر', 'سپتامبر', 'กันยายน']],
-  [10, ['ऑक्टोबर', 'अक्टूबर', 'أكتوبر', 'اكتوبر', 'اکتبر', 'ตุลาคม']],
-  [11, ['नोव्हेंबर', 'नवंबर', 'नवम्बर', 'نوفمبر', 'نوامبر', 'พฤศจิกายน']],
-  [12, ['डिसेंबर', 'दिसंबर', 'दिसम्बर', 'ديسمبر', 'دسامبر', 'ธันวาคม']],
+  [1, ['जानेवारी', 'जनवरी', 'يناير', 'ژانویه', 'كانون الثاني', 'มกราคม', 'ม.ค.']],
+  [2, ['फेब्रुवारी', 'फ़रवरी', 'फरवरी', 'فبراير', 'فوریه', 'شباط', 'กุมภาพันธ์', 'ก.พ.']],
+  [3, ['मार्च', 'مارس', 'آذار', 'มีนาคม', 'มี.ค.']],
+  [4, ['एप्रिल', 'अप्रैल', 'أبريل', 'ابريل', 'إبريل', 'آوریل', 'نيسان', 'เมษายน', 'เม.ย.']],
+  [5, ['मे', 'मई', 'مايو', 'مه', 'أيار', 'ايار', 'พฤษภาคม', 'พ.ค.']],
+  [6, ['जून', 'يونيو', 'ژوئن', 'حزيران', 'มิถุนายน', 'มิ.ย.']],
+  [7, ['जुलै', 'जुलाई', 'يوليو', 'ژوئیه', 'تموز', 'กรกฎาคม', 'ก.ค.']],
+  [8, ['ऑगस्ट', 'अगस्त', 'أغسطس', 'اغسطس', 'اوت', 'آب', 'สิงหาคม', 'ส.ค.']],
+  [9, ['सप्टेंबर', 'सितंबर', 'सितम्बर', 'سبتمبر', 'سپتامبر', 'أيلول', 'ايلول', 'กันยายน', 'ก.ย.']],
+  [10, ['ऑक्टोबर', 'अक्टूबर', 'أكتوبر', 'اكتوبر', 'اکتبر', 'تشرين الأول', 'ตุลาคม', 'ต.ค.']],
+  [11, ['नोव्हेंबर', 'नवंबर', 'नवम्बर', 'نوفمبر', 'نوامبر', 'تشرين الثاني', 'พฤศจิกายน', 'พ.ย.']],
+  [12, ['डिसेंबर', 'दिसंबर', 'दिसम्बर', 'ديسمبر', 'دسامبر', 'كانون الأول', 'ธันวาคม', 'ธ.ค.']],
 ]
 const SCRIPT_MONTHS: Record<string, number> = Object.fromEntries(
   SCRIPT_MONTH_NAMES.flatMap(([n, names]) => names.map((name) => [name, n])),
 )
+// Longest first; an abbreviation's dots literal, a two-word name's space any run of spaces.
 const SCRIPT_MONTH = `(${Object.keys(SCRIPT_MONTHS)
   .sort((a, b) => b.length - a.length)
+  .map((name) => name.replace(/\./g, '\\.').replace(/ /g, '\\s+'))
   .join('|')})(?![\\p{L}\\p{M}])`
 /** The zeros of the decimal digits such documents print: ASCII, Arabic-Indic, Persian, Devanagari, Bengali, Thai. */
 const ZEROS = [0x30, 0x660, 0x6f0, 0x966, 0x9e6, 0xe50]
@@ -156,7 +158,7 @@ const PATTERNS: { re: RegExp; make: (m: RegExpExecArray) => PartialDate | null }
       'u',
     ),
     make: (m) => {
-      const month = SCRIPT_MONTHS[m[2]!]
+      const month = SCRIPT_MONTHS[m[2]!.replace(/\s+/g, ' ')]
       const thai = /[\u0E00-\u0E7F]/.test(m[2]!)
       const year = thai ? thaiYear(digitsValue(m[4]!), m[3]) : digitsValue(m[4]!)
       if (!thai && m[3]) return null
@@ -176,14 +178,31 @@ function precisionOf(date: PartialDate): Match['precision'] {
 
 /** A date at the very start of `value`, with how many characters it took. */
 export function dateAtStart(value: string): Match | null {
+  const shown = unfoldPresentationForms(value)
   for (const { re, make } of PATTERNS) {
-    const m = re.exec(value)
+    const m = re.exec(shown)
     if (!m) continue
     // The first pattern that matches decides: "2025-02-30" is no date, not the year 2025.
     const date = make(m)
-    return date ? { date, length: m[0].length, precision: precisionOf(date) } : null
+    const length = shown === value ? m[0].length : lengthIn(value, m[0].length)
+    return date ? { date, length, precision: precisionOf(date) } : null
   }
   return null
+}
+
+const PRESENTATION_FORMS = /[\uFB50-\uFDFF\uFE70-\uFEFF]/
+/** Arabic presentation forms ("ﻛﺎﻧﻮن اﻷول", as some PDFs give their text) read as the letters they show. */
+function unfoldPresentationForms(value: string): string {
+  return PRESENTATION_FORMS.test(value) ? value.normalize('NFKC') : value
+}
+/** How much of `value` its unfolded form's first `length` characters come from. */
+function lengthIn(value: string, length: number): number {
+  let n = 0
+  for (const char of value) {
+    if (unfoldPresentationForms(value.slice(0, n)).length >= length) break
+    n += char.length
+  }
+  return n
 }
 
 /** Parse a metadata value that should be a date ("2025-04-24T10:00:00Z", "D:20150518", "April 24, 2025"). */

@@ -78,7 +78,7 @@ export async function detectLanguage(
   for (let at = 0; at < own.length && votes.size < 32; at += step) {
     // The slices left cannot change the answer: skip them (a long text's first slices usually agree).
     if (!options.everySlice && decided(votes, slicesOf, read, own.length, at, step)) break
-    const slice = own.slice(at, at + SLICE)
+    const slice = presentationFormsUnfolded(own.slice(at, at + SLICE))
     if (countLetters(slice) < MIN_LETTERS) continue
     read++
     const voted = new Set<string>()
@@ -98,6 +98,14 @@ export async function detectLanguage(
     for (const l of voted) slicesOf.set(l, (slicesOf.get(l) ?? 0) + 1)
   }
   return winner(votes, slicesOf, read)
+}
+
+/**
+ * Arabic presentation forms (ﺷﻤﺲ for شمس: the glyphs some PDFs map their text to, samplebook.pdf, lshort-persian)
+ * as the letters they show: eld knows only the letters, and read no language in such a text.
+ */
+function presentationFormsUnfolded(slice: string): string {
+  return /[\uFB50-\uFDFF\uFE70-\uFEFF]/.test(slice) ? slice.normalize('NFKC') : slice
 }
 
 function vote(votes: Map<string, number>, language: string, n: number): boolean {

@@ -573,6 +573,15 @@ const EXPECTED: Expectation[] = [
     extra: (row) => expect(row.language).toBe('mr'),
   },
   {
+    // Arabic whose text pdf.js gives as presentation forms ("ﺷﻤﺲ"): title and date read as the letters they show.
+    file: 'texlive/arabi-samplebook.pdf',
+    format: 'pdf',
+    title: 'شمس النهار',
+    date: '2006-12-16', // printed under the title: "١٦ كانون الأول ٢٠٠٦" (Levantine name of December)
+    sentences: [],
+    extra: (row) => expect(row.language).toBe('ar'),
+  },
+  {
     file: 'debian/util-linux-howto-pull-request.txt',
     format: 'txt',
     // Its first line is the setext heading "Introduction": a section, not the work (it was the title before).

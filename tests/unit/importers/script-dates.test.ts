@@ -25,6 +25,15 @@ describe('dates in Devanagari, Arabic, Persian and Thai', () => {
     expect(parseDate('5 มีนาคม ค.ศ. 2020')).toBe('2020-03-05')
   })
 
+  it('reads Levantine month names, Thai abbreviations and Arabic presentation forms', () => {
+    expect(parseDate('١٦ كانون الأول ٢٠٠٦')).toBe('2006-12-16')
+    expect(parseDate('١٦ ﻛﺎﻧﻮن اﻷول ٢٠٠٦')).toBe('2006-12-16') // samplebook.pdf's text, presentation forms
+    expect(parseDate('4 تشرين الثاني 1999')).toBe('1999-11-04')
+    expect(parseDate('3 ม.ค. 2567')).toBe('2024-01-03')
+    // The length is that of the text as given, so what follows the date is cut where it starts.
+    expect(dateAtStart('١٦ ﻛﺎﻧﻮن اﻷول ٢٠٠٦ x')?.length).toBe('١٦ ﻛﺎﻧﻮن اﻷول ٢٠٠٦'.length)
+  })
+
   it('gives no date for a Hijri date or an impossible day, rather than a wrong one', () => {
     expect(parseDate('٤ ذو القعدة ١٤٤٢')).toBeNull() // arabic-book.pdf
     expect(parseDate('12 مه 1401')).toBeNull() // a solar Hijri year beside a Gregorian month name

@@ -350,6 +350,14 @@ function dateAtTop(lines: Line[], before: number): PartialDate | null {
  */
 const WORD = /\p{L}\p{M}*\p{L}/u
 
+/**
+ * Arabic presentation forms (ﺷﻤﺲ اﻟﻨﻬﺎر, the glyphs some PDFs map their text to: samplebook.pdf) as the letters they
+ * show (شمس النهار): the same on screen, but a citation and a search need the letters.
+ */
+function unfoldArabicForms(s: string): string {
+  return /[\uFB50-\uFDFF\uFE70-\uFEFF]/.test(s) ? s.normalize('NFKC') : s
+}
+
 /** Title, authors and date from the layout of page 1. */
 export function firstPageLayout(fragments: PageFragment[]): Layout {
   const none: Layout = { title: null, titleBy: 'size', authors: [], date: null }
@@ -460,7 +468,7 @@ export function firstPageLayout(fragments: PageFragment[]): Layout {
   // A section heading in the largest type ("Contents of this document") is no title: a date above it still counts.
   const dateOnTop = date ? null : dateAtTop(lines, notATitle(title) ? lines.length : start)
   return {
-    title: title.length >= 3 ? tidyLogos(title) : null,
+    title: title.length >= 3 ? unfoldArabicForms(tidyLogos(title)) : null,
     titleBy,
     authors,
     date: date ?? dateOnTop,

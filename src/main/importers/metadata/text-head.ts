@@ -138,8 +138,8 @@ const WORD_BEFORE = /[\p{sc=Latin}\p{sc=Greek}\p{sc=Cyrillic}\p{N}]/u
 
 /** Every day- or month-precise date in the line, in order, with where it starts and ends. */
 export function datesInLine(line: string): { date: PartialDate; start: number; end: number }[] {
-  // Every date has a four-digit year: most lines have none and cost one regex test.
-  if (!/\d{4}/.test(line)) return []
+  // Every date has a four-digit year (in any digits: "٢٠٠٦", "२०२१"): most lines have none and cost one regex test.
+  if (!/\p{Nd}{4}/u.test(line)) return []
   const found: { date: PartialDate; start: number; end: number }[] = []
   for (let i = 0; i < line.length; i++) {
     if (i > 0 && WORD_BEFORE.test(line[i - 1] ?? '')) continue
