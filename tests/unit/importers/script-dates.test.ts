@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { dateAtStart, parseDate } from '../../../src/main/importers/dates'
 import { genericTitle } from '../../../src/main/importers/metadata/finish'
 import { firstPageLayout } from '../../../src/main/importers/metadata/pdf-first-page'
+import { headMetadata } from '../../../src/main/importers/metadata/text-head'
 
 describe('dates in Devanagari, Arabic, Persian and Thai', () => {
   it('reads the Gregorian day in the script’s own digits', () => {
@@ -61,5 +62,22 @@ describe('titles in scripts with vowel signs', () => {
       })),
     ])
     expect(layout.title).toBe('छाया')
+  })
+})
+
+describe('bylines in scripts without capitals', () => {
+  const authorsOf = (text: string): string[] | undefined => headMetadata(text).authors?.value
+
+  it('reads the name after a Thai, Marathi, Arabic or Persian byline label', () => {
+    expect(authorsOf('แพ็กเกจ thaienum\n\nโดย อภพงศ์ จันทร์ทอง\n\nเนื้อหา')).toEqual(['อภพงศ์ จันทร์ทอง'])
+    expect(authorsOf('छाया\n\nलेखक: निरंजन\n\nसारांश')).toEqual(['निरंजन'])
+    expect(authorsOf('شمس النهار\n\nتأليف: توفيق الحكيم\n\nنص')).toEqual(['توفيق الحكيم'])
+    expect(authorsOf('راهنما\n\nنویسنده: وفا خلیقی\n\nمتن')).toEqual(['وفا خلیقی'])
+  })
+
+  it('takes no name from a sentence that opens with the same letters', () => {
+    // "โดยทั่วไป" is "in general": Thai writes no space between words.
+    expect(authorsOf('หัวข้อ\n\nโดยทั่วไป ระบบ\n\nเนื้อหา')).toBeUndefined()
+    expect(authorsOf('Title\n\nby the way this is text\n\nbody')).toBeUndefined()
   })
 })

@@ -324,11 +324,20 @@ const DATE_LABEL = /(?:^|\s|")(?:date|datum|fecha|data)\s*:/i
 /** Labels of a byline, in the languages the library holds; a CJK label needs no space before the name. */
 const AUTHOR_WORDS =
   'authors?|author\\(s\\)|by|written\\s+by|verfasser(?:in)?|auteurs?|autor(?:en|in|es)?|autore|autori|rédigé\\s+par|geschrieben\\s+von|escrito\\s+por'
+/**
+ * Byline labels in scripts without capitals, each followed by a colon or a space: Thai โดย ("by"), ผู้เขียน, ผู้แต่ง
+ * ("author"); Hindi and Marathi लेखक, लेखिका; Arabic تأليف, بقلم, المؤلف; Persian نویسنده, مؤلف, نگارش. Thai writes no
+ * space between words, so a space or a colon must follow ("โดยทั่วไป", "in general", opens no byline).
+ */
+const CASELESS_AUTHOR_WORDS = 'โดย|ผู้เขียน|ผู้แต่ง|लेखक|लेखिका|تأليف|بقلم|المؤلف|نویسنده|مؤلف|نگارش'
 const AUTHOR_LINE = new RegExp(
-  `^\\s*:?(?:(?:${AUTHOR_WORDS})\\s*:?\\s+|(?:作者|著者|执笔|執筆|编者|編者)\\s*[:：]\\s*)(\\S.{1,200})$`,
+  `^\\s*:?(?:(?:${AUTHOR_WORDS})\\s*:?\\s+|(?:作者|著者|执笔|執筆|编者|編者)\\s*[:：]\\s*|(?:${CASELESS_AUTHOR_WORDS})(?:\\s*[:：]\\s*|\\s+))(\\S.{1,200})$`,
   'iu',
 )
-const AUTHOR_LABEL = /^\s*:?(?:authors?|author\(s\)|auteurs?|autor(?:en)?|作者|著者)\s*[:：]?\s*$/iu
+const AUTHOR_LABEL = new RegExp(
+  `^\\s*:?(?:authors?|author\\(s\\)|auteurs?|autor(?:en)?|作者|著者|${CASELESS_AUTHOR_WORDS})\\s*[:：]?\\s*$`,
+  'iu',
+)
 /**
  * The people who keep the work ("Maintainer: Christian Tellechea", "Maintained by Joseph A. Wright", and
  * "Maintainers of the hyph-utf8 package and collectors of patterns:" over "• Mojca Miklavec, Arthur Reutenauer"):
@@ -355,12 +364,18 @@ const LIST_MARK = /^\s*[•*·‣◦–-]\s+/u
 /** Names on a byline's value; [] when it names nobody. */
 function namesIn(value: string): string[] {
   return splitAuthors(value.replace(LIST_MARK, '')).filter(
-    (a) => looksLikeName(a) || CJK_NAME.test(a),
+    (a) => looksLikeName(a) || CJK_NAME.test(a) || CASELESS_NAME.test(a),
   )
 }
 
 /** A name written in Chinese, Japanese or Korean characters (no capitals to go by): "青木 修" after "作者：". */
 const CJK_NAME = /^[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}・ ]{2,16}$/u
+/**
+ * A name after a byline label in a script without capitals: one to four words of Arabic, Thai, Devanagari or Bengali
+ * letters and their marks ("توفيق الحكيم", "निरंजन", "สมชาย ใจดี"), nothing else on the line.
+ */
+const CASELESS_NAME =
+  /^(?:[\p{sc=Arabic}\p{M}]{2,20}|[\p{sc=Thai}\p{M}]{2,20}|[\p{sc=Devanagari}\p{M}]{2,20}|[\p{sc=Bengali}\p{M}]{2,20})(?: [\p{sc=Arabic}\p{sc=Thai}\p{sc=Devanagari}\p{sc=Bengali}\p{M}]{2,20}){0,3}$/u
 
 /** The value of a label standing alone on its line: the next line with words (a list mark taken off). */
 function valueBelow(lines: string[], i: number): string | null {
