@@ -161,10 +161,13 @@ export const extractEpub: Extractor = async ({ bytes, path, limits }) => {
       detail: 'EPUB dc:creator',
     })
   const dates = byTag(opf, 'dc:date')
-  const publishedEvent = dates.find((d) =>
-    /publication|published/i.test(d.getAttribute('opf:event') ?? d.getAttribute('event') ?? ''),
-  )
-  const published = publishedEvent ?? dates[0]
+  const eventOf = (d: DomElement): string =>
+    d.getAttribute('opf:event') ?? d.getAttribute('event') ?? ''
+  const publishedEvent = dates.find((d) => /publication|published/i.test(eventOf(d)))
+  // A date labelled as the file's modification is never the work's publication (EPUB 2, opf:event).
+  const modification = (d: DomElement): boolean => /modif/i.test(eventOf(d))
+  const published = publishedEvent ?? dates.find((d) => !modification(d))
+  const modifiedEvent = dates.find(modification)
   const publishedText = (published?.textContent ?? '').trim()
   const modified = byTag(opf, 'meta')
     .find((m) => m.getAttribute('property') === 'dcterms:modified')
@@ -176,6 +179,7 @@ export const extractEpub: Extractor = async ({ bytes, path, limits }) => {
     /T\d/.test(publishedText) &&
     publishedText.slice(0, 16) === modified?.slice(0, 16)
   if (date && buildStamp) doc.fileDate = date
+  else if (!date && modifiedEvent) doc.fileDate = parseDate(modifiedEvent.textContent)
   else if (date)
     setField(doc, 'publishedAt', date, {
       origin: 'embedded',
