@@ -81,3 +81,14 @@ describe('bylines in scripts without capitals', () => {
     expect(authorsOf('Title\n\nby the way this is text\n\nbody')).toBeUndefined()
   })
 })
+
+describe('a version’s date labelled in Marathi', () => {
+  it('reads "आवृत्ती: ०.६ (१६ डिसेंबर, २०२१)" under the title as the date of that version', () => {
+    // aalok's README.txt (texlive-lang-other), its Marathi block.
+    const head = headMetadata(
+      'आलोक\n\nलाटेक्-वर्ग:         आलोक\nलेखक:            निरंजन\nआवृत्ती:            ०.६ (१६ डिसेंबर, २०२१)\nवर्णन:             आलोक मराठी नियतकालिकाच्या अक्षरजुळणीकरिता लाटेक्-वर्ग.\n',
+    )
+    expect(head.date?.value).toBe('2021-12-16')
+    expect(head.authors?.value).toEqual(['निरंजन'])
+  })
+})

@@ -214,8 +214,10 @@ const REVISION_LABEL =
  * number, with no other number between them. A licence's version ("GPL version 2 (June 1991)") is not the document's.
  */
 const LICENCE = /\blicen[cs]e|\bGPL\b|\bLizenz|\bpublic license/i
+// Marathi/Hindi आवृत्ती, संस्करण, Arabic الإصدار, Persian نسخه, Thai รุ่น, then a colon maybe and the number in any digits:
+// "आवृत्ती:  ०.६ (१६ डिसेंबर, २०२१)" (aalok's README).
 const VERSION_THEN =
-  /(?:(?:(?<!\p{L})(?:version|versión|versione|versão|release|revision|edition|édition|ausgabe|v)(?![\p{L}])|版本|バージョン|第)\s*["“«]?\s*\d+(?:\.\d+)+[a-z]?\s*版?|\d+(?:\.\d+)+\s*版)\s*["”»]?[^\d\n]{0,30}$/iu
+  /(?:(?:(?<!\p{L})(?:version|versión|versione|versão|release|revision|edition|édition|ausgabe|v|आवृत्ती|संस्करण|الإصدار|نسخه|รุ่น)(?![\p{L}\p{M}])|版本|バージョン|第)\s*:?\s*["“«]?\s*\p{Nd}+(?:\.\p{Nd}+)+[a-z]?\s*版?|\d+(?:\.\d+)+\s*版)\s*["”»]?[^\p{Nd}\n]{0,30}$/iu
 
 /**
  * A list item is a changelog's or a file list's entry ("*** v0.1 - 2011/03/10 ***", "+ URbeamer.cls v2.0(2017/04/05)"),
