@@ -13,7 +13,12 @@
  * dependencies) it is, with its extra-small database (see load below).
  *
  * A document with several languages gets its main one: up to SAMPLES slices spread over the text are detected
- * separately and each reliable answer votes with its number of letters.
+ * separately and each answer votes with the letters written in its language's script (see detectLanguage).
+ * Measured 2026-12-07 against 3 slices voting with all their letters, on 1,383 texts whose folder says their language
+ * (the Debian Administrator's Handbook in 25 languages, every 6th page; the Debian FAQ in Korean, Russian, Japanese
+ * and Chinese; maint-guide-ru; developers-reference-ru; 699 English READMEs of /usr/share/doc): right 894 → 951,
+ * 82 answers changed (16 for the worse: code-heavy handbook pages whose prose is French, Russian, Chinese…, now
+ * English), no English README changed; 0.33 → 0.79 ms per text (median).
  */
 type Eld = typeof import('eld/extrasmall').eld
 let detector: Promise<Eld> | null = null
