@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import { dateAtStart, parseDate } from '../../../src/main/importers/dates'
 import { genericTitle } from '../../../src/main/importers/metadata/finish'
-import { firstPageLayout } from '../../../src/main/importers/metadata/pdf-first-page'
+import { firstPageLayout, logicalOrder } from '../../../src/main/importers/metadata/pdf-first-page'
 import { headMetadata } from '../../../src/main/importers/metadata/text-head'
 
 describe('dates in Devanagari, Arabic, Persian and Thai', () => {
@@ -90,5 +90,18 @@ describe('a version’s date labelled in Marathi', () => {
     )
     expect(head.date?.value).toBe('2021-12-16')
     expect(head.authors?.value).toEqual(['निरंजन'])
+  })
+})
+
+describe('a PDF title in the order its glyphs were drawn', () => {
+  it('puts a Devanagari pre-base vowel sign back after its consonants', () => {
+    expect(logicalOrder('िमस पाल')).toBe('मिस पाल') // xetex-misspaal.pdf
+    expect(logicalOrder('िस्त थ')).toBe('स्ति थ') // after a whole conjunct
+    expect(logicalOrder('छाया')).toBe('छाया')
+  })
+
+  it('refuses vocalised Arabic given left to right rather than cite it reversed', () => {
+    expect(logicalOrder('ِفاَّلَع ٱْل ِلْيَذُه ٱْل ي َأِب ُةَجاَجَد')).toBeNull() // al-Jahiz.pdf
+    expect(logicalOrder('دَجاجَةُ أَبي ٱلْهُذَيْلِ ٱلْعَلّافِ')).toBe('دَجاجَةُ أَبي ٱلْهُذَيْلِ ٱلْعَلّافِ')
   })
 })

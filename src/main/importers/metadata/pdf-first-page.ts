@@ -358,6 +358,21 @@ function unfoldArabicForms(s: string): string {
   return /[\uFB50-\uFDFF\uFE70-\uFEFF]/.test(s) ? s.normalize('NFKC') : s
 }
 
+/** Vowel signs written before the consonant they follow in speech: Devanagari ि, Bengali ি ে ৈ, Gurmukhi ਿ, Gujarati િ. */
+const PRE_BASE_SIGN =
+  /(?<![\p{L}\p{M}])([\u093F\u09BF\u09C7\u09C8\u0A3F\u0ABF])((?:\p{L}[\u094D\u09CD\u0A4D\u0ACD])*\p{L})/gu
+
+/**
+ * A title as typed, from glyphs some PDFs give in the order they are drawn (no word starts with a combining mark
+ * when typed). A pre-base vowel sign drawn first ("िमस पाल", xetex-misspaal.pdf) goes back after its consonants
+ * ("मिस पाल"); any other word opening with a mark (vocalised Arabic given left to right, al-Jahiz.pdf:
+ * "ُةَجاَجَد" for "دَجاجَةُ") cannot be put right with certainty, and a title in an order nobody typed is no title.
+ */
+export function logicalOrder(title: string): string | null {
+  const fixed = title.replace(PRE_BASE_SIGN, (_, sign: string, cluster: string) => cluster + sign)
+  return /(?:^|[\s\p{P}])\p{M}/u.test(fixed) ? null : fixed
+}
+
 /** Title, authors and date from the layout of page 1. */
 export function firstPageLayout(fragments: PageFragment[]): Layout {
   const none: Layout = { title: null, titleBy: 'size', authors: [], date: null }
@@ -468,7 +483,7 @@ export function firstPageLayout(fragments: PageFragment[]): Layout {
   // A section heading in the largest type ("Contents of this document") is no title: a date above it still counts.
   const dateOnTop = date ? null : dateAtTop(lines, notATitle(title) ? lines.length : start)
   return {
-    title: title.length >= 3 ? unfoldArabicForms(tidyLogos(title)) : null,
+    title: title.length >= 3 ? logicalOrder(unfoldArabicForms(tidyLogos(title))) : null,
     titleBy,
     authors,
     date: date ?? dateOnTop,
