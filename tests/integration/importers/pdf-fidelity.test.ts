@@ -48,7 +48,7 @@ describe('PDF extraction fidelity', () => {
     // XeLaTeX's Devanagari conjuncts and reordered vowel signs are glyphs without a /ToUnicode entry. pdf.js read
     // their glyph ids as code points: Arabic marks, Samaritan, NKo, Armenian and Cyrillic letters inside Marathi words
     // (83 × U+08FA, 22 × "ѱ"…). poppler prints nothing for them; so do we now (tests/fixtures/SOURCES.md).
-    const doc = await extract(join(__dirname, '..', '..', 'fixtures', 'pdf-text', 'chhaya.pdf'))
+    const doc = await extract(join(DOCS, 'texlive', 'chhaya.pdf'))
     expect(pageText(doc, 1)).toContain('छाया')
     expect(pageText(doc, 1)).toContain('सारांश')
     expect(doc.text).not.toMatch(/[\u0400-\u04ff\u0530-\u058f\u0600-\u08ff]/)
