@@ -59,8 +59,15 @@ const SOLE_LANGUAGE: [string, string][] = [
   ['Malayalam', 'ml'],
 ]
 
-/** A Hangul syllable is two or three letters of the alphabet (jamo): counted so, not as one Latin letter. */
+/**
+ * A Hangul syllable is two or three letters of the alphabet (jamo): counted so, not as one Latin letter. Likewise a
+ * Chinese character is most of a word (1.5 characters a word against English's 4.7 letters): 3; a kana is a
+ * syllable: 2. Counted as one letter each, a Chinese manual whose code samples are in English (zhnumber.pdf) was
+ * voted English.
+ */
 export const MAX_WEIGHT = 3
+const HAN = /\p{Script=Han}/u
+const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u
 const HANGUL_FIRST = 0xac00
 const HANGUL_LAST = 0xd7a3
 
@@ -94,7 +101,8 @@ export function scriptVotes(slice: string, language: string): number {
       if (script.test(char)) n += (point - HANGUL_FIRST) % 28 === 0 ? 2 : 3
       continue
     }
-    if (LETTER_OR_MARK.test(char) && script.test(char)) n++
+    if (LETTER_OR_MARK.test(char) && script.test(char))
+      n += point < 0x3040 ? 1 : HAN.test(char) ? 3 : KANA.test(char) ? 2 : 1
   }
   return n
 }
