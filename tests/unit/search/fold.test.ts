@@ -119,7 +119,8 @@ describe('folding matches the FTS5 index (unicode61 remove_diacritics 2)', () =>
   })
 
   it('keeps a word whole across a soft hyphen, a zero-width space or a word joiner, in queries and in the index', () => {
-    const text = 'Die Bundes\u00adregierung, Eisen\u00adbahn\u00adverbindung, foo\u200bbar, a\u2060b \u00ad end'
+    const text =
+      'Die Bundes\u00adregierung, Eisen\u00adbahn\u00adverbindung, foo\u200bbar, a\u2060b \u00ad end'
     const expected = ['die', 'bundesregierung', 'eisenbahnverbindung', 'foobar', 'ab', 'end']
     expect(terms(text)).toEqual(expected)
     // The index is fed the same terms (unicode61 alone would split each word there).
