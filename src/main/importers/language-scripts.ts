@@ -130,6 +130,9 @@ export function soleLanguageOfScript(slice: string): string | null {
   return null
 }
 
+/** A character beyond Latin, IPA and general punctuation. */
+const BEYOND_LATIN = /[^\u0000-\u024f\u1e00-\u1eff\u2000-\u206f]/
+
 export const writtenInLatin = (language: string): boolean =>
   !SCRIPTS[language] || language === 'sr' || language === 'ku'
 
@@ -138,6 +141,8 @@ export const writtenInLatin = (language: string): boolean =>
  * or null when there are none.
  */
 export function otherScriptText(slice: string, language: string): string | null {
+  // A slice in Latin letters only has no other script's words for a language written in Latin (most slices).
+  if (writtenInLatin(language) && !BEYOND_LATIN.test(slice)) return null
   const own = inScripts(language)
   const words = slice.split(/\s+/).filter((w) => /[\p{L}]/u.test(w))
   const foreign = words.filter((w) => {
