@@ -130,7 +130,8 @@ export function soleLanguageOfScript(slice: string): string | null {
   return null
 }
 
-/** A character beyond Latin, IPA and general punctuation. */
+/** Whether `text` holds a character beyond Latin, IPA and general punctuation (a letter of another script may). */
+export const beyondLatin = (text: string): boolean => BEYOND_LATIN.test(text)
 const BEYOND_LATIN = /[^\u0000-\u024f\u1e00-\u1eff\u2000-\u206f]/
 
 export const writtenInLatin = (language: string): boolean =>
@@ -142,7 +143,7 @@ export const writtenInLatin = (language: string): boolean =>
  */
 export function otherScriptText(slice: string, language: string): string | null {
   // A slice in Latin letters only has no other script's words for a language written in Latin (most slices).
-  if (writtenInLatin(language) && !BEYOND_LATIN.test(slice)) return null
+  if (writtenInLatin(language) && !beyondLatin(slice)) return null
   const own = inScripts(language)
   const words = slice.split(/\s+/).filter((w) => /[\p{L}]/u.test(w))
   const foreign = words.filter((w) => {
