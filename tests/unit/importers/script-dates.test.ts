@@ -63,6 +63,33 @@ describe('titles in scripts with vowel signs', () => {
     ])
     expect(layout.title).toBe('छाया')
   })
+
+  it('a byline label before the names under the title is not part of a name (lshort-zh-cn: "英文作者：")', () => {
+    const layout = firstPageLayout([
+      { text: '一份（不太）简短的 LaTeX 2ε 介绍', x: 150, right: 450, y: 700, size: 20.7 },
+      { text: '英文作者： Tobias Oetiker', x: 220, right: 380, y: 640, size: 12 },
+      {
+        text: 'Hubert Partl, Irene Hyna and Elisabeth Schlegl',
+        x: 180,
+        right: 420,
+        y: 625,
+        size: 12,
+      },
+      ...Array.from({ length: 12 }, (_, i) => ({
+        text: '本文介绍 LaTeX 的基本用法，适合初学者阅读。这一段是正文，用于确定正文字号。',
+        x: 100,
+        right: 500,
+        y: 560 - 12 * i,
+        size: 10,
+      })),
+    ])
+    expect(layout.authors).toEqual([
+      'Tobias Oetiker',
+      'Hubert Partl',
+      'Irene Hyna',
+      'Elisabeth Schlegl',
+    ])
+  })
 })
 
 describe('bylines in scripts without capitals', () => {

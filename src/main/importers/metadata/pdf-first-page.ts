@@ -257,7 +257,9 @@ const NOT_IN_A_NAME =
   /^(?:\d+|(?!(?:v[ao]n|van|vom|der|den|ten|ter|op|de|da|das|dos|des|du|di|del|della|dei|degli|la|le|bin|ibn|al|el|y|zu|zur)$)\p{Ll}+)$/u
 
 /** People named on a line of the title block ("A and B", "A, B"), or [] when it is not a name line. */
-function namesOn(text: string): string[] {
+function namesOn(line: string): string[] {
+  // A byline label before the names ("英文作者： Tobias Oetiker", lshort-zh-cn: the original's authors) is no name.
+  const text = line.replace(AUTHOR_LABEL, '')
   const romanised = romanisedName(text)
   if (romanised) return [romanised]
   // Affiliation marks set apart from the name ("Aaron Feickert a , Jonathan Totushek a , and C. Igathinathane b").
@@ -270,6 +272,8 @@ function namesOn(text: string): string[] {
     return words.length >= 2 && looksLikeName(n) && !words.some((w) => NOT_IN_A_NAME.test(w))
   })
 }
+
+const AUTHOR_LABEL = /^[^:：]{0,8}(?:作者|著者|authors?|autor(?:en)?|auteurs?)[^:：]{0,8}[:：]\s*/iu
 
 const ABSTRACT = /^(?:abstract|summary|zusammenfassung|résumé)\b/i
 
