@@ -222,11 +222,12 @@ async function typeInSearch(page: Page, query: string): Promise<number[]> {
   const box = page.getByRole('searchbox', { name: 'Search' })
   await box.fill('')
   await box.focus()
-  return typeAndTime(page, SEARCH_PROBE, query, {
+  const keystrokes = await typeAndTime(page, SEARCH_PROBE, query, {
     // A trailing space changes nothing to search; ~150 ms between keys once results show (a brisk typist).
     skip: (typed) => !typed.trim() || typed.endsWith(' '),
     pauseMs: 60,
   })
+  return keystrokes.map((k) => k.ms)
 }
 
 /** Baseline: the same prefixes through the bare API from the page, no rendering. */

@@ -103,35 +103,61 @@ export type TypingProbe = {
   attribute: string
 }
 
+/** One keystroke: milliseconds from keydown to its results painted, and in which frame they were painted. */
+export type Keystroke = {
+  ms: number
+  /**
+   * Animation frames from the character entering the field (its `input` event) to the frame that painted its
+   * results: 1 when they are in the very frame that shows the character, 2 when they waited one frame more, and so
+   * on. Unlike `ms`, this does not depend on where in the 16.7 ms frame interval the key happened to arrive.
+   */
+  frames: number
+}
+
 /**
  * Type `query` key by key into the focused field and time each keystroke until the results for exactly that text
  * are painted: keydown's timestamp → the task after the next animation frame once the `answered` attribute names
- * the text (rAF runs before the frame's paint; the message after it once the frame is produced).
+ * the text (rAF runs before the frame's paint; the message after it once the frame is produced). Each keystroke also
+ * says whether its results made the first frame after the character: the `input` event asks for one animation frame
+ * and keeps its time, which the frame painting the results shares or follows (no rAF loop: keeping frames running
+ * changes Chromium's scheduling and adds ~10 ms to every keystroke measured).
  */
 export async function typeAndTime(
   page: Page,
   probe: TypingProbe,
   query: string,
   options: { skip?: (typed: string) => boolean; pauseMs: number },
-): Promise<number[]> {
+): Promise<Keystroke[]> {
   await page.evaluate((probe) => {
     const state = window as unknown as {
       __typed: Map<string, number>
       __painted: Map<string, number>
+      __inputFrame: Map<string, number>
+      __paintedFrame: Map<string, number>
       __observer?: MutationObserver
     }
     state.__typed = new Map()
     state.__painted = new Map()
+    state.__inputFrame = new Map()
+    state.__paintedFrame = new Map()
     state.__observer?.disconnect()
     const input = document.querySelector(probe.input) as HTMLInputElement
     input.addEventListener('keydown', (event) => {
       // The value this key will produce (printable keys only in these benches).
       if (event.key.length === 1) state.__typed.set(input.value + event.key, event.timeStamp)
     })
+    input.addEventListener('input', () => {
+      const value = input.value
+      // The first frame after the character entered the field (its timestamp is the frame's, shared by every
+      // rAF callback of that frame).
+      if (!state.__inputFrame.has(value))
+        requestAnimationFrame((frameTime) => state.__inputFrame.set(value, frameTime))
+    })
     state.__observer = new MutationObserver(() => {
       const shown = document.querySelector(probe.answered)?.getAttribute(probe.attribute)
       if (!shown || state.__painted.has(shown) || !state.__typed.has(shown)) return
-      requestAnimationFrame(() => {
+      requestAnimationFrame((frameTime) => {
+        state.__paintedFrame.set(shown, frameTime)
         const channel = new MessageChannel()
         channel.port1.onmessage = () => state.__painted.set(shown, performance.now())
         channel.port2.postMessage(null)
@@ -144,7 +170,7 @@ export async function typeAndTime(
       childList: true,
     })
   }, probe)
-  const latencies: number[] = []
+  const keystrokes: Keystroke[] = []
   for (let i = 1; i <= query.length; i++) {
     const typed = query.slice(0, i)
     await page.keyboard.type(query[i - 1] as string)
@@ -154,18 +180,41 @@ export async function typeAndTime(
       typed,
       { timeout: 10_000 },
     )
-    latencies.push(
+    keystrokes.push(
       await page.evaluate((value) => {
         const state = window as unknown as {
           __typed: Map<string, number>
           __painted: Map<string, number>
+          __inputFrame: Map<string, number>
+          __paintedFrame: Map<string, number>
         }
-        return (state.__painted.get(value) as number) - (state.__typed.get(value) as number)
+        return {
+          ms: (state.__painted.get(value) as number) - (state.__typed.get(value) as number),
+          // Frame timestamps are vsync times, 16.7 ms apart at 60 Hz.
+          frames:
+            1 +
+            Math.round(
+              ((state.__paintedFrame.get(value) as number) -
+                (state.__inputFrame.get(value) as number)) /
+                (1000 / 60),
+            ),
+        }
       }, typed),
     )
     await page.waitForTimeout(options.pauseMs)
   }
-  return latencies
+  return keystrokes
+}
+
+/** "97% in the first frame, 3% one frame later…": how many frames keystrokes' results took. */
+export function framesSummary(keystrokes: Keystroke[]): string {
+  const counts = new Map<number, number>()
+  for (const k of keystrokes) counts.set(k.frames, (counts.get(k.frames) ?? 0) + 1)
+  const share = (n: number): string => `${((100 * n) / keystrokes.length).toFixed(1)}%`
+  return [...counts]
+    .sort((a, b) => a[0] - b[0])
+    .map(([frames, n]) => `${share(n)} in frame ${frames}`)
+    .join(', ')
 }
 
 /**
