@@ -111,6 +111,22 @@ function thaiYear(year: number, era: string | undefined): number {
   return era?.startsWith('พ') || year >= 2400 ? year - 543 : year
 }
 
+const CHINESE_DIGITS = '〇一二三四五六七八九'
+/** A year written digit by digit in Chinese numerals ("二零二一", "二〇二三"). */
+function chineseYear(written: string): number {
+  return Number(
+    [...written.replace(/[零○]/gu, '〇')].map((c) => CHINESE_DIGITS.indexOf(c)).join(''),
+  )
+}
+/** A month or a day in Chinese numerals, 1 to 39 ("三", "十一", "二十三", "三十一"), or null. */
+function chineseNumber(written: string): number | null {
+  const digit = CHINESE_DIGITS.indexOf(written)
+  if (written.length === 1 && digit > 0) return digit
+  const m = /^([二三]?)十([一二三四五六七八九]?)$/u.exec(written)
+  if (!m) return null
+  return (m[1] ? CHINESE_DIGITS.indexOf(m[1]) : 1) * 10 + (m[2] ? CHINESE_DIGITS.indexOf(m[2]) : 0)
+}
+
 type Match = { date: PartialDate; length: number; precision: 'year' | 'month' | 'day' }
 
 const PATTERNS: { re: RegExp; make: (m: RegExpExecArray) => PartialDate | null }[] = [
@@ -130,6 +146,15 @@ const PATTERNS: { re: RegExp; make: (m: RegExpExecArray) => PartialDate | null }
   {
     re: /^(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?/,
     make: (m) => build(+m[1]!, +m[2]!, m[3] ? +m[3] : undefined),
+  },
+  // 二零二一年十一月, 二〇二三年一月二日 (in Chinese numerals, lshort-zh-cn.pdf's version line)
+  {
+    re: /^([〇零○一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月(?:\s*([一二三四五六七八九十]{1,3})\s*日)?/u,
+    make: (m) => {
+      const month = chineseNumber(m[2]!)
+      const day = m[3] ? chineseNumber(m[3]) : undefined
+      return month === null || day === null ? null : build(chineseYear(m[1]!), month, day)
+    },
   },
   // April 24, 2025 · Apr. 24 2025 · Thursday, April 24th, 2025
   {

@@ -13,7 +13,7 @@ import { joinsWithoutSpace } from '../../text/scripts'
 import { ImportError } from '../errors'
 import { normaliseLanguage } from '../html-metadata'
 import { splitAuthors } from '../metadata/authors'
-import { applyPdfMetadata } from '../metadata/pdf-first-page'
+import { applyPdfMetadata, footnoteMark } from '../metadata/pdf-first-page'
 import { repairUtf8AsPdfDoc } from '../metadata/pdf-info-string'
 import { oneLine } from '../normalise'
 import type { ExtractedDocument, PageMeta } from '../types'
@@ -70,6 +70,11 @@ type Fragment = {
   textSize: number
   font: string
   fonts: string[]
+  /**
+   * The text without the footnote marks set raised in it ("介绍" where `text` reads "介绍1"), when it holds any: what
+   * the first page's title and names are read from. The page's text keeps the marks, as printed.
+   */
+  unmarked?: string
 }
 
 type TextItem = {
@@ -215,7 +220,11 @@ function toFragments(runs: Run[]): Fragment[] {
       if (run.eol) breakNext = true
       else if (current && growsLeft && !current.text.startsWith(' ') && run.str.length > 0)
         current.text = ` ${current.text}`
-      else if (current && !current.text.endsWith(' ') && run.str.length > 0) current.text += ' '
+      else if (current && !current.text.endsWith(' ') && run.str.length > 0) {
+        current.text += ' '
+        if (current.unmarked !== undefined && !current.unmarked.endsWith(' '))
+          current.unmarked += ' '
+      }
       continue
     }
     const size = run.size
@@ -246,6 +255,9 @@ function toFragments(runs: Run[]): Fragment[] {
       const gap = run.x - current.right
       const needsSpace =
         gap > 0.15 * size && !current.text.endsWith(' ') && !run.str.startsWith(' ')
+      if (footnoteMark(run.str, run.size, run.y - current.y, current.textSize))
+        current.unmarked ??= current.text
+      else if (current.unmarked !== undefined) current.unmarked += (needsSpace ? ' ' : '') + run.str
       current.text += (needsSpace ? ' ' : '') + run.str
       current.right = Math.max(current.right, run.x + run.width)
       current.size = Math.max(current.size, size)
@@ -616,7 +628,11 @@ export const extractPdf: Extractor = async ({ bytes, path }) => {
         Object.assign(scan, edgeLines(scan.fragments, scan.rtl))
         if (n === 1) {
           const rtl = scan.rtl
-          firstPageFragments = scan.fragments.map((f) => ({ ...f, text: logicalLine(f.text, rtl) }))
+          // Read without footnote marks: a title's "1" or an author's "²" is no part of them.
+          firstPageFragments = scan.fragments.map(({ unmarked, ...f }) => ({
+            ...f,
+            text: logicalLine((unmarked ?? f.text).trim(), rtl),
+          }))
         }
         page.cleanup()
       } catch (error) {

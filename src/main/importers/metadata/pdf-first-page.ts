@@ -59,10 +59,22 @@ const ORGANISATION =
 const AFFILIATION =
   /\b(?:universit|institut|department|dept\.|laborator|college|school|centre|center|inc\.?$|ltd|gmbh|corporation|faculty|academy|hospital|@|https?:|www\.)/i
 
+/**
+ * A footnote mark: a few digits or reference symbols set smaller than the text they follow (`textSize`) and raised
+ * `rise` above its baseline: a title's \thanks "1", an author's "²" pointing to an e-mail. Letters never are: the
+ * LaTeX logo's raised "A" is part of the word.
+ */
+export function footnoteMark(text: string, size: number, rise: number, textSize: number): boolean {
+  return (
+    size <= 0.85 * textSize && rise >= 0.2 * textSize && /^[\d*∗†‡§¶,]{1,4}$/u.test(text.trim())
+  )
+}
+
 /** The LaTeX logos come out of pdf.js as spaced capitals ("L AT EX", "T EX"). */
 export function tidyLogos(s: string): string {
   return s
     .replace(/\bL\s*A\s*T\s*E\s*X(?=\d|\b)/g, 'LaTeX') // "The LATEX3 Project" too
+    .replace(/\bLATeX(?=\d|\b)/g, 'LaTeX') // its lowered E read as a small letter
     .replace(/\b(pdf|Xe|Lua|e|)T\s*E\s*X\b/g, (_m, p: string) => `${p}TeX`)
     .replace(/\s*[∗⋆†‡]+\s*$/u, '')
     .replace(/\s+/g, ' ')
@@ -194,7 +206,17 @@ function blockLines(fragments: PageFragment[]): Line[] {
   return groups
     .sort((a, b) => b.y - a.y)
     .map((g) => {
-      const parts = g.parts.sort((a, b) => a.x - b.x)
+      // Footnote marks set apart from the word they follow ("介绍" then a raised "1") are no part of the line.
+      const parts = g.parts
+        .sort((a, b) => a.x - b.x)
+        .filter((p, i, all) => {
+          const before = all[i - 1]
+          return !(
+            before &&
+            p.x - before.right < 0.5 * g.size &&
+            footnoteMark(p.text, p.size, p.y - before.y, before.textSize ?? before.size)
+          )
+        })
       let text = ''
       let right = Number.NEGATIVE_INFINITY
       const perFont = new Map<string, number>()
@@ -273,7 +295,38 @@ function namesOn(line: string): string[] {
   })
 }
 
+/**
+ * The commonest Chinese surnames (simplified and traditional; compound ones first): a name printed in characters has no
+ * capitals to go by, so its first character is what tells "王然" from a heading.
+ */
+const COMPOUND_SURNAMES =
+  /^(?:欧阳|歐陽|司马|司馬|诸葛|諸葛|上官|东方|東方|夏侯|皇甫|尉迟|尉遲|公孙|公孫|慕容|令狐|宇文|长孙|長孫|司徒|端木|轩辕|軒轅)/u
+const SURNAMES = new Set(
+  '王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾肖蕭田董袁潘于蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范範金石廖贾賈夏韦韋付傅方白邹鄒孟熊秦邱江尹薛闫閻段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬钱錢严嚴覃武戴莫孔向汤湯常温溫康施文牛樊葛邢安齐齊易乔喬伍庞龐颜顏倪庄莊聂聶章鲁魯岳翟殷詹申欧歐耿关關兰蘭焦俞左柳甘祝包宁寧尚符舒阮柯纪紀梅童凌毕畢单單季裴霍涂塗成苗谷盛曲翁冉骆駱蓝藍路游辛靳管柴蒙鲍鮑华華喻祁蒲房滕屈饶饒解牟艾尤阳陽时時穆农農司卓古吉缪繆简簡车車项項连連芦蘆麦麥褚娄婁窦竇戚岑景党黨宫宮费費卜冷晏席卫衛米柏宗瞿桂全佟应應臧闵閔苟邬鄔边邊卞姬师師和仇栾欒隋商刁沙荣榮巫寇桑郎甄丛叢仲虞敖巩鞏明佘池查麻苑迟遲邝鄺',
+)
+
+/**
+ * People named in Chinese characters on a line of their own ("王然", "张三、李四"): each name two to four characters
+ * from a known surname on. [] unless every part of the line is such a name.
+ */
+export function chineseNames(line: string): string[] {
+  const parts = line
+    .trim()
+    .split(/\s*[、，,;；]\s*|\s{2,}/u)
+    .filter(Boolean)
+  const names = parts.filter(
+    (p) =>
+      /^\p{sc=Han}{2,4}$/u.test(p) &&
+      (COMPOUND_SURNAMES.test(p) ? p.length >= 3 : SURNAMES.has(p.charAt(0))),
+  )
+  return names.length > 0 && names.length === parts.length ? names : []
+}
+
 const AUTHOR_LABEL = /^[^:：]{0,8}(?:作者|著者|authors?|autor(?:en)?|auteurs?)[^:：]{0,8}[:：]\s*/iu
+
+/** A label naming the original of a translation: "英文版本：", "原版：", "Original version:", "English edition:". */
+const ORIGINAL_EDITION =
+  /^(?:英文版本?|英語版|原版|原文版?|原著|原書|original(?:\s+(?:version|edition))?|english\s+(?:version|edition))\s*[:：]/iu
 
 const ABSTRACT = /^(?:abstract|summary|zusammenfassung|résumé)\b/i
 
@@ -446,10 +499,17 @@ export function firstPageLayout(fragments: PageFragment[]): Layout {
   let date: PartialDate | null = null
   let dateSize = 0
   let reachedEnd = true
+  // The original's date on a translation's title page ("英文版本： Version 6.4, March 9, 2021" above "中文版本：版本
+  // 6.03，二零二一年十一月"): the translation's own date is the edition read and cited, the original's only a fallback.
+  let originalDate: PartialDate | null = null
   const below = lines.slice(end + 1, end + 10)
   for (const line of below) {
     const text = line.text.trim()
     const dated = dateInLine(text)
+    if (!date && dated && ORIGINAL_EDITION.test(text)) {
+      originalDate ??= dated.date
+      continue
+    }
     if (!date && dated && (dated.keyword || text.length <= dated.date.length + 12)) {
       date = dated.date
       dateSize = line.size
@@ -468,6 +528,9 @@ export function firstPageLayout(fragments: PageFragment[]): Layout {
       break
     }
     let names = line.cells.length > 1 ? line.cells.flatMap(namesOn) : namesOn(text)
+    // A name in Chinese characters ("王然") counts only above a date or an address, as a byline is set: a short
+    // heading under the title can start with a surname's character too ("高等数学").
+    if (names.length === 0 && !date && addressOrDateFollows(below, line)) names = chineseNames(text)
     // Under the date, only a name in larger type than the date, not in capitals: a Texinfo title page's author
     // ("Tomas Rokicki" under "January 2022"), not a venue ("ADELAIDE AUSTRALIA" under a conference's dates).
     if (date && (line.size <= dateSize + 0.5 || text === text.toUpperCase())) names = []
@@ -484,6 +547,7 @@ export function firstPageLayout(fragments: PageFragment[]): Layout {
   }
   if (date && authors.length === 0 && reachedEnd && end + 10 >= lines.length)
     authors.push(...afterDate)
+  date ??= originalDate
   // A section heading in the largest type ("Contents of this document") is no title: a date above it still counts.
   const dateOnTop = date ? null : dateAtTop(lines, notATitle(title) ? lines.length : start)
   return {
@@ -493,6 +557,14 @@ export function firstPageLayout(fragments: PageFragment[]): Layout {
     date: date ?? dateOnTop,
     ...(dateOnTop ? { dateAtTop: true } : {}),
   }
+}
+
+/** The line after `line` (or the one after that) is a date or an affiliation, e-mail or web address. */
+function addressOrDateFollows(lines: Line[], line: Line): boolean {
+  const at = lines.indexOf(line)
+  return lines
+    .slice(at + 1, at + 3)
+    .some((l) => AFFILIATION.test(l.text) || dateInLine(l.text) !== null)
 }
 
 /** Weigh the PDF's embedded metadata against page 1 and set title, authors and date with their provenance. */

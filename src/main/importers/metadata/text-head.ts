@@ -138,8 +138,9 @@ const WORD_BEFORE = /[\p{sc=Latin}\p{sc=Greek}\p{sc=Cyrillic}\p{N}]/u
 
 /** Every day- or month-precise date in the line, in order, with where it starts and ends. */
 export function datesInLine(line: string): { date: PartialDate; start: number; end: number }[] {
-  // Every date has a four-digit year (in any digits: "٢٠٠٦", "२०२१"): most lines have none and cost one regex test.
-  if (!/\p{Nd}{4}/u.test(line)) return []
+  // Every date has a four-digit year (in any digits: "٢٠٠٦", "२०२१", or Chinese numerals: "二零二一年"): most lines
+  // have none and cost one regex test.
+  if (!/\p{Nd}{4}|[〇零○一二三四五六七八九]{4}\s*年/u.test(line)) return []
   const found: { date: PartialDate; start: number; end: number }[] = []
   for (let i = 0; i < line.length; i++) {
     if (i > 0 && WORD_BEFORE.test(line[i - 1] ?? '')) continue
@@ -167,6 +168,10 @@ function foreignDate(written: string): boolean {
   return (written.match(/\p{L}+/gu) ?? []).some((w) => !ENGLISH_DATE_WORDS.test(w))
 }
 
+/** The same in Chinese and Japanese: "版本 6.03，二零二一年十一月", "更新日：2023年1月2日", "発行 2020年4月". */
+const CJK_DATING_WORDS =
+  /(?:版本|更新|修订|修訂|发布|發布|发行|發行|発行|改訂|日期|日付)[^。]{0,40}$/u
+
 /** A date anywhere in the line (the most precise one), with whether a dating keyword precedes it. */
 export function dateInLine(line: string): { date: PartialDate; keyword: boolean } | null {
   let best: { date: PartialDate; start: number; end: number } | null = null
@@ -177,7 +182,9 @@ export function dateInLine(line: string): { date: PartialDate; keyword: boolean 
   // or in figures; "diciembre de 2015 en su casa…", "2008年12月26日 Thiemo Seufer が…" open sentences of prose.
   const written = line.slice(best.start, best.end)
   const keyword =
-    DATING_WORDS.test(before) || (/^\s*[([]?\s*$/.test(before) && !foreignDate(written))
+    DATING_WORDS.test(before) ||
+    CJK_DATING_WORDS.test(before) ||
+    (/^\s*[([]?\s*$/.test(before) && !foreignDate(written))
   return { date: best.date, keyword }
 }
 
