@@ -21,6 +21,8 @@ const DIR = join(__dirname, '../../fixtures/documents/debian')
 const EL = join(DIR, 'debian-handbook-foreword.el.html')
 const AR = join(DIR, 'debian-handbook-kernel-role.ar.html')
 const FA = join(DIR, 'debian-handbook-kernel-role.fa.html')
+/** A Persian PDF whose text layer is Arabic presentation forms ("ﺭاﻫﻨﻤﺎی" for "راهنمای"): XePersian's output. */
+const FA_PDF = join(__dirname, '../../fixtures/pdf-text/persian-bib-userguide.pdf')
 
 type Backend = ReturnType<typeof tempBackend>
 let backend: Backend
@@ -54,6 +56,7 @@ beforeAll(async () => {
     ['el', EL],
     ['ar', AR],
     ['fa', FA],
+    ['faPdf', FA_PDF],
   ] as const) {
     const report = await importViaApi(backend, [file])
     expect(report.failed).toBe(0)
@@ -67,6 +70,21 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await backend?.dispose()
+})
+
+describe('a PDF whose text is in Arabic presentation forms', () => {
+  it('is stored as the letters a reader types, so a Persian word typed on a keyboard finds and marks it', async () => {
+    const text = texts.faPdf as string
+    expect(text).not.toMatch(/[\ufb50-\ufdff\ufe70-\ufefc]/u)
+    expect((await search('راهنمای')).hits.map((h) => h.documentId)).toContain(ids.faPdf)
+    const printed = words(text, ['راهنمای'])
+    expect(printed.length).toBeGreaterThan(0)
+    expect(await marked('faPdf', 'راهنمای')).toEqual(printed)
+    // "بسم الله" as one phrase: a lam-alef or an Allah ligature unfolds in reading order.
+    expect((await search('"بسم الله الرحمن الرحيم"')).hits.map((h) => h.documentId)).toContain(
+      ids.faPdf,
+    )
+  })
 })
 
 describe('Greek without accents', () => {

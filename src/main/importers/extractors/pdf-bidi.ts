@@ -95,11 +95,27 @@ export function logicalLine(visual: string, rtlPage: boolean): string {
       i = j
     }
   }
-  // Composed (NFC): a hamza printed over its alef reads as the letter one types, "أ".
-  return units
-    .map((u) => u.text)
-    .join('')
-    .normalize('NFC')
+  // Composed (NFC): a hamza printed over its alef reads as the letter one types, "أ". Arabic presentation forms
+  // as their letters, once in reading order (a lam-alef glyph is two letters, lam first).
+  return unfoldArabicForms(
+    units
+      .map((u) => u.text)
+      .join('')
+      .normalize('NFC'),
+  )
+}
+
+/** Arabic presentation forms (contextual glyphs and ligatures, U+FB50–FDFF and U+FE70–FEFC). */
+const ARABIC_FORMS = /[\ufb50-\ufdff\ufe70-\ufefc]/gu
+
+/**
+ * Arabic presentation forms as the letters they show: "ﺑﺴﻢ اﻟﻠﻪ" (the glyphs some PDFs map their text to: XePersian,
+ * arabi) is "بسم الله" on screen, and a search, a quote and a citation need the letters a reader types. Latin
+ * ligatures are unfolded the same way (pdf-glyphs.ts). Only these code points: NFKC on the whole line would also
+ * change "²" or full-width forms the page prints.
+ */
+export function unfoldArabicForms(text: string): string {
+  return text.replace(ARABIC_FORMS, (form) => form.normalize('NFKC'))
 }
 
 const LRI = '\u2066'

@@ -7,6 +7,7 @@
  */
 import type { PartialDate } from '@shared/contract'
 import { parseDate } from '../dates'
+import { unfoldArabicForms } from '../extractors/pdf-bidi'
 import { oneLine } from '../normalise'
 import type { ExtractedDocument } from '../types'
 import { cleanName, looksLikeName, splitAuthors } from './authors'
@@ -406,14 +407,6 @@ function dateAtTop(lines: Line[], before: number): PartialDate | null {
  * Arabic word has a vowel mark after each letter (al-Jahiz.pdf), so two letters in a row would miss both titles.
  */
 const WORD = /\p{L}\p{M}*\p{L}/u
-
-/**
- * Arabic presentation forms (ﺷﻤﺲ اﻟﻨﻬﺎر, the glyphs some PDFs map their text to: samplebook.pdf) as the letters they
- * show (شمس النهار): the same on screen, but a citation and a search need the letters.
- */
-function unfoldArabicForms(s: string): string {
-  return /[\uFB50-\uFDFF\uFE70-\uFEFF]/.test(s) ? s.normalize('NFKC') : s
-}
 
 /** Vowel signs written before the consonant they follow in speech: Devanagari ि, Bengali ি ে ৈ, Gurmukhi ਿ, Gujarati િ. */
 const PRE_BASE_SIGN =
