@@ -85,3 +85,39 @@ describe('detectLanguage', () => {
     expect(languages.size).toBeGreaterThan(3)
   })
 })
+
+describe('lines of code', () => {
+  const listing = [
+    '$ dpkg-source -x package_1.2-3.dsc',
+    'dpkg-source: info: extracting package in package-1.2',
+    '$ ls -l package-1.2/debian/',
+    '-rw-r--r-- 1 rhertzog rhertzog 1240 Jan 12 10:35 changelog',
+    '-rw-r--r-- 1 rhertzog rhertzog 2104 Jan 12 10:35 control',
+    '$ apt-get source --download-only package=1.2-3',
+    'Get:1 http://deb.debian.org/debian bookworm/main package 1.2-3 (dsc) [1,234 B]',
+  ].join('\n')
+
+  it('leave German between English command listings German (the real page that was not: fixtures.test.ts)', async () => {
+    const german = [
+      'Ein Quellpaket besteht gewöhnlich aus drei Dateien, einer .dsc-, einer .orig.tar.gz- und einer .debian.tar.xz-Datei.',
+      'Sie erlauben es, Binärpakete für die gewünschten Rechnerarchitekturen zu erzeugen.',
+      listing,
+      listing,
+      'Die Datei ist eine kurze Textdatei, die das Quellpaket beschreibt und angibt, welche anderen Dateien dazugehören.',
+      listing,
+      listing,
+    ].join('\n')
+    expect(await detectLanguage(german)).toBe('de')
+  })
+
+  it('leave English prose English, and a text of code alone is still read', async () => {
+    const english = [
+      'A source package is usually made of three files, which allow building binary packages for any architecture.',
+      listing,
+      'The file is a short text file which describes the source package and lists the other files it is made of.',
+      listing,
+    ].join('\n')
+    expect(await detectLanguage(english)).toBe('en')
+    expect(await detectLanguage(`${listing}\n${listing}\n${listing}`)).not.toBeNull()
+  })
+})
