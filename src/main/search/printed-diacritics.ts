@@ -64,22 +64,62 @@ export function printedFirst<R extends { id: number }>(
   words: PrintedWord[] | null,
   rows: R[],
 ): R[] {
+  return movedFirst(
+    db,
+    words,
+    rows,
+    (word) => [
+      ...word.heading.map((f) => sql`instr(d.title, ${f}) > 0 OR instr(d.authors, ${f}) > 0`),
+      ...word.text.map((f) => sql`instr(d.text, ${f}) > 0`),
+    ],
+    (ids, n) =>
+      sql`SELECT d.id AS id, ${n} AS n FROM documents d WHERE d.id IN (SELECT value FROM json_each(${ids}))`,
+  )
+}
+
+/**
+ * The same for quotes: those whose words or note print more of the query's words exactly first ("está" above a
+ * quote that says "esta"), as documents are ranked.
+ */
+export function printedQuotesFirst<R extends { id: number }>(
+  db: Db,
+  words: PrintedWord[] | null,
+  rows: R[],
+): R[] {
+  return movedFirst(
+    db,
+    words,
+    rows,
+    (word) =>
+      [...word.heading, ...word.text].map(
+        (f) => sql`instr(q.exact, ${f}) > 0 OR instr(coalesce(q.note, ''), ${f}) > 0`,
+      ),
+    (ids, n) =>
+      sql`SELECT q.id AS id, ${n} AS n FROM quotes q WHERE q.id IN (SELECT value FROM json_each(${ids}))`,
+  )
+}
+
+/**
+ * The first MAX_CHECKED rows ordered by how many of `words` each prints (`spellings`: the tests for one word; `count`:
+ * the query giving each id's number `n`), the rest after them.
+ */
+function movedFirst<R extends { id: number }>(
+  db: Db,
+  words: PrintedWord[] | null,
+  rows: R[],
+  spellings: (word: PrintedWord) => Sql[],
+  count: (ids: string, n: Sql) => Sql,
+): R[] {
   if (words === null || rows.length === 0) return rows
   const checked = rows.slice(0, MAX_CHECKED)
-  const printsWord = (word: PrintedWord): Sql =>
-    sql`(${sql.join(
-      [
-        ...word.heading.map((f) => sql`instr(d.title, ${f}) > 0 OR instr(d.authors, ${f}) > 0`),
-        ...word.text.map((f) => sql`instr(d.text, ${f}) > 0`),
-      ],
-      ' OR ',
-    )})`
+  const n = sql.join(
+    words.map((word) => sql`(${sql.join(spellings(word), ' OR ')})`),
+    ' + ',
+  )
   const counts = new Map(
-    all<{ id: number; n: number }>(
-      db,
-      sql`SELECT d.id AS id, ${sql.join(words.map(printsWord), ' + ')} AS n FROM documents d
-          WHERE d.id IN (SELECT value FROM json_each(${JSON.stringify(checked.map((r) => r.id))}))`,
-    ).map((r) => [r.id, r.n]),
+    all<{ id: number; n: number }>(db, count(JSON.stringify(checked.map((r) => r.id)), n)).map(
+      (r) => [r.id, r.n],
+    ),
   )
   const ordered = checked
     .map((row, i) => ({ row, i, n: counts.get(row.id) ?? 0 }))

@@ -58,7 +58,12 @@ import { pageLabelOf, parsePageLabels } from '../text/page-labels'
 import { displayTerm } from '../text/scripts'
 import { foldLoose, tokenize } from './fold'
 import { bestPassages, markedSlice, markWhole } from './passages'
-import { type PrintedWord, printedFirst, printedWords } from './printed-diacritics'
+import {
+  type PrintedWord,
+  printedFirst,
+  printedQuotesFirst,
+  printedWords,
+} from './printed-diacritics'
 import { printedForm } from './printed-forms'
 import type { QueryNode } from './query-ast'
 import {
@@ -731,6 +736,7 @@ function rankQuotes(
   offset: number,
   limit: number,
   exact: string | null,
+  printed: PrintedWord[] | null,
 ): QuoteRow[] {
   if (limit <= 0) return []
   // Quotes holding the query's exact forms first, as for documents (exactFirst).
@@ -749,15 +755,18 @@ function rankQuotes(
     )?.id
     if (cutoff !== undefined) window = sql` AND quotes_fts.rowid >= ${cutoff}`
   }
-  return all<QuoteRow>(
+  // With words typed with diacritics, the best rows up to this page are ranked again by the forms they print.
+  const from = printed === null ? offset : 0
+  const rows = all<QuoteRow>(
     db,
     sql`SELECT q.id, q.document_id, q.exact, q.note, q.page, bm25(quotes_fts) AS rank,
                CASE WHEN q.page IS NOT NULL THEN (SELECT json_extract(d.pages, '$[' || (q.page - 1) || '].label')
                  FROM documents d WHERE d.id = q.document_id AND json_valid(d.pages)) END AS page_label
         FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid
         WHERE quotes_fts MATCH ${match}${window}${where(conditions)}
-        ORDER BY ${exactQuotesFirst} rank, q.id DESC LIMIT ${limit} OFFSET ${offset}`,
+        ORDER BY ${exactQuotesFirst} rank, q.id DESC LIMIT ${limit + offset - from} OFFSET ${from}`,
   )
+  return printed === null ? rows : printedQuotesFirst(db, printed, rows).slice(offset)
 }
 
 /**
@@ -1060,6 +1069,7 @@ export function searchLibrary(db: Db, args: SearchArgs): SearchResult {
           before.quotes,
           Math.min(limit, quoteTotal - before.quotes),
           exactQuotes,
+          printedWords(typed),
         )
       : []
     const ranked = rankDocuments(

@@ -107,3 +107,44 @@ describe('a query typed with diacritics ranks the documents printing them first'
     expect(hit?.passages.map((p) => p.text).join(' ')).toContain(`${MARK_START}οτι${MARK_END}`)
   })
 })
+
+describe('quotes are ranked the same way', () => {
+  /** Sentences of the Vietnamese pages holding `word` as a whole word and not `other`. */
+  const sentences = (word: string, other: string): string[] => {
+    const all = Object.values(texts).flatMap((t) => t.split(/(?<=[.!?:])\s+|\n+/))
+    const has = (s: string, w: string) =>
+      new RegExp(`(^|[^\\p{L}\\p{M}])${w}(?![\\p{L}\\p{M}])`, 'iu').test(s)
+    return all.filter((s) => has(s, word) && !has(s, other) && s.length >= 20 && s.length <= 400)
+  }
+
+  it('a quote printing the typed marks comes before quotes printing only the folded form', async () => {
+    // Quotes of the same pages: one long sentence printing "gọi" (to call), shorter ones printing only "gói"
+    // (package), saved after it, which relevance alone (shorter, newer) puts first.
+    const exact = sentences('gọi', 'gói').sort((a, b) => b.length - a.length)[0] as string
+    const folded = sentences('gói', 'gọi')
+      .sort((a, b) => a.length - b.length)
+      .slice(0, 4)
+    expect(exact).toBeDefined()
+    expect(folded.length).toBeGreaterThan(1)
+    const docOf = (text: string) =>
+      (Object.keys(texts) as Name[]).find((n) => texts[n].includes(text)) as Name
+    const save = async (text: string) => {
+      const r = await backend.dispatch('quotes.create', { documentId: ids[docOf(text)], text })
+      if (!r.ok) throw new Error(r.error.message)
+      return (r.value as { id: number }).id
+    }
+    const exactId = await save(exact)
+    for (const text of folded) await save(text)
+    const r = await backend.dispatch('search.query', { query: 'gọi', limit: 50 })
+    if (!r.ok) throw new Error(r.error.message)
+    const quotes = (r.value as SearchResult).hits.filter((h) => h.type === 'quote')
+    expect(quotes.length).toBe(folded.length + 1)
+    expect(quotes[0]?.quoteId).toBe(exactId)
+    // Without marks, relevance alone decides, and every quote is still found.
+    const plain = await backend.dispatch('search.query', { query: 'goi', limit: 50 })
+    if (!plain.ok) throw new Error(plain.error.message)
+    expect((plain.value as SearchResult).hits.filter((h) => h.type === 'quote')).toHaveLength(
+      folded.length + 1,
+    )
+  })
+})
