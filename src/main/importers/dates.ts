@@ -111,6 +111,9 @@ function thaiYear(year: number, era: string | undefined): number {
   return era?.startsWith('พ') || year >= 2400 ? year - 543 : year
 }
 
+/** The year before each Japanese era's first (its year 1 is this + 1). */
+const ERAS: Record<string, number> = { 明治: 1867, 大正: 1911, 昭和: 1925, 平成: 1988, 令和: 2018 }
+
 const CHINESE_DIGITS = '〇一二三四五六七八九'
 /** A year written digit by digit in Chinese numerals ("二零二一", "二〇二三"). */
 function chineseYear(written: string): number {
@@ -154,6 +157,14 @@ const PATTERNS: { re: RegExp; make: (m: RegExpExecArray) => PartialDate | null }
       const month = chineseNumber(m[2]!)
       const day = m[3] ? chineseNumber(m[3]) : undefined
       return month === null || day === null ? null : build(chineseYear(m[1]!), month, day)
+    },
+  },
+  // 昭和 62 年 3 月, 平成元年 4 月 1 日, 令和 5 年 (a Japanese era's year: 昭和 1 is 1926, 元 its first year)
+  {
+    re: /^(明治|大正|昭和|平成|令和)\s*(元|\d{1,2})\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?/u,
+    make: (m) => {
+      const year = (ERAS[m[1]!] ?? 0) + (m[2] === '元' ? 1 : +m[2]!)
+      return build(year, m[3] ? +m[3] : undefined, m[4] ? +m[4] : undefined)
     },
   },
   // April 24, 2025 · Apr. 24 2025 · Thursday, April 24th, 2025

@@ -62,8 +62,7 @@ describe('PDF extraction fidelity', () => {
     const doc = await extract(
       join(__dirname, '..', '..', 'fixtures', 'pdf-text', 'persian-bib-userguide.pdf'),
     )
-    const text = (page: number): string =>
-      pageText(doc, page).replace(/\s+/g, ' ')
+    const text = (page: number): string => pageText(doc, page).replace(/\s+/g, ' ')
     expect(text(1)).toContain('بسم الله الرحمن الرحيم')
     expect(text(1)).toMatch(/^بسم الله الرحمن الرحيم راهنمای استفاده از /)
     expect(text(1)).toContain('برای BibTeX در زی')

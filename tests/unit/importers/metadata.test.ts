@@ -114,7 +114,10 @@ describe('dates', () => {
     expect(dateInLine('for version 2022.1 January 2022')?.date).toBe('2022-01')
     expect(dateInLine('Release 3.1 March 2020')?.date).toBe('2020-03')
     expect(dateInLine('Berlin, 1 March 2020')?.date).toBe('2020-03-01')
-    expect(dateInLine('version: 2.28 (2023-02-15)')).toEqual({ date: '2023-02-15', keyword: true })
+    expect(dateInLine('version: 2.28 (2023-02-15)')).toMatchObject({
+      date: '2023-02-15',
+      keyword: true,
+    })
     expect(dateInLine('Last updated 2022-03-19')?.date).toBe('2022-03-19')
     expect(dateInLine('Version 1.9 ratified on March 26th, 2022.')?.date).toBe('2022-03-26')
     expect(dateInLine('Since 1992 or so')).toBeNull()

@@ -100,3 +100,53 @@ describe('footnote marks on the first page', () => {
     expect(doc.text).toContain('Railways of the Summit1')
   })
 })
+
+describe('bylines in Chinese and Japanese', () => {
+  const titlePage = (byline: string, below = '2022 年 4 月 5 日'): PageFragment[] => [
+    { text: 'pTeX マニュアル', x: 200, right: 400, y: 700, size: 20 },
+    { text: byline, x: 180, right: 420, y: 660, size: 12 },
+    { text: below, x: 220, right: 380, y: 640, size: 12 },
+  ]
+  it.each([
+    // texlive-lang-japanese / -chinese title pages, as printed
+    ['八登崇之（Takayuki YATO; aka. “ZR”）', ['八登崇之']], // bxjscls-manual.pdf: a name and its romanisation
+    ['吴凌云 (aloft@ctex.org)', ['吴凌云']], // ctex-faq.pdf: a name and its address
+    ['北川 弘典∗', ['北川 弘典']], // eptexdoc.pdf: family and given name apart, a footnote mark
+    ['日本語 TeX 開発コミュニティ*', ['日本語TeX開発コミュニティ']], // ptex-manual.pdf: an organisation
+    ['奥村晴彦，日本語 TeX 開発コミュニティ', ['奥村晴彦', '日本語TeX開発コミュニティ']], // jsclasses.pdf
+    ['中野 賢 & 日本語 TeX 開発コミュニティ', ['中野 賢', '日本語TeX開発コミュニティ']], // platex.pdf
+    ['张三 李四', ['张三', '李四']],
+  ])('%s under the title, above its date: %j', (byline, authors) => {
+    expect(firstPageLayout(titlePage(byline)).authors).toEqual(authors)
+  })
+
+  it('a translator is no author, and a subtitle counting minutes is no section heading (jlshort.pdf)', () => {
+    const layout = firstPageLayout([
+      { text: 'LATEX 2ε への道', x: 200, right: 400, y: 700, size: 20 },
+      { text: '94 分 LATEX 2ε 入門', x: 210, right: 390, y: 670, size: 14 },
+      { text: 'by Tobias Oetiker', x: 220, right: 380, y: 640, size: 12 },
+      {
+        text: 'Hubert Partl, Irene Hyna and Elisabeth Schlegl',
+        x: 150,
+        right: 450,
+        y: 620,
+        size: 12,
+      },
+      { text: 'NOMURA Masataka 訳', x: 220, right: 380, y: 600, size: 12 },
+      { text: 'Version 1.00, 28 June, 2000', x: 200, right: 400, y: 580, size: 12 },
+    ])
+    expect(layout.authors).toEqual([
+      'Tobias Oetiker',
+      'Hubert Partl',
+      'Irene Hyna',
+      'Elisabeth Schlegl',
+    ])
+    expect(layout.date).toBe('2000-06-28')
+  })
+
+  it('a CJK date with words after it is still the date line (ctex-faq.pdf: "2007 年 1 月 30 日 Rev. 82")', () => {
+    expect(
+      firstPageLayout(titlePage('吴凌云 (aloft@ctex.org)', '2007 年 1 月 30 日 Rev. 82')).date,
+    ).toBe('2007-01-30')
+  })
+})

@@ -26,7 +26,7 @@ describe('dates in Chinese numerals', () => {
   })
 
   it('finds such a date after a version label, which dates the document', () => {
-    expect(dateInLine('中文版本：版本 6.03，二零二一年十一月')).toEqual({
+    expect(dateInLine('中文版本：版本 6.03，二零二一年十一月')).toMatchObject({
       date: '2021-11',
       keyword: true,
     })
@@ -68,5 +68,15 @@ describe("a translation's title page", () => {
       ]),
     )
     expect(layout.date).toBe('2021-03-09')
+  })
+})
+
+describe('dates in a Japanese era', () => {
+  it('reads the era year as the Gregorian year (jtex_asciimw.pdf: "昭和 62 年 3 月")', () => {
+    expect(parseDate('昭和 62 年 3 月')).toBe('1987-03')
+    expect(parseDate('平成元年4月1日')).toBe('1989-04-01')
+    expect(parseDate('令和5年')).toBe('2023')
+    expect(parseDate('平成 31 年 13 月')).toBeNull()
+    expect(dateInLine('作成日：昭和 62 年 3 月')).toMatchObject({ date: '1987-03' })
   })
 })

@@ -323,11 +323,73 @@ export function chineseNames(line: string): string[] {
   return names.length > 0 && names.length === parts.length ? names : []
 }
 
+/** An organisation's name in Chinese or Japanese ends with what it is: "LuaTeX-ja プロジェクト", "CTEX 开发小组". */
+const CJK_ORGANISATION =
+  /(?:プロジェクト|コミュニティ|チーム|グループ|委員会|協会|学会|研究会|项目组|小组|小組|团队|團隊|社区|社區|工作组|委员会)$/u
+
+/**
+ * The people and organisations a line of a title block in Chinese or Japanese names, or [] unless every part of it
+ * is one: Chinese names (chineseNames); a name and, in brackets, its romanisation or address ("八登崇之（Takayuki
+ * YATO）", "吴凌云 (aloft@ctex.org)"); a Japanese name with family and given name apart ("北川 弘典"); an
+ * organisation's name ("LuaTeX-ja プロジェクト"); and beside one of those, any name of two to four characters
+ * ("奥村晴彦，日本語TeX開発コミュニティ"). Footnote marks after a part are dropped.
+ */
+export function cjkByline(line: string): string[] {
+  // Two Chinese names set a space apart ("张三 李四") are two people; a Japanese name is one ("北川 弘典").
+  const listed = line.replace(
+    /(\p{sc=Han}{2,4}) (?=(\p{sc=Han}{2,4})(?!\p{sc=Han}))/gu,
+    (m, a: string, b: string) => (chineseNames(`${a}、${b}`).length === 2 ? `${a}、` : m),
+  )
+  const parts = listed
+    .split(/\s*[、，,&＆]\s*|\s{2,}/u)
+    .map((p) => p.replace(/[\s*∗†‡]+$/u, '').trim())
+    .filter(Boolean)
+  const named = parts.map(cjkName)
+  // Bare names of two to four characters count only beside a name or an organisation told apart by its form.
+  if (named.some((n) => n === null) || !named.some((n) => n)) return []
+  return parts.map((p, i) => named[i] || p)
+}
+
+/** One part of such a line as a name or an organisation; '' for a bare name of 2-4 characters; null otherwise. */
+function cjkName(part: string): string | null {
+  const bracketed = /^(\p{sc=Han}{2,4})\s*[（(]([^）)]*)[）)]$/u.exec(part)
+  if (bracketed)
+    return /@|https?:|\p{Lu}\p{L}+\s+\p{Lu}/u.test(bracketed[2] ?? '')
+      ? (bracketed[1] ?? null)
+      : null
+  // Family and given name apart (two Chinese names apart were split above).
+  if (/^\p{sc=Han}{1,3} \p{sc=Han}{1,3}$/u.test(part)) return part
+  if (CJK_ORGANISATION.test(part) && part.length <= 40 && /[\p{sc=Han}\p{sc=Katakana}]/u.test(part))
+    return withoutKanjiSkip(part)
+  const chinese = chineseNames(part)
+  if (chinese.length === 1) return chinese[0] ?? null
+  return /^\p{sc=Han}{2,4}$/u.test(part) && !PLACE_OF_WORK.test(part) ? '' : null
+}
+
+/** A department, school or company, not a person: "数学系", "计算机学院", "研究所", "株式会社". */
+const PLACE_OF_WORK = /(?:系|学院|學院|大学|大學|研究所|研究院|公司|中心|会社|部|局)$/u
+
+/**
+ * Japanese typesetting puts a quarter-em space between kanji or kana and Latin letters (pTeX's xkanjiskip): on the
+ * page, not in the name ("日本語TeX開発コミュニティ", as the PDF's own Author field spells it).
+ */
+function withoutKanjiSkip(text: string): string {
+  if (!/[\p{sc=Hiragana}\p{sc=Katakana}]/u.test(text)) return text
+  return text.replace(
+    /(?<=[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}ー])\s+(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])\s+(?=[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])/gu,
+    '',
+  )
+}
+
 const AUTHOR_LABEL = /^[^:：]{0,8}(?:作者|著者|authors?|autor(?:en)?|auteurs?)[^:：]{0,8}[:：]\s*/iu
 
 /** A label naming the original of a translation: "英文版本：", "原版：", "Original version:", "English edition:". */
 const ORIGINAL_EDITION =
   /^(?:英文版本?|英語版|原版|原文版?|原著|原書|original(?:\s+(?:version|edition))?|english\s+(?:version|edition))\s*[:：]/iu
+
+/** A translator's line: "NOMURA Masataka 訳", "译者：goodluck", "Translated by …". */
+const TRANSLATOR =
+  /^(?:译者|訳者|翻译|翻訳|中文翻译|中文翻譯|translated by|translation:|traduit par|übersetzt von)|\s(?:訳|译|譯)$/iu
 
 const ABSTRACT = /^(?:abstract|summary|zusammenfassung|résumé)\b/i
 
@@ -503,27 +565,38 @@ export function firstPageLayout(fragments: PageFragment[]): Layout {
       originalDate ??= dated.date
       continue
     }
-    if (!date && dated && (dated.keyword || text.length <= dated.date.length + 12)) {
+    if (!date && dated && (dated.keyword || text.length <= dated.written + 12)) {
       date = dated.date
       dateSize = line.size
       if (authors.length > 0) break
       continue
     }
-    if (AFFILIATION.test(text)) continue
+    // A translator is no author ("NOMURA Masataka 訳", "译者：…"); a name with its address in brackets is one
+    // ("吴凌云 (aloft@ctex.org)").
+    if (TRANSLATOR.test(text)) continue
+    const withAddress = !date && /[（(]/.test(text) ? cjkByline(text) : []
+    if (AFFILIATION.test(text) && withAddress.length === 0) continue
     const words = text.split(/\s+/)
     if (
       words.length > 10 ||
       /[.:;]$/.test(text) ||
       ABSTRACT.test(text) ||
-      /^(?:introduction|contents|\d+(?:\.\d+)*\s)/i.test(text)
+      // A section number, not a number counting something ("94 分 LaTeX 2ε 入門": LaTeX in 94 minutes).
+      /^(?:introduction|contents|\d+(?:\.\d+)*\s(?![分秒時时天日年月个個回種种件本人]))/i.test(text)
     ) {
       reachedEnd = false
       break
     }
-    let names = line.cells.length > 1 ? line.cells.flatMap(namesOn) : namesOn(text)
+    let names =
+      withAddress.length > 0
+        ? withAddress
+        : line.cells.length > 1
+          ? line.cells.flatMap(namesOn)
+          : namesOn(text)
     // A name in Chinese characters ("王然") counts only above a date or an address, as a byline is set: a short
     // heading under the title can start with a surname's character too ("高等数学").
-    if (names.length === 0 && !date && addressOrDateFollows(below, line)) names = chineseNames(text)
+    if (names.length === 0 && !date && addressOrDateFollows(below, line))
+      names = line.cells.length > 1 ? line.cells.flatMap(cjkByline) : cjkByline(text)
     // Under the date, only a name in larger type than the date, not in capitals: a Texinfo title page's author
     // ("Tomas Rokicki" under "January 2022"), not a venue ("ADELAIDE AUSTRALIA" under a conference's dates).
     if (date && (line.size <= dateSize + 0.5 || text === text.toUpperCase())) names = []

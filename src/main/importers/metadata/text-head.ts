@@ -138,9 +138,12 @@ const WORD_BEFORE = /[\p{sc=Latin}\p{sc=Greek}\p{sc=Cyrillic}\p{N}]/u
 
 /** Every day- or month-precise date in the line, in order, with where it starts and ends. */
 export function datesInLine(line: string): { date: PartialDate; start: number; end: number }[] {
-  // Every date has a four-digit year (in any digits: "٢٠٠٦", "२०२१", or Chinese numerals: "二零二一年"): most lines
-  // have none and cost one regex test.
-  if (!/\p{Nd}{4}|[〇零○一二三四五六七八九]{4}\s*年/u.test(line)) return []
+  // Every date has a four-digit year (in any digits: "٢٠٠٦", "२०२१", or Chinese numerals: "二零二一年") or a Japanese
+  // era's ("昭和 62 年"): most lines have none and cost one regex test.
+  if (
+    !/\p{Nd}{4}|[〇零○一二三四五六七八九]{4}\s*年|(?:明治|大正|昭和|平成|令和)\s*[元\d]/u.test(line)
+  )
+    return []
   const found: { date: PartialDate; start: number; end: number }[] = []
   for (let i = 0; i < line.length; i++) {
     if (i > 0 && WORD_BEFORE.test(line[i - 1] ?? '')) continue
@@ -172,8 +175,13 @@ function foreignDate(written: string): boolean {
 const CJK_DATING_WORDS =
   /(?:版本|更新|修订|修訂|发布|發布|发行|發行|発行|改訂|日期|日付)[^。]{0,40}$/u
 
-/** A date anywhere in the line (the most precise one), with whether a dating keyword precedes it. */
-export function dateInLine(line: string): { date: PartialDate; keyword: boolean } | null {
+/**
+ * A date anywhere in the line (the most precise one), with whether a dating keyword precedes it and how long it is
+ * as written ("2007 年 1 月 30 日": 15 characters for the 10 of 2007-01-30).
+ */
+export function dateInLine(
+  line: string,
+): { date: PartialDate; keyword: boolean; written: number } | null {
   let best: { date: PartialDate; start: number; end: number } | null = null
   for (const hit of datesInLine(line)) if (!best || hit.date.length > best.date.length) best = hit
   if (!best) return null
@@ -185,7 +193,7 @@ export function dateInLine(line: string): { date: PartialDate; keyword: boolean 
     DATING_WORDS.test(before) ||
     CJK_DATING_WORDS.test(before) ||
     (/^\s*[([]?\s*$/.test(before) && !foreignDate(written))
-  return { date: best.date, keyword }
+  return { date: best.date, keyword, written: best.end - best.start }
 }
 
 const COPYRIGHT = /(?:copyright|©|\(c\))/i
