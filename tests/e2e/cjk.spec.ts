@@ -4,12 +4,12 @@
  * folder) for review.
  */
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { LecternApp } from './pages/LecternApp'
-import { REPO_ROOT, startWebHost } from './support/web-host'
+import { REPO_ROOT, startWebHost, tempLibraryDir } from './support/web-host'
 
 const OUT = process.env.LECTERN_SCREENSHOT_DIR ?? join(tmpdir(), 'lectern-screenshots')
 const DEBIAN = join(REPO_ROOT, 'tests', 'fixtures', 'documents', 'debian')
@@ -20,7 +20,7 @@ test('Japanese and Chinese: word search marks the word, the reader shows the tex
   test.setTimeout(180_000)
   mkdirSync(OUT, { recursive: true })
   // Imported with the lectern command (the same pipeline as the Import button; import-folder.spec covers the button).
-  const libraryDir = join(mkdtempSync(join(tmpdir(), 'lectern-cjk-')), 'library')
+  const libraryDir = tempLibraryDir('lectern-cjk-')
   execFileSync(process.execPath, [
     join(REPO_ROOT, 'out', 'main', 'cli.js'),
     'import',

@@ -5,12 +5,12 @@
  * command. Screenshots go to LECTERN_SCREENSHOT_DIR (or the temp folder) for review.
  */
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { LecternApp } from './pages/LecternApp'
-import { REPO_ROOT, startWebHost } from './support/web-host'
+import { REPO_ROOT, startWebHost, tempLibraryDir } from './support/web-host'
 
 const OUT = process.env.LECTERN_SCREENSHOT_DIR ?? join(tmpdir(), 'lectern-screenshots')
 const DEBIAN = join(REPO_ROOT, 'tests', 'fixtures', 'documents', 'debian')
@@ -18,7 +18,7 @@ const DEBIAN = join(REPO_ROOT, 'tests', 'fixtures', 'documents', 'debian')
 test('the did-you-mean link shows the printed word and finds the document', async ({ page }) => {
   test.setTimeout(120_000)
   mkdirSync(OUT, { recursive: true })
-  const libraryDir = join(mkdtempSync(join(tmpdir(), 'lectern-did-you-mean-')), 'library')
+  const libraryDir = tempLibraryDir('lectern-did-you-mean-')
   execFileSync(process.execPath, [
     join(REPO_ROOT, 'out', 'main', 'cli.js'),
     'import',

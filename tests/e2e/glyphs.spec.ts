@@ -7,13 +7,13 @@
  * CJK and TLWG Thai only): otherwise it could not fail. Screenshots go to LECTERN_SCREENSHOT_DIR (or the temp folder).
  */
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, type Page, test } from '@playwright/test'
 import { LecternApp } from './pages/LecternApp'
 import { describeReport, type GlyphReport, glyphReport } from './support/glyphs'
-import { REPO_ROOT, startWebHost } from './support/web-host'
+import { REPO_ROOT, startWebHost, tempLibraryDir } from './support/web-host'
 
 const OUT = process.env.LECTERN_SCREENSHOT_DIR ?? join(tmpdir(), 'lectern-screenshots')
 const DEBIAN = join(REPO_ROOT, 'tests', 'fixtures', 'documents', 'debian')
@@ -80,7 +80,7 @@ test('CJK and Thai titles, reader text and quotes are drawn by fonts that hold t
 }) => {
   test.setTimeout(180_000)
   mkdirSync(OUT, { recursive: true })
-  const libraryDir = join(mkdtempSync(join(tmpdir(), 'lectern-glyphs-')), 'library')
+  const libraryDir = tempLibraryDir('lectern-glyphs-')
   execFileSync(process.execPath, [
     join(REPO_ROOT, 'out', 'main', 'cli.js'),
     'import',

@@ -4,12 +4,12 @@
  * one run-on line: text the file never showed that way.) Real file: util-linux's howto-pull-request.txt.
  */
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, type Page, test } from '@playwright/test'
 import { LecternApp } from './pages/LecternApp'
-import { REPO_ROOT, startWebHost } from './support/web-host'
+import { REPO_ROOT, startWebHost, tempLibraryDir } from './support/web-host'
 
 const OUT = process.env.LECTERN_SCREENSHOT_DIR ?? join(tmpdir(), 'lectern-screenshots')
 const FILE = join(
@@ -44,7 +44,7 @@ test('a plain-text file shows its own lines: commands one per line, an underline
   page,
 }) => {
   mkdirSync(OUT, { recursive: true })
-  const libraryDir = join(mkdtempSync(join(tmpdir(), 'lectern-lines-')), 'library')
+  const libraryDir = tempLibraryDir('lectern-lines-')
   execFileSync(process.execPath, [
     join(REPO_ROOT, 'out', 'main', 'cli.js'),
     'import',
@@ -98,7 +98,7 @@ test.describe('at the default window size', () => {
     )
     expect(widest).toBeGreaterThanOrEqual(78)
     expect(widest).toBeLessThanOrEqual(80)
-    const libraryDir = join(mkdtempSync(join(tmpdir(), 'lectern-mono-')), 'library')
+    const libraryDir = tempLibraryDir('lectern-mono-')
     execFileSync(process.execPath, [
       join(REPO_ROOT, 'out', 'main', 'cli.js'),
       'import',

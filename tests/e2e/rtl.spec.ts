@@ -5,12 +5,12 @@
  * stood at its right end, after the first word a reader meets.
  */
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, type Page, test } from '@playwright/test'
 import { LecternApp } from './pages/LecternApp'
-import { REPO_ROOT, startWebHost } from './support/web-host'
+import { REPO_ROOT, startWebHost, tempLibraryDir } from './support/web-host'
 
 const OUT = process.env.LECTERN_SCREENSHOT_DIR ?? join(tmpdir(), 'lectern-screenshots')
 const DOCS = join(REPO_ROOT, 'tests', 'fixtures', 'documents')
@@ -75,7 +75,7 @@ test('Arabic paragraphs read and align right to left, in Markdown and in a PDF t
 }) => {
   test.setTimeout(120_000)
   mkdirSync(OUT, { recursive: true })
-  const libraryDir = join(mkdtempSync(join(tmpdir(), 'lectern-rtl-')), 'library')
+  const libraryDir = tempLibraryDir('lectern-rtl-')
   execFileSync(process.execPath, [
     join(REPO_ROOT, 'out', 'main', 'cli.js'),
     'import',

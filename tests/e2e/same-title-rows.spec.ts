@@ -5,13 +5,11 @@
  * PDF and as TXT (one title, "Debian 小史"), and the Debian Manifesto in English and French.
  */
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Locator } from '@playwright/test'
 import { LecternApp } from './pages/LecternApp'
 import { expect, test } from './support/fixtures'
-import { REPO_ROOT, startWebHost } from './support/web-host'
+import { REPO_ROOT, startWebHost, tempLibraryDir } from './support/web-host'
 
 const DEBIAN = join(REPO_ROOT, 'tests', 'fixtures', 'documents', 'debian')
 const FILES = [
@@ -84,7 +82,7 @@ test('quote cards and compare columns name the format and language of their sour
   page,
 }) => {
   // Two quotes of the same words, one from the PDF and one from the TXT: "Debian 小史" alone cannot say which is which.
-  const libraryDir = join(mkdtempSync(join(tmpdir(), 'lectern-kinds-')), 'library')
+  const libraryDir = tempLibraryDir('lectern-kinds-')
   const cli = (...args: string[]) =>
     execFileSync(
       process.execPath,

@@ -5,12 +5,12 @@
  * (tests/fixtures/documents/debian, GPL-2.0+ or CC-BY-SA-3.0). Screenshots go to LECTERN_SCREENSHOT_DIR.
  */
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, type Page, test } from '@playwright/test'
 import { LecternApp } from './pages/LecternApp'
-import { REPO_ROOT, startWebHost } from './support/web-host'
+import { REPO_ROOT, startWebHost, tempLibraryDir } from './support/web-host'
 
 const OUT = process.env.LECTERN_SCREENSHOT_DIR ?? join(tmpdir(), 'lectern-screenshots')
 const DEBIAN = join(REPO_ROOT, 'tests', 'fixtures', 'documents', 'debian')
@@ -28,7 +28,7 @@ function highlighted(page: Page, name: string): Promise<string[]> {
 test('unaccented Greek and bare Arabic words find and mark the printed words', async ({ page }) => {
   test.setTimeout(120_000)
   mkdirSync(OUT, { recursive: true })
-  const libraryDir = join(mkdtempSync(join(tmpdir(), 'lectern-fold-')), 'library')
+  const libraryDir = tempLibraryDir('lectern-fold-')
   execFileSync(process.execPath, [
     join(REPO_ROOT, 'out', 'main', 'cli.js'),
     'import',

@@ -5,12 +5,12 @@
  * LECTERN_SCREENSHOT_DIR (or the temp folder) for review.
  */
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { LecternApp } from './pages/LecternApp'
-import { REPO_ROOT, startWebHost } from './support/web-host'
+import { REPO_ROOT, startWebHost, tempLibraryDir } from './support/web-host'
 
 const OUT = process.env.LECTERN_SCREENSHOT_DIR ?? join(tmpdir(), 'lectern-screenshots')
 const DEBIAN = join(REPO_ROOT, 'tests', 'fixtures', 'documents', 'debian')
@@ -20,7 +20,7 @@ test('a word finds its other forms, marked as printed; =word finds the exact for
 }) => {
   test.setTimeout(120_000)
   mkdirSync(OUT, { recursive: true })
-  const libraryDir = join(mkdtempSync(join(tmpdir(), 'lectern-stems-')), 'library')
+  const libraryDir = tempLibraryDir('lectern-stems-')
   execFileSync(process.execPath, [
     join(REPO_ROOT, 'out', 'main', 'cli.js'),
     'import',

@@ -6,13 +6,13 @@
  *   LECTERN_STYLE_SHOTS=1 npx playwright test style-identity --update-snapshots   # before
  *   LECTERN_STYLE_SHOTS=1 npx playwright test style-identity                      # after
  */
-import { cpSync, existsSync, mkdtempSync } from 'node:fs'
+import { cpSync, existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, type Page, test } from '@playwright/test'
 import { LecternApp } from './pages/LecternApp'
 import { corpusDir, readCorpus, seedLibrary } from './support/seed-library'
-import { REPO_ROOT, startWebHost } from './support/web-host'
+import { REPO_ROOT, startWebHost, tempLibraryDir } from './support/web-host'
 
 test.skip(!process.env.LECTERN_STYLE_SHOTS, 'set LECTERN_STYLE_SHOTS=1 to compare the screens')
 test.use({ viewport: { width: 1024, height: 700 } })
@@ -46,7 +46,7 @@ test('library, reader, quotes, compare and dialogs look the same', async ({ page
       tags: ['economy', 'health care', 'education', 'foreign policy', 'veterans'],
     })
   }
-  const libraryDir = join(mkdtempSync(join(tmpdir(), 'lectern-style-')), 'library')
+  const libraryDir = tempLibraryDir('lectern-style-')
   cpSync(SEEDED, libraryDir, { recursive: true })
   const host = await startWebHost({ libraryDir })
   try {

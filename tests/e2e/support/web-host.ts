@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 
 export const REPO_ROOT = resolve(__dirname, '..', '..', '..')
 const HOST_SCRIPT = join(REPO_ROOT, 'out', 'main', 'web-host.js')
@@ -19,13 +19,27 @@ export type RunningHost = {
  * Start `node out/main/web-host.js` on a free port with a fresh temporary library (or the one given) and a known
  * token; resolves once it prints its address.
  */
+/** Library folders made by tempLibraryDir: removed (with their temp parent) when a host started on them stops. */
+const TEMP_LIBRARIES = new Set<string>()
+
+/** A fresh library folder in a temp directory named `prefix…`, removed when the host started on it stops. */
+export function tempLibraryDir(prefix: string): string {
+  const dir = join(mkdtempSync(join(tmpdir(), prefix)), 'library')
+  TEMP_LIBRARIES.add(dir)
+  return dir
+}
+
 export async function startWebHost(
   options: { libraryDir?: string; token?: string; importRoots?: string[] } = {},
 ): Promise<RunningHost> {
   if (!existsSync(HOST_SCRIPT)) {
     throw new Error(`${HOST_SCRIPT} is missing: run \`npm run build\` before the e2e tests.`)
   }
-  const ownDir = options.libraryDir ? null : mkdtempSync(join(tmpdir(), 'lectern-e2e-'))
+  const ownDir = options.libraryDir
+    ? TEMP_LIBRARIES.has(options.libraryDir)
+      ? dirname(options.libraryDir)
+      : null
+    : mkdtempSync(join(tmpdir(), 'lectern-e2e-'))
   const libraryDir = options.libraryDir ?? join(ownDir as string, 'library')
   const token = options.token ?? `e2e-${Math.random().toString(36).slice(2)}-token-0123456789`
   const args = [HOST_SCRIPT, '--port', '0', '--library', libraryDir, '--token', token]
