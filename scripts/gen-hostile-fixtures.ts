@@ -70,6 +70,18 @@ export function textPdf(
 }
 
 /** A page with two columns written line by line across both (left line, right line, …): the order a naive reader merges. */
+/** A one-page PDF whose page runs the content stream `content` with Helvetica as /F1, and the Info dictionary `info`. */
+export function helveticaPagePdf(content: string, info = '<< /Producer (test) >>'): Buffer {
+  return buildPdf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    stream(content),
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    info,
+  ])
+}
+
 export function twoColumnPdf(left: string[], right: string[]): Buffer {
   const ops: string[] = ['BT', '/F1 11 Tf']
   const rows = Math.max(left.length, right.length)
@@ -79,14 +91,7 @@ export function twoColumnPdf(left: string[], right: string[]): Buffer {
     if (right[i]) ops.push(`1 0 0 1 320 ${y} Tm ${pdfString(right[i] as string)} Tj`)
   }
   ops.push('ET')
-  return buildPdf([
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    stream(ops.join('\n')),
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-    '<< /Title (Two columns) >>',
-  ])
+  return helveticaPagePdf(ops.join('\n'), '<< /Title (Two columns) >>')
 }
 
 /** A one-page PDF with no text at all (what a scan without OCR looks like to a text extractor). */

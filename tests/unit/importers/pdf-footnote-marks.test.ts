@@ -4,7 +4,7 @@
  * install-latex-guide-zh-cn.pdf (TeX Live) was cited as "一份简短的关于 LATeX 安装的介绍1" with no author.
  */
 import { describe, expect, it } from 'vitest'
-import { buildPdf } from '../../../scripts/gen-hostile-fixtures'
+import { helveticaPagePdf } from '../../../scripts/gen-hostile-fixtures'
 import { extractPdf } from '../../../src/main/importers/extractors/pdf'
 import {
   chineseNames,
@@ -85,14 +85,7 @@ describe('footnote marks on the first page', () => {
       'BT /F1 12 Tf 250 640 Td (March 2024) Tj ET',
       'BT /F1 10 Tf 72 600 Td (The delegations met to discuss the new railway line across the border.) Tj ET',
     ].join('\n')
-    const pdf = buildPdf([
-      '<< /Type /Catalog /Pages 2 0 R >>',
-      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-      `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
-      '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-      '<< /Producer (test) >>',
-    ])
+    const pdf = helveticaPagePdf(content)
     const doc = await extractPdf({ bytes: pdf, path: 'summit.pdf', limits })
     expect(doc.title).toBe('Railways of the Summit')
     expect(doc.authors).toEqual(['Jane Smith'])

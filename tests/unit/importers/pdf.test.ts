@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { buildPdf, scannedPdf, textPdf, twoColumnPdf } from '../../../scripts/gen-hostile-fixtures'
+import {
+  helveticaPagePdf,
+  scannedPdf,
+  textPdf,
+  twoColumnPdf,
+} from '../../../scripts/gen-hostile-fixtures'
 import { ImportError } from '../../../src/main/importers/errors'
 import { extractPdf } from '../../../src/main/importers/extractors/pdf'
 
@@ -83,14 +88,7 @@ describe('extractPdf', () => {
   it('takes the biggest text on page 1 as title when the info dictionary has none', async () => {
     const content =
       'BT /F1 24 Tf 72 700 Td (The Big Title) Tj ET BT /F1 10 Tf 72 650 Td (Small body text under the title.) Tj ET'
-    const pdf = buildPdf([
-      '<< /Type /Catalog /Pages 2 0 R >>',
-      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-      `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
-      '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-      '<< /Producer (test) >>',
-    ])
+    const pdf = helveticaPagePdf(content)
     expect((await extract(pdf, 'untitled-scan-0001.pdf')).title).toBe('The Big Title')
   })
 
