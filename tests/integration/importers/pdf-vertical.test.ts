@@ -72,4 +72,33 @@ describe('ruby in horizontal text', () => {
     const id = ids.get(HORIZONTAL_RUBY) as DocumentId
     expect(phraseSearch(backend.context.db, '正当に選挙された')).toContain(id)
   })
+
+  // Before, pdf.js's line breaks beside each reading cut every line into pieces at its glossed words, the page was
+  // taken for two columns and half lines came out of order ("…代表者を\n\n民との協和…自\n\n通じて行動し…"); words
+  // a long reading spread apart kept a space ("国 会", "厳 粛"); each line was a paragraph of its own.
+  it('reads the lines in the order printed, words whole, in the four paragraphs the page sets', () => {
+    const paragraphs = textOf(HORIZONTAL_RUBY)
+      .split('\n\n')
+      .filter((p) => p.startsWith('日本国民は') || p.startsWith('われらは'))
+    expect(paragraphs).toHaveLength(4)
+    const [first, second, third, fourth] = paragraphs as [string, string, string, string]
+    // Across the first three line breaks, and the words set with readings wider than themselves.
+    expect(first).toMatch(
+      /^日本国民は、正当に選挙された国会における代表者を通じて行動し、われらとわれらの子孫のために、諸国民との協和による成果と、わが国全土にわたって自由のもたらす恵沢を確保し、政府の行為によって再び戦争の惨禍が起る/,
+    )
+    expect(first).toContain('国民の厳粛な信託によるものであって')
+    expect(first).toMatch(/法令及び詔勅を排除する。$/)
+    expect(second).toMatch(/^日本国民は、恒久の平和を念願し、人間相互の関係を支配する/)
+    expect(second).toContain(
+      '専制と隷従、圧迫と偏狭を地上から永遠に除去しようと努めてゐる国際社会において',
+    )
+    expect(third).toMatch(
+      /^われらは、いづれの国家も、.*他国と対等関係に立たうとする各国の責務であると信ずる。$/,
+    )
+    expect(fourth).toBe(
+      '日本国民は、国家の名誉にかけ、全力をあげてこの崇高な理想と目的を達成することを誓ふ。',
+    )
+    const id = ids.get(HORIZONTAL_RUBY) as DocumentId
+    expect(phraseSearch(backend.context.db, '国会における代表者')).toContain(id)
+  })
 })

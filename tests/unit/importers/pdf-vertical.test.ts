@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest'
 import {
   type PositionedRun,
   turnVertical,
-  withoutRuby,
 } from '../../../src/main/importers/extractors/pdf-vertical'
 
 const run = (str: string, x: number, y: number, width: number, size: number): PositionedRun => ({
@@ -12,24 +11,6 @@ const run = (str: string, x: number, y: number, width: number, size: number): Po
   width,
   size,
   vertical: false,
-})
-
-describe('withoutRuby', () => {
-  it('drops kana set small just above the word it glosses, and nothing else', () => {
-    const base = run('漢字', 100, 700, 20, 10)
-    const reading = run('かんじ', 101, 709, 15, 5)
-    const footnoteMark = run('1', 121, 704, 3, 5) // small and raised, but after the word, and no kana
-    const smallKanaAfter = run('かな', 125, 704, 10, 5) // small kana beside the word, not over it
-    const nextLine = run('かんじ', 100, 670, 30, 10) // kana in the body size on the next line
-    const lowered = run('かんじ', 100, 695, 15, 5) // below the baseline: no reading
-    const runs = [base, reading, footnoteMark, smallKanaAfter, nextLine, lowered]
-    expect(withoutRuby(runs)).toEqual([base, footnoteMark, smallKanaAfter, nextLine, lowered])
-  })
-
-  it('keeps small kana over Latin text (no word it could gloss) and returns the same list when nothing is dropped', () => {
-    const runs = [run('word', 100, 700, 20, 10), run('かな', 101, 709, 10, 5)]
-    expect(withoutRuby(runs)).toBe(runs)
-  })
 })
 
 describe('turnVertical', () => {

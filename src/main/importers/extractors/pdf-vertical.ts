@@ -8,10 +8,7 @@
  * distance from the page's top → x, the column's x → y (the rightmost column is read first, as the topmost line
  * is), its advance → width. The horizontal rules (fragments, lines, paragraphs) then read columns in order.
  *
- * Ruby, the small kana printed beside a word to give its reading, sits on its own baseline next to the word (above
- * it in horizontal text, to its right in vertical text). Read as text, the readings were interleaved with the words
- * they gloss ("君くん子し は"), so a phrase was never found whole. The reading is a gloss, not the text: like a
- * copy from a Japanese reader app, it is left out and the base text kept whole.
+ * Ruby beside the columns is left out after the turn, as in horizontal text (pdf-ruby.ts).
  */
 
 import type { PageFlow } from './pdf-page-flow'
@@ -74,39 +71,6 @@ const VERTICAL_FORM = /[\uFE10-\uFE19\uFE30-\uFE32\uFE35-\uFE44\uFE47\uFE48]/g
 
 export function horizontalForms(text: string): string {
   return text.replace(VERTICAL_FORM, (form) => HORIZONTAL_FORMS[form] ?? form)
-}
-
-/** Readings: kana only (with the long-vowel mark and middle dot). */
-const KANA_ONLY = /^[\p{Script=Hiragana}\p{Script=Katakana}ー・\s]+$/u
-/** A word readings are printed beside: holds kanji (or kana: readings over katakana loanwords exist too). */
-const GLOSSED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u
-/** Ruby is set at about half the base size (JIS X 4051: 1/2); anything above this share is no reading. */
-const RUBY_SHARE = 0.65
-/** Pages with more runs than this are not searched for ruby (a quadratic pass). */
-const MAX_RUNS = 20_000
-
-/**
- * The runs without ruby: a kana-only run in type at most RUBY_SHARE of a run it lies beside, on a baseline between
- * 0.4 and 1.5 of that run's size above it (in turned coordinates for vertical text), overlapping it along the line.
- */
-export function withoutRuby<R extends PositionedRun>(runs: R[]): R[] {
-  if (runs.length > MAX_RUNS) return runs
-  const candidates = runs.filter((r) => KANA_ONLY.test(r.str) && r.str.trim() !== '')
-  if (candidates.length === 0) return runs
-  const bases = runs.filter((r) => GLOSSED.test(r.str))
-  const ruby = new Set<R>()
-  for (const r of candidates) {
-    for (const b of bases) {
-      if (b === r || r.size > RUBY_SHARE * b.size) continue
-      const rise = r.y - b.y
-      if (rise < 0.4 * b.size || rise > 1.5 * b.size) continue
-      if (r.x < b.x + b.width && r.x + r.width > b.x) {
-        ruby.add(r)
-        break
-      }
-    }
-  }
-  return ruby.size === 0 ? runs : runs.filter((r) => !ruby.has(r))
 }
 
 /**

@@ -22,9 +22,10 @@ import { hasRtl, isRtlPage, logicalLine } from './pdf-bidi'
 import { composeAccents, unfoldLigatures } from './pdf-glyphs'
 import { placeOutline, readOutline, readPageLabels } from './pdf-outline'
 import { type EdgeLine, type PageFlow, pageJoin } from './pdf-page-flow'
+import { withoutRuby } from './pdf-ruby'
 import { findRunningLines, type PositionedLine } from './pdf-running-lines'
 import { lowerSmallCapitals } from './pdf-small-capitals'
-import { joinFlows, turnVertical, withoutRuby } from './pdf-vertical'
+import { joinFlows, turnVertical } from './pdf-vertical'
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs')
 let pdfjs: Promise<PdfJs> | null = null
@@ -54,6 +55,8 @@ type Run = {
   font: string
   /** Set in a vertical font (pdf-vertical.ts): its coordinates are turned so its column reads as a line. */
   vertical: boolean
+  /** Readings (ruby) were printed over it, in this type size: they were left out (pdf-ruby.ts). */
+  ruby?: number
 }
 
 /**
@@ -75,6 +78,8 @@ type Fragment = {
    * the first page's title and names are read from. The page's text keeps the marks, as printed.
    */
   unmarked?: string
+  /** The largest type of the readings (ruby) printed over it and left out (pdf-ruby.ts). */
+  ruby?: number
 }
 
 type TextItem = {
@@ -261,6 +266,7 @@ function toFragments(runs: Run[]): Fragment[] {
       current.text += (needsSpace ? ' ' : '') + run.str
       current.right = Math.max(current.right, run.x + run.width)
       current.size = Math.max(current.size, size)
+      if (run.ruby) current.ruby = Math.max(current.ruby ?? 0, run.ruby)
       count(run)
     } else {
       if (current) current.text = current.text.trim()
@@ -274,6 +280,7 @@ function toFragments(runs: Run[]): Fragment[] {
         textSize: size,
         font: run.font,
         fonts: [run.font],
+        ...(run.ruby ? { ruby: run.ruby } : {}),
       }
       perFont = new Map([[run.font, run.str.length]])
       perSize = new Map([[size, run.str.length]])
@@ -321,6 +328,8 @@ function readingOrder(fragments: Fragment[], pageWidth: number, rtl: boolean): F
 
 /** A list item or numbered line, a table-of-contents line with dot leaders: each opens a block. */
 const OPENS_BLOCK = /^(?:[•●▪◦‣∙*–-]\s|\(?\d{1,3}(?:\.\d{1,3})*[.)]?\s|\(?[a-z][.)]\s)/
+/** A full stop or mark of CJK type ending a sentence. */
+const CJK_SENTENCE_END = /[。！？]$/
 const DOT_LEADERS = /(?:\.\s?){4,}\s*\w+$/
 
 /** One visual line of a page: fragments on one baseline, close together, left to right. */
@@ -340,6 +349,8 @@ type Line = {
   continued: boolean
   /** A cell set off its row's baseline (centred against a neighbour of several lines): its text may wrap below. */
   offCell: boolean
+  /** The type size of readings (ruby) printed over it and left out: they took room above it (pdf-ruby.ts). */
+  ruby: number
 }
 
 /** Count a fragment's characters to its main font, and note the other fonts it uses. */
@@ -431,6 +442,7 @@ function pageText(fragments: Fragment[], rtl: boolean): PageFlow {
           ? ''
           : ' ') + f.text
       last.right = f.right
+      last.ruby = Math.max(last.ruby, f.ruby ?? 0)
       addFonts(last.perFont, f)
     } else {
       // Text on the same baseline, a wide gap to the right: the next cell of a table row (or a column's line).
@@ -456,6 +468,7 @@ function pageText(fragments: Fragment[], rtl: boolean): PageFlow {
         afterCell: cell,
         continued: false,
         offCell: cell && !sameBaseline(f, last),
+        ruby: f.ruby ?? 0,
       })
     }
   }
@@ -489,7 +502,12 @@ function pageText(fragments: Fragment[], rtl: boolean): PageFlow {
       continue
     }
     const gap = prev.y - line.y
-    const lineHeight = Math.max(prev.size, line.size)
+    // Readings printed over the line stand in the gap above it: the lines of a paragraph are that much further
+    // apart. Only after a line set full to its column's edge (justified CJK type goes on in the next line): a line
+    // ending short, before a gap that wide, stands alone (pxrubrica's samples, one per line).
+    const lineHeight =
+      Math.max(prev.size, line.size) +
+      (line.ruby > 0 && !endsShort(prev, lines, 0.25) ? line.ruby : 0)
     const short = prev.right - prev.x < widest * 0.7
     const newBlock =
       gap < -lineHeight || // moved up: a new column or block
@@ -501,7 +519,13 @@ function pageText(fragments: Fragment[], rtl: boolean): PageFlow {
       DOT_LEADERS.test(prev.text) ||
       (short && /[.:!?;"”)]$/.test(out)) ||
       // A short line, then one indented from the column's margin by a paragraph indent: a new paragraph.
-      (short && indentedFromMargin(line, lines))
+      (short && indentedFromMargin(line, lines)) ||
+      // CJK type fills every line of a paragraph to the column's edge: a line ending short at a full stop ends its
+      // paragraph (by an em before an indented line, else by three).
+      (CJK_SENTENCE_END.test(out) &&
+        gap > 0.5 * lineHeight &&
+        endsShort(prev, lines, 1) &&
+        (indentedFromMargin(line, lines) || endsShort(prev, lines, 3)))
     opens[opens.length - 1] = newBlock
     if (newBlock) out += '\n\n'
     else if (/\p{L}-$/u.test(out) && /^\p{Ll}/u.test(text)) out = out.slice(0, -1)
@@ -535,6 +559,12 @@ const wrapsCell = (prev: Line, line: Line): boolean =>
 function indentedFromMargin(line: Line, lines: Line[]): boolean {
   const indent = line.x - marginOf(line, columnOf(line, lines))
   return indent >= 0.5 * line.size && indent <= 4 * line.size
+}
+
+/** A line ending more than `ems` of its type short of its column's right edge (the rightmost end of its lines). */
+function endsShort(line: Line, lines: Line[], ems: number): boolean {
+  const edge = columnOf(line, lines).reduce((r, l) => Math.max(r, l.right), line.right)
+  return line.right < edge - ems * line.size
 }
 
 /** Whether the file's bytes name a /PageLabels tree (found only where the catalog is not in a compressed stream). */
