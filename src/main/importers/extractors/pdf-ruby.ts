@@ -27,11 +27,8 @@ export type RubyRun = {
 
 /** Readings: kana only (with the long-vowel mark and middle dot). */
 const KANA_ONLY = /^[\p{Script=Hiragana}\p{Script=Katakana}ー・\s]+$/u
-/**
- * A word readings are printed beside: holds letters, kanji mostly, but kana (katakana loanwords) and Latin words
- * get readings too (pxrubrica's \aruby: "ゲラウッ" over "Get out!", which an HTML <rt> would be as well).
- */
-const GLOSSED = /\p{L}/u
+/** A word readings are printed beside: holds kanji (or kana: readings over katakana loanwords exist too). */
+const GLOSSED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u
 /** Ruby is set at about half the base size (JIS X 4051: 1/2); anything above this share is no reading. */
 const RUBY_SHARE = 0.65
 /** Pages with more runs than this are not searched for ruby (a quadratic pass). */
