@@ -15,12 +15,13 @@ import { documentRow, importViaApi, phraseSearch } from './helpers'
 const FIXTURES = join(__dirname, '..', '..', 'fixtures', 'pdf-text')
 const VERTICAL = join(FIXTURES, 'test-jlreq.pdf')
 const HORIZONTAL_RUBY = join(FIXTURES, 'test-toc.pdf')
+const LATIN_IN_COLUMNS = join(FIXTURES, 'ptexskip_asciimw.pdf')
 let backend: ReturnType<typeof tempBackend>
 const ids = new Map<string, DocumentId>()
 
 beforeAll(async () => {
   backend = tempBackend()
-  const report = await importViaApi(backend, [VERTICAL, HORIZONTAL_RUBY])
+  const report = await importViaApi(backend, [VERTICAL, HORIZONTAL_RUBY, LATIN_IN_COLUMNS])
   for (const result of report.results) ids.set(result.path, result.documentId as DocumentId)
 }, 120_000)
 afterAll(async () => {
@@ -100,5 +101,28 @@ describe('ruby in horizontal text', () => {
     )
     const id = ids.get(HORIZONTAL_RUBY) as DocumentId
     expect(phraseSearch(backend.context.db, '国会における代表者')).toContain(id)
+  })
+})
+
+describe('Latin and formulas across a column (横組み in 縦組み)', () => {
+  // ptexskip_asciimw.pdf, page 4: four columns of "△△表面積 = 4πr² △△ (… 版)", the kanji set vertically, the formula and
+  // "(β7" turned a quarter by pTeX. Before, the turned pieces came after the columns, a line each ("表面積", "= 4 πr",
+  // "2", ")"), and the columns read "△△ △△ 版".
+  it('reads them in the column where they are printed, in order', () => {
+    const id = ids.get(LATIN_IN_COLUMNS) as DocumentId
+    const row = documentRow(backend.context.db, id)
+    const page = row.text.slice(
+      row.text.indexOf('縦組にした場合は'),
+      row.text.indexOf('の結果を見ると'),
+    )
+    const columns = page.split('\n\n').slice(1, 5)
+    expect(columns).toEqual([
+      '△△表面積 = 4πr2 △△ (β7 版)',
+      '△△表面積 = 4πr2 △△ (β7 版を修正した場合)',
+      '△△ 表面積 = 4πr2 △△ (β8 版)',
+      '△△ 表面積 = 4πr2 △△ (この版)',
+    ])
+    // The horizontal text on either side keeps its place: the sentence before the columns, the one after.
+    expect(page.split('\n\n')[0]).toMatch(/縦組にした場合は、つぎのような結果となる。$/)
   })
 })

@@ -29,6 +29,23 @@ export function turnVertical<R extends PositionedRun>(run: R, advance: number, p
 }
 
 /**
+ * Latin letters, digits and formulas set across a column (横組み in 縦組み: pTeX turns them a quarter clockwise, so
+ * they read down the page), as a vertical run: pdf.js gives them as horizontal text turned by their matrix, and they
+ * had come out after the page's columns, a line per piece ("表面積", "= 4 πr", "2", ")"), where the column read
+ * "△△ △△ 版". Their baseline lies left of the column's middle by about a third of their size (the letters stand to
+ * its right); `x` is where the turned run starts down the page.
+ */
+export function turnAcross<R extends PositionedRun>(run: R, pageTop: number): R {
+  return { ...run, x: pageTop - run.y, y: run.x + 0.35 * run.size, vertical: true }
+}
+
+/** A text matrix turned a quarter clockwise (text reading down the page), as pTeX sets Latin in a column. */
+export const readsDown = (m: number[]): boolean => {
+  const [a = 0, b = 0, c = 0, d = 0] = m
+  return Math.abs(a) < 1e-3 * Math.abs(b) && Math.abs(d) < 1e-3 * Math.abs(c) && b < 0 && c > 0
+}
+
+/**
  * Vertical presentation forms (U+FE10–FE19, U+FE30–FE48) as the punctuation they are: a vertical font's /ToUnicode
  * often maps its rotated glyphs to them ("同ぜず︒"), which then show as a raised circle in horizontal text and never
  * match "同ぜず。" in a search or a quote. The glyph on the page is the full stop; the text keeps the character.

@@ -25,7 +25,7 @@ import { type EdgeLine, type PageFlow, pageJoin } from './pdf-page-flow'
 import { withoutRuby } from './pdf-ruby'
 import { findRunningLines, type PositionedLine } from './pdf-running-lines'
 import { lowerSmallCapitals } from './pdf-small-capitals'
-import { joinFlows, turnVertical } from './pdf-vertical'
+import { joinFlows, readsDown, turnAcross, turnVertical } from './pdf-vertical'
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs')
 let pdfjs: Promise<PdfJs> | null = null
@@ -100,6 +100,8 @@ type TextItem = {
  */
 function toRuns(items: unknown[], pageTop: number): Run[] {
   const runs: Run[] = []
+  // Text turned to read down the page is part of a column only on a page set vertically.
+  const columns = items.some((item) => (item as TextItem).dir === 'ttb')
   for (const item of items) {
     const it = item as TextItem
     if (typeof it.str !== 'string' || !Array.isArray(it.transform)) continue
@@ -122,7 +124,11 @@ function toRuns(items: unknown[], pageTop: number): Run[] {
       vertical: false,
     }
     runs.push(
-      it.dir === 'ttb' ? turnVertical({ ...run, vertical: true }, it.height ?? 0, pageTop) : run,
+      it.dir === 'ttb'
+        ? turnVertical({ ...run, vertical: true }, it.height ?? 0, pageTop)
+        : columns && readsDown(it.transform)
+          ? turnAcross(run, pageTop)
+          : run,
     )
   }
   lowerSmallCapitals(runs)
