@@ -37,8 +37,9 @@ const MAX_RUNS = 20_000
 /**
  * The runs without ruby: a kana-only run in type at most RUBY_SHARE of a run it lies beside, on a baseline between
  * 0.4 and 1.5 of that run's size above it (in turned coordinates for vertical text), overlapping it along the line.
- * A line break pdf.js put right after a dropped reading goes with it when the text on both sides shares a baseline
- * (the reading was all that left the line); the gaps a reading spread into its word are closed (see the header).
+ * The word it glosses keeps the readings' size (`ruby`: pdf.ts allows for the room they took above its line). The
+ * line breaks and spaces pdf.js put beside a dropped reading go with it when the text on both sides shares a
+ * baseline (the reading was all that left the line); the gaps a reading spread into its word are closed.
  */
 export function withoutRuby<R extends RubyRun>(runs: R[]): R[] {
   if (runs.length > MAX_RUNS) return runs
