@@ -175,7 +175,7 @@ describe('the acceptance scenario (issue 2)', () => {
 
     const check = await runJson(['--library', lib, 'check'])
     expect(check).toMatchObject({ code: 0, json: { ok: true, problems: [] } })
-  })
+  }, 90_000) // 13 CLI processes in a row: ~20 s alone, over 30 s on a loaded 2-core machine
 })
 
 describe('bad input', () => {
