@@ -371,9 +371,9 @@ describe("a page's own title and heading, not the site's", () => {
   it('keeps the section heading printed right above the subsection Readability starts at (DocBook, zh-cn)', async () => {
     const { doc } = await fixture('debian/debian-reference-ch01-notes.zh-cn.html')
     // Readability picked section 1.1.1 and left out its sibling title page, "1.1. 控制台基础" (levels went 1 → 3).
-    expect(doc.text).toMatch(
-      /^第 1 章 GNU\/Linux 教程\n\n1\.1\.\s控制台基础\n\n1\.1\.1\.\sshell 提示符\n/,
-    )
+    // The chapter heading as printed (no-break spaces), its opening paragraphs, then 1.1 and 1.1.1.
+    expect(doc.text).toMatch(/^第\s1\s章\sGNU\/Linux 教程\n\n我认为学习一个计算机系统/)
+    expect(doc.text).toMatch(/\n\n1\.1\.\s控制台基础\n\n1\.1\.1\.\sshell 提示符\n/)
     expect(doc.html?.match(/<h[1-6]/g)?.slice(0, 3)).toEqual(['<h1', '<h2', '<h3'])
     expect(doc.text.match(/控制台基础/g)).toHaveLength(1)
   })
@@ -381,8 +381,8 @@ describe("a page's own title and heading, not the site's", () => {
   it("puts back a DocBook chapter heading Readability scored as empty (Debian New Maintainers' Guide)", async () => {
     const { doc } = await fixture('debian/maint-guide-first.en.html')
     expect(doc.title).toBe('Chapter 2. First steps')
-    expect(doc.text).toMatch(/^Chapter 2\. First steps\n\n/)
-    expect(doc.text.match(/Chapter 2\. First steps/g)).toHaveLength(1)
+    expect(doc.text).toMatch(/^Chapter\s2\.\sFirst steps\n\n/)
+    expect(doc.text.match(/Chapter\s2\.\sFirst steps/g)).toHaveLength(1)
   })
 
   it('keeps every DocBook section heading Readability dropped with its `<div class="titlepage">`, and the outline', async () => {
@@ -452,6 +452,42 @@ describe("a page's own title and heading, not the site's", () => {
     expect(doc.title).toBe('Railway deal signed')
     expect(doc.text).toMatch(/^Railway deal signed\n\nCompilers/)
     expect(doc.text).not.toContain('Daily Example')
+  })
+})
+
+describe('DocBook pages read whole, less their navigation (trial9)', () => {
+  const fixture = async (file: string) => {
+    const { readFileSync } = await import('node:fs')
+    const { join } = await import('node:path')
+    const bytes = readFileSync(join(__dirname, '..', '..', 'fixtures', 'documents', file))
+    return extractHtml({ bytes, path: file, limits })
+  }
+
+  it('keeps a section whose text is mostly one link (Debian FAQ, Japanese: "1.4. Debian は GNU/Linux だけ?")', async () => {
+    const doc = await fixture('debian/debian-faq-basic-defs.ja.html')
+    // Readability removed this <div class="section"> as link-heavy: the heading and its four paragraphs.
+    expect(doc.text).toMatch(/\n1\.4\.\sDebian は GNU\/Linux だけ\?\n/)
+    expect(doc.text).toContain('Hurd は GNU Mach マイクロカーネル上で動作するサーバ群です。')
+    expect(doc.text).toContain('1.5.')
+    expect(doc.title).toBe('第1章 定義と概要')
+    // The navigation above and below the chapter and its table of contents stay out.
+    expect(doc.text).not.toMatch(/^目次$/m)
+    expect(doc.text.match(/1\.4\.\sDebian は GNU\/Linux だけ\?/g)).toHaveLength(1)
+  })
+
+  it("keeps the FAQ's feedback and availability sections (Korean) and a chapter's footnotes (maint-guide)", async () => {
+    const faq = await fixture('debian/debian-faq-faqinfo.ko.html')
+    expect(faq.text).toMatch(/\n16\.2\.\s피드백\n/)
+    expect(faq.text).toContain('이 문서 최신 버전은 https://www.debian.org/doc/FAQ/.')
+    const guide = await fixture('debian/maint-guide-first.en.html')
+    expect(guide.text).toContain('[13] You can automate this by using dh-autoreconf package.')
+    // The notice under the chapter heading that the guide has been replaced.
+    expect(guide.text).toMatch(
+      /^Chapter\s2\.\sFirst steps\n\nThe rewrite of this tutorial document/,
+    )
+    // The navigation footer's previous and next chapters are the book's, not this chapter's text.
+    expect(guide.text).not.toContain('Getting started The Right Way')
+    expect(guide.text).not.toMatch(/Chapter\s3\.\sModifying the source/)
   })
 })
 

@@ -319,6 +319,21 @@ describe('bad input', () => {
     expect(doc.title).toBe("User's Guide to AMSFonts Version 2.2d")
   })
 
+  it('a chapter title printed with no-break spaces is the line its <title> prints (DocBook: "第 1 章 定义和概览")', () => {
+    // The Debian FAQ's chapter page: <title> with plain spaces, the <h1> with no-break spaces. A "chapter N" title is
+    // kept only when the text opens with it; the file name took its place (trial9).
+    const doc = blankDocument('html', '/x/basic-defs.zh-cn.html')
+    setField(doc, 'title', '第 1 章 定义和概览', {
+      origin: 'embedded',
+      confidence: 0.88,
+      detail: '<title> matching the heading',
+    })
+    doc.text =
+      '第\u00a01\u00a0章\u00a0定义和概览\n\n1.1.\u00a0本 FAQ 文档是什么？\n\n本文档提供了关于 Debian 发行版的常见问题。'
+    finishMetadata(doc, 'basic-defs.zh-cn', NOW)
+    expect(doc.title).toBe('第 1 章 定义和概览')
+  })
+
   it('a dense two-column first page (60,000 pieces) is laid out in well under a second, not n² (seconds)', () => {
     // Two columns of short pieces meeting at the middle, 40 to a row: every left piece is near the gutter, so the
     // search for rows that cross it visits each of them. Before the fix: ~1.9 s at 30,000 pieces, ~7 s at 60,000.

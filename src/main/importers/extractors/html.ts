@@ -88,6 +88,28 @@ function manpageArticle(document: ReturnType<typeof parseHtmlDocument>): string 
   return (header && !header.querySelector('#content') ? header.innerHTML : '') + content.innerHTML
 }
 
+/** DocBook's navigation: the links above and below a chunked page, and the lists of what the book holds. */
+const DOCBOOK_CHROME =
+  'div.navheader, div.navfooter, div.toc, div.list-of-tables, div.list-of-figures, div.list-of-examples'
+
+/**
+ * A page made by the DocBook XSL stylesheets (Debian Reference, the Debian FAQ, maint-guide, bzip2's manual) is all
+ * document but for its navigation, so it is taken whole, less that navigation. Readability's clean-up removed a
+ * `<div class="section">` whose text was a fifth link text or more, and with it whole sections: "9.6.10. 固態硬碟最佳化"
+ * (one link, one sentence), the FAQ's "1.4. Debian は GNU/Linux だけ?" and "7.15. 我应该如何创建自己的 Debian 软件包？",
+ * footnotes ("[3] vim-pathogen 也很流行。"): words the page prints that a reader never saw or found. Null for any other
+ * page, and for a DocBook page with nothing left.
+ */
+function docbookArticle(document: ReturnType<typeof parseHtmlDocument>): string | null {
+  const generator = document.querySelector('meta[name="generator"]')?.getAttribute('content') ?? ''
+  if (!/^DocBook XSL/i.test(generator.trim())) return null
+  const body = document.querySelector('body')
+  if (!body) return null
+  const copy = body.cloneNode(true) as typeof body
+  for (const chrome of Array.from(copy.querySelectorAll(DOCBOOK_CHROME))) chrome.remove()
+  return copy.textContent?.trim() ? copy.innerHTML : null
+}
+
 /**
  * Node.js API pages print a stability note under each heading ("Stability: 0 - Deprecated: Use buf.subarray
  * instead."), a `<div class="api_stability">` whose first words are a link. Readability removes a div with that
@@ -293,7 +315,8 @@ export const extractHtml: Extractor = async ({ bytes, path }) => {
   unwrapHeadingBlocks(document)
   // A whole-tree walk, so only for pages that hold such a note (every imported HTML file passes here).
   if (source.includes('api_stability')) keepStabilityNotes(document)
-  const manpage = manpageArticle(document)
+  // Pages taken whole (less their navigation) rather than as Readability picks them.
+  const whole = manpageArticle(document) ?? docbookArticle(document)
   const titlePage = source.includes('titlepage') ? docbookTitlePage(document) : null
   const reader = new Readability(
     document as unknown as ConstructorParameters<typeof Readability>[0],
@@ -304,14 +327,14 @@ export const extractHtml: Extractor = async ({ bytes, path }) => {
   )
   unicodeWords(reader)
   const article = reader.parse()
-  let dirty = manpage ?? article?.content ?? ''
-  if (!manpage && (!article || !(article.textContent ?? '').trim())) {
+  let dirty = whole ?? article?.content ?? ''
+  if (!whole && (!article || !(article.textContent ?? '').trim())) {
     // Readability found no article (short pages, lists): keep the whole body rather than nothing.
     dirty = parseHtmlDocument(source).body?.innerHTML ?? source
     doc.warnings.push('no article body recognised; the whole page was kept')
   }
-  if (!manpage && article) dirty = withLeadingHeadings(source, dirty)
-  if (titlePage && !manpage && titlePage.dropped(dirty)) dirty = titlePage.html + dirty
+  if (!whole && article) dirty = withLeadingHeadings(source, dirty)
+  if (titlePage && !whole && titlePage.dropped(dirty)) dirty = titlePage.html + dirty
   doc.html = await sanitizeHtml(dirty)
   let converted = htmlToText(doc.html)
   if (!converted.text.trim()) throw new ImportError('no readable text in the page')

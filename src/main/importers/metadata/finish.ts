@@ -239,9 +239,13 @@ const prov = (
 function opensWithLine(text: string, line: string): boolean {
   if (!line) return false
   const start = text.length - text.trimStart().length
-  if (!text.startsWith(line, start)) return false
-  const after = text.charAt(start + line.length)
-  return after === '' || after === '\n'
+  const newline = text.indexOf('\n', start)
+  const end = newline === -1 ? text.length : newline
+  if (end - start > 4 * line.length + 64) return false
+  // A heading printed with no-break spaces ("第&nbsp;1&nbsp;章&nbsp;定义和概览", DocBook's chapter labels) is the line
+  // its <title> prints with plain ones.
+  const spaced = (s: string): string => s.replace(/\s+/g, ' ').trim()
+  return spaced(text.slice(start, end)) === spaced(line)
 }
 
 /** Weigh, check and complete the metadata of an extracted document (mutates and returns it). */
