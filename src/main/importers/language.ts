@@ -37,6 +37,7 @@ const load = (): Promise<Eld> => {
   return detector
 }
 
+import { malayOrIndonesian } from './indonesian'
 import {
   beyondLatin,
   MAX_WEIGHT,
@@ -110,7 +111,9 @@ export async function detectLanguage(
     }
     for (const l of voted) slicesOf.set(l, (slicesOf.get(l) ?? 0) + 1)
   }
-  return winner(votes, slicesOf, read)
+  const found = winner(votes, slicesOf, read)
+  // eld has no Indonesian: its Malay may be either.
+  return found === 'ms' ? malayOrIndonesian(own) : found
 }
 
 /**

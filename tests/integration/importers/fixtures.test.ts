@@ -376,6 +376,15 @@ const EXPECTED: Expectation[] = [
     extra: (row) => expect(row.language).toBe('ja'),
   },
   {
+    // No language declared; the detector knows Malay, not Indonesian (trial9).
+    file: 'debian/debian-reference-apa.id.html',
+    format: 'html',
+    title: 'Lampiran A. Lampiran',
+    date: null,
+    sentences: ['Referensi Debian diprakarsai oleh saya, Osamu Aoki'],
+    extra: (row) => expect(row.language).toBe('id'),
+  },
+  {
     file: 'debian/debian-faq-basic-defs.ko.html',
     format: 'html',
     title: '1장. 정의 및 개관',
