@@ -250,6 +250,38 @@ describe('PDF Info against the printed page', () => {
   })
 })
 
+describe('a byline cut inside its brackets (trial9)', () => {
+  it('the zh-tw Debian Reference PDF: "WRITTEN BY Osamu Aoki (青木" over "修)" names Osamu Aoki, not half a bracket', () => {
+    // The PDF's first pages as extracted (debian-reference-zh-tw 2.100): DocBook's COLLABORATORS table wraps the cell.
+    const text = [
+      'Debian 參考手冊',
+      '',
+      '版權 © 2013-2021 青木修',
+      '',
+      'COLLABORATORS',
+      '',
+      'TITLE :',
+      '',
+      'Debian 參考手冊',
+      '',
+      'ACTION NAME DATE SIGNATURE',
+      '',
+      'WRITTEN BY Osamu Aoki (青木',
+      '',
+      '修)',
+      '',
+      'February 4, 2023',
+    ].join('\n')
+    expect(headMetadata(text).authors?.value).toEqual(['Osamu Aoki'])
+  })
+
+  it('a byline whose brackets close on its own line keeps them', () => {
+    expect(headMetadata('A Title\n\nAuthor: Jane Doe (ed.)\n\nText.').authors?.value).toEqual([
+      'Jane Doe',
+    ])
+  })
+})
+
 describe('a printed date with a stray mark beside it', () => {
   it('amsfndoc.pdf: page 1 prints "January 2002¡" (a "<" typed in an OT1 font)', async () => {
     const doc = await extract('texlive/amsfndoc.pdf')

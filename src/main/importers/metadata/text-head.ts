@@ -402,6 +402,17 @@ function valueBelow(lines: string[], i: number): string | null {
 }
 
 /**
+ * A byline's value cut inside its brackets at the line's end: a PDF's DocBook "COLLABORATORS" table wraps its cell,
+ * "WRITTEN BY Osamu Aoki (青木" over "修)", and the citation printed the author "Osamu Aoki (青木". What the open
+ * bracket holds (here the name again, in Han) is left out: the name before it is whole, as the German, Spanish and
+ * Indonesian editions print it ("Osamu Aoki"), and a citation takes no family name from inside brackets.
+ */
+function closedValue(value: string): string {
+  const open = (value.match(/[(（[]/gu)?.length ?? 0) - (value.match(/[)）\]]/gu)?.length ?? 0)
+  return open > 0 ? value.replace(/\s*[(（[][^()（）[\]]*$/u, '') : value
+}
+
+/**
  * "Author: X", ":author: X" (repeatable), "Written by X", "Auteur : X", "作者：X", or a label with the names on the next
  * line; failing those, the maintainers' line.
  */
@@ -411,8 +422,9 @@ function headAuthors(lines: string[], from: number, to: number): Candidate<strin
   for (let i = from; i < Math.min(to, lines.length); i++) {
     const line = lines[i] ?? ''
     if (COPYRIGHT.test(line)) continue
-    const value =
+    const raw =
       AUTHOR_LINE.exec(line)?.[1] ?? (AUTHOR_LABEL.test(line) ? valueBelow(lines, i) : null)
+    const value = raw ? closedValue(raw) : null
     if (value) {
       for (const a of namesIn(value)) if (!names.includes(a)) names.push(a)
       continue
