@@ -26,6 +26,7 @@ export interface DomElement extends DomNode {
   getElementsByTagName(name: string): ArrayLike<DomElement>
   remove(): void
   replaceWith(...nodes: DomNode[]): void
+  cloneNode(deep: boolean): DomElement
 }
 
 export interface DomDocument extends DomElement {

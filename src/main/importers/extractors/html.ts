@@ -105,7 +105,7 @@ function docbookArticle(document: ReturnType<typeof parseHtmlDocument>): string 
   if (!/^DocBook XSL/i.test(generator.trim())) return null
   const body = document.querySelector('body')
   if (!body) return null
-  const copy = body.cloneNode(true) as typeof body
+  const copy = body.cloneNode(true)
   for (const chrome of Array.from(copy.querySelectorAll(DOCBOOK_CHROME))) chrome.remove()
   return copy.textContent?.trim() ? copy.innerHTML : null
 }
