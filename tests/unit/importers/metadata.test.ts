@@ -298,6 +298,9 @@ describe('dates and bylines the head prints', () => {
   })
 })
 
+const HEAD_DE =
+  'Debian-Referenz\n\n                             Osamu Aoki\n\nCopyright © 2013-2021 Osamu Aoki\n\n    Diese Debian-Referenz (version 2.100) (2023-02-04 11:59:01 UTC)\n    wurde geschrieben, um für die Zeit nach der Installation einen\n    groben Überblick über das Debian-System in Form eines\n    Benutzerhandbuchs zu bieten. Sie behandelt viele Aspekte der\n    Systemadministration mittels Shell-Befehlsbeispielen für einfache\n    Benutzer.\n\nZusammenfassung\n\nDieses Buch ist frei; Sie dürfen es unter den Bedingungen der GNU\nGeneral Public License in jeder Version, die verträglich mit den\nDebian Richtlinien für Freie Software (DFSG) ist, weiterverteilen und\n/oder verändern.\n\n---------------------------------------------------------------------\n\nInhaltsverzeichnis\n'
+
 describe('bad input', () => {
   it("a section heading near the top of the text is not taken over a PDF's Info title (amsfndoc.pdf)", () => {
     // amsfndoc.pdf's text as extracted: a date, a paragraph, then its contents. Info says the real title but page 1
@@ -317,6 +320,21 @@ describe('bad input', () => {
     ].join('\n')
     finishMetadata(doc, 'amsfndoc', NOW)
     expect(doc.title).toBe("User's Guide to AMSFonts Version 2.2d")
+  })
+
+  it('a title that is one compound of capitalised words is no slug ("Debian-Referenz", the German Debian Reference)', async () => {
+    expect(genericTitle('Debian-Referenz')).toBe(false)
+    expect(genericTitle('developers-reference')).toBe(true)
+    expect(genericTitle('Baden-Württemberg-Atlas')).toBe(false)
+    expect(genericTitle('my-Notes')).toBe(true)
+    // The head of debian-reference.de.txt (debian-reference-de 2.100) as printed: the title was its file name.
+    const head = HEAD_DE
+    const file = await extractBytes(Buffer.from(head, 'utf8'), '/x/debian-reference.de.txt', {
+      maxFileBytes: 1e8,
+      maxZipBytes: 1e8,
+      maxZipEntries: 1000,
+    })
+    expect(file.title).toBe('Debian-Referenz')
   })
 
   it('a chapter title printed with no-break spaces is the line its <title> prints (DocBook: "第 1 章 定义和概览")', () => {

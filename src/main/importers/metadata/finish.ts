@@ -215,8 +215,16 @@ export function genericTitle(title: string, fileTitle?: string, printed = false)
   )
     return true
   // A slug: one token with dashes or underscores and no spaces ("developers-reference").
-  // A manual page's name and section ("git-add(1)") is a title, not a slug.
-  if (!printed && !/\s/.test(t) && /[-_]/.test(t) && t.length > 6 && !/\(\d\w{0,3}\)$/.test(t))
+  // A manual page's name and section ("git-add(1)") is a title, not a slug; so is a compound of capitalised words
+  // ("Debian-Referenz", the German Debian Reference's title line, once lost to its file name).
+  if (
+    !printed &&
+    !/\s/.test(t) &&
+    /[-_]/.test(t) &&
+    t.length > 6 &&
+    !/\(\d\w{0,3}\)$/.test(t) &&
+    !/^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)+$/u.test(t)
+  )
     return true
   return fileTitle !== undefined && t === fileTitle && /[-_]/.test(t)
 }
