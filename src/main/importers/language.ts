@@ -135,6 +135,8 @@ const PROMPT = /^\s*(?:[$#%>]|[\w.-]+@[\w.-]+[^\s]*[$#])\s/
  * French prose between command listings was read as English (the Debian Administrator's Handbook).
  */
 function codeLine(line: string): boolean {
+  // A long line with several sentence or clause breaks is prose (most lines of most texts: tested first, cheaply).
+  if (line.length > 120 && line.split('. ', 4).length + line.split(', ', 4).length > 5) return false
   if (!/^[\x00-\x7f]*$/.test(line)) return false
   const words = line.split(/\s+/).filter(Boolean)
   if (words.length === 0) return false
@@ -144,8 +146,12 @@ function codeLine(line: string): boolean {
   return 3 * words.filter((w) => CODE_WORD.test(w)).length >= words.length
 }
 
+/** What every line of code holds at least one of (prose rarely does): a slice without any has none to leave out. */
+const CODE_HINT = /[/\\_=<>{}|$@#~`[\]]|--|\(\)|^\s*%/m
+
 /** The slice without its lines of code (the slice itself when nothing but code is in it). */
 function withoutCode(slice: string): string {
+  if (!CODE_HINT.test(slice)) return slice
   const lines = slice.split('\n')
   const prose = lines.filter((line) => !codeLine(line))
   if (prose.length === lines.length) return slice

@@ -136,14 +136,14 @@ function boxedTitle(
 /** Where a date may start: not inside a Latin word or a number (a date right after a CJK character may). */
 const WORD_BEFORE = /[\p{sc=Latin}\p{sc=Greek}\p{sc=Cyrillic}\p{N}]/u
 
+/** A year in Chinese numerals or of a Japanese era (tested only on lines holding 年). */
+const CJK_YEAR = /[〇零○一二三四五六七八九]{4}\s*年|(?:明治|大正|昭和|平成|令和)\s*[元\d]/u
+
 /** Every day- or month-precise date in the line, in order, with where it starts and ends. */
 export function datesInLine(line: string): { date: PartialDate; start: number; end: number }[] {
   // Every date has a four-digit year (in any digits: "٢٠٠٦", "२०२१", or Chinese numerals: "二零二一年") or a Japanese
   // era's ("昭和 62 年"): most lines have none and cost one regex test.
-  if (
-    !/\p{Nd}{4}|[〇零○一二三四五六七八九]{4}\s*年|(?:明治|大正|昭和|平成|令和)\s*[元\d]/u.test(line)
-  )
-    return []
+  if (!/\p{Nd}{4}/u.test(line) && !(line.includes('年') && CJK_YEAR.test(line))) return []
   const found: { date: PartialDate; start: number; end: number }[] = []
   for (let i = 0; i < line.length; i++) {
     if (i > 0 && WORD_BEFORE.test(line[i - 1] ?? '')) continue
