@@ -143,3 +143,39 @@ describe('bylines in Chinese and Japanese', () => {
     ).toBe('2007-01-30')
   })
 })
+
+describe('bylines set a wide gap from their brackets, and labelled in Persian', () => {
+  it('a name with family and given name apart, then its romanisation in brackets, is the name (pxrubrica.pdf)', () => {
+    // Page 1 of pxrubrica.pdf as pdf.ts reads it.
+    const layout = firstPageLayout([
+      { text: 'pxrubrica パッケージ', x: 261, right: 407, y: 672, size: 17.2 },
+      { text: '八登 崇之 (Takayuki YATO; aka “ZR”)', x: 230, right: 438, y: 640, size: 11.96 },
+      { text: 'v1.3d [2021/03/06]', x: 281, right: 386, y: 614, size: 11.96 },
+    ])
+    expect(layout.authors).toEqual(['八登 崇之'])
+  })
+
+  it('a Persian byline label names the person after it, and ends a title set in the same size', () => {
+    // alpha-persian's title page, with its title in larger type than its body.
+    const layout = firstPageLayout([
+      {
+        text: 'سبک آلفاپرشین؛ سبکی برای ایجاد مراجع فارسی و انگلیسی',
+        x: 100,
+        right: 500,
+        y: 700,
+        size: 20,
+      },
+      { text: 'نویسنده و نگه‌دارنده‌ی بسته: شاپور مددپور', x: 150, right: 450, y: 670, size: 20 },
+      { text: 'کارشناس ارشد توپولوژی', x: 200, right: 400, y: 640, size: 12 },
+      ...Array.from({ length: 6 }, (_, i) => ({
+        text: 'این سبک برای ایجاد مراجع فارسی و انگلیسی در لاتک به کار می‌رود و با بسته‌ی زی‌پرشین کار می‌کند',
+        x: 72,
+        right: 540,
+        y: 580 - 14 * i,
+        size: 10,
+      })),
+    ])
+    expect(layout.title).toBe('سبک آلفاپرشین؛ سبکی برای ایجاد مراجع فارسی و انگلیسی')
+    expect(layout.authors).toEqual(['شاپور مددپور'])
+  })
+})

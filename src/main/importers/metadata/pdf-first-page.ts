@@ -283,6 +283,12 @@ const NOT_IN_A_NAME =
 function namesOn(line: string): string[] {
   // A byline label before the names ("英文作者： Tobias Oetiker", lshort-zh-cn: the original's authors) is no name.
   const text = line.replace(AUTHOR_LABEL, '')
+  // "نویسنده و نگه‌دارنده‌ی بسته: شاپور مددپور": Arabic-script names have no capitals; the label says they are names.
+  const labelled = RTL_AUTHOR_LABEL.exec(line)
+  if (labelled) {
+    const name = line.slice(labelled[0].length).trim()
+    return ARABIC_SCRIPT_NAME.test(name) ? [name] : []
+  }
   const romanised = romanisedName(text)
   if (romanised) return [romanised]
   // Affiliation marks set apart from the name ("Aaron Feickert a , Jonathan Totushek a , and C. Igathinathane b").
@@ -335,6 +341,10 @@ const CJK_ORGANISATION =
  * ("奥村晴彦，日本語TeX開発コミュニティ"). Footnote marks after a part are dropped.
  */
 export function cjkByline(line: string): string[] {
+  // A name and its romanisation or address in brackets, whatever the brackets hold ("八登 崇之 (Takayuki YATO; aka
+  // “ZR”)", set a wide gap apart on pxrubrica.pdf).
+  const named = bracketedName(line.replace(/\s+/g, ' ').trim())
+  if (named) return [named]
   // Two Chinese names set a space apart ("张三 李四") are two people; a Japanese name is one ("北川 弘典").
   const listed = line.replace(
     /(\p{sc=Han}{2,4}) (?=(\p{sc=Han}{2,4})(?!\p{sc=Han}))/gu,
@@ -344,19 +354,21 @@ export function cjkByline(line: string): string[] {
     .split(/\s*[、，,&＆]\s*|\s{2,}/u)
     .map((p) => p.replace(/[\s*∗†‡]+$/u, '').trim())
     .filter(Boolean)
-  const named = parts.map(cjkName)
+  const names = parts.map(cjkName)
   // Bare names of two to four characters count only beside a name or an organisation told apart by its form.
-  if (named.some((n) => n === null) || !named.some((n) => n)) return []
-  return parts.map((p, i) => named[i] || p)
+  if (names.some((n) => n === null) || !names.some((n) => n)) return []
+  return parts.map((p, i) => names[i] || p)
+}
+
+/** A name of 2-4 characters (family and given name perhaps apart) and, in brackets, its romanisation or address. */
+function bracketedName(text: string): string | null {
+  const m = /^(\p{sc=Han}{2,4}|\p{sc=Han}{1,3} \p{sc=Han}{1,3})\s*[（(]([^）)]*)[）)]$/u.exec(text)
+  return m && /@|https?:|\p{Lu}\p{L}+\s+\p{Lu}/u.test(m[2] ?? '') ? (m[1] ?? null) : null
 }
 
 /** One part of such a line as a name or an organisation; '' for a bare name of 2-4 characters; null otherwise. */
 function cjkName(part: string): string | null {
-  const bracketed = /^(\p{sc=Han}{2,4})\s*[（(]([^）)]*)[）)]$/u.exec(part)
-  if (bracketed)
-    return /@|https?:|\p{Lu}\p{L}+\s+\p{Lu}/u.test(bracketed[2] ?? '')
-      ? (bracketed[1] ?? null)
-      : null
+  if (/[（(]/.test(part)) return bracketedName(part)
   // Family and given name apart (two Chinese names apart were split above).
   if (/^\p{sc=Han}{1,3} \p{sc=Han}{1,3}$/u.test(part)) return part
   if (CJK_ORGANISATION.test(part) && part.length <= 40 && /[\p{sc=Han}\p{sc=Katakana}]/u.test(part))
@@ -380,6 +392,13 @@ function withoutKanjiSkip(text: string): string {
     '',
   )
 }
+
+/** A byline label in Persian or Arabic: "نویسنده", "مؤلف", "تألیف", "بقلم", "إعداد", up to its colon. */
+const RTL_AUTHOR_LABEL =
+  /^(?:نویسنده|نويسنده|نگارنده|مؤلف|مولف|المؤلف|تألیف|تأليف|بقلم|إعداد|اعداد)[^:：]{0,40}[:：]\s*/u
+/** One to four words in Arabic script and their marks, nothing else. */
+const ARABIC_SCRIPT_NAME =
+  /^[\p{sc=Arabic}\p{M}\u200c]{2,20}(?: [\p{sc=Arabic}\p{M}\u200c]{2,20}){0,3}$/u
 
 const AUTHOR_LABEL = /^[^:：]{0,8}(?:作者|著者|authors?|autor(?:en)?|auteurs?)[^:：]{0,8}[:：]\s*/iu
 
@@ -525,8 +544,11 @@ export function firstPageLayout(fragments: PageFragment[]): Layout {
     // A next line in the title's size continues it, unless only a few letters of it are that size and it shares
     // no font with the title: "趙CHO, 珍JIN 煥HWAN" under tug2003-slides' title has only its Hanja in that size.
     // Title lines in another face ("Philosophers' Imprint" in italics) stay in the title.
+    // A byline set in the title's size ("نویسنده …: شاپور مددپور" on alpha-persian's title page) ends it.
     const continues = (l: Line): boolean =>
       Math.abs(l.size - biggest) < 0.5 &&
+      !AUTHOR_LABEL.test(l.text) &&
+      !RTL_AUTHOR_LABEL.test(l.text) &&
       (Math.abs(l.textSize - biggest) < 0.5 || !otherFonts(lines[start] as Line, l))
     while (end + 1 < lines.length && continues(lines[end + 1] as Line)) end++
   } else {
